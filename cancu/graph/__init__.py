@@ -1,0 +1,2 @@
+"""PlanRecord in, graph out: entity resolution, stores (embedded, Neo4j), exports.
+Imports ontology (and the leaf errors module), never loaders' internals."""

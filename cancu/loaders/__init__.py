@@ -1,0 +1,1 @@
+"""Text in, PlanRecord out (EXTRACTION.md). No graph knowledge; imports only ontology."""

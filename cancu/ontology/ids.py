@@ -1,0 +1,61 @@
+"""Stable, deterministic, readable identifiers (ONTOLOGY.md, "Identifiers").
+
+- jurisdiction: general to specific, joined by ``.``: ``soc-trang``,
+  ``soc-trang.cu-lao-dung``;
+- agency: ``so-noi-vu@binh-phuoc``, ``phong-noi-vu@soc-trang.cu-lao-dung``,
+  national bodies without ``@``: ``chinh-phu``, ``bo-noi-vu``;
+- document: number slug, ``.`` year of issue (when known), and for locally
+  numbered issuers ``@`` the jurisdiction: ``76-nq-cp.2021``,
+  ``2685-qd-ubnd.2021@binh-phuoc``. Two documents that share a number but not
+  a year (76/NQ-CP of 2013 and of 2021) can therefore never share an id.
+
+Ids are made only of ``[a-z0-9.@_-]``, so they are safe as file names and IRI
+path segments.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ID = re.compile(r"[^a-z0-9]+")
+
+
+def ascii_fold(text: str) -> str:
+    """Lowercase ASCII with Vietnamese diacritics removed (đ -> d)."""
+    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
+    text = unicodedata.normalize("NFD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str) -> str:
+    """``"Sở Nội vụ"`` -> ``"so-noi-vu"``; ``"76/NQ-CP"`` -> ``"76-nq-cp"``."""
+    return _NON_ID.sub("-", ascii_fold(text)).strip("-")
+
+
+def jurisdiction_id(*names: str | None) -> str | None:
+    """Id of a jurisdiction from its names, most general first; None if none given."""
+    parts = [slug(n) for n in names if n]
+    parts = [p for p in parts if p]
+    return ".".join(parts) or None
+
+
+def agency_id(name: str, jurisdiction: str | None = None) -> str:
+    """``agency_id("Sở Nội vụ", "binh-phuoc")`` -> ``"so-noi-vu@binh-phuoc"``."""
+    base = slug(name) or "unnamed"
+    return f"{base}@{jurisdiction}" if jurisdiction else base
+
+
+def document_id(number: str, year: int | None = None, jurisdiction: str | None = None) -> str:
+    """Id of a document from its printed number, its year of issue and, for a
+    locally numbered issuer, its jurisdiction id."""
+    base = slug(number) or "unnumbered"
+    if year:
+        base = f"{base}.{year}"
+    return f"{base}@{jurisdiction}" if jurisdiction else base
+
+
+def safe_filename(text: str, suffix: str = "") -> str:
+    """A file name that cannot leave its folder, whatever the text holds."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_fold(text)).strip(".-") or "unnamed"
+    return name[:120] + suffix

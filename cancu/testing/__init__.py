@@ -1,0 +1,1 @@
+"""Synthetic data for tests and benchmarks (a synthetic country with its ground truth)."""

@@ -1,0 +1,1 @@
+"""Pictures of query results. Imports ontology and queries, never loaders."""
