@@ -1,10 +1,15 @@
-"""The extraction pipeline: decode -> fold -> segment -> find facts -> PlanRecord."""
+"""The extraction pipeline: decode -> fold -> header -> citations -> (targets,
+tasks, assignments, reporting) -> PlanRecord, every fact with its span."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from cancu.loaders.decode import Decoded, decode_path
+from cancu.loaders.citations import find_citations
+from cancu.loaders.decode import Decoded, decode_bytes, decode_path, expand_inputs
+from cancu.loaders.fold import fold
+from cancu.loaders.metadata import read_header
 from cancu.ontology.record import PlanRecord
 
 
@@ -18,7 +23,28 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
         encoding=decoded.encoding,
         warnings=list(decoded.warnings),
     )
+    folded = fold(decoded.text)
+    header = read_header(folded)
+    record.document = header.info
+    record.warnings.extend(header.warnings)
+    bases, refs, warnings = find_citations(
+        folded, header.place, header.info.level, header.info.number, header.title_end
+    )
+    record.legal_bases, record.references = bases, refs
+    record.warnings.extend(warnings)
+    if not bases:
+        record.warnings.append("legal_bases: no opening basis clause (Căn cứ / Thực hiện / Triển khai) found")
+    _extract_body(folded, header, record)
     return record
+
+
+def _extract_body(folded, header, record: PlanRecord) -> None:
+    """Targets, tasks, assignments and reporting lines (when their extractors are present)."""
+    try:
+        from cancu.loaders.body import extract_body
+    except ImportError:  # pragma: no cover - the body extractors land separately
+        return
+    extract_body(folded, header, record)
 
 
 def extract_path(path: Path) -> PlanRecord:
@@ -27,10 +53,6 @@ def extract_path(path: Path) -> PlanRecord:
 
 def extract_inputs(args: tuple[str, ...] | list[str]) -> list[PlanRecord]:
     """Files, folders (recursive) and ``-`` (stdin), in the order given."""
-    import sys
-
-    from cancu.loaders.decode import decode_bytes, expand_inputs
-
     records = []
     for arg in args:
         if arg == "-":

@@ -1,0 +1,242 @@
+"""Every document a plan cites, split into legal bases and references.
+
+Numbers are found by ``codes``; around each, the words say what it is: the
+type word before it ("Nghị quyết số"), the date after it ("ngày 15/7/2021"),
+the issuer ("của Chính phủ") and the subject ("về việc ..."). Laws cited by
+name and date without a number ("Luật Tổ chức chính quyền địa phương ngày 19
+tháng 6 năm 2015") are citations too, with ``number`` null.
+
+The opening basis clauses (Căn cứ..., Thực hiện..., Triển khai...) up to the
+sentence that introduces the plan ("... như sau:") are the legal bases;
+"Xét đề nghị ..." proposals there, and every other citation, are references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from cancu.loaders.codes import PARTY_NUMBER, STATE_NUMBER, Number, number_key, parse_party, parse_state
+from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.issuers import Issuer, Place, issuer_from_code, read_issuer
+from cancu.ontology.ids import document_id, jurisdiction_id, slug
+from cancu.ontology.record import Citation
+from cancu.ontology.vocab import DOC_TYPE_NAMES
+
+_D = r"(\d{1,2})"
+_Y = r"((?:19|20)\d{2})"
+DATE_NUMERIC = re.compile(r"ng[a-z0-9&]{1,3}\s*[:,]?\s*" + _D + r"\s*[/.-]\s*" + _D + r"\s*[/.-]\s*" + _Y)
+DATE_WORDS = re.compile(
+    r"ng[a-z0-9&]{1,3}\s+" + _D + r"\s+th[a-z0-9&]{2,4}\s+" + _D + r"\s+n[a-z0-9&]{1,3}\s+" + _Y
+)
+SUBJECT = re.compile(r"\s*,?\s*(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "sửa đổi")) + r")")
+BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) for w in ("Căn cứ", "Thực hiện", "Triển khai")) + r")(?![a-z])")
+BASIS_CLOSERS = re.compile("|".join(fuzzy_pattern(w) for w in ("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
+PROPOSAL = re.compile(fuzzy_pattern("Xét đề nghị"))
+HEADING = re.compile(r"(?m)^\s*(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z]")
+LAW = re.compile(
+    r"(?<![a-z])(?:bo\s+)?lu[a-z0-9&]{1,3}t\s+(?P<name>[a-z0-9&,\- ]{4,90}?)\s*(?:\(\w+\)\s*)?"
+    r"(?=ng[a-z0-9&]{1,3}\s+\d{1,2}\s*(?:[/.-]|th))"
+)
+WINDOW = 160
+
+
+@cache
+def _type_words() -> re.Pattern[str]:
+    names = dict(DOC_TYPE_NAMES)
+    names.update({"CV": "Công văn", "VB": "Văn bản"})
+    alternatives = []
+    for code, name in sorted(names.items(), key=lambda kv: len(kv[1]), reverse=True):
+        alternatives.append(f"(?P<t_{slug(code).replace('-', '_')}>{fuzzy_pattern(name)})")
+    so = fuzzy_pattern("số")
+    return re.compile(r"(?:" + "|".join(alternatives) + r")\s*(?:" + so + r")?\s*[:.]?\s*$")
+
+
+_TYPE_BY_GROUP = {f"t_{slug(c).replace('-', '_')}": c for c in [*DOC_TYPE_NAMES, "CV", "VB"]}
+
+
+@dataclass
+class Found:
+    citation: Citation
+    start: int  # folded span of the whole clause
+    end: int
+    num: str
+    #: every code of the number was read (an OCR-garbled "2685/UBNDNC" is not clean)
+    known: bool
+    basis: bool = False
+
+
+def parse_date(text: str, pos: int, limit: int) -> tuple[str | None, int, int]:
+    """The first "ngày d/m/y" (or "ngày d tháng m năm y") starting within ``limit``."""
+    best = None
+    for rx in (DATE_NUMERIC, DATE_WORDS):
+        m = rx.search(text, pos, min(len(text), pos + limit + 40))
+        if m and m.start() - pos <= limit and (best is None or m.start() < best.start()):
+            best = m
+    if not best:
+        return None, pos, pos
+    d, mth, y = (int(g) for g in best.groups())
+    try:
+        return date(y, mth, d).isoformat(), best.start(), best.end()
+    except ValueError:
+        return None, pos, pos
+
+
+def basis_zone(folded: Folded, after: int = 0) -> tuple[int, int]:
+    """[start, end) of the opening basis clauses in folded offsets; (0, 0) if none."""
+    text = folded.text
+    limit = min(len(text), max(6000, len(text) // 3))
+    opener = BASIS_OPENERS.search(text, after, limit)
+    if not opener:
+        return 0, 0
+    closer = BASIS_CLOSERS.search(text, opener.end(), min(len(text), opener.end() + 5000))
+    heading = HEADING.search(text, opener.end())
+    ends = [m.start() for m in (closer, heading) if m]
+    return opener.start(), min(ends) if ends else min(len(text), opener.end() + 2000)
+
+
+def find_citations(
+    folded: Folded, context: Place, citing_level: str | None, own_number: str | None, title_end: int = 0
+) -> tuple[list[Citation], list[Citation], list[str]]:
+    """(legal_bases, references, warnings) of a plan."""
+    text = folded.text
+    numbers = _numbers(folded)
+    zone = basis_zone(folded, title_end)
+    proposals = [(m.start(), _clause_end(text, m.end(), zone[1])) for m in PROPOSAL.finditer(text, *zone)]
+    found: list[Found] = []
+    warnings: list[str] = []
+    for i, number in enumerate(numbers):
+        limit = numbers[i + 1].start if i + 1 < len(numbers) else len(text)
+        item = _describe(folded, number, limit, context, citing_level)
+        if item is None:
+            continue
+        item.basis = zone[0] <= number.start < zone[1] and not any(s <= number.start < e for s, e in proposals)
+        found.append(item)
+    for item in _laws(folded, numbers):
+        item.basis = zone[0] <= item.start < zone[1]
+        found.append(item)
+    found.sort(key=lambda f: f.start)
+    return (*_split(found, own_number), warnings)
+
+
+def _numbers(folded: Folded) -> list[Number]:
+    out: list[Number] = []
+    aligned = folded.original if folded.kept is None else _aligned(folded)
+    for m in STATE_NUMBER.finditer(folded.text):
+        n = parse_state(m, aligned)
+        if n:
+            out.append(n)
+    for m in PARTY_NUMBER.finditer(folded.text):
+        n = parse_party(m)
+        if n:
+            out.append(n)
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _aligned(folded: Folded) -> str:
+    """The original text re-aligned to folded offsets (only for NFD input)."""
+    return "".join(folded.original[folded.orig(i)] for i in range(len(folded.text)))
+
+
+def _describe(folded: Folded, number: Number, limit: int, context: Place, citing_level: str | None) -> Found | None:
+    text = folded.text
+    before = text[max(0, number.start - 40) : number.start]
+    tm = _type_words().search(before)
+    type_word = _TYPE_BY_GROUP[tm.lastgroup] if tm else None
+    if not number.known and not type_word:
+        return None
+    start = number.start - (len(before) - tm.start()) if tm else number.start
+    window_end = min(limit, number.end + WINDOW, _clause_end(text, number.end, len(text)))
+    iso, _, date_end = parse_date(text, number.end, 25)
+    issuer: Issuer | None = read_issuer(folded, number.end, window_end, context)
+    if issuer is None:
+        issuer = issuer_from_code(number.issuer_code, context, citing_level)
+    end = max(number.end, date_end, issuer.end if issuer and issuer.end else 0)
+    title = None
+    sm = SUBJECT.match(text, end)
+    if sm:
+        t_end = min(window_end, _clause_end(text, sm.start(), window_end))
+        title = " ".join(folded.quote(sm.start(), t_end).split()).strip(" ,;.") or None
+        end = max(end, t_end)
+    doc_type = number.type_code or (type_word if type_word not in (None, "VB") else None) or ("CV" if number.issuer_code else None)
+    year = number.year or (int(iso[:4]) if iso else None)
+    place = issuer.place if issuer and issuer.scope == "local" else Place()
+    jurisdiction = place.label()
+    scope_local = bool(issuer and issuer.scope == "local") or bool(number.issuer_code and number.issuer_code.scope == "local")
+    jid = jurisdiction_id(place.province, place.district, place.commune) if scope_local else None
+    s, e = folded.span(start, end)
+    citation = Citation(
+        number=number.canonical,
+        type=doc_type,
+        issuer=issuer.name if issuer else None,
+        jurisdiction=jurisdiction if scope_local else None,
+        date=iso,
+        span=(s, e),
+        id=document_id(number.canonical, year, jid),
+        title=title,
+        text=folded.quote(number.start, number.end),
+    )
+    return Found(citation, start, end, number.num, number.clean)
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the clause starting at ``pos``: the next ";" or blank line."""
+    m = re.compile(r";|\n\s*\n|\.\s*\n").search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _laws(folded: Folded, numbers: list[Number]) -> list[Found]:
+    text = folded.text
+    out = []
+    for m in LAW.finditer(text):
+        if any(n.start < m.end() + 40 and n.start >= m.start() for n in numbers):
+            continue  # a numbered law is read from its number
+        iso, _, d_end = parse_date(text, m.end(), 5)
+        if not iso:
+            continue
+        name = " ".join(folded.quote(m.start(), m.end("name")).split())
+        s, e = folded.span(m.start(), d_end)
+        citation = Citation(
+            number=None, type="L", issuer="Quốc hội", date=iso, span=(s, e),
+            id=document_id(slug(name), int(iso[:4])), title=name, text=name,
+        )
+        out.append(Found(citation, m.start(), d_end, "", True))
+    return out
+
+
+def _split(found: list[Found], own_number: str | None) -> tuple[list[Citation], list[Citation]]:
+    """Merge repeats (OCR-mangled ones included), drop the plan itself, bases first."""
+    own = number_key(own_number) if own_number else None
+    merged: list[Found] = []
+    for item in found:
+        c = item.citation
+        if own and c.number and number_key(c.number) == own:
+            continue
+        twin = next((m for m in merged if _same(m, item)), None)
+        if twin is None:
+            merged.append(item)
+            continue
+        twin.basis = twin.basis or item.basis
+        tc = twin.citation
+        if not tc.date and c.date:
+            tc.date, tc.id = c.date, c.id
+        if not tc.issuer and c.issuer:
+            tc.issuer, tc.jurisdiction = c.issuer, c.jurisdiction
+        if not twin.known and item.known:
+            tc.number, tc.type, twin.known = c.number, c.type, True
+    bases = [m.citation for m in merged if m.basis]
+    refs = [m.citation for m in merged if not m.basis]
+    return bases, refs
+
+
+def _same(a: Found, b: Found) -> bool:
+    ca, cb = a.citation, b.citation
+    if ca.number is None or cb.number is None:
+        return ca.number is None and cb.number is None and (ca.title or "").lower() == (cb.title or "").lower()
+    if number_key(ca.number) == number_key(cb.number):
+        return not (ca.date and cb.date and ca.date != cb.date)
+    # an OCR-mangled repeat: same number and date, one of them with an unreadable code
+    return a.num == b.num and bool(ca.date) and ca.date == cb.date and not (a.known and b.known)

@@ -1,0 +1,176 @@
+"""Document numbers: find them in folded text and print them canonically.
+
+A number is ``N[/YYYY]/CODE[-CODE...]`` (state documents: "45/2020/NĐ-CP",
+"1389/QĐ-UBND-HC", "2231/SNV-CCHC&PC"), ``N-TYPE/ISSUER`` (Party documents:
+"04-NQ/TU") or an old dotted form ("136/2001/QĐ.TTg"). OCR and PDF text mangle
+the codes ("QP", "Qb", "NDB", "HPND", "NQCP"); ``doc_codes.csv`` and the
+``code`` rows of ``ocr_confusions.csv`` say what each printed code stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cancu.loaders.fold import fold_str
+from cancu.ontology.datafiles import read_rows
+
+# Folded text: letters are ASCII lowercase; "đ" is already "d".
+_SEG = r"[a-z][a-z0-9&]*"
+STATE_NUMBER = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,5}[a-z]?)"
+    r"(?:\s?/\s?(?P<year>(?:19|20)\d{2}))?"
+    r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?[-.]\s*|-\s*\n\s*)" + _SEG + r")*)"
+)
+PARTY_NUMBER = re.compile(r"(?<![\w/.-])(?P<num>\d{1,5})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])")
+#: Words that OCR glues to the end of a number ("243/KH-BDTngay").
+GLUED_WORDS = ("ngay",)
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str  # as issued: "QĐ", "TTg", "UBND"
+    role: str  # type | issuer | unit
+    name: str
+    scope: str  # national | local | ""
+    level: str
+    issuer: str
+
+
+@cache
+def code_table() -> dict[str, Code]:
+    """Folded printed form -> the code it stands for."""
+    table: dict[str, Code] = {}
+    for row in read_rows("doc_codes.csv"):
+        code = Code(row["code"], row["role"], row["name"], row["scope"], row["level"], row["issuer"])
+        table[fold_str(row["code"]).lower()] = code
+    for row in read_rows("ocr_confusions.csv"):
+        if row["kind"] != "code":
+            continue
+        target = table.get(fold_str(row["canonical"]).lower())
+        canonical = target or Code(row["canonical"], "unit", row["canonical"], "", "", "")
+        for variant in row["variant"].split():
+            table.setdefault(fold_str(variant).lower(), canonical)
+    return table
+
+
+def lookup(segment: str) -> Code | None:
+    """The code a folded segment stands for; "qh13" is QH of the 13th term."""
+    table = code_table()
+    if segment in table:
+        return table[segment]
+    stripped = segment.rstrip("0123456789")
+    if stripped != segment and stripped in table:
+        return table[stripped]
+    return None
+
+
+def split_joined(segment: str) -> list[str] | None:
+    """Split a code that lost its hyphen ("nqcp" -> ["nq", "cp"]) when both halves are known."""
+    for i in range(2, len(segment) - 1):
+        if lookup(segment[:i]) and lookup(segment[i:]):
+            return [segment[:i], segment[i:]]
+    for i in range(len(segment) - 1, 2, -1):  # a known issuer with a garbled tail: "ubndnc"
+        head = lookup(segment[:i])
+        if head and head.role == "issuer":
+            return [segment[:i], segment[i:]]
+    return None
+
+
+@dataclass
+class Number:
+    """A document number as found: canonical text and what its codes say."""
+
+    canonical: str
+    num: str
+    year: int | None
+    codes: list[Code | None]
+    start: int  # folded offsets
+    end: int
+
+    @property
+    def type_code(self) -> str | None:
+        first = self.codes[0] if self.codes else None
+        return first.code if first and first.role == "type" else None
+
+    @property
+    def issuer_code(self) -> Code | None:
+        for code in self.codes:
+            if code and code.role == "issuer":
+                return code
+        return None
+
+    @property
+    def clean(self) -> bool:
+        return bool(self.codes) and all(c is not None for c in self.codes)
+
+    @property
+    def known(self) -> bool:
+        return any(c is not None and c.role in ("type", "issuer") for c in self.codes)
+
+
+def _print_segment(folded_seg: str, printed: str) -> tuple[str, Code | None]:
+    code = lookup(folded_seg)
+    if code is None:
+        return printed.upper(), None
+    suffix = folded_seg[len(folded_seg.rstrip("0123456789")):] if folded_seg not in code_table() else ""
+    return code.code + suffix, code
+
+
+def parse_state(m: re.Match[str], original: str) -> Number | None:
+    """Canonical number of a STATE_NUMBER match (``original`` is the folded span's source text)."""
+    code_text = m.group("code")
+    end = m.end("code")
+    for word in GLUED_WORDS:
+        if code_text.endswith(word) and len(code_text) > len(word):
+            head = code_text[: -len(word)]
+            last = re.split(r"[-.\s]+", head)[-1]
+            if lookup(last):
+                code_text, end = head, end - len(word)
+    folded_segs = [s for s in re.split(r"\s*[-.]\s*", code_text) if s]
+    printed_segs = _printed_segments(original, m.start("code"), folded_segs)
+    segs: list[str] = []
+    codes: list[Code | None] = []
+    for fseg, pseg in zip(folded_segs, printed_segs, strict=True):
+        if lookup(fseg) is None and (parts := split_joined(fseg)):
+            for part in parts:
+                text, code = _print_segment(part, part)
+                segs.append(text)
+                codes.append(code)
+            continue
+        text, code = _print_segment(fseg, pseg)
+        segs.append(text)
+        codes.append(code)
+    year = int(m.group("year")) if m.group("year") else None
+    num = m.group("num")
+    canonical = f"{num}/{year}/" if year else f"{num}/"
+    canonical += "-".join(segs)
+    return Number(canonical, num, year, codes, m.start(), end)
+
+
+def _printed_segments(original: str, start: int, folded_segs: list[str]) -> list[str]:
+    """The printed (unfolded) text of each segment, to keep unknown codes as printed."""
+    out = []
+    pos = start
+    for seg in folded_segs:
+        # segments are separated by "-", "." and white space in both texts alike
+        while pos < len(original) and not original[pos].isalnum():
+            pos += 1
+        out.append(original[pos : pos + len(seg)])
+        pos += len(seg)
+    return out
+
+
+def parse_party(m: re.Match[str]) -> Number | None:
+    type_code = lookup(m.group("type"))
+    issuer = lookup(m.group("issuer"))
+    if not type_code or type_code.role != "type" or not issuer or issuer.role != "issuer":
+        return None
+    canonical = f"{m.group('num')}-{type_code.code}/{issuer.code}"
+    return Number(canonical, m.group("num"), None, [type_code, issuer], m.start(), m.end())
+
+
+def number_key(number: str | None) -> str:
+    """Comparison key of a printed number: folded, no spaces, upper case."""
+    return fold_str(number or "").upper().replace(" ", "").replace("SO:", "")

@@ -1,0 +1,147 @@
+"""Folding: the text every matcher reads, with a map back to the original.
+
+Matching runs on a *folded* copy of the decoded text — lowercase ASCII
+letters, Vietnamese diacritics removed (đ -> d), a few OCR-only characters
+mapped to the letter they stand for (data: ``ocr_confusions.csv``, kind
+``char``) — so "Số", "SỐ", "So" and NFD "Số" read alike. Folding only
+maps one character to one character or deletes it (combining marks), so a
+span found in the folded text maps back to the exact original words: that is
+what lets every fact point at its evidence.
+
+``fuzzy_pattern`` turns a Vietnamese phrase into a regex over folded text that
+also accepts what OCR prints for each letter (kind ``letter``): "Căn cứ"
+matches "Cin ctr", "Sở Nội vụ" matches "S& Noi vu".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from cancu.ontology.datafiles import read_rows
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@cache
+def _table() -> dict[int, int | None]:
+    """The str.translate table: one pass in C over the whole text."""
+    table: dict[int, int | None] = {}
+    ranges = [(0x41, 0x5A), (0xC0, 0x24F), (0x1E00, 0x1EFF)]
+    for lo, hi in ranges:
+        for code in range(lo, hi + 1):
+            ch = chr(code)
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+            if ch in "đĐ":
+                base = "d"
+            if len(base) == 1 and base.isascii() and base != ch:
+                table[code] = ord(base)
+    for code in range(0x300, 0x370):  # combining marks (NFD input): dropped
+        table[code] = None
+    for row in read_rows("ocr_confusions.csv"):
+        if row["kind"] == "char":
+            table[ord(row["variant"])] = ord(row["canonical"])
+    return table
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and the map from its offsets to the original's."""
+
+    original: str
+    text: str
+    #: original offset of each folded character; None when folding deleted nothing
+    kept: array | None = None
+
+    def orig(self, i: int) -> int:
+        """Original offset of folded offset ``i`` (``i == len(text)`` maps to the end)."""
+        if self.kept is None:
+            return i
+        if i >= len(self.kept):
+            return len(self.original)
+        return self.kept[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of a folded span, widened over trailing combining marks."""
+        if self.kept is None:
+            return start, end
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1 if end > start else o_start
+        while o_end < len(self.original) and unicodedata.combining(self.original[o_end]):
+            o_end += 1
+        return o_start, o_end
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words behind a folded span."""
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+    def folded_offset(self, orig: int) -> int:
+        """Folded offset of an original offset (for spans given in the original)."""
+        if self.kept is None:
+            return orig
+        return bisect_right(self.kept, orig - 1) if orig else 0
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching; see the module docstring."""
+    folded = text.translate(_table())
+    if len(folded) == len(text):
+        return Folded(text, folded)
+    table = _table()
+    kept = array("l", (i for i, ch in enumerate(text) if table.get(ord(ch), 0) is not None))
+    return Folded(text, folded, kept)
+
+
+def fold_str(text: str | None) -> str:
+    """Folded form of a short string (names, keys): no offset map."""
+    return (text or "").translate(_table())
+
+
+@cache
+def _letter_variants() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for row in read_rows("ocr_confusions.csv"):
+        if row["kind"] == "letter":
+            variants = {fold_str(v) for v in row["variant"].split()} | {fold_str(row["canonical"])}
+            out[row["canonical"]] = tuple(sorted(variants, key=lambda v: (-len(v), v)))
+    return out
+
+
+def _quality(ch: str) -> str:
+    """A letter without its tone mark but with its vowel quality: 'ứ' -> 'ư', 'ộ' -> 'ô'."""
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
+@lru_cache(maxsize=4096)
+def fuzzy_pattern(phrase: str, *, ocr: bool = True) -> str:
+    """Regex source (for folded text) matching ``phrase`` as printed or as OCR mangles it.
+
+    Spaces match any run of white space; a letter matches itself or, when
+    ``ocr`` is true, any variant of ``ocr_confusions.csv``. The pattern starts at
+    a word boundary; it does not require one at its end (OCR glues words).
+    """
+    variants = _letter_variants() if ocr else {}
+    parts = [r"(?<![a-z0-9])"]
+    for ch in unicodedata.normalize("NFC", phrase):
+        if ch.isspace():
+            if parts[-1] != r"\s+":
+                parts.append(r"\s+")
+            continue
+        q = _quality(ch)
+        options = variants.get(q)
+        if options:
+            parts.append("(?:" + "|".join(re.escape(v) for v in options) + ")")
+        else:
+            parts.append(re.escape(fold_str(ch)))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def fuzzy_regex(phrase: str, *, ocr: bool = True) -> re.Pattern[str]:
+    return re.compile(fuzzy_pattern(phrase, ocr=ocr))

@@ -1,0 +1,171 @@
+"""Who issued a cited document: "... của Ủy ban nhân dân tỉnh Sóc Trăng",
+"... của Chính phủ", or, when the text names nobody, what the number's own
+issuer code says (CP, TTg, UBND, SNV ...), placed in the citing plan's
+jurisdiction for local codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from cancu.loaders.codes import Code
+from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.places import UNIT_RE, UNIT_WORDS, match_province, printed_name
+from cancu.ontology.datafiles import read_rows
+
+
+@dataclass
+class Place:
+    """A jurisdiction as a text names it: canonical province, printed district/commune."""
+
+    province: str | None = None
+    district: str | None = None
+    commune: str | None = None
+
+    @property
+    def level(self) -> str | None:
+        if self.commune:
+            return "commune"
+        if self.district:
+            return "district"
+        return "province" if self.province else None
+
+    def label(self) -> str | None:
+        """"Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it."""
+        parts = [p for p in (self.commune, self.district, self.province) if p]
+        return ", ".join(parts) or None
+
+    def unit_name(self) -> str | None:
+        """"tỉnh Sóc Trăng", "huyện Cù Lao Dung"."""
+        if self.commune:
+            return f"xã {self.commune}"
+        if self.district:
+            return f"huyện {self.district}"
+        if self.province:
+            return f"tỉnh {self.province}"
+        return None
+
+
+@dataclass
+class Issuer:
+    name: str
+    level: str | None
+    scope: str  # national | local
+    place: Place = field(default_factory=Place)
+    start: int = 0  # folded offsets of the words naming it
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    phrase: str
+    issuer: str
+    level: str
+    scope: str
+
+
+@cache
+def _phrases() -> tuple[_Phrase, ...]:
+    rows = [_Phrase(r["phrase"], r["issuer"], r["level"], r["scope"]) for r in read_rows("issuer_phrases.csv")]
+    for r in read_rows("doc_codes.csv"):
+        if r["role"] == "issuer" and r["scope"] == "national":
+            rows.append(_Phrase(r["name"], r["issuer"], r["level"], "national"))
+    return tuple(sorted(rows, key=lambda p: len(p.phrase), reverse=True))
+
+
+@cache
+def issuer_regex() -> re.Pattern[str]:
+    alternatives = [f"(?P<i{i}>{fuzzy_pattern(p.phrase)})(?![a-z])" for i, p in enumerate(_phrases())]
+    return re.compile("|".join(alternatives))
+
+
+CUA = re.compile(fuzzy_pattern("của") + r"(?![a-z])\s+")
+PAREN_ABBR = re.compile(r"\s*\(\s*[a-z]{2,6}\s*\)")
+
+
+def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]:
+    """The unit named at ``pos`` ("tỉnh Sóc Trăng", "huyện Cù Lao Dung"): place, level, end."""
+    text = folded.text
+    m = PAREN_ABBR.match(text, pos)
+    if m:
+        pos = m.end()
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    u = UNIT_RE.match(text, pos)
+    if not u:
+        return None, None, pos
+    unit = next(w for w in UNIT_WORDS if re.fullmatch(fuzzy_pattern(w), u.group("unit")))
+    level = UNIT_WORDS[unit]
+    name_pos = u.end()
+    if level in ("province", "city"):
+        found = match_province(text, name_pos)
+        if found:
+            return Place(province=found[0].name), "province", found[1]
+        if level == "province":
+            return Place(), "province", u.end()  # "UBND tỉnh" without a name: the citing plan's
+        level = "district"
+    name, end_orig = printed_name(folded.original, folded.span(name_pos, name_pos)[0])
+    if not name:
+        return Place(), level, u.end()
+    end = folded.folded_offset(end_orig)
+    return (Place(district=name) if level == "district" else Place(commune=name)), level, end
+
+
+def read_issuer(folded: Folded, pos: int, limit: int, context: Place) -> Issuer | None:
+    """An issuer named by "của <phrase>" between ``pos`` and ``limit``."""
+    text = folded.text
+    for cua in CUA.finditer(text, pos, limit):
+        m = issuer_regex().match(text, cua.end())
+        if m:
+            return _build(folded, m, context)
+    return None
+
+
+def read_issuer_at(folded: Folded, pos: int, context: Place) -> Issuer | None:
+    m = issuer_regex().match(folded.text, pos)
+    return _build(folded, m, context) if m else None
+
+
+def _build(folded: Folded, m: re.Match[str], context: Place) -> Issuer:
+    phrase = _phrases()[int(m.lastgroup[1:])]
+    if phrase.scope == "national":
+        return Issuer(phrase.issuer, phrase.level or "national", "national", Place(), m.start(), m.end())
+    place, level, end = read_place(folded, m.end())
+    if place is None or (not place.province and not place.district and not place.commune):
+        place = _context_place(context, level or phrase.level or "province")
+        level = level or phrase.level or "province"
+        end = max(end, m.end()) if place else m.end()
+    elif place.district and not place.province:
+        place.province = context.province
+    elif place.commune and not place.province:
+        place.province, place.district = context.province, context.district
+    name = phrase.issuer.replace("{place}", place.unit_name() or "").replace("{province}", place.province or "")
+    body_level = phrase.level or level
+    return Issuer(" ".join(name.split()), body_level, "local", place, m.start(), end)
+
+
+def _context_place(context: Place, level: str) -> Place:
+    if level == "district":
+        return Place(province=context.province, district=context.district)
+    if level == "commune":
+        return Place(province=context.province, district=context.district, commune=context.commune)
+    return Place(province=context.province)
+
+
+def issuer_from_code(code: Code | None, context: Place, citing_level: str | None) -> Issuer | None:
+    """The issuer a number's own code implies when the text names none."""
+    if code is None:
+        return None
+    if code.scope == "national":
+        return Issuer(code.issuer, code.level or "national", "national")
+    if code.code in ("UBND", "HĐND"):
+        # A department cites its province's UBND; a UBND cites its own series.
+        level = citing_level if citing_level in ("district", "commune") else "province"
+        place = _context_place(context, level)
+        unit = place.unit_name() or ""
+        return Issuer(f"{code.code} {unit}".strip(), level, "local", place)
+    place = Place(province=context.province)
+    name = code.issuer.replace("{province}", context.province or "").replace("{jurisdiction}", "")
+    return Issuer(" ".join(name.split()), code.level or None, "local", place)

@@ -1,0 +1,298 @@
+"""The document block: number, type, issuer, jurisdiction, level, date,
+title, period and signer, from the header, the place-and-date line, the
+title lines and the signature block. What the text does not say stays None
+with a warning; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from functools import cache
+
+from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
+from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
+from cancu.loaders.issuers import Issuer, Place, read_issuer_at, read_place
+from cancu.loaders.places import UNIT_RE, find_province, printed_name
+from cancu.ontology.datafiles import read_rows
+from cancu.ontology.ids import document_id, jurisdiction_id
+from cancu.ontology.record import DocumentInfo, Signer
+
+HEADER_LIMIT = 1500
+SO_LABEL = re.compile(fuzzy_pattern("số") + r"\s*[:.]\s*")
+PLACE_DATE = re.compile(
+    r"(?P<place>[a-z&][a-z&]*(?:[ \t]+[a-z&]+){0,4})?[ \t]*,[ \t]*ng[a-z0-9&]{1,3}[ \t]+(?P<d>\d{1,2})[ \t]+"
+    r"th[a-z0-9&]{2,4}[ \t]+(?P<m>\d{1,2})[ \t]+n[a-z0-9&]{1,3}[ \t]+(?P<y>(?:19|20)\d{2})"
+)
+MAKES_PLAN = re.compile(
+    r"(?:" + "|".join(fuzzy_pattern(w) for w in ("xây dựng", "ban hành")) + r")\s+"
+    + fuzzy_pattern("kế hoạch")
+)
+YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+UNTIL_YEAR = re.compile(fuzzy_pattern("đến năm") + r"\s+((?:19|20)\d{2})")
+NOI_NHAN = re.compile(fuzzy_pattern("nơi nhận") + r"\s*:?")
+PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+(?P<name>[a-z&][a-z& ,\-]{1,60})")
+CONG_HOA = re.compile("|".join(fuzzy_pattern(w) for w in ("cộng hòa", "độc lập")))
+UBND_WORDS = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + "|" + fuzzy_pattern("ubnd") + r")(?![a-z])")
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    rows = sorted(read_rows("title_words.csv"), key=lambda r: len(r["phrase"]), reverse=True)
+    alts = [f"(?P<w{i}>{fuzzy_pattern(r['phrase'])})" for i, r in enumerate(rows)]
+    return re.compile(r"(?m)^[ \t]*(?:" + "|".join(alts) + r")[ \t]*$")
+
+
+@cache
+def _title_types() -> dict[str, str]:
+    rows = sorted(read_rows("title_words.csv"), key=lambda r: len(r["phrase"]), reverse=True)
+    return {f"w{i}": r["type"] for i, r in enumerate(rows)}
+
+
+@cache
+def _roles() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = sorted(read_rows("signer_roles.csv"), key=lambda r: len(r["phrase"]), reverse=True)
+    return tuple((re.compile(fuzzy_pattern(r["phrase"], ocr=False) + r"(?![a-z])"), r["role"]) for r in rows)
+
+
+@cache
+def _departments() -> tuple[tuple[str, str], ...]:
+    """(folded name, canonical name) of every provincial department kind the data knows."""
+    names = {r["name"] for r in read_rows("doc_codes.csv") if r["level"] == "department"}
+    names |= {r["phrase"] for r in read_rows("issuer_phrases.csv") if r["level"] == "department"}
+    return tuple(sorted(((fold_str(n).lower(), n) for n in names), key=lambda t: -len(t[0])))
+
+
+@dataclass
+class Header:
+    info: DocumentInfo
+    place: Place
+    issuer_kind: str | None  # "UBND", "department", ...
+    title_end: int  # folded offset where the title ends (the basis starts after it)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_header(folded: Folded) -> Header:
+    text = folded.text
+    info = DocumentInfo()
+    warnings: list[str] = []
+    tw = _title_words().search(text, 0, min(len(text), HEADER_LIMIT + 1500))
+    header_end = tw.start() if tw else min(len(text), HEADER_LIMIT)
+    if tw:
+        info.type = _title_types()[tw.lastgroup]
+
+    number = _own_number(folded, header_end)
+    if number:
+        info.number = number.canonical
+        info.type = info.type or number.type_code
+        info.spans["number"] = folded.span(number.start, number.end)
+
+    pd = PLACE_DATE.search(text, 0, header_end + 200)
+    if pd:
+        try:
+            info.date = date(int(pd["y"]), int(pd["m"]), int(pd["d"])).isoformat()
+            info.spans["date"] = folded.span(pd.start("d"), pd.end("y"))
+        except ValueError:
+            warnings.append(f"date: '{folded.quote(pd.start(), pd.end())}' is not a valid date")
+
+    title_end = tw.end() if tw else header_end
+    if tw:
+        info.title, title_end = _title(folded, tw.end())
+        info.spans["title"] = folded.span(tw.end(), title_end)
+    info.period = _period(info.title, info.date)
+
+    place, issuer = _issuer(folded, header_end, number, pd, title_end)
+    if issuer:
+        info.issuer = issuer.name
+        info.level = issuer.level
+        info.spans["issuer"] = folded.span(issuer.start, issuer.end) if issuer.end > issuer.start else (0, 0)
+    info.jurisdiction = place.label()
+    info.signer = _signer(folded)
+    for name in ("number", "date", "issuer", "jurisdiction", "title"):
+        if getattr(info, name) is None:
+            warnings.append(f"document.{name}: not found in the text")
+    year = int(info.date[:4]) if info.date else None
+    if info.number:
+        local = info.level not in ("national", "ministry")
+        jid = jurisdiction_id(place.province, place.district, place.commune) if local else None
+        info.id = document_id(info.number, year, jid)
+    kind = "UBND" if issuer and "UBND" in issuer.name.split() else (issuer.level if issuer else None)
+    return Header(info, place, kind, title_end, warnings)
+
+
+def _own_number(folded: Folded, header_end: int) -> Number | None:
+    text = folded.text
+    for label in SO_LABEL.finditer(text, 0, header_end + 200):
+        m = STATE_NUMBER.match(text, label.end())
+        if m:
+            return parse_state(m, folded.original if folded.kept is None else _aligned(folded))
+    return None
+
+
+def _aligned(folded: Folded) -> str:
+    return "".join(folded.original[folded.orig(i)] for i in range(len(folded.text)))
+
+
+def _title(folded: Folded, start: int) -> tuple[str | None, int]:
+    """Title lines after the type line, up to a blank line before the basis clauses."""
+    text = folded.text
+    from cancu.loaders.citations import BASIS_OPENERS, HEADING
+
+    first_line = re.compile(r"\s*[^\n]*\S[^\n]*").match(text, start)
+    floor = first_line.end() if first_line else start  # the first line is title, whatever it says
+    stops = [m.start() for m in (BASIS_OPENERS.search(text, floor), HEADING.search(text, floor)) if m]
+    end = min(stops) if stops else min(len(text), start + 400)
+    end = min(end, start + 400)
+    title = " ".join(folded.quote(start, end).split()).strip(" -–:")
+    return (title or None), end
+
+
+def _period(title: str | None, issued: str | None) -> list[int] | None:
+    issue_year = int(issued[:4]) if issued else None
+    if title:
+        folded = fold_str(title).lower()
+        if m := YEAR_RANGE.search(folded):
+            return [int(m.group(1)), int(m.group(2))]
+        if m := UNTIL_YEAR.search(folded):
+            return [issue_year or int(m.group(1)), int(m.group(1))]
+        years = [int(y) for y in YEAR.findall(folded)]
+        if years:
+            y = max(years)
+            if issue_year and y < issue_year:
+                return [issue_year, issue_year]
+            return [y, y]
+    return [issue_year, issue_year] if issue_year else None
+
+
+def _issuer(
+    folded: Folded, header_end: int, number: Number | None, pd: re.Match[str] | None, title_end: int
+) -> tuple[Place, Issuer | None]:
+    """The issuing body: a department line under its UBND, a UBND with its unit, or
+    the body that says it "xây dựng / ban hành Kế hoạch" after the basis clauses."""
+    text = folded.text
+    header = text[:header_end]
+    place = _header_place(folded, header_end)
+    dept = _department(folded, header_end)
+    if dept and place.province:
+        name, start, end = dept
+        return place, Issuer(f"{name} tỉnh {place.province}", "department", "local", place, start, end)
+
+    issuer = None
+    for m in UBND_WORDS.finditer(header):
+        candidate = read_issuer_at(folded, m.start(), Place())
+        if candidate and (candidate.place.province or candidate.place.district or candidate.place.commune):
+            issuer = candidate
+            break
+    if issuer is None:
+        issuer = _makes_plan(folded, title_end)
+    if issuer is None and place.label() and number and number.issuer_code and number.issuer_code.code == "UBND":
+        level = place.level or "province"
+        issuer = Issuer(f"UBND {place.unit_name()}", level, "local", place, 0, 0)
+    if issuer is None:
+        return place, None
+    p = issuer.place
+    if not p.province and place.province:
+        p.province = place.province
+    if p.district and not p.province:
+        p.province = _province_from_text(folded)
+    level = issuer.level
+    if "UBND" in issuer.name.split() and not issuer.name.startswith("Chủ tịch"):
+        level = p.level or level
+    return p, Issuer(issuer.name, level, "local", p, issuer.start, issuer.end)
+
+
+def _header_place(folded: Folded, header_end: int) -> Place:
+    """The unit the header names ("UBND TỈNH BÌNH PHƯỚC", a lone "TỈNH ĐỒNG THÁP" line)."""
+    text = folded.text
+    for u in UNIT_RE.finditer(text, 0, header_end):
+        line_start = text.rfind("\n", 0, u.start()) + 1
+        prefix = text[line_start : u.start()].strip()
+        if prefix and not UBND_WORDS.fullmatch(prefix) and not UBND_WORDS.search(prefix[-20:]):
+            continue
+        place, level, _ = read_place(folded, u.start())
+        if place and place.province:
+            return place
+        if place and (place.district or place.commune):
+            place.province = _province_from_text(folded)
+            return place
+    return Place()
+
+
+def _department(folded: Folded, header_end: int) -> tuple[str, int, int] | None:
+    """A department line of the header ("SỞ XÂY DỰNG"), canonical name and folded span."""
+    for m in DEPT_LINE.finditer(folded.text, 0, header_end):
+        raw = m.group(0).strip()
+        cut = CONG_HOA.search(raw)
+        raw = raw[: cut.start()].strip() if cut else raw
+        raw = re.sub(r"\s+", " ", raw)
+        best, score = None, 0.0
+        for fname, name in _departments():
+            s = SequenceMatcher(None, raw[: len(fname) + 2].strip(), fname).ratio()
+            if s > score:
+                best, score = name, s
+        if best and score >= 0.8:
+            start = m.start("kind")
+            return best, start, start + len(raw)
+        if raw.startswith(("so ", "ban ")) and "nhan dan" not in raw:
+            name_start = folded.span(m.start("kind"), m.start("kind"))[0]
+            name, end = printed_name(folded.original, name_start, max_words=6)
+            if len(name.split()) >= 2:
+                return name.title().replace(" Và ", " và "), m.start("kind"), folded.folded_offset(end)
+    return None
+
+
+def _makes_plan(folded: Folded, after: int) -> Issuer | None:
+    """"Ủy ban nhân dân huyện X xây dựng Kế hoạch ...": the issuer names itself."""
+    text = folded.text
+    m = MAKES_PLAN.search(text, after, min(len(text), after + 6000))
+    if not m:
+        return None
+    sentence_start = max(text.rfind("\n\n", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start()))
+    for u in UBND_WORDS.finditer(text, max(0, sentence_start), m.start()):
+        issuer = read_issuer_at(folded, u.start(), Place())
+        if issuer and (issuer.place.district or issuer.place.province or issuer.place.commune):
+            return issuer
+    return None
+
+
+def _province_from_text(folded: Folded) -> str | None:
+    """The province a district plan sits in: the first "tỉnh X" its text names."""
+    for u in UNIT_RE.finditer(folded.text, 0, min(len(folded.text), 8000)):
+        place, level, _ = read_place(folded, u.start())
+        if place and place.province:
+            return place.province
+    p = find_province(folded.text[:8000])
+    return p.name if p else None
+
+
+def _signer(folded: Folded) -> Signer:
+    """Role above the signature and the signer's name, from the last part of the text."""
+    text = folded.text
+    tail_start = max(0, len(text) - 2500)
+    nn = None
+    for nn in NOI_NHAN.finditer(text, tail_start):
+        pass
+    zone_start = nn.start() if nn else tail_start
+    original = folded.original
+    role = None
+    for line_match in re.finditer(r"[^\n]+", text[zone_start:]):
+        line_start = zone_start + line_match.start()
+        for rx, name in _roles():
+            for m in rx.finditer(text, line_start, line_start + len(line_match.group())):
+                printed = folded.quote(m.start(), m.end())
+                if printed.isupper():
+                    role = name
+        if role and nn is None:
+            break
+    name = None
+    o_start = folded.span(zone_start, zone_start)[0]
+    for line in reversed(original[o_start:].splitlines()):
+        tail = re.split(r"[.;:,)\]]\s*", line.strip())[-1].strip()
+        if PERSON.match(tail):
+            name = tail
+            break
+    return Signer(name=name, role=role)

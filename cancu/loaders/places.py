@@ -1,0 +1,121 @@
+"""Place names in plan text: provinces from the registry, districts and
+communes as printed, all tolerant of OCR.
+
+A province name is matched first with the OCR-tolerant pattern of each
+registry name, then, failing that, by string similarity to the closest
+registry name ("Binh Phugc" -> Bình Phước), with a floor and a margin so two
+close names never get confused silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from cancu.loaders.fold import fold_str, fuzzy_pattern
+from cancu.ontology.datafiles import read_rows
+
+#: unit words as printed before a place name -> level; "thành phố" depends on the name
+UNIT_WORDS: dict[str, str] = {
+    "tỉnh": "province",
+    "thành phố": "city",
+    "tp": "city",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+}
+UNIT_RE = re.compile(
+    r"(?P<unit>" + "|".join(fuzzy_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?\s+"
+)
+SIMILARITY_FLOOR = 0.74
+SIMILARITY_MARGIN = 0.04
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str  # canonical, with diacritics
+    folded: str
+    active_until: str | None
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    """Every province, before and after the 2025 restructuring (registry data)."""
+    rows = [r for r in read_rows("jurisdictions.csv") if r.get("level") == "province"]
+    out = {}
+    for r in rows:
+        name = r["name"]
+        for alias in [name] + [a for a in r.get("aliases", "").split("|") if a]:
+            out.setdefault(fold_str(alias).lower(), Province(name, fold_str(alias).lower(), r.get("active_until") or None))
+    return tuple(out.values())
+
+
+@cache
+def _province_regex() -> re.Pattern[str]:
+    names = sorted(provinces(), key=lambda p: len(p.folded), reverse=True)
+    alternatives = [f"(?P<p{i}>{fuzzy_pattern(p.folded)})(?![a-z])" for i, p in enumerate(names)]
+    return re.compile("|".join(alternatives))
+
+
+@cache
+def _province_index() -> dict[str, Province]:
+    names = sorted(provinces(), key=lambda p: len(p.folded), reverse=True)
+    return {f"p{i}": p for i, p in enumerate(names)}
+
+
+def match_province(folded: str, pos: int = 0, *, max_words: int = 4) -> tuple[Province, int] | None:
+    """The province named at ``pos`` of a folded text, and where its name ends."""
+    m = _province_regex().match(folded, pos)
+    if m:
+        return _province_index()[m.lastgroup], m.end()
+    words = list(re.finditer(r"[a-z0-9&]+", folded[pos : pos + 60]))
+    if not words or words[0].start() > 1:
+        return None
+    best: tuple[float, Province | None, int] = (0.0, None, 0)
+    second = 0.0
+    for n in range(1, min(max_words, len(words)) + 1):
+        candidate = " ".join(w.group() for w in words[:n])
+        end = pos + words[n - 1].end()
+        for p in provinces():
+            if abs(len(p.folded) - len(candidate)) > 3:
+                continue
+            score = SequenceMatcher(None, candidate, p.folded).ratio()
+            if score > best[0]:
+                if best[1] is None or best[1].name != p.name:
+                    second = best[0]
+                best = (score, p, end)
+            elif score > second and best[1] is not None and p.name != best[1].name:
+                second = score
+    score, province, end = best
+    if province and score >= SIMILARITY_FLOOR and score - second >= SIMILARITY_MARGIN:
+        return province, end
+    return None
+
+
+def find_province(folded: str) -> Province | None:
+    """The first province named anywhere in a short folded text."""
+    m = _province_regex().search(folded)
+    return _province_index()[m.lastgroup] if m else None
+
+
+_NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ0-9][^\s,;.:()]*")
+
+
+def printed_name(original: str, start: int, *, max_words: int = 4) -> tuple[str, int]:
+    """Capitalised words from ``start`` of the ORIGINAL text: "Cù Lao Dung xây dựng" -> "Cù Lao Dung"."""
+    words = []
+    pos = start
+    for _ in range(max_words):
+        while pos < len(original) and original[pos] in " \t":
+            pos += 1
+        m = _NAME_WORD.match(original, pos)
+        if not m or not (m.group()[0].isupper() or m.group()[0].isdigit()):
+            break
+        words.append(m.group())
+        pos = m.end()
+    return " ".join(words), pos
