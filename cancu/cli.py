@@ -48,13 +48,32 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         out = data[0] if len(data) == 1 and len(paths) == 1 and Path(paths[0]).is_file() else data
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        from cancu.loaders.table import render_records
-
-        click.echo(render_records(records))
+        click.echo(_records_table(records))
     if any(r.warnings for r in records):
         for r in records:
             for w in r.warnings:
                 click.echo(f"warning: {r.source}: {w}", err=True)
+
+
+def _records_table(records) -> str:
+    from cancu.formats import table
+
+    blocks = []
+    for r in records:
+        d = r.document
+        head = table([{"field": k, "value": getattr(d, k)} for k in
+                      ("number", "type", "issuer", "jurisdiction", "level", "date", "title", "period")])
+        cites = table(
+            [{"kind": "basis", **_cite_row(c)} for c in r.legal_bases]
+            + [{"kind": "reference", **_cite_row(c)} for c in r.references]
+        )
+        counts = f"targets {len(r.targets)} · tasks {len(r.tasks)} · assignments {len(r.assignments)} · reporting {len(r.reporting)} · warnings {len(r.warnings)}"
+        blocks.append(f"== {r.source}\n{head}\n\n{cites}\n\n{counts}")
+    return "\n\n".join(blocks)
+
+
+def _cite_row(c) -> dict:
+    return {"number": c.number or c.title, "type": c.type, "issuer": c.issuer, "date": c.date, "span": f"{c.span[0]}-{c.span[1]}"}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -273,9 +273,8 @@ def _signer(folded: Folded) -> Signer:
     """Role above the signature and the signer's name, from the last part of the text."""
     text = folded.text
     tail_start = max(0, len(text) - 2500)
-    nn = None
-    for nn in NOI_NHAN.finditer(text, tail_start):
-        pass
+    matches = list(NOI_NHAN.finditer(text, tail_start))
+    nn = matches[-1] if matches else None
     zone_start = nn.start() if nn else tail_start
     original = folded.original
     role = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from cancu.loaders.fold import fold_str, fuzzy_pattern
 from cancu.ontology.datafiles import read_rows
@@ -80,21 +80,34 @@ def match_province(folded: str, pos: int = 0, *, max_words: int = 4) -> tuple[Pr
     second = 0.0
     for n in range(1, min(max_words, len(words)) + 1):
         candidate = " ".join(w.group() for w in words[:n])
-        end = pos + words[n - 1].end()
-        for p in provinces():
-            if abs(len(p.folded) - len(candidate)) > 3:
-                continue
-            score = SequenceMatcher(None, candidate, p.folded).ratio()
-            if score > best[0]:
-                if best[1] is None or best[1].name != p.name:
-                    second = best[0]
-                best = (score, p, end)
-            elif score > second and best[1] is not None and p.name != best[1].name:
-                second = score
+        score, province, runner_up = _closest(candidate)
+        if province is None:
+            continue
+        if score > best[0]:
+            if best[1] is not None and best[1].name != province.name:
+                second = max(second, best[0])
+            second = max(second, runner_up)
+            best = (score, province, pos + words[n - 1].end())
+        elif best[1] is not None and province.name != best[1].name:
+            second = max(second, score)
     score, province, end = best
     if province and score >= SIMILARITY_FLOOR and score - second >= SIMILARITY_MARGIN:
         return province, end
     return None
+
+
+@lru_cache(maxsize=65536)
+def _closest(candidate: str) -> tuple[float, Province | None, float]:
+    """(best score, best province, runner-up score) by string similarity."""
+    scored = sorted(
+        ((SequenceMatcher(None, candidate, p.folded).ratio(), p) for p in provinces()
+         if abs(len(p.folded) - len(candidate)) <= 3),
+        key=lambda t: -t[0],
+    )
+    if not scored:
+        return 0.0, None, 0.0
+    runner_up = next((s for s, p in scored[1:] if p.name != scored[0][1].name), 0.0)
+    return scored[0][0], scored[0][1], runner_up
 
 
 def find_province(folded: str) -> Province | None:
