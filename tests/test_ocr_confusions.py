@@ -32,10 +32,7 @@ def test_letter_row_pattern_reads_example_as_expected(row):
 def test_code_row_parses_example_to_expected(row):
     folded = fold(row["example"])
     m = STATE_NUMBER.search(folded.text)
-    if m:
-        number = parse_state(m, folded.original)
-    else:
-        number = parse_party(PARTY_NUMBER.search(folded.text))
+    number = parse_state(m, folded.original) if m else parse_party(PARTY_NUMBER.search(folded.text))
     assert number.canonical == row["expected"]
 
 
