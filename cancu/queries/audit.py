@@ -1,0 +1,124 @@
+"""audit: a citator for plans. Every document a plan cites gets a flag as of a date.
+
+- red: not in force at the as-of date, and already not in force when the plan
+  was issued (or the plan's date is unknown) — name what replaced it, since when;
+- yellow: amended, partly expired, or replaced AFTER the plan was issued
+  (right when written, needs updating now);
+- green: in force;
+- grey: unknown to the registry, or the registry's status is unverified (the
+  auditor is told what the registry believes, never shown it as a verdict).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from cancu.ontology.vocab import EdgeKind, Flag, Status
+from cancu.queries.common import Graph, find_one, first_quote, label, loaded_plans, out_edges, parse_as_of
+
+UNCONFIRMED = {"low", "unverified"}
+SEVERITY = {Flag.RED.value: 3, Flag.YELLOW.value: 2, Flag.GREY.value: 1, Flag.GREEN.value: 0}
+
+
+@dataclass
+class AuditRow:
+    plan: str
+    plan_number: str | None
+    plan_date: str | None
+    cited: str
+    number: str | None
+    cited_date: str | None
+    relation: str  # basis | reference
+    flag: str
+    status: str | None
+    since: str | None
+    replaced_by: list[str]
+    amended_by: list[str]
+    confidence: str | None
+    note: str
+    file: str | None
+    span: list[int] | None
+    quote: str | None
+
+
+@dataclass
+class AuditResult:
+    as_of: str
+    rows_: list[AuditRow]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "rows": [asdict(r) for r in self.rows_]}
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [
+            {"plan": r.plan_number or r.plan, "cited": r.number or label_or(r.cited), "relation": r.relation,
+             "flag": r.flag, "status": r.status, "since": r.since, "replaced_by": r.replaced_by, "note": r.note,
+             "span": f"{r.file}:{r.span[0]}-{r.span[1]}" if r.file and r.span else None}
+            for r in self.rows_
+        ]
+
+    def worst(self) -> str | None:
+        return max((r.flag for r in self.rows_), key=lambda f: SEVERITY[f], default=None)
+
+
+def label_or(key: str) -> str:
+    return key.split(":", 1)[-1]
+
+
+def audit(g: Graph, plans: list[str] | None = None, *, as_of: str | None = None) -> AuditResult:
+    as_of = parse_as_of(as_of)
+    keys = [find_one(g, p, what="plan") for p in plans] if plans else loaded_plans(g)
+    rows: list[AuditRow] = []
+    for plan in keys:
+        pattrs = g.nodes[plan]
+        for edge, relation in ((EdgeKind.BASED_ON, "basis"), (EdgeKind.CITES, "reference")):
+            for cited, data in sorted(out_edges(g, plan, edge)):
+                rows.append(_row(g, plan, pattrs, cited, data, relation, as_of))
+    return AuditResult(as_of, rows)
+
+
+def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: str, as_of: str) -> AuditRow:
+    d = g.nodes[cited]
+    replaced = sorted((t, e.get("date")) for t, e in out_edges(g, cited, EdgeKind.REPLACED_BY))
+    amended = sorted((t, e.get("date")) for t, e in out_edges(g, cited, EdgeKind.AMENDED_BY))
+    status = d.get("status")
+    until = d.get("in_force_until") or d.get("status_date") if status in (Status.REPLACED, Status.EXPIRED) else d.get("in_force_until")
+    if replaced and not until:
+        until = min((dt for _, dt in replaced if dt), default=None)
+    plan_date = pattrs.get("date")
+    known = bool(status and status != Status.UNKNOWN) or bool(replaced or amended)
+    flag, note = Flag.GREY.value, "not in the registry"
+    since = None
+    if known:
+        flag, note, since = _flag(status, until, replaced, amended, plan_date, as_of, g)
+    confidence = d.get("confidence")
+    if known and confidence in UNCONFIRMED:
+        note = f"unverified: the registry believes {flag} ({note}); confirm before relying on it"
+        flag = Flag.GREY.value
+    file, span, quote = first_quote(edge) if edge.get("evidence") else (None, None, None)
+    return AuditRow(
+        plan=plan, plan_number=pattrs.get("number"), plan_date=plan_date, cited=cited, number=d.get("number"),
+        cited_date=d.get("date"), relation=relation, flag=flag, status=status, since=since,
+        replaced_by=[label(g, t) for t, _ in replaced], amended_by=[label(g, t) for t, _ in amended],
+        confidence=confidence, note=note, file=file, span=span, quote=quote,
+    )
+
+
+def _flag(status, until, replaced, amended, plan_date, as_of, g) -> tuple[str, str, str | None]:
+    successors = ", ".join(label(g, t) for t, _ in replaced) or "no named successor"
+    if until and until <= as_of and (status in (Status.REPLACED, Status.EXPIRED) or replaced):
+        if plan_date and until > plan_date:
+            return Flag.YELLOW.value, f"replaced by {successors} since {until}, after the plan was issued: update the citation", until
+        return Flag.RED.value, f"not in force since {until}; replaced by {successors}", until
+    if status == Status.PARTLY_EXPIRED:
+        return Flag.YELLOW.value, "partly expired", until
+    changes = [(t, dt) for t, dt in amended if not dt or dt <= as_of]
+    if changes or status == Status.AMENDED:
+        by = ", ".join(label(g, t) + (f" ({dt})" if dt else "") for t, dt in changes) or "a later text"
+        return Flag.YELLOW.value, f"in force, amended by {by}", None
+    if status == Status.IN_FORCE or (status is None and not replaced):
+        return Flag.GREEN.value, "in force", None
+    if until and until > as_of:
+        return Flag.GREEN.value, f"in force at {as_of} (until {until})", None
+    return Flag.GREY.value, f"status {status}", None

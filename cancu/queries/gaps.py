@@ -1,0 +1,169 @@
+"""gaps: what a plan's cascade fails to carry down or to assign.
+
+Kinds of gap, each a row with its evidence:
+- ``no_targets``: the plan carries down no measurable target at all;
+- ``missing_target``: a national target (shipped catalogue) that neither the
+  plan nor any plan below it carries down (only for plans that set targets:
+  for one that sets none, ``no_targets`` says it once);
+- ``weaker_target`` / ``stricter_target``: a figure weaker / stricter than its parent's;
+- ``incomplete_task``: a task without lead, deadline or product;
+- ``skips_parent``: a plan below the province that cites the national
+  programme but no plan of its own province (or district);
+- ``area_not_covered``: a reform area with no task or target in the plan;
+- ``ended_owner``: work led by a body that no longer exists at the as-of date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from cancu.ontology.vocab import LEVEL_RANK, Area, EdgeKind, NodeKind
+from cancu.queries.common import (
+    Graph,
+    agency_label,
+    ended,
+    find_one,
+    first_quote,
+    in_edges,
+    label,
+    loaded_plans,
+    out_edges,
+    parse_as_of,
+)
+from cancu.queries.targets import catalogue_metrics, metrics_of, national, parent_figure, relation
+
+
+@dataclass
+class Gap:
+    plan: str
+    plan_number: str | None
+    kind: str
+    subject: str
+    detail: str
+    file: str | None = None
+    span: list[int] | None = None
+    quote: str | None = None
+
+
+@dataclass
+class GapsResult:
+    as_of: str
+    gaps: list[Gap]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "gaps": [asdict(g) for g in self.gaps]}
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"plan": g.plan_number or g.plan, "kind": g.kind, "subject": g.subject, "detail": g.detail} for g in self.gaps]
+
+
+def gaps(g: Graph, plans: list[str] | None = None, *, as_of: str | None = None) -> GapsResult:
+    as_of = parse_as_of(as_of)
+    keys = [find_one(g, p, what="plan") for p in plans] if plans else loaded_plans(g)
+    out: list[Gap] = []
+    for plan in keys:
+        out.extend(_targets(g, plan))
+        out.extend(_tasks(g, plan, as_of))
+        out.extend(_skips(g, plan))
+        out.extend(_areas(g, plan))
+    return GapsResult(as_of, out)
+
+
+def _gap(g: Graph, plan: str, kind: str, subject: str, detail: str, attrs: dict | None = None) -> Gap:
+    file, span, quote = first_quote(attrs or {})
+    return Gap(plan, g.nodes[plan].get("number"), kind, subject, detail, file, span, quote)
+
+
+def _cascade(g: Graph, plan: str) -> set[str]:
+    seen, todo = {plan}, [plan]
+    while todo:
+        for child, _ in in_edges(g, todo.pop(), EdgeKind.IMPLEMENTS):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def _targets(g: Graph, plan: str) -> list[Gap]:
+    out = []
+    mine = metrics_of(g, plan)
+    targets = sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TARGET))
+    if not targets:
+        return [_gap(g, plan, "no_targets", "—", "the plan sets no measurable target at all")]
+    carried = set()
+    for p in _cascade(g, plan):
+        carried |= set(metrics_of(g, p))
+    level = g.nodes[plan].get("level")
+    for m in catalogue_metrics(g):
+        n = national(g, m)
+        if m in carried or not _applies(n.get("scope"), level):
+            continue
+        figure = f"{n['comparator'] or ''}{n['value']}{'' if n['unit'] == 'rank' else n['unit'] or ''}"
+        out.append(_gap(g, plan, "missing_target", m.split(":", 1)[1],
+                        f"{n['label']}: national {figure} by {n['deadline']} ({n['source_document']}) is not carried down"))
+    for m, ts in sorted(mine.items()):
+        for t in ts:
+            a = g.nodes[t]
+            pv, pc, source = parent_figure(g, t)
+            rel = relation(a.get("value"), a.get("unit"), pv, pc)
+            if rel in ("weaker", "stricter"):
+                src = label(g, source) if source in g else (source or "").split(":", 1)[-1]
+                out.append(_gap(g, plan, f"{rel}_target", m.split(":", 1)[1],
+                                f"{a.get('comparator') or ''}{a.get('value')}{a.get('unit') or ''} where {src} sets {pc or ''}{pv}", a))
+    return out  # targets outside the catalogue are not gaps
+
+
+def _applies(scope: str | None, level: str | None) -> bool:
+    """Does a national metric apply to a plan of this level? Unscoped ones apply to all."""
+    if not scope or scope in ("national", "all"):
+        return True
+    scopes = {s.strip() for s in str(scope).replace("/", ",").replace("|", ",").split(",")}
+    if level == "department":
+        level = "province"
+    return level in scopes
+
+
+def _tasks(g: Graph, plan: str, as_of: str) -> list[Gap]:
+    out = []
+    for t in sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TASK)):
+        a = g.nodes[t]
+        leads = sorted(s for s, _ in in_edges(g, t, EdgeKind.LEADS))
+        missing = [name for name, ok in (("lead", leads), ("deadline", a.get("deadline")), ("product", a.get("product"))) if not ok]
+        text = (a.get("text") or "")[:80]
+        if missing:
+            out.append(_gap(g, plan, "incomplete_task", t, f"no {', no '.join(missing)}: {text}", a))
+        for lead in leads:
+            if ended(g.nodes[lead], as_of):
+                out.append(_gap(g, plan, "ended_owner", t, f"{agency_label(g, lead, as_of)} leads: {text}", a))
+    return out
+
+
+def _skips(g: Graph, plan: str) -> list[Gap]:
+    attrs = g.nodes[plan]
+    level = attrs.get("level")
+    if LEVEL_RANK.get(level, 0) < LEVEL_RANK["department"]:
+        return []
+    cited = [t for e in (EdgeKind.BASED_ON, EdgeKind.CITES) for t, _ in out_edges(g, plan, e)]
+    national = [c for c in cited if g.nodes[c].get("level") == "national" and g.nodes[c].get("kind") == NodeKind.PLAN.value]
+    parent_level = "district" if level == "commune" and _has_districts(attrs.get("date")) else "province"
+    local = [c for c in cited if g.nodes[c].get("level") in (parent_level, "province") and g.nodes[c].get("jurisdiction")]
+    if national and not local:
+        names = ", ".join(label(g, c) for c in national)
+        return [_gap(g, plan, "skips_parent", plan, f"cites {names} but no plan of its {parent_level}")]
+    return []
+
+
+def _has_districts(date: str | None) -> bool:
+    return bool(date) and date < "2025-07-01"
+
+
+def _areas(g: Graph, plan: str) -> list[Gap]:
+    covered = set()
+    for edge in (EdgeKind.HAS_TASK, EdgeKind.HAS_TARGET):
+        for t, _ in out_edges(g, plan, edge):
+            if g.nodes[t].get("area"):
+                covered.add(g.nodes[t]["area"])
+    if not covered:
+        return []
+    return [_gap(g, plan, "area_not_covered", a.value, f"no task or target in area {a.value}") for a in Area if a.value not in covered]

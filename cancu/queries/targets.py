@@ -1,0 +1,103 @@
+"""Comparing a target with the one it carries down: stricter, equal, weaker, missing.
+
+"At least 80%" carried down as "100%" is stricter; as "70%" weaker. For ranks
+("top 20") a smaller number is stricter. When the parent plan's own text is
+not loaded (the national programme usually is not), the parent figure is the
+metric catalogue's national value.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from cancu.ontology.vocab import EdgeKind, NodeKind
+from cancu.queries.common import Graph, out_edges
+
+
+def relation(value: Any, unit: str | None, parent_value: Any, parent_comparator: str | None = None) -> str | None:
+    if value is None or parent_value is None:
+        return None
+    try:
+        v, p = float(value), float(parent_value)
+    except (TypeError, ValueError):
+        return None
+    if v == p:
+        return "equal"
+    smaller_is_stricter = unit == "rank" or parent_comparator == "<="
+    stricter = v < p if smaller_is_stricter else v > p
+    return "stricter" if stricter else "weaker"
+
+
+@cache
+def _catalogue() -> dict[str, Any]:
+    try:
+        from cancu.ontology.registries import load_registries
+
+        return dict(load_registries().metrics)
+    except Exception:  # noqa: BLE001 - no catalogue means no national figures, not a failure
+        return {}
+
+
+def metric_id(key: str | None) -> str | None:
+    return key.split(":", 1)[1] if key and key.startswith("metric:") else key
+
+
+def national(g: Graph, metric_key: str) -> dict[str, Any]:
+    """The national figure of a metric: from its graph node, else the catalogue."""
+    attrs = g.nodes[metric_key] if metric_key in g else {}
+    row = _catalogue().get(metric_id(metric_key))
+    def pick(name: str) -> Any:
+        value = attrs.get(name)
+        return value if value is not None else getattr(row, name, None)
+    return {
+        "value": pick("national_value"),
+        "comparator": pick("comparator"),
+        "deadline": pick("deadline"),
+        "unit": pick("unit"),
+        "label": attrs.get("label") or getattr(row, "label", None) or metric_id(metric_key),
+        "source_document": pick("source_document"),
+        "scope": pick("scope") or pick("level_scope"),
+        "confidence": pick("confidence"),
+    }
+
+
+def plan_targets(g: Graph, plan: str) -> list[str]:
+    return sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TARGET))
+
+
+def target_metric(g: Graph, target: str) -> str | None:
+    m = g.nodes[target].get("metric")
+    if m:
+        return m if m.startswith("metric:") else f"metric:{m}"
+    hits = sorted(t for t, _ in out_edges(g, target, EdgeKind.MEASURES))
+    return hits[0] if hits else None
+
+
+def parent_figure(g: Graph, target: str) -> tuple[Any, str | None, str | None]:
+    """(value, comparator, source) the target should be compared with."""
+    parents = sorted(t for t, _ in out_edges(g, target, EdgeKind.CASCADES_FROM))
+    if parents:
+        p = g.nodes[parents[0]]
+        return p.get("value"), p.get("comparator"), parents[0]
+    metric = target_metric(g, target)
+    if metric:
+        n = national(g, metric)
+        return n["value"], n["comparator"], metric
+    return None, None, None
+
+
+def metrics_of(g: Graph, plan: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for t in plan_targets(g, plan):
+        m = target_metric(g, t)
+        if m:
+            out.setdefault(m, []).append(t)
+    return out
+
+
+def catalogue_metrics(g: Graph) -> list[str]:
+    """Metric keys with a national figure (graph nodes, else the catalogue)."""
+    keys = {n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.METRIC.value}
+    keys |= {f"metric:{mid}" for mid in _catalogue()}
+    return sorted(k for k in keys if national(g, k)["value"] is not None)

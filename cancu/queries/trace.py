@@ -1,0 +1,191 @@
+"""trace: how a document or a national target cascades down, level by level,
+and who is responsible at each level."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from cancu.ontology.ids import ascii_fold
+from cancu.ontology.vocab import EdgeKind, NodeKind
+from cancu.queries.common import (
+    Graph,
+    agency_label,
+    find_one,
+    first_quote,
+    in_edges,
+    label,
+    out_edges,
+    parse_as_of,
+)
+from cancu.queries.targets import metrics_of, national, parent_figure, relation, target_metric
+
+
+@dataclass
+class TargetLine:
+    metric: str | None
+    label: str | None
+    value: Any
+    unit: str | None
+    comparator: str | None
+    deadline: int | None
+    parent_value: Any
+    relation: str | None  # stricter | equal | weaker | missing | None (no parent figure)
+    target: str | None = None
+    file: str | None = None
+    span: list[int] | None = None
+    quote: str | None = None
+
+
+@dataclass
+class TraceNode:
+    key: str
+    number: str | None
+    title: str | None
+    level: str | None
+    issuer: str | None
+    date: str | None
+    jurisdiction: str | None
+    loaded: bool
+    depth: int
+    parent: str | None
+    responsible: list[str] = field(default_factory=list)
+    targets: list[TargetLine] = field(default_factory=list)
+
+
+@dataclass
+class TraceResult:
+    root: str
+    as_of: str
+    metric: str | None
+    nodes: list[TraceNode]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def rows(self) -> list[dict[str, Any]]:
+        out = []
+        for n in self.nodes:
+            base = {
+                "depth": n.depth, "plan": ("  " * n.depth) + (n.number or n.key), "level": n.level,
+                "issuer": n.issuer, "date": n.date, "loaded": "yes" if n.loaded else "not loaded",
+                "responsible": n.responsible,
+            }
+            if not n.targets:
+                out.append({**base, "metric": None, "value": None, "parent": None, "relation": None})
+            for i, t in enumerate(n.targets):
+                row = base if i == 0 else {k: (v if k in ("depth",) else "") for k, v in base.items()}
+                value = f"{t.comparator or ''}{t.value}{'' if t.unit == 'rank' else (t.unit or '')}" if t.value is not None else None
+                out.append({**row, "metric": t.metric, "value": value, "parent": t.parent_value, "relation": t.relation})
+        return out
+
+
+def trace(
+    g: Graph, what: str, *, as_of: str | None = None, depth: int | None = None, jurisdiction: str | None = None
+) -> TraceResult:
+    """The cascade below a document (plans that implement it, recursively) or
+    below a national target (its metric in every plan of the cascade)."""
+    as_of = parse_as_of(as_of)
+    key = find_one(g, what, what="document, target or metric")
+    metric = None
+    kind = g.nodes[key].get("kind")
+    if kind == NodeKind.METRIC.value:
+        metric = key
+        root = _programme_of_metric(g, key)
+    elif kind == NodeKind.TARGET.value:
+        metric = target_metric(g, key)
+        root = g.nodes[key].get("plan") or next((s for s, _ in in_edges(g, key, EdgeKind.HAS_TARGET)), key)
+    elif kind in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value):
+        root = key
+    else:
+        raise _not_traceable(what, kind)
+    nodes: list[TraceNode] = []
+    _walk(g, root, None, 0, depth, metric, as_of, nodes, set())
+    if jurisdiction:
+        nodes = _only(nodes, jurisdiction, g)
+    return TraceResult(root, as_of, metric, nodes)
+
+
+def _not_traceable(what: str, kind: str | None):
+    from cancu.errors import QueryError
+
+    return QueryError(f"'{what}' is a {kind}; trace takes a document, a target or a metric")
+
+
+def _programme_of_metric(g: Graph, metric: str) -> str:
+    source = national(g, metric)["source_document"]
+    if source:
+        from cancu.queries.common import find
+
+        hits = [h for h in find(g, str(source)) if g.nodes[h].get("kind") in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value)]
+        national_hits = [h for h in hits if g.nodes[h].get("level") == "national"] or hits
+        if national_hits:
+            return sorted(national_hits, key=lambda h: -(g.nodes[h].get("year") or 0))[0]
+    from cancu.errors import QueryError
+
+    raise QueryError(f"metric {metric}: its national programme is not in the graph")
+
+
+def _walk(g, key, parent, d, max_depth, metric, as_of, out, seen) -> None:
+    if key in seen:
+        return
+    seen.add(key)
+    attrs = g.nodes[key]
+    node = TraceNode(
+        key=key, number=attrs.get("number"), title=attrs.get("title"), level=attrs.get("level"),
+        issuer=label(g, attrs["issuer"]) if attrs.get("issuer") in g else attrs.get("issuer_name") or attrs.get("issuer"),
+        date=attrs.get("date"), jurisdiction=label(g, attrs["jurisdiction"]) if attrs.get("jurisdiction") in g else attrs.get("jurisdiction"),
+        loaded=bool(attrs.get("loaded")), depth=d, parent=parent,
+        responsible=_responsible(g, key, as_of), targets=_targets(g, key, parent, metric),
+    )
+    out.append(node)
+    if max_depth is not None and d >= max_depth:
+        return
+    children = sorted(s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS))
+    children.sort(key=lambda c: (g.nodes[c].get("level") or "", g.nodes[c].get("date") or "", c))
+    for child in children:
+        _walk(g, child, key, d + 1, max_depth, metric, as_of, out, seen)
+
+
+def _responsible(g: Graph, plan: str, as_of: str) -> list[str]:
+    agencies = {a for a, _ in in_edges(g, plan, EdgeKind.RESPONSIBLE_FOR)}
+    for task, _ in out_edges(g, plan, EdgeKind.HAS_TASK):
+        agencies |= {a for a, _ in in_edges(g, task, EdgeKind.LEADS)}
+    return sorted(agency_label(g, a, as_of) for a in agencies)
+
+
+def _targets(g: Graph, plan: str, parent: str | None, only_metric: str | None) -> list[TargetLine]:
+    mine = metrics_of(g, plan)
+    lines = []
+    for m, targets in sorted(mine.items()):
+        if only_metric and m != only_metric:
+            continue
+        for t in targets:
+            a = g.nodes[t]
+            pv, pc, _ = parent_figure(g, t)
+            file, span, quote = first_quote(a)
+            lines.append(TargetLine(m, national(g, m)["label"], a.get("value"), a.get("unit"), a.get("comparator"),
+                                    a.get("deadline"), pv, relation(a.get("value"), a.get("unit"), pv, pc), t, file, span, quote))
+    if parent is not None:
+        for m in sorted(set(metrics_of(g, parent)) - set(mine)):
+            if only_metric and m != only_metric:
+                continue
+            pt = metrics_of(g, parent)[m][0]
+            lines.append(TargetLine(m, national(g, m)["label"], None, g.nodes[pt].get("unit"), None, None,
+                                    g.nodes[pt].get("value"), "missing"))
+    return lines
+
+
+def _only(nodes: list[TraceNode], jurisdiction: str, g: Graph) -> list[TraceNode]:
+    """Keep the nodes of one jurisdiction and their ancestors."""
+    want = ascii_fold(jurisdiction)
+    by_key = {n.key: n for n in nodes}
+    keep: set[str] = set()
+    for n in nodes:
+        j = ascii_fold(n.jurisdiction or "") + " " + ascii_fold(str(g.nodes[n.key].get("jurisdiction") or ""))
+        if want in j:
+            k: str | None = n.key
+            while k and k not in keep:
+                keep.add(k)
+                k = by_key[k].parent if k in by_key else None
+    return [n for n in nodes if n.key in keep]
