@@ -55,6 +55,100 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
                 click.echo(f"warning: {r.source}: {w}", err=True)
 
 
+# ---------------------------------------------------------------- queries
+def _store_option(f):
+    return click.option(
+        "--store", "store", envvar="CANCU_STORE", default=None,
+        help="Store directory (default ./.cancu) or bolt://host:port for a Neo4j server; env CANCU_STORE.",
+    )(f)
+
+
+def _format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)(f)
+
+
+def _as_of_option(f):
+    return click.option("--as-of", "as_of", default=None, help="Date the answer holds for (YYYY-MM-DD; default today).")(f)
+
+
+def _graph(store: str | None):
+    from cancu.api import open_store
+
+    return open_store(store).graph()
+
+
+def _emit(result, fmt: str, columns=None) -> None:
+    from cancu.formats import table, to_csv, to_json
+
+    if fmt == "json":
+        click.echo(to_json(result.to_dict()))
+    elif fmt == "csv":
+        click.echo(to_csv(result.rows(), columns), nl=False)
+    else:
+        click.echo(table(result.rows(), columns))
+
+
+@main.command("trace")
+@click.argument("what")
+@click.option("--depth", type=click.IntRange(0), default=None, help="How many levels below the root.")
+@click.option("--jurisdiction", default=None, help="Only this province / district (and the plans above it).")
+@_as_of_option
+@_format_option
+@_store_option
+def trace_cmd(what: str, depth, jurisdiction, as_of, fmt, store) -> None:
+    """The cascade below a document (number or id) or a national target / metric."""
+    from cancu.queries.common import parse_as_of
+    from cancu.queries.trace import trace
+
+    _emit(trace(_graph(store), what, as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction), fmt)
+
+
+@main.command("responsible")
+@click.argument("what")
+@click.option("--jurisdiction", default=None)
+@_as_of_option
+@_format_option
+@_store_option
+def responsible_cmd(what: str, jurisdiction, as_of, fmt, store) -> None:
+    """Who answers for a task, target, metric or plan: chain, lead, support, reporting."""
+    from cancu.queries.common import parse_as_of
+    from cancu.queries.responsible import responsible
+
+    _emit(responsible(_graph(store), what, as_of=parse_as_of(as_of), jurisdiction=jurisdiction), fmt)
+
+
+@main.command("audit")
+@click.argument("plans", nargs=-1)
+@click.option("--fail-on", type=click.Choice(["red", "yellow"]), default=None,
+              help="Exit 1 when a flag this bad (or worse) is found.")
+@_as_of_option
+@_format_option
+@_store_option
+def audit_cmd(plans, fail_on, as_of, fmt, store) -> None:
+    """Citator flags (red / yellow / green / grey) on every document the plans cite."""
+    from cancu.queries.audit import SEVERITY, audit
+    from cancu.queries.common import parse_as_of
+
+    result = audit(_graph(store), list(plans) or None, as_of=parse_as_of(as_of))
+    _emit(result, fmt)
+    worst = result.worst()
+    if fail_on and worst and SEVERITY[worst] >= SEVERITY[fail_on]:
+        raise SystemExit(1)
+
+
+@main.command("gaps")
+@click.argument("plans", nargs=-1)
+@_as_of_option
+@_format_option
+@_store_option
+def gaps_cmd(plans, as_of, fmt, store) -> None:
+    """Targets not carried down or weaker, incomplete tasks, skipped parents, ended owners."""
+    from cancu.queries.common import parse_as_of
+    from cancu.queries.gaps import gaps
+
+    _emit(gaps(_graph(store), list(plans) or None, as_of=parse_as_of(as_of)), fmt)
+
+
 def _records_table(records) -> str:
     from cancu.formats import table
 
