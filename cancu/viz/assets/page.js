@@ -1,6 +1,6 @@
 /* cancu viz page: builds the network from the JSON blob, the hover tips, the
  * side panel and the filters. Every document string reaches the page through
- * textContent, never innerHTML, so no label or tooltip can become markup. */
+ * textContent, never parsed as markup, so no label or tooltip can become markup. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("cancu-data").textContent);
@@ -29,6 +29,7 @@
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  window.cancuNetwork = network; /* for the console and the browser tests */
   network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "yes"); });
   network.fit();
 
