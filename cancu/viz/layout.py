@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from cancu.viz.picture import LEVEL_ROWS, Picture, PictureNode
 
 X_STEP = 210
-ROW_STEP = 170
+ROW_STEP = 140
 WRAP_STEP = 80
 MAX_PER_ROW = 24
 NODE_WIDTH = 190
