@@ -84,7 +84,7 @@ def test_page_draws_offline_without_errors_or_requests(evil_page):
         "canvas": "document.querySelector('#graph canvas').width",
         "count": "document.getElementById('f-count').textContent",
     })
-    assert report.errors == []
+    assert report.errors == [] and report.blocked == []
     assert offline_requests(report, evil_page) == []
     assert report.values["count"] == "12 / 12"
     assert report.values["canvas"] > 600  # the canvas fills the space left of the 340px side panel
@@ -142,3 +142,14 @@ def test_png_export_is_drawn(tmp_path):
     width, height, _, _ = decode_png(out.read_bytes())
     assert f'width="{width}" height="{height}"' in svg.split(">", 1)[0]
     assert coloured_pixels(out.read_bytes(), (0, 0, width, height)) > 3000
+
+
+def test_csp_blocks_markup_even_if_escaping_failed(evil_page, tmp_path):
+    # defence in depth: splice a raw handler into the page as a broken escaper would
+    broken = tmp_path / "broken.html"
+    text = evil_page.read_text(encoding="utf-8")
+    broken.write_text(text.replace("<body>", "<body>" + PWNED, 1), encoding="utf-8")
+    report = load_page(broken, wait_for=DRAWN, evaluate={"title": "document.title"})
+    assert report.values["title"] == "<script>document.title='PWNED'</script>Cascade"
+    assert any("Content Security Policy" in e for e in report.errors)
+    assert report.blocked == [(broken.parent / "x").as_uri() + " (csp)"]

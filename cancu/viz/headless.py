@@ -50,6 +50,7 @@ class PageReport:
 
     png: bytes = b""
     requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # requests the browser refused, e.g. by CSP
     errors: list[str] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
 
@@ -164,6 +165,8 @@ def load_page(page: Path, size: tuple[int, int] = (1200, 900), *, wait_for: str 
             ws = _WebSocket(port, target, timeout)
             try:
                 _drive(_Session(ws), page, size, wait_for, evaluate or {}, timeout, report)
+            except OSError as err:  # a timeout or a browser that died mid-page
+                raise PictureError(f"headless Chromium failed on {page.name}: {err}") from err
             finally:
                 ws.close()
         finally:
@@ -216,10 +219,14 @@ def _drive(s: _Session, page: Path, size: tuple[int, int], wait_for: str | None,
         result = s.call("Runtime.evaluate", expression=expression, returnByValue=True)
         report.values[name] = result.get("result", {}).get("value")
     report.png = base64.b64decode(s.call("Page.captureScreenshot", format="png")["data"])
+    urls: dict[str, str] = {}
     for event in s.events:
         method, params = event.get("method"), event.get("params", {})
         if method == "Network.requestWillBeSent":
-            report.requests.append(params.get("request", {}).get("url", ""))
+            urls[params.get("requestId", "")] = params.get("request", {}).get("url", "")
+            report.requests.append(urls[params.get("requestId", "")])
+        elif method == "Network.loadingFailed" and params.get("blockedReason"):
+            report.blocked.append(f"{urls.get(params.get('requestId', ''), '?')} ({params['blockedReason']})")
         elif method == "Runtime.exceptionThrown":
             details = params.get("exceptionDetails", {})
             report.errors.append(details.get("exception", {}).get("description") or details.get("text", "error"))
