@@ -153,3 +153,13 @@ def test_csp_blocks_markup_even_if_escaping_failed(evil_page, tmp_path):
     assert report.values["title"] == "<script>document.title='PWNED'</script>Cascade"
     assert any("Content Security Policy" in e for e in report.errors)
     assert report.blocked == [(broken.parent / "x").as_uri() + " (csp)"]
+
+
+def test_empty_picture_loads_without_errors(tmp_path):
+    from cancu.viz.picture import Picture
+
+    page = render(Picture("Không có kết quả"), tmp_path / "empty.html")
+    report = load_page(page, wait_for="document.readyState === 'complete'",
+                       evaluate={"count": "document.getElementById('f-count').textContent"})
+    assert report.errors == [] and offline_requests(report, page) == []
+    assert report.values["count"] == "0 / 0"
