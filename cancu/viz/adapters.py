@@ -1,0 +1,90 @@
+"""Query results → ``Picture``: thin translations, no graph access.
+
+Each adapter reads only the result object a query returned, so the picture
+shows exactly what the table or JSON output of the same query says.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cancu.queries.trace import TargetLine, TraceNode, TraceResult
+from cancu.viz.picture import LEVEL_ROWS, Evidence, Picture, PictureEdge, PictureNode
+
+
+def trace_picture(result: TraceResult) -> Picture:
+    """The cascade of plans below a document, each with its targets and how
+    they compare with the parent plan's."""
+    nodes: list[PictureNode] = []
+    edges: list[PictureEdge] = []
+    levels: dict[str, str] = {}
+    for item in result.nodes:
+        level = _level(item, levels)
+        levels[item.key] = level
+        nodes.append(PictureNode(
+            id=item.key,
+            label=_plan_label(item),
+            level=level,
+            kind="Plan" if item.loaded else "Document",
+            facts=_plan_facts(item),
+            dashed=not item.loaded,
+            jurisdiction=item.jurisdiction,
+        ))
+        if item.parent is not None:
+            edges.append(PictureEdge(item.key, item.parent, "IMPLEMENTS", ""))
+        for n, line in enumerate(item.targets, start=1):
+            target_id = line.target or f"{item.key}#missing:{line.metric or n}"
+            nodes.append(_target_node(target_id, line, item.jurisdiction))
+            edges.append(PictureEdge(item.key, target_id, "HAS_TARGET", ""))
+    what = result.metric or result.root
+    return Picture(f"Trace of {what} (as of {result.as_of})", nodes, edges)
+
+
+def _level(item: TraceNode, known: dict[str, str]) -> str:
+    """The plan's level; an unknown level takes its parent's row (stated in
+    the facts), never a guessed tier."""
+    if item.level in LEVEL_ROWS:
+        return item.level
+    return known.get(item.parent or "", "national")
+
+
+def _plan_label(item: TraceNode) -> str:
+    head = item.number or item.key
+    return f"{head}\n{item.title[:90]}" if item.title else head
+
+
+def _plan_facts(item: TraceNode) -> dict[str, str]:
+    facts = {
+        "number": item.number,
+        "title": item.title,
+        "level": item.level if item.level in LEVEL_ROWS else "unknown",
+        "issuer": item.issuer,
+        "date": item.date,
+        "jurisdiction": item.jurisdiction,
+        "loaded": "yes" if item.loaded else "no: known only from citations",
+        "responsible": "; ".join(item.responsible) if item.responsible else None,
+    }
+    return {k: str(v) for k, v in facts.items() if v}
+
+
+def _figure(value: Any, comparator: str | None, unit: str | None) -> str:
+    if value is None:
+        return "none"
+    return f"{comparator or ''}{value}{'' if unit in (None, 'rank') else unit}"
+
+
+def _target_node(target_id: str, line: TargetLine, jurisdiction: str | None) -> PictureNode:
+    name = line.label or line.metric or "target"
+    if line.relation == "missing" and line.value is None:
+        label = f"{name}: no target (parent {_figure(line.parent_value, None, line.unit)})"
+    else:
+        label = f"{name}: {_figure(line.value, line.comparator, line.unit)}"
+    facts = {"metric": line.metric, "value": _figure(line.value, line.comparator, line.unit),
+             "parent value": _figure(line.parent_value, None, line.unit) if line.parent_value is not None else None,
+             "deadline": line.deadline}
+    evidence = [Evidence(line.file, tuple(line.span) if line.span else None, line.quote or "")] if line.file else []
+    return PictureNode(
+        id=target_id, label=label, level="target", kind="Target",
+        facts={k: str(v) for k, v in facts.items() if v is not None},
+        evidence=evidence, jurisdiction=jurisdiction, value_vs_parent=line.relation,
+    )
