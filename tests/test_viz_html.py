@@ -193,3 +193,10 @@ def test_bad_input_gives_one_line_errors(tmp_path):
         render(sample_picture(), tmp_path / "missing" / "x.html")
     with pytest.raises(PictureError, match="unknown picture format 'pdf'"):
         render(sample_picture(), tmp_path / "x.pdf", "pdf")
+
+
+def test_long_labels_are_cut_on_the_canvas_but_whole_in_the_panel():
+    label = "Nhiệm vụ " * 100
+    blob = data_blob(render_html(Picture("t", [PictureNode("a", label, "task")])))
+    assert len(blob["nodes"][0]["label"]) == 160 and blob["nodes"][0]["label"].endswith("…")
+    assert blob["meta"][0]["label"] == label

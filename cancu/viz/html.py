@@ -125,7 +125,7 @@ def page_data(picture: Picture) -> dict[str, Any]:
         look = style(node)
         x, y = at[node.id]
         vis_node: dict[str, Any] = {
-            "id": node.id, "label": nfc(look.text), "x": x, "y": y, "shape": look.shape,
+            "id": node.id, "label": _short(nfc(look.text)), "x": x, "y": y, "shape": look.shape,
             "color": {"background": look.fill, "border": look.border,
                       "highlight": {"background": look.fill, "border": "#000000"},
                       "hover": {"background": look.fill, "border": "#000000"}},
@@ -168,6 +168,11 @@ def page_data(picture: Picture) -> dict[str, Any]:
                   "font": {"size": 10, "align": "middle", "multi": False}},
     }
     return {"nodes": nodes, "edges": edges, "meta": meta, "options": options}
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """Canvas labels stay readable boxes; the side panel shows the full text."""
+    return "\n".join(line if len(line) <= limit else line[: limit - 1] + "…" for line in text.split("\n"))
 
 
 def _options(values: list[tuple[str, str]]) -> str:
