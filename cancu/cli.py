@@ -149,6 +149,78 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
     _emit(gaps(_graph(store), list(plans) or None, as_of=parse_as_of(as_of)), fmt)
 
 
+# ---------------------------------------------------------------- pictures
+@main.group()
+def viz() -> None:
+    """Interactive offline HTML (or SVG/PNG) pictures of query results."""
+
+
+def _viz_options(f):
+    f = click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), help="Output file.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default="html", show_default=True)(f)
+    f = click.option("--budget", type=click.IntRange(10), default=500, show_default=True,
+                     help="Node budget: past it, subtrees fold into counted summary nodes.")(f)
+    return _store_option(_as_of_option(f))
+
+
+def _draw(picture, out: str, fmt: str, budget: int) -> None:
+    from cancu.viz.render import render
+
+    path = render(picture, out, fmt, budget=budget)
+    click.echo(f"wrote {path} ({len(picture.nodes)} nodes before folding)")
+
+
+@viz.command("trace")
+@click.argument("what")
+@click.option("--depth", type=click.IntRange(0), default=None)
+@click.option("--jurisdiction", default=None)
+@_viz_options
+def viz_trace(what, depth, jurisdiction, out, fmt, budget, as_of, store) -> None:
+    """The cascade below a document or national target."""
+    from cancu.queries.common import parse_as_of
+    from cancu.queries.trace import trace
+    from cancu.viz.adapters import trace_picture
+
+    result = trace(_graph(store), what, as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction)
+    _draw(trace_picture(result), out, fmt, budget)
+
+
+@viz.command("responsible")
+@click.argument("what")
+@_viz_options
+def viz_responsible(what, out, fmt, budget, as_of, store) -> None:
+    """Chains of responsibility for a task, target, metric or plan."""
+    from cancu.queries.common import parse_as_of
+    from cancu.queries.responsible import responsible
+    from cancu.viz.adapters import responsible_picture
+
+    _draw(responsible_picture(responsible(_graph(store), what, as_of=parse_as_of(as_of))), out, fmt, budget)
+
+
+@viz.command("plan")
+@click.argument("plan")
+@_viz_options
+def viz_plan(plan, out, fmt, budget, as_of, store) -> None:
+    """One plan: its chain upwards, its tasks and targets, and who leads them."""
+    from cancu.queries.common import parse_as_of
+    from cancu.queries.responsible import responsible
+    from cancu.viz.adapters import responsible_picture
+
+    _draw(responsible_picture(responsible(_graph(store), plan, as_of=parse_as_of(as_of))), out, fmt, budget)
+
+
+@viz.command("audit")
+@click.argument("plans", nargs=-1)
+@_viz_options
+def viz_audit(plans, out, fmt, budget, as_of, store) -> None:
+    """The documents plans cite, bordered by their citator flag."""
+    from cancu.queries.audit import audit
+    from cancu.queries.common import parse_as_of
+    from cancu.viz.adapters import audit_picture
+
+    _draw(audit_picture(audit(_graph(store), list(plans) or None, as_of=parse_as_of(as_of))), out, fmt, budget)
+
+
 def _records_table(records) -> str:
     from cancu.formats import table
 

@@ -26,6 +26,7 @@ class AuditRow:
     plan: str
     plan_number: str | None
     plan_date: str | None
+    plan_level: str | None
     cited: str
     number: str | None
     cited_date: str | None
@@ -40,6 +41,8 @@ class AuditRow:
     file: str | None
     span: list[int] | None
     quote: str | None
+    cited_level: str | None = None
+    cited_loaded: bool = False
 
 
 @dataclass
@@ -98,10 +101,11 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
         flag = Flag.GREY.value
     file, span, quote = first_quote(edge) if edge.get("evidence") else (None, None, None)
     return AuditRow(
-        plan=plan, plan_number=pattrs.get("number"), plan_date=plan_date, cited=cited, number=d.get("number"),
+        plan=plan, plan_number=pattrs.get("number"), plan_date=plan_date, plan_level=pattrs.get("level"), cited=cited, number=d.get("number"),
         cited_date=d.get("date"), relation=relation, flag=flag, status=status, since=since,
         replaced_by=[label(g, t) for t, _ in replaced], amended_by=[label(g, t) for t, _ in amended],
         confidence=confidence, note=note, file=file, span=span, quote=quote,
+        cited_level=d.get("level"), cited_loaded=bool(d.get("loaded")),
     )
 
 

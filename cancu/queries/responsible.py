@@ -44,6 +44,9 @@ class Responsibility:
     support: list[str]
     reporting: list[str]
     ended_bodies: list[dict[str, Any]] = field(default_factory=list)
+    #: the lead and support bodies as data: key, name, level, role, ended, successors
+    agencies: list[dict[str, Any]] = field(default_factory=list)
+    area: str | None = None
     deadline: str | None = None
     file: str | None = None
     span: list[int] | None = None
@@ -133,8 +136,14 @@ def _one(g: Graph, item: str, as_of: str) -> Responsibility:
         {"agency": label(g, a), "ended": ended(g.nodes[a], as_of), "successors": [label(g, s) for s in successors(g, a, as_of)]}
         for a in leads + supports if ended(g.nodes[a], as_of)
     ]
+    agencies = [
+        {"key": a, "name": label(g, a), "level": g.nodes[a].get("level"), "role": role,
+         "ended": ended(g.nodes[a], as_of), "successors": [label(g, s) for s in successors(g, a, as_of)]}
+        for role, group in (("lead", leads), ("support", supports)) for a in group
+    ]
     file, span, _ = first_quote(attrs)
     return Responsibility(
+        agencies=agencies, area=attrs.get("area"),
         item=item, kind=attrs.get("kind"), text=attrs.get("text"), plan=plan, chain=chain,
         lead=[agency_label(g, a, as_of) for a in leads], support=[agency_label(g, a, as_of) for a in supports],
         reporting=reporting, ended_bodies=ended_bodies, deadline=attrs.get("deadline"), file=file, span=span,

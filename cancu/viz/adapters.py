@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cancu.queries.audit import AuditResult
+from cancu.queries.responsible import ResponsibleResult
 from cancu.queries.trace import TargetLine, TraceNode, TraceResult
 from cancu.viz.picture import LEVEL_ROWS, Evidence, Picture, PictureEdge, PictureNode
 
@@ -88,3 +90,61 @@ def _target_node(target_id: str, line: TargetLine, jurisdiction: str | None) -> 
         facts={k: str(v) for k, v in facts.items() if v is not None},
         evidence=evidence, jurisdiction=jurisdiction, value_vs_parent=line.relation,
     )
+
+
+def responsible_picture(result: ResponsibleResult) -> Picture:
+    """Chain of plans from the national body down, each task or target under
+    its plan, and its lead and supporting bodies; ended bodies with successors."""
+    nodes: dict[str, PictureNode] = {}
+    edges: list[PictureEdge] = []
+    for r in result.items:
+        previous = None
+        for step in r.chain:
+            if step.plan not in nodes:
+                level = step.level if step.level in LEVEL_ROWS else "national"
+                facts = {"number": step.number, "issuer": step.body, "level": step.level}
+                nodes[step.plan] = PictureNode(
+                    id=step.plan, label=step.number or step.plan, level=level, kind="Plan",
+                    facts={k: str(v) for k, v in facts.items() if v})
+            if previous:
+                edges.append(PictureEdge(step.plan, previous, "IMPLEMENTS", ""))
+            previous = step.plan
+        level = "task" if r.kind == "Task" else "target"
+        facts = {"text": r.text, "deadline": r.deadline, "plan": r.plan}
+        evidence = [Evidence(r.file, tuple(r.span) if r.span else None, r.text or "")] if r.file else []
+        nodes[r.item] = PictureNode(id=r.item, label=(r.text or r.item)[:80], level=level, kind=r.kind,
+                                    facts={k: str(v) for k, v in facts.items() if v}, evidence=evidence, area=r.area)
+        edges.append(PictureEdge(r.plan, r.item, "HAS_TASK" if level == "task" else "HAS_TARGET", ""))
+        for a in r.agencies:
+            key = a["key"]
+            if key not in nodes:
+                alevel = a["level"] if a["level"] in LEVEL_ROWS else "unit"
+                facts = {"name": a["name"], "level": a["level"], "ended": a["ended"],
+                         "now": "; ".join(a["successors"]) if a["successors"] else None}
+                nodes[key] = PictureNode(id=key, label=a["name"], level=alevel, kind="Agency",
+                                         facts={k: str(v) for k, v in facts.items() if v},
+                                         ended=a["ended"], successors=[])
+            edges.append(PictureEdge(key, r.item, "LEADS" if a["role"] == "lead" else "SUPPORTS", a["role"]))
+    return Picture(f"Responsible for {result.query} (as of {result.as_of})", list(nodes.values()), edges)
+
+
+def audit_picture(result: AuditResult) -> Picture:
+    """Each plan and the documents it cites, bordered by their citator flag."""
+    nodes: dict[str, PictureNode] = {}
+    edges: list[PictureEdge] = []
+    for row in result.rows_:
+        if row.plan not in nodes:
+            level = row.plan_level if row.plan_level in LEVEL_ROWS else "province"
+            nodes[row.plan] = PictureNode(id=row.plan, label=row.plan_number or row.plan, level=level, kind="Plan",
+                                          facts={"date": str(row.plan_date)} if row.plan_date else {})
+        if row.cited not in nodes:
+            level = row.cited_level if row.cited_level in LEVEL_ROWS else "national"
+            facts = {"number": row.number, "date": row.cited_date, "status": row.status, "since": row.since,
+                     "replaced by": "; ".join(row.replaced_by) or None, "note": row.note,
+                     "confidence": row.confidence}
+            evidence = [Evidence(row.file, tuple(row.span) if row.span else None, row.quote or "")] if row.file else []
+            nodes[row.cited] = PictureNode(id=row.cited, label=row.number or row.cited, level=level, kind="Document",
+                                           facts={k: str(v) for k, v in facts.items() if v}, evidence=evidence,
+                                           flag=row.flag, dashed=not row.cited_loaded)
+        edges.append(PictureEdge(row.plan, row.cited, "BASED_ON" if row.relation == "basis" else "CITES", row.relation))
+    return Picture(f"Audit of cited documents (as of {result.as_of})", list(nodes.values()), edges)
