@@ -45,10 +45,9 @@ class Province:
 
 @cache
 def provinces() -> tuple[Province, ...]:
-    """Every province, before and after the 2025 restructuring (registry data)."""
-    rows = [r for r in read_rows("jurisdictions.csv") if r.get("level") == "province"]
+    """Every province name, before and after the 2025 restructuring (``provinces.csv``)."""
     out = {}
-    for r in rows:
+    for r in read_rows("provinces.csv"):
         name = r["name"]
         for alias in [name] + [a for a in r.get("aliases", "").split("|") if a]:
             out.setdefault(fold_str(alias).lower(), Province(name, fold_str(alias).lower(), r.get("active_until") or None))
