@@ -55,6 +55,6 @@ def open_store(location: str | Path | None = None) -> Store:
         from cancu.graph.neo4j_store import open_neo4j_store
 
         return Store(open_neo4j_store(text))
-    from cancu.graph.store import open_store as open_embedded
+    from cancu.graph.embedded import open_store as open_embedded
 
     return Store(open_embedded(location))

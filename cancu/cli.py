@@ -34,6 +34,22 @@ def main() -> None:
     """cancu — legal bases and responsibility chains of CCHC plans."""
 
 
+# ---------------------------------------------------------------- shared options
+def _store_option(f):
+    return click.option(
+        "--store", "store", envvar="CANCU_STORE", default=None,
+        help="Store directory (default ./.cancu) or bolt://host:port for a Neo4j server; env CANCU_STORE.",
+    )(f)
+
+
+def _format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)(f)
+
+
+def _as_of_option(f):
+    return click.option("--as-of", "as_of", default=None, help="Date the answer holds for (YYYY-MM-DD; default today).")(f)
+
+
 # ---------------------------------------------------------------- extract
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -55,22 +71,121 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
                 click.echo(f"warning: {r.source}: {w}", err=True)
 
 
+# ---------------------------------------------------------------- the store
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--registry", "registries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own registry rows (CSV with the header of document_status.csv or successions.csv).")
+@_store_option
+def load(paths, registries, store) -> None:
+    """Extract plans (files, folders, -) and add them to the store; loading again changes nothing."""
+    from cancu.api import open_store
+    from cancu.formats import table
+    from cancu.loaders.decode import expand_inputs
+    from cancu.loaders.extract import extract_inputs, extract_path
+    from cancu.ontology.registry import load_registry
+
+    load_registry(list(registries))  # validate users' rows before anything is read or stored
+    files: list[Path] = []
+    items = []
+    for arg in paths:
+        if arg == "-":
+            items.append(("stdin", extract_inputs(["-"])[0]))
+        else:
+            files.extend(expand_inputs(Path(arg)))
+    if len(files) > 3:
+        with click.progressbar(files, label="extracting", file=sys.stderr) as bar:
+            items.extend((str(f), extract_path(f)) for f in bar)
+    else:
+        items.extend((str(f), extract_path(f)) for f in files)
+    target = open_store(store)
+    target.raw.registry_files = [Path(r) for r in registries]
+    summary = target.load(items)
+    click.echo(f"loaded into {target.raw.root}: {len(summary.new)} new, {len(summary.changed)} changed, "
+               f"{len(summary.unchanged)} unchanged file(s); {summary.warnings} warning(s)")
+    click.echo(table([{"kind": k, "nodes": v} for k, v in summary.counts.items()]))
+
+
+@main.command()
+@_store_option
+def status(store) -> None:
+    """What the store holds."""
+    from cancu.api import open_store
+    from cancu.formats import table
+
+    info = open_store(store).status()
+    click.echo(f"store {info['store']} (format {info['format_version']}, generation {info['generation']}): "
+               f"{info['files']} file(s), {info['nodes']} nodes, {info['edges']} edges")
+    click.echo(table([{"kind": k, "nodes": v} for k, v in info["by_kind"].items()]))
+
+
+@main.command()
+@click.argument("what")
+@_format_option
+@_store_option
+def show(what, fmt, store) -> None:
+    """A node (id, document number or name), its edges, and the evidence behind them."""
+    from cancu.api import open_store
+    from cancu.formats import table, to_json
+    from cancu.queries.common import find_one
+
+    s = open_store(store)
+    key = find_one(s.graph(), what)
+    node = s.node(key)
+    if fmt == "json":
+        click.echo(to_json(node))
+        return
+    attrs = {k: v for k, v in node["attrs"].items() if k not in ("evidence", "registry", "origins") and v not in (None, "", [])}
+    click.echo(f"{key}")
+    click.echo(table([{"property": k, "value": v} for k, v in sorted(attrs.items())]))
+    for ev in node["attrs"].get("evidence") or []:
+        click.echo(f"  evidence {ev.get('file')}:{ev.get('span')}: {ev.get('quote') or ''}")
+    for reg in node["attrs"].get("registry") or []:
+        click.echo(f"  registry {reg.get('registry')}:{reg.get('row')} ({reg.get('confidence')}) {reg.get('source') or ''}")
+    rows = [{"edge": k, "direction": "→", "other": b, "evidence": _ev_text(d)} for k, b, d in node["out"]]
+    rows += [{"edge": k, "direction": "←", "other": a, "evidence": _ev_text(d)} for k, a, d in node["in"]]
+    click.echo(table(rows, limit=90))
+
+
+def _ev_text(d: dict) -> str | None:
+    ev = d.get("evidence") or []
+    return "; ".join(f"{e.get('file')}:{e.get('span')} {e.get('quote') or ''}".strip() for e in ev) or None
+
+
+@main.command()
+@click.argument("file")
+@_store_option
+def forget(file, store) -> None:
+    """Remove one loaded file and exactly the facts it gave."""
+    from cancu.api import open_store
+    from cancu.errors import StoreError
+
+    if not open_store(store).forget(file):
+        raise StoreError(f"{file}: not loaded in this store (see cancu status)")
+    click.echo(f"forgot {file}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]), required=True)
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
+              help="Output file (a folder for csv); default: stdout for ttl/jsonld.")
+@click.option("--base", default="https://cancu.example/id/", show_default=True, help="Base IRI of the RDF export.")
+@_store_option
+def export(fmt, out, base, store) -> None:
+    """Export the graph: Turtle / JSON-LD (ELI, ORG, SKOS, PROV-O), GraphML / GEXF (Gephi), CSV (neo4j-admin)."""
+    from cancu.api import open_store
+    from cancu.graph.exports import export_graph
+
+    written = export_graph(open_store(store).graph(), fmt, out, base=base)
+    if written is None:
+        return
+    if isinstance(written, str):
+        click.echo(written, nl=False)
+    else:
+        click.echo(f"wrote {written}")
+
+
 # ---------------------------------------------------------------- queries
-def _store_option(f):
-    return click.option(
-        "--store", "store", envvar="CANCU_STORE", default=None,
-        help="Store directory (default ./.cancu) or bolt://host:port for a Neo4j server; env CANCU_STORE.",
-    )(f)
-
-
-def _format_option(f):
-    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)(f)
-
-
-def _as_of_option(f):
-    return click.option("--as-of", "as_of", default=None, help="Date the answer holds for (YYYY-MM-DD; default today).")(f)
-
-
 def _graph(store: str | None):
     from cancu.api import open_store
 

@@ -89,12 +89,17 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
     until = d.get("in_force_until") or d.get("status_date") if status in (Status.REPLACED, Status.EXPIRED) else d.get("in_force_until")
     if replaced and not until:
         until = min((dt for _, dt in replaced if dt), default=None)
-    plan_date = pattrs.get("date")
+    plan_date = pattrs.get("date") or (f"{pattrs['period'][0]}-01-01" if pattrs.get("period") else None)
     known = bool(status and status != Status.UNKNOWN) or bool(replaced or amended)
-    flag, note = Flag.GREY.value, "not in the registry"
+    in_registry = bool(d.get("registry"))
+    flag = Flag.GREY.value
+    note = f"in the registry, status unknown ({d.get('confidence')})" if in_registry else "not in the registry"
     since = None
     if known:
         flag, note, since = _flag(status, until, replaced, amended, plan_date, as_of, g)
+        if d.get("period_end") and since == d.get("period_end"):
+            note = note.replace("not in force since", "programme period ended on").replace("; replaced by no named successor", "")
+            note = note.replace("replaced by no named successor since", "programme period ended on")
     confidence = d.get("confidence")
     if known and confidence in UNCONFIRMED:
         note = f"unverified: the registry believes {flag} ({note}); confirm before relying on it"
@@ -115,6 +120,8 @@ def _flag(status, until, replaced, amended, plan_date, as_of, g) -> tuple[str, s
         if plan_date and until > plan_date:
             return Flag.YELLOW.value, f"replaced by {successors} since {until}, after the plan was issued: update the citation", until
         return Flag.RED.value, f"not in force since {until}; replaced by {successors}", until
+    if status in (Status.REPLACED, Status.EXPIRED) and not until:
+        return Flag.RED.value, f"not in force (date unknown); replaced by {successors}", None
     if status == Status.PARTLY_EXPIRED:
         return Flag.YELLOW.value, "partly expired", until
     changes = [(t, dt) for t, dt in amended if not dt or dt <= as_of]

@@ -100,7 +100,10 @@ def trace(
     else:
         raise _not_traceable(what, kind)
     nodes: list[TraceNode] = []
-    _walk(g, root, None, 0, depth, metric, as_of, nodes, set())
+    seen: set[str] = set()
+    _walk(g, root, None, 0, depth, metric, as_of, nodes, seen)
+    for top in _cited_elsewhere(g, root, seen):
+        _walk(g, top, root, 1, depth, metric, as_of, nodes, seen)
     if jurisdiction:
         nodes = _only(nodes, jurisdiction, g)
     return TraceResult(root, as_of, metric, nodes)
@@ -145,6 +148,24 @@ def _walk(g, key, parent, d, max_depth, metric, as_of, out, seen) -> None:
     children.sort(key=lambda c: (g.nodes[c].get("level") or "", g.nodes[c].get("date") or "", c))
     for child in children:
         _walk(g, child, key, d + 1, max_depth, metric, as_of, out, seen)
+
+
+def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
+    """Loaded plans that cite the root but implement a plan known only from
+    citations: the top of their IMPLEMENTS chain joins the tree under the root."""
+    tops = set()
+    for edge in (EdgeKind.BASED_ON, EdgeKind.CITES):
+        for plan, _ in in_edges(g, root, edge):
+            if plan in seen or not g.nodes[plan].get("loaded"):
+                continue
+            top, chain = plan, {plan}
+            while (parents := sorted(t for t, _ in out_edges(g, top, EdgeKind.IMPLEMENTS))) and parents[0] not in chain:
+                if parents[0] == root or parents[0] in seen:
+                    break
+                top = parents[0]
+                chain.add(top)
+            tops.add(top)
+    return sorted(tops - seen)
 
 
 def _responsible(g: Graph, plan: str, as_of: str) -> list[str]:

@@ -1,0 +1,297 @@
+"""PlanRecords + the registry -> the knowledge graph (docs/graph-schema.md).
+
+Building is a pure function of (records, registry): the store rebuilds from
+its records, so loading in any order gives the same graph, and forgetting or
+replacing a file removes exactly the facts it gave (each fact carries the
+``origins`` it came from).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from cancu.graph.derived import derive
+from cancu.graph.naming import agency_key, doc_key, is_national, jur_key
+from cancu.ontology.ids import ascii_fold, document_id, jurisdiction_id, slug
+from cancu.ontology.record import Citation, PlanRecord
+from cancu.ontology.registry import Registry, StatusRow
+from cancu.ontology.vocab import AREA_LABELS, Area, EdgeKind, NodeKind
+
+PLAN_TYPES = {"KH", "CTr"}
+#: a decision or resolution whose subject is to issue / approve a plan or programme is a plan
+ISSUES_PLAN = re.compile(
+    r"^(?:v\S{0,2}\s+vi\S{0,3}c\s+)?(?:ban\s+h\S{2,3}|ph\S\s+duy\S{1,2}t)\s+(?:k\S{0,3}\s*ho\S{1,2}ch|ch\S{1,3}ng\s+tr\S{1,3}nh)"
+)
+NATIONAL_ISSUER_LEVEL = {"Chính phủ": "national", "Thủ tướng Chính phủ": "national", "Quốc hội": "national"}
+
+
+class Builder:
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.g = nx.MultiDiGraph()
+        self.reg = registry
+
+    # -- primitives -------------------------------------------------------------
+    def node(self, key: str, kind: NodeKind, origin: str | None = None, **attrs: Any) -> dict[str, Any]:
+        if key not in self.g:
+            self.g.add_node(key)
+        data = self.g.nodes[key]
+        data.setdefault("kind", kind.value)
+        for name in ("evidence", "registry"):
+            data.setdefault(name, [])
+        data.setdefault("origins", set())
+        if kind == NodeKind.PLAN and data["kind"] == NodeKind.DOCUMENT.value:
+            data["kind"] = NodeKind.PLAN.value
+        for k, v in attrs.items():
+            if v is not None and (data.get(k) in (None, "", False) or origin is not None and k != "label"):
+                data[k] = v
+        if origin:
+            data["origins"].add(origin)
+        return data
+
+    def edge(self, a: str, b: str, kind: EdgeKind, origin: str | None = None, evidence: dict | None = None,
+             **attrs: Any) -> None:
+        if self.g.has_edge(a, b, key=kind.value):
+            data = self.g.edges[a, b, kind.value]
+        else:
+            self.g.add_edge(a, b, key=kind.value, kind=kind.value, evidence=[], origins=set())
+            data = self.g.edges[a, b, kind.value]
+        for k, v in attrs.items():
+            if v is not None:
+                data[k] = v
+        if evidence and evidence not in data["evidence"]:
+            data["evidence"].append(evidence)
+        if origin:
+            data["origins"].add(origin)
+
+    # -- registry ---------------------------------------------------------------
+    def registry(self, reg: Registry) -> None:
+        for area in Area:
+            self.node(f"area:{area.value}", NodeKind.AREA, code=area.value, label=AREA_LABELS[area][0])
+        for p in reg.provinces:
+            key = f"jur:{slug(p['name'])}"
+            self.node(key, NodeKind.JURISDICTION, name=p["name"], label=f"tỉnh {p['name']}", level="province",
+                      active_until=p.get("active_until") or None)
+            if p.get("successor") and p["successor"] != p["name"]:
+                self.edge(key, f"jur:{slug(p['successor'])}", EdgeKind.SUCCEEDED_BY, date="2025-07-01",
+                          basis=p.get("basis"), confidence="high")
+        for row in reg.statuses:
+            if row.year is not None:
+                self.status(row)
+
+    def status(self, row: StatusRow, key: str | None = None) -> None:
+        key = key or f"doc:{document_id(row.number, row.year)}"
+        data = self.node(key, NodeKind.DOCUMENT, number=row.number, year=row.year, doc_type=row.doc_type,
+                         issuer_name=row.issuer, title=row.title, date=row.date_issued, loaded=False,
+                         level="national", label=row.number)
+        if any(r.get("registry") == row.registry and r.get("row") == row.row for r in data["registry"]):
+            return
+        data.update(status=row.status, status_date=row.status_date, confidence=row.confidence,
+                    period_end=row.period_end,
+                    in_force_until=row.status_date if row.status in ("replaced", "expired") else None)
+        data["registry"].append({"registry": row.registry, "row": row.row, "source": row.source,
+                                 "confidence": row.confidence, "note": row.note})
+        if row.title and _issues_plan(row.title) and row.doc_type != "Luật":
+            data["kind"] = NodeKind.PLAN.value
+        for other, edge in [(n, EdgeKind.REPLACED_BY) for n in row.replaced_by] + [(n, EdgeKind.AMENDED_BY) for n in row.amended_by]:
+            okey = self.registry_doc(other)
+            self.edge(key, okey, edge, date=row.status_date if edge == EdgeKind.REPLACED_BY else None,
+                      confidence=row.confidence)
+
+    def registry_doc(self, number: str) -> str:
+        year = _year_in(number)
+        key = f"doc:{document_id(number, year)}"
+        self.node(key, NodeKind.DOCUMENT, number=number, year=year, loaded=False, level="national", label=number)
+        return key
+
+    # -- records ----------------------------------------------------------------
+    def record(self, rec: PlanRecord) -> None:
+        d = rec.document
+        jur = jur_key(d.jurisdiction)
+        year = int(d.date[:4]) if d.date else (d.period[0] if d.period else None)
+        key = doc_key(d.id, d.number or f"unnumbered-{(rec.sha256 or rec.source)[:12]}", year, jur)
+        origin = key
+        kind = NodeKind.PLAN if (d.type in PLAN_TYPES or rec.tasks or rec.targets) else NodeKind.DOCUMENT
+        issuer = self.agency(d.issuer, jur, d.level, origin) if d.issuer else None
+        self.jurisdiction(d.jurisdiction, origin)
+        self.node(key, kind, origin, number=d.number, doc_type=d.type, issuer=issuer, issuer_name=d.issuer,
+                  jurisdiction=jur, level=d.level, date=d.date, year=year, title=d.title,
+                  period=list(d.period) if d.period else None, signer={"name": d.signer.name, "role": d.signer.role},
+                  loaded=True, source=rec.source, sha256=rec.sha256, label=d.number or d.title or rec.source)
+        self.g.nodes[key]["loaded"] = True
+        if issuer:
+            self.edge(key, issuer, EdgeKind.ISSUED_BY, origin)
+        for order, c in enumerate(rec.legal_bases):
+            self.citation(key, c, EdgeKind.BASED_ON, rec, jur, origin, order)
+        for order, c in enumerate(rec.references):
+            self.citation(key, c, EdgeKind.CITES, rec, jur, origin, order)
+        for n, t in enumerate(rec.targets, 1):
+            tkey = f"target:{key[4:]}#{n}"
+            metric = f"metric:{t.metric}" if t.metric else None
+            self.node(tkey, NodeKind.TARGET, origin, text=t.text, value=t.value, unit=t.unit, comparator=t.comparator,
+                      deadline=t.deadline, area=t.area, metric=metric, plan=key, label=t.text[:80])
+            self._evidence(tkey, rec, key, t.span, t.text)
+            self.edge(key, tkey, EdgeKind.HAS_TARGET, origin)
+            if metric:
+                self.node(metric, NodeKind.METRIC, label=t.metric)
+                self.edge(tkey, metric, EdgeKind.MEASURES, origin)
+            if t.area:
+                self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
+        for n, t in enumerate(rec.tasks, 1):
+            tkey = f"task:{key[4:]}#{n}"
+            self.node(tkey, NodeKind.TASK, origin, text=t.text, area=t.area, product=t.product, deadline=t.deadline,
+                      due=t.due, recurring=t.recurring, plan=key, label=t.text[:80])
+            self._evidence(tkey, rec, key, t.span, t.text)
+            self.edge(key, tkey, EdgeKind.HAS_TASK, origin)
+            if t.area:
+                self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
+            for name in t.lead:
+                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.LEADS, origin, plan=key)
+            for name in t.support:
+                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.SUPPORTS, origin, plan=key)
+        for a in rec.assignments:
+            akey = self.agency(a.agency, jur, None, origin)
+            self.edge(akey, key, EdgeKind.RESPONSIBLE_FOR, origin, plan=key, duties=list(a.duties),
+                      evidence=self._ev(rec, key, a.span, None))
+        for r in rec.reporting:
+            src, dst = self.agency(r.from_, jur, None, origin), self.agency(r.to, jur, None, origin)
+            via = self.agency(r.via, jur, None, origin) if r.via else None
+            self.edge(src, dst, EdgeKind.REPORTS_TO, origin, plan=key, via=via, frequency=list(r.frequency),
+                      deadline=r.deadline, evidence=self._ev(rec, key, r.span, None))
+
+    def citation(self, plan: str, c: Citation, kind: EdgeKind, rec: PlanRecord, jur: str | None,
+                 origin: str, order: int) -> None:
+        cjur = jur_key(c.jurisdiction)
+        year = int(c.date[:4]) if c.date else _year_in(c.number or "")
+        key = doc_key(c.id, c.number or c.title, year, cjur)
+        level = _issuer_level(c.issuer, cjur)
+        plan_like = c.type in PLAN_TYPES or _issues_plan(c.title)
+        issuer = self.agency(c.issuer, cjur, level, origin) if c.issuer else None
+        self.node(key, NodeKind.PLAN if plan_like else NodeKind.DOCUMENT, None, number=c.number, doc_type=c.type,
+                  issuer=issuer, issuer_name=c.issuer, jurisdiction=cjur, level=level, date=c.date, year=year,
+                  title=c.title, loaded=False, label=c.number or c.title)
+        self.g.nodes[key]["origins"].add(origin)
+        row = self.reg.status_of(c.number, year) if (self.reg and c.number and not cjur) else None
+        if row is not None and not self.g.nodes[key].get("status"):
+            self.status(row, key)
+        self.edge(plan, key, kind, origin, evidence=self._ev(rec, plan, c.span, c.text), article=c.article,
+                  printed=c.text, order=order)
+
+    def agency(self, name: str | None, jur: str | None, level: str | None, origin: str) -> str | None:
+        if not name:
+            return None
+        place = jur_key(_place_of(name)) or jur
+        if place and "." in place and ascii_fold(name).startswith(("so ", "ban dan toc")):
+            place = place.split(".")[0]  # a department belongs to the province, whoever names it
+        key = agency_key(name, None if is_national(name) else place)
+        self.node(key, NodeKind.AGENCY, origin, name=name if is_national(name) else _short(name),
+                  jurisdiction=None if is_national(name) else place, level=level or _agency_level(name, place),
+                  generic=_generic(name), label=name)
+        if place and not is_national(name):
+            self.edge(key, place, EdgeKind.IN_JURISDICTION, origin)
+        return key
+
+    def jurisdiction(self, label: str | None, origin: str) -> None:
+        key = jur_key(label)
+        if not key or not label:
+            return
+        parts = [p.strip() for p in label.split(",")]
+        if len(parts) >= 2:  # district (or commune) of a province
+            parent = jur_key(", ".join(parts[1:]))
+            self.node(key, NodeKind.JURISDICTION, origin, name=parts[0], label=parts[0],
+                      level="district" if len(parts) == 2 else "commune", parent=parent)
+            self.edge(key, parent, EdgeKind.PART_OF, origin)
+        else:
+            self.node(key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province")
+
+    def _ev(self, rec: PlanRecord, plan: str, span, quote: str | None) -> dict[str, Any]:
+        return {"doc": plan, "file": rec.source, "span": list(span) if span else None, "quote": quote}
+
+    def _evidence(self, key: str, rec: PlanRecord, plan: str, span, quote: str | None) -> None:
+        self.g.nodes[key]["evidence"].append(self._ev(rec, plan, span, quote))
+
+
+def _issues_plan(title: str | None) -> bool:
+    """"ban hành Kế hoạch …", "về việc phê duyệt Chương trình …" (OCR-folded letters tolerated)."""
+    return bool(ISSUES_PLAN.match(" ".join(ascii_fold(title or "").split())))
+
+
+def _year_in(number: str) -> int | None:
+    import re
+
+    m = re.search(r"/((?:19|20)\d{2})/", number)
+    return int(m.group(1)) if m else None
+
+
+def _place_of(name: str) -> str | None:
+    """"UBND huyện Cù Lao Dung" -> None (needs the plan's context); "UBND tỉnh Sóc Trăng" -> "Sóc Trăng"."""
+    import re
+
+    m = re.search(r"\b(?:tỉnh|thành phố)\s+(.+)$", name)
+    return m.group(1).strip() if m and "huyện" not in name and "xã" not in name else None
+
+
+def _short(name: str) -> str:
+    return name
+
+
+def _generic(name: str) -> bool:
+    folded = ascii_fold(name)
+    return any(w in folded for w in ("cap xa", "cap huyen", "so, ban, nganh", "co quan", "don vi", "cac phong", "phong thuoc"))
+
+
+def _agency_level(name: str, place: str | None) -> str | None:
+    folded = ascii_fold(name)
+    if is_national(name):
+        return "ministry" if folded.startswith("bo ") else "national"
+    if folded.startswith(("so ", "ban ")):
+        return "department"
+    if folded.startswith("phong ") or "huyen" in folded:
+        return "district"
+    if "xa" in folded.split() or "cap xa" in folded:
+        return "commune"
+    if folded.startswith(("van phong", "thanh tra", "phong")):
+        return "unit"
+    if folded.startswith("ubnd") or folded.startswith("uy ban nhan dan"):
+        return "district" if place and "." in place else "province"
+    return None
+
+
+def _issuer_level(issuer: str | None, jur: str | None) -> str | None:
+    if not issuer:
+        return None
+    if issuer in NATIONAL_ISSUER_LEVEL:
+        return NATIONAL_ISSUER_LEVEL[issuer]
+    if is_national(issuer):
+        return "ministry" if ascii_fold(issuer).startswith("bo ") else "national"
+    return _agency_level(issuer, jur)
+
+
+def build_graph(records: Iterable[PlanRecord], registry: Registry) -> nx.MultiDiGraph:
+    b = Builder(registry)
+    b.registry(registry)
+    for rec in sorted(records, key=lambda r: (r.document.id or "", r.sha256 or "", r.source)):
+        b.record(rec)
+    derive(b.g, registry)
+    _freeze(b.g)
+    return b.g
+
+
+def _freeze(g: nx.MultiDiGraph) -> None:
+    """Sets become sorted lists so the graph compares and serialises deterministically."""
+    for _, data in g.nodes(data=True):
+        data["origins"] = sorted(data.get("origins") or [])
+        data["evidence"] = sorted(data.get("evidence") or [], key=_ev_key)
+    for _, _, data in g.edges(data=True):
+        data["origins"] = sorted(data.get("origins") or [])
+        data["evidence"] = sorted(data.get("evidence") or [], key=_ev_key)
+
+
+def _ev_key(e: dict) -> tuple:
+    return (str(e.get("doc")), str(e.get("file")), tuple(e.get("span") or ()))
+
+
+__all__ = ["build_graph", "jurisdiction_id"]

@@ -1,0 +1,167 @@
+"""Edges the graph derives: IMPLEMENTS, CASCADES_FROM, PART_OF, and who
+succeeded the bodies and places that ended in the 2025 restructuring."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from cancu.ontology.ids import slug
+from cancu.ontology.registry import Registry
+from cancu.ontology.vocab import LEVEL_RANK, EdgeKind, NodeKind
+
+DISTRICTS_END = "2025-06-30"  # last day of the district level (NQ 203/2025/QH15)
+DISTRICTS_BASIS = "203/2025/QH15"
+
+
+def derive(g: nx.MultiDiGraph, registry: Registry) -> None:
+    implements(g)
+    cascades(g)
+    part_of(g)
+    successions(g, registry)
+
+
+def _out(g, key, kind: EdgeKind):
+    return [(b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True) if k == kind.value]
+
+
+def _contains(parent_jur: str | None, child_jur: str | None) -> bool:
+    if parent_jur is None:
+        return True
+    if child_jur is None:
+        return False
+    p, c = parent_jur.removeprefix("jur:"), child_jur.removeprefix("jur:")
+    return c == p or c.startswith(p + ".")
+
+
+def implements(g: nx.MultiDiGraph) -> None:
+    """A loaded plan implements the nearest higher-level plan it is based on
+    (failing that, one it cites) whose jurisdiction contains its own."""
+    for key, d in list(g.nodes(data=True)):
+        if d.get("kind") != NodeKind.PLAN.value or not d.get("loaded"):
+            continue
+        rank = LEVEL_RANK.get(d.get("level"), None)
+        if rank is None:
+            continue
+        for edge in (EdgeKind.BASED_ON, EdgeKind.CITES):
+            candidates = []
+            for target, data in _out(g, key, edge):
+                t = g.nodes[target]
+                trank = LEVEL_RANK.get(t.get("level"), None)
+                if t.get("kind") != NodeKind.PLAN.value or trank is None or trank >= rank:
+                    continue
+                if not _contains(t.get("jurisdiction"), d.get("jurisdiction")):
+                    continue
+                candidates.append((-trank, data.get("order", 0), target))
+            if candidates:
+                _, _, best = min(candidates)
+                g.add_edge(key, best, key=EdgeKind.IMPLEMENTS.value, kind=EdgeKind.IMPLEMENTS.value, derived=True,
+                           via=edge.value, evidence=[], origins={key})
+                break
+
+
+def cascades(g: nx.MultiDiGraph) -> None:
+    """A target carries down the nearest target of the same metric up the IMPLEMENTS chain."""
+    by_plan: dict[str, dict[str, str]] = {}
+    for key, d in g.nodes(data=True):
+        if d.get("kind") == NodeKind.TARGET.value and d.get("metric"):
+            by_plan.setdefault(d["plan"], {}).setdefault(d["metric"], key)
+    for key, d in list(g.nodes(data=True)):
+        if d.get("kind") != NodeKind.TARGET.value or not d.get("metric"):
+            continue
+        plan, seen = d["plan"], set()
+        while True:
+            parents = sorted(b for b, _ in _out(g, plan, EdgeKind.IMPLEMENTS))
+            if not parents or parents[0] in seen:
+                break
+            plan = parents[0]
+            seen.add(plan)
+            parent_target = by_plan.get(plan, {}).get(d["metric"])
+            if parent_target:
+                g.add_edge(key, parent_target, key=EdgeKind.CASCADES_FROM.value, kind=EdgeKind.CASCADES_FROM.value,
+                           derived=True, evidence=[], origins={d["plan"]})
+                break
+
+
+def part_of(g: nx.MultiDiGraph) -> None:
+    """Agencies are part of their jurisdiction's UBND; a district's UBND of its province's."""
+    for key, d in list(g.nodes(data=True)):
+        if d.get("kind") != NodeKind.AGENCY.value or not d.get("jurisdiction"):
+            continue
+        jur = d["jurisdiction"].removeprefix("jur:")
+        ubnd = f"agency:ubnd@{jur}"
+        if key == ubnd:
+            if "." in jur and f"agency:ubnd@{jur.rsplit('.', 1)[0]}" in g:
+                g.add_edge(key, f"agency:ubnd@{jur.rsplit('.', 1)[0]}", key=EdgeKind.PART_OF.value,
+                           kind=EdgeKind.PART_OF.value, derived=True, evidence=[], origins=set())
+            continue
+        if ubnd in g and not d.get("generic"):
+            g.add_edge(key, ubnd, key=EdgeKind.PART_OF.value, kind=EdgeKind.PART_OF.value, derived=True,
+                       evidence=[], origins=set())
+
+
+def successions(g: nx.MultiDiGraph, registry: Registry) -> None:
+    """Bodies of a district end with the district; bodies of a merged province
+    pass to the same body of the new province; renamed departments to their new name."""
+    jur_successors: dict[str, list[tuple[str, str, str | None, str]]] = {}
+    for s in registry.successions:
+        if s.kind == "jurisdiction":
+            jur_successors.setdefault(f"jur:{s.old}", []).append((f"jur:{s.new}", s.date, s.basis, s.confidence))
+    renames = {slug(s.old): (s.new, s.date, s.basis, s.confidence) for s in registry.successions if s.kind == "department"}
+    for key, d in list(g.nodes(data=True)):
+        if d.get("kind") == NodeKind.JURISDICTION.value and d.get("level") == "district":
+            d["active_until"] = DISTRICTS_END
+            for new, date, basis, conf in jur_successors.get(key, []):
+                _jur(g, new)
+                _succeed(g, key, new, date, basis, conf)
+    for key, d in list(g.nodes(data=True)):
+        if d.get("kind") != NodeKind.AGENCY.value or not d.get("jurisdiction"):
+            continue
+        jur = d["jurisdiction"]
+        body = key.removeprefix("agency:").split("@")[0]
+        jd = g.nodes[jur] if jur in g else {}
+        if jd.get("level") == "district":
+            d["active_until"] = DISTRICTS_END
+            for new, date, basis, conf in jur_successors.get(jur, []):
+                target = _agency(g, f"agency:ubnd@{new.removeprefix('jur:')}", "UBND", new, "commune")
+                _succeed(g, key, target, date, basis or DISTRICTS_BASIS, conf)
+            continue
+        if body in renames:
+            new_name, date, basis, conf = renames[body]
+            d["active_until"] = _day_before(date)
+            target = _agency(g, f"agency:{slug(new_name)}@{jur.removeprefix('jur:')}", new_name, jur, "department")
+            _succeed(g, key, target, date, basis, conf)
+            continue
+        if jd.get("active_until"):  # the province merged into another
+            new_jur = sorted(b for b, _ in _out(g, jur, EdgeKind.SUCCEEDED_BY))
+            if new_jur:
+                d["active_until"] = jd["active_until"]
+                target = _agency(g, f"agency:{body}@{new_jur[0].removeprefix('jur:')}", d.get("name") or body,
+                                 new_jur[0], d.get("level"))
+                _succeed(g, key, target, "2025-07-01", "202/2025/QH15", "high")
+
+
+def _day_before(iso: str) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
+
+
+def _jur(g: nx.MultiDiGraph, key: str) -> None:
+    if key not in g:
+        name = key.removeprefix("jur:").rsplit(".", 1)[-1].replace("-", " ").title()
+        g.add_node(key, kind=NodeKind.JURISDICTION.value, name=name, label=f"xã {name}", level="commune",
+                   active_from="2025-07-01", evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
+
+
+def _agency(g: nx.MultiDiGraph, key: str, name: str, jur: str, level: str | None) -> str:
+    if key not in g:
+        jname = g.nodes[jur].get("label") if jur in g else jur.removeprefix("jur:")
+        _jur(g, jur) if jur not in g else None
+        g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=f"{name} {jname}".strip(), jurisdiction=jur,
+                   level=level, generic=False, evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
+    return key
+
+
+def _succeed(g: nx.MultiDiGraph, old: str, new: str, date: str, basis: str | None, confidence: str) -> None:
+    g.add_edge(old, new, key=EdgeKind.SUCCEEDED_BY.value, kind=EdgeKind.SUCCEEDED_BY.value, date=date, basis=basis,
+               confidence=confidence, evidence=[], origins=set())

@@ -1,0 +1,217 @@
+"""The embedded store: one directory, nothing to set up.
+
+Layout (``FORMAT_VERSION`` 1)::
+
+    STORE/meta.json          format version, generation, file index (path -> record file, sha256)
+    STORE/records/<id>.json  one extraction record per loaded file (the source of truth)
+    STORE/graph.pickle       the derived graph, rebuilt from records + registry on every change
+    STORE/lock               advisory lock (fcntl) held by a writer
+
+Why this format: the records are small, human-readable JSON and the graph is a
+pure function of them, so loading twice, in any order, or from two processes
+gives the same graph, and a changed or forgotten file removes exactly what it
+gave. The snapshot is a pickle of the networkx graph because reopening must be
+fast (one C-level load) — it is never trusted over the records: its
+generation must match meta.json or it is rebuilt. Every write goes to a temp
+file in the same directory, is fsynced, then os.replace'd, and the directory is
+fsynced: a crash leaves the old or the new state, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from cancu.errors import StoreError
+from cancu.graph.assemble import build_graph
+from cancu.ontology.ids import safe_filename
+from cancu.ontology.record import PlanRecord
+from cancu.ontology.registry import load_registry
+
+FORMAT_VERSION = 1
+DEFAULT_DIR = ".cancu"
+
+
+@dataclass
+class LoadSummary:
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: int = 0
+
+
+def default_location() -> Path:
+    return Path(os.environ.get("CANCU_STORE") or DEFAULT_DIR)
+
+
+def open_store(location: str | Path | None = None, registry_files: Iterable[Path] = ()) -> EmbeddedStore:
+    return EmbeddedStore(Path(location) if location else default_location(), list(registry_files))
+
+
+class EmbeddedStore:
+    def __init__(self, root: Path, registry_files: list[Path] | None = None) -> None:
+        self.root = root
+        self.registry_files = registry_files or []
+        self._graph: nx.MultiDiGraph | None = None
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{root}: exists and is not a store directory")
+        if (root / "meta.json").exists():
+            self._meta()  # checks the format version now, with a clear error
+
+    # -- reading ------------------------------------------------------------------
+    def _meta(self) -> dict[str, Any]:
+        path = self.root / "meta.json"
+        if not path.exists():
+            return {"format_version": FORMAT_VERSION, "generation": 0, "files": {}, "registry_files": []}
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise StoreError(f"{path}: unreadable store metadata ({err.__class__.__name__})") from err
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise StoreError(
+                f"{self.root}: store format {meta.get('format_version')} but this cancu reads format {FORMAT_VERSION}; "
+                "reload the plans into a new store"
+            )
+        return meta
+
+    def records(self, meta: dict[str, Any] | None = None) -> list[PlanRecord]:
+        meta = meta or self._meta()
+        out = []
+        for entry in meta["files"].values():
+            data = json.loads((self.root / "records" / entry["record"]).read_text(encoding="utf-8"))
+            out.append(PlanRecord.from_dict(data))
+        return out
+
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is not None:
+            return self._graph
+        meta = self._meta()
+        snap = self.root / "graph.pickle"
+        if snap.exists():
+            with snap.open("rb") as f:
+                generation, graph = pickle.load(f)  # noqa: S301 - our own file, written atomically
+            if generation == meta["generation"]:
+                self._graph = graph
+                return graph
+        self._graph = build_graph(self.records(meta), load_registry(self._registry_paths(meta)))
+        return self._graph
+
+    def _registry_paths(self, meta: dict[str, Any]) -> list[Path]:
+        return [Path(p) for p in meta.get("registry_files", [])] + self.registry_files
+
+    def status(self) -> dict[str, Any]:
+        meta = self._meta()
+        g = self.graph()
+        kinds: dict[str, int] = {}
+        for _, d in g.nodes(data=True):
+            kinds[d.get("kind", "?")] = kinds.get(d.get("kind", "?"), 0) + 1
+        return {"store": str(self.root), "format_version": FORMAT_VERSION, "files": len(meta["files"]),
+                "generation": meta["generation"], "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+                "by_kind": dict(sorted(kinds.items()))}
+
+    # -- writing ------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "records").mkdir(exist_ok=True)
+        with (self.root / "lock").open("a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def load(self, items: Iterable[tuple[str, PlanRecord]]) -> LoadSummary:
+        """Add or replace records keyed by their file path; unchanged files change nothing."""
+        summary = LoadSummary()
+        items = list(items)
+        with self._locked():
+            meta = self._meta()
+            meta.setdefault("registry_files", [])
+            for path in self.registry_files:
+                if str(path) not in meta["registry_files"]:
+                    meta["registry_files"].append(str(path.resolve()))
+            changed = False
+            for path, record in items:
+                key = _file_key(path)
+                entry = meta["files"].get(key)
+                summary.warnings += len(record.warnings)
+                if entry and entry["sha256"] == record.sha256:
+                    summary.unchanged.append(path)
+                    continue
+                (summary.changed if entry else summary.new).append(path)
+                name = entry["record"] if entry else f"{key[:16]}-{safe_filename(Path(path).name)}.json"
+                _atomic_write(self.root / "records" / name,
+                              json.dumps({**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True).encode())
+                meta["files"][key] = {"path": path, "record": name, "sha256": record.sha256, "loaded_at": time.time()}
+                changed = True
+            if changed or not (self.root / "graph.pickle").exists():
+                self._commit(meta)
+        summary.counts = self.status()["by_kind"]
+        return summary
+
+    def forget(self, path: str) -> bool:
+        with self._locked():
+            meta = self._meta()
+            key = _file_key(path)
+            if key not in meta["files"]:
+                hits = [k for k, e in meta["files"].items() if Path(e["path"]).name == Path(path).name]
+                if len(hits) != 1:
+                    return False
+                key = hits[0]
+            entry = meta["files"].pop(key)
+            self._commit(meta)
+            with contextlib.suppress(FileNotFoundError):
+                (self.root / "records" / entry["record"]).unlink()
+        return True
+
+    def _commit(self, meta: dict[str, Any]) -> None:
+        meta["generation"] = meta.get("generation", 0) + 1
+        graph = build_graph(self.records(meta), load_registry(self._registry_paths(meta)))
+        _atomic_write(self.root / "graph.pickle", pickle.dumps((meta["generation"], graph), protocol=5))
+        _atomic_write(self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode())
+        self._graph = graph
+
+    def node(self, key: str) -> dict[str, Any]:
+        g = self.graph()
+        return {"key": key, "attrs": dict(g.nodes[key]),
+                "out": [(k, b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True)],
+                "in": [(k, a, d) for a, _, k, d in g.in_edges(key, keys=True, data=True)]}
+
+
+def _file_key(path: str) -> str:
+    """Identity of a loaded file: its resolved path (stdin has none: "stdin")."""
+    resolved = path if path == "stdin" else str(Path(path).resolve())
+    return hashlib.sha1(resolved.encode("utf-8")).hexdigest()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
