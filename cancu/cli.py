@@ -71,6 +71,19 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
                 click.echo(f"warning: {r.source}: {w}", err=True)
 
 
+# ---------------------------------------------------------------- demo
+@main.command()
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("cancu-demo"),
+              show_default=True, help="Folder for the demo's store and picture.")
+@click.option("--as-of", "as_of", default=None, help="Date the answers hold for (default today).")
+def demo(out, as_of) -> None:
+    """The main job on the embedded examples: extract, load, trace, audit, gaps, picture."""
+    from cancu.demo import run_demo
+
+    for line in run_demo(out, as_of).lines:
+        click.echo(line)
+
+
 # ---------------------------------------------------------------- the store
 @main.command()
 @click.argument("paths", nargs=-1, required=True)

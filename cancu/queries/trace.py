@@ -102,7 +102,7 @@ def trace(
     nodes: list[TraceNode] = []
     seen: set[str] = set()
     _walk(g, root, None, 0, depth, metric, as_of, nodes, seen)
-    for top in _cited_elsewhere(g, root, seen):
+    for top in (_cited_elsewhere(g, root, seen) if depth is None or depth >= 1 else []):
         _walk(g, top, root, 1, depth, metric, as_of, nodes, seen)
     if jurisdiction:
         nodes = _only(nodes, jurisdiction, g)

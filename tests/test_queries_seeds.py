@@ -1,0 +1,105 @@
+"""trace, audit, gaps and responsible on the loaded seeds, row by row (as of 2026-11-22)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cancu.cli import main
+from cancu.graph.embedded import open_store
+from cancu.loaders.extract import extract_path
+from cancu.queries.audit import audit
+from cancu.queries.gaps import gaps
+from cancu.queries.trace import trace
+
+AS_OF = "2026-11-22"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory, seeds):
+    path = tmp_path_factory.mktemp("seeds-store")
+    open_store(path).load([(str(p), extract_path(p)) for p in seeds])
+    return path
+
+
+@pytest.fixture(scope="module")
+def graph(store_dir):
+    return open_store(store_dir).graph()
+
+
+def test_trace_of_the_2021_programme(graph):
+    result = trace(graph, "76/NQ-CP 2021", as_of=AS_OF)
+    rows = [(n.depth, n.number, n.level, n.loaded) for n in result.nodes]
+    assert rows == [
+        (0, "76/NQ-CP", "national", False),
+        (1, None, "province", True),  # Vĩnh Long: the OCR lost its number
+        (1, "367/KH-UBND", "province", True),
+        (1, "2108/QĐ-UBND", "province", False),
+        (2, "564/KH-BDT", "department", True),
+        (1, "2685/QĐ-UBND", "province", False),
+        (2, "3179/KH-SXD", "department", True),
+    ]
+    assert all("2013" not in n.key for n in result.nodes)
+
+
+def test_trace_with_depth_and_jurisdiction(graph):
+    assert [n.number for n in trace(graph, "76/NQ-CP 2021", as_of=AS_OF, depth=0).nodes] == ["76/NQ-CP"]
+    only = trace(graph, "76/NQ-CP 2021", as_of=AS_OF, jurisdiction="Bình Phước")
+    assert [n.number for n in only.nodes] == ["76/NQ-CP", "2685/QĐ-UBND", "3179/KH-SXD"]
+
+
+def test_audit_flags_of_every_seed(graph):
+    got = sorted((r.plan_number or "Vĩnh Long", r.number, r.relation, r.flag) for r in audit(graph, as_of=AS_OF).rows_)
+    grey_locals = {
+        ("03/KH-UBND", "192/KH-UBND", "basis"), ("03/KH-UBND", "52/KH-UBND", "basis"),
+        ("03/KH-UBND", "86/KH-UBND", "reference"), ("3179/KH-SXD", "2685/QĐ-UBND", "basis"),
+        ("367/KH-UBND", "1389/QĐ-UBND-HC", "basis"),
+    } | {("564/KH-BDT", n, rel) for n, rel in (
+        ("2108/QĐ-UBND", "basis"), ("231/BC-SNV", "basis"), ("534/QĐ-UBND", "basis"), ("04-NQ/TU", "reference"),
+        ("1256/QĐ-UBND", "reference"), ("243/KH-BDT", "reference"), ("354/BC-BDT", "reference"),
+        ("605/BC-BDT", "reference"), ("649/QĐ-UBND", "reference"), ("749/BC-BDT", "reference"),
+        ("93/NQ-HĐND", "reference"))}
+    expected = {(*row, "grey") for row in grey_locals} | {
+        ("03/KH-UBND", "62/2020/NĐ-CP", "reference", "grey"),  # believed partly superseded: unverified
+        ("3179/KH-SXD", "76/NQ-CP", "basis", "green"),
+        ("3179/KH-SXD", "23/CT-TTg", "basis", "grey"),
+        ("3179/KH-SXD", "468/QĐ-TTg", "reference", "grey"),
+        ("367/KH-UBND", "76/NQ-CP", "basis", "green"),
+        ("564/KH-BDT", "76/NQ-CP", "reference", "green"),
+        ("564/KH-BDT", "02/2017/TT-VPCP", "reference", "grey"),
+        ("Vĩnh Long", "76/NQ-CP", "basis", "green"),
+        ("Vĩnh Long", "23/CT-TTg", "basis", "grey"),
+        ("Vĩnh Long", "3759/BNV-CCHC", "basis", "grey"),
+        ("Vĩnh Long", "11-NQ/TW", "reference", "grey"),
+        ("Vĩnh Long", "45/2020/NĐ-CP", "reference", "grey"),  # believed replaced by 118/2025: unverified
+        ("Vĩnh Long", "458/QĐ-TTg", "reference", "yellow"),  # programme period ended after the plan
+        ("Vĩnh Long", "468/QĐ-TTg", "reference", "grey"),
+        ("Vĩnh Long", "99/NQ-CP", "reference", "grey"),
+    }
+    assert set(got) == expected and len(got) == len(expected)
+
+
+def test_audit_fail_on_exits_1(store_dir):
+    runner = CliRunner()
+    ok = runner.invoke(main, ["audit", "367/KH-UBND", "--fail-on", "yellow", "--as-of", AS_OF, "--store", str(store_dir)])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(main, ["audit", "--fail-on", "yellow", "--as-of", AS_OF, "--store", str(store_dir)])
+    assert bad.exit_code == 1
+    data = json.loads(runner.invoke(main, ["audit", "564/KH-BDT", "--format", "json", "--as-of", AS_OF,
+                                           "--store", str(store_dir)]).stdout)
+    assert {r["number"] for r in data["rows"]} >= {"76/NQ-CP", "2108/QĐ-UBND"}
+
+
+def test_dong_thap_2022_carries_down_no_measurable_target(graph):
+    rows = [(g.kind, g.detail) for g in gaps(graph, ["367/KH-UBND"], as_of=AS_OF).gaps if g.kind == "no_targets"]
+    assert rows == [("no_targets", "the plan sets no measurable target at all")]
+
+
+def test_query_commands_print_tables_and_csv(store_dir):
+    runner = CliRunner()
+    out = runner.invoke(main, ["trace", "76/NQ-CP 2021", "--as-of", AS_OF, "--store", str(store_dir), "--format", "csv"])
+    assert out.exit_code == 0 and out.stdout.splitlines()[0].startswith("depth,plan,level,issuer")
+    missing = runner.invoke(main, ["trace", "999/KH-UBND", "--store", str(store_dir)])
+    assert missing.exit_code == 2 and missing.stderr.strip() == "cancu: no document, target or metric matches '999/KH-UBND' in the graph"
