@@ -6,21 +6,20 @@ node keys contain only ``[a-z0-9.@_:#-]`` so they are safe IRI path segments.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import networkx as nx
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 
+from cancu.ontology import rdf as names
 from cancu.ontology.vocab import EdgeKind, NodeKind
 
-CANCU = Namespace("https://w3id.org/cancu/ontology#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
+CANCU = Namespace(names.CANCU)
+ELI = Namespace(names.ELI)
+ORG = Namespace(names.ORG)
 
 CLASSES = {
     NodeKind.DOCUMENT.value: [ELI.LegalResource], NodeKind.PLAN.value: [ELI.LegalResource, CANCU.Plan],
-    NodeKind.AGENCY.value: [ORG.Organization], NodeKind.JURISDICTION.value: [CANCU.Jurisdiction],
+    NodeKind.AGENCY.value: [ORG.Organization, CANCU.Agency], NodeKind.JURISDICTION.value: [CANCU.Jurisdiction],
     NodeKind.TARGET.value: [CANCU.Target], NodeKind.TASK.value: [CANCU.Task],
     NodeKind.METRIC.value: [CANCU.Metric, SKOS.Concept], NodeKind.AREA.value: [CANCU.Area, SKOS.Concept],
 }
@@ -38,7 +37,7 @@ PROPERTIES = {
 
 
 def iri(key: str, base: str) -> URIRef:
-    return URIRef(base + quote(key.replace(":", "/", 1), safe="/@.#-_"))
+    return URIRef(names.iri(key, base))
 
 
 def to_rdf(g: nx.MultiDiGraph, base: str) -> Graph:
@@ -52,8 +51,14 @@ def to_rdf(g: nx.MultiDiGraph, base: str) -> Graph:
             rdf.add((s, RDF.type, cls))
         label = d.get("label") or d.get("name") or d.get("number") or d.get("text") or key
         rdf.add((s, SKOS.prefLabel, Literal(str(label))))
-        if d.get("number"):
+        if d.get("kind") in (NodeKind.DOCUMENT.value, NodeKind.PLAN.value) and d.get("number"):
+            rdf.add((s, RDF.type, CANCU.Document))  # numbered documents: the SHACL shape's class
+            rdf.add((s, CANCU.number, Literal(str(d["number"]))))
+            rdf.add((s, CANCU.docType, Literal(str(d.get("doc_type") or "unknown"))))
             rdf.add((s, ELI.id_local, Literal(str(d["number"]))))
+        rdf.add((s, DCTERMS.identifier, Literal(key.split(":", 1)[1])))
+        if d.get("kind") == NodeKind.TASK.value and d.get("text"):
+            rdf.add((s, CANCU.text, Literal(str(d["text"]))))
         if d.get("title"):
             rdf.add((s, DCTERMS.title, Literal(str(d["title"]))))
         if d.get("date"):
@@ -61,7 +66,7 @@ def to_rdf(g: nx.MultiDiGraph, base: str) -> Graph:
         if d.get("kind") in (NodeKind.DOCUMENT.value, NodeKind.PLAN.value):
             rdf.add((s, CANCU.loaded, Literal(bool(d.get("loaded")))))
         for name in ("level", "status", "unit", "comparator"):
-            if d.get(name):
+            if d.get(name) and not (name == "status" and d.get("kind") not in (NodeKind.DOCUMENT.value, NodeKind.PLAN.value)):
                 rdf.add((s, CANCU[name], Literal(str(d[name]))))
         if d.get("kind") == NodeKind.TARGET.value and d.get("value") is not None:
             rdf.add((s, CANCU.value, Literal(str(d["value"]), datatype=XSD.decimal)))
