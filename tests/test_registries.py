@@ -32,8 +32,20 @@ def test_soc_trang_succeeded_by_can_tho() -> None:
 def test_cu_lao_dung_district_has_commune_successors() -> None:
     row = REG.jurisdictions["soc-trang.cu-lao-dung"]
     assert row.level == "district" and row.parent == "soc-trang"
-    assert row.successors == ("can-tho.an-thanh", "can-tho.cu-lao-dung")
-    assert REG.successors_of(row.id, "2026-01-01") == ["can-tho.an-thanh", "can-tho.cu-lao-dung"]
+    assert set(row.successors) == {"can-tho.an-thanh", "can-tho.cu-lao-dung"}
+    assert sorted(REG.successors_of(row.id, "2026-01-01")) == ["can-tho.an-thanh", "can-tho.cu-lao-dung"]
+    assert REG.successors_of(row.id, "2025-06-30") == [row.id]
+
+
+def test_generated_districts_and_communes() -> None:
+    levels = [r.level for r in REG.jurisdictions.values()]
+    assert (levels.count("district"), levels.count("commune")) == (696, 3320)
+    assert REG.jurisdictions["can-tho.an-thanh"].name == "Xã An Thạnh"
+    # every district ended with at least one commune taking over, each a known commune
+    for r in REG.jurisdictions.values():
+        if r.level == "district":
+            assert r.active_until == "2025-06-30" and r.successors, r.id
+            assert all(REG.jurisdictions[s].level == "commune" for s in r.successors), r.id
 
 
 @pytest.mark.parametrize(("name", "expected"), [

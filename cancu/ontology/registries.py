@@ -5,7 +5,7 @@ raw legal-status and succession rows (and users' CSVs of those kinds); this one
 gives every layer one object with lookups that know about the 2025
 restructuring (``provinces(as_of=...)``, ``successors_of``) and about names
 printed without diacritics or with "tỉnh"/"TP." prefixes. All content is data
-under ``data/`` (``provinces.csv``, ``successions.csv``, ``agencies.csv``,
+under ``data/`` (``provinces.csv``, ``jurisdictions.csv``, ``successions.csv``, ``agencies.csv``,
 ``document_status.csv``, ``metrics.csv``); nothing here names a place.
 """
 
@@ -198,6 +198,14 @@ def _jurisdictions(successions: Sequence[Succession]) -> dict[str, JurisdictionR
             successors=(succ,) if succ else (), succession_date="2025-07-01" if ended else None,
             basis=_opt(r["basis"]), aliases=_split(r["aliases"]), source=f"provinces.csv:{r['_line']} ({r['source']})",
             registry_row=int(r["_line"]), kind=_opt(r["kind"]), code=_opt(r["code_before"]) or _opt(r["code_after"]),
+        )
+    for r in read_rows("jurisdictions.csv"):
+        out[r["id"]] = JurisdictionRow(
+            id=r["id"], name=r["name"], level=r["level"], parent=_opt(r["parent"]),
+            active_from=_opt(r["active_from"]), active_until=_opt(r["active_until"]),
+            successors=_split(r["successors"]), succession_date=_opt(r["succession_date"]),
+            basis=_opt(r["basis"]), aliases=_split(r["aliases"]),
+            source=f"jurisdictions.csv:{r['_line']} ({r['source']})", registry_row=int(r["_line"]),
         )
     by_old: dict[str, list[Succession]] = {}
     for s in successions:
