@@ -125,3 +125,9 @@ def test_user_csv_row_wins_and_bad_row_names_its_line(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(RegistryError, match=r"^bad\.csv:3: status 'repealed'"):
         load_user_csv(bad)
+
+
+def test_each_metric_label_is_found_by_its_own_keywords() -> None:
+    for m in REG.metrics.values():
+        label = ascii_fold(m.label)
+        assert any(re.search(k, label) for k in m.keywords), m.id
