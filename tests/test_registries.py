@@ -131,3 +131,12 @@ def test_each_metric_label_is_found_by_its_own_keywords() -> None:
     for m in REG.metrics.values():
         label = ascii_fold(m.label)
         assert any(re.search(k, label) for k in m.keywords), m.id
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Sở LĐ-TB&XH", "so-lao-dong-thuong-binh-va-xa-hoi@_"), ("so noi vu", "so-noi-vu@_"),
+    ("BTTTT", "bo-thong-tin-va-truyen-thong"), ("Phòng Tư pháp", "phong-tu-phap@_._"), ("Bộ Ngoại thương", None),
+])
+def test_find_agency_by_name_alias_or_code(name: str, expected: str | None) -> None:
+    row = REG.find_agency(name)
+    assert (row.id if row else None) == expected

@@ -129,6 +129,17 @@ class Registries:
                 return row
         return None
 
+    def find_agency(self, name: str) -> AgencyRow | None:
+        """The national body or department kind a printed name, alias or issuer code means.
+
+        Kinds are templates: their ids end in ``@_`` (any province) or ``@_._`` (any district),
+        and the graph layer instantiates them per jurisdiction."""
+        key = _name_key(name)
+        for row in self.agencies.values():
+            if key in {_name_key(n) for n in (row.name, *row.aliases, row.code or "")}:
+                return row
+        return None
+
     def status_of(self, number: str, year: int | None = None) -> LegalStatusRow | None:
         """The row for (number, year); a user's row wins over a shipped one."""
         key = _number_key(number)
