@@ -8,10 +8,10 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from conftest import GOLD, SHARED
-
 from cancu.loaders.decode import decode_bytes
 from cancu.loaders.extract import extract_decoded
+
+from conftest import GOLD, SHARED
 
 
 def score_module():

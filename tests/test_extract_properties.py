@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import random
 
-from conftest import seed_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cancu.errors import InputError
 from cancu.loaders.decode import decode_bytes
 from cancu.loaders.extract import extract_decoded
+
+from conftest import seed_paths
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in seed_paths()]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from scoring import field_f1, strip_diacritics
 
 ISSUE_A_FIELDS = (

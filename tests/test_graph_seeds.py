@@ -12,13 +12,14 @@ import sys
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import seed_paths
 from rdflib import Graph as RDFGraph
 
 from cancu.cli import main
 from cancu.errors import StoreError
 from cancu.graph.embedded import open_store
 from cancu.loaders.extract import extract_path
+
+from conftest import seed_paths
 
 
 def _load(store_dir, paths):

@@ -106,6 +106,12 @@ def successions(g: nx.MultiDiGraph, registry: Registry) -> None:
     for s in registry.successions:
         if s.kind == "jurisdiction":
             jur_successors.setdefault(f"jur:{s.old}", []).append((f"jur:{s.new}", s.date, s.basis, s.confidence))
+    units = _units()
+    for key, d in g.nodes(data=True):
+        row = units.get(key.removeprefix("jur:")) if d.get("kind") == NodeKind.JURISDICTION.value else None
+        if row is not None and row.successors and key not in jur_successors:
+            jur_successors[key] = [(f"jur:{n}", row.succession_date or "2025-07-01", row.basis, "medium")
+                                   for n in row.successors]
     renames = {slug(s.old): (s.new, s.date, s.basis, s.confidence) for s in registry.successions if s.kind == "department"}
     for key, d in list(g.nodes(data=True)):
         if d.get("kind") == NodeKind.JURISDICTION.value and d.get("level") == "district":
@@ -146,17 +152,29 @@ def _day_before(iso: str) -> str:
     return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
 
 
+def _units() -> dict:
+    """District and commune rows of the jurisdictions registry (empty if it is not shipped)."""
+    try:
+        from cancu.ontology.registries import load_registries
+
+        return load_registries().jurisdictions
+    except Exception:  # noqa: BLE001 - without the generated registry, successions.csv alone is used
+        return {}
+
+
 def _jur(g: nx.MultiDiGraph, key: str) -> None:
     if key not in g:
-        name = key.removeprefix("jur:").rsplit(".", 1)[-1].replace("-", " ").title()
-        g.add_node(key, kind=NodeKind.JURISDICTION.value, name=name, label=f"xã {name}", level="commune",
+        row = _units().get(key.removeprefix("jur:"))
+        name = row.name if row else key.removeprefix("jur:").rsplit(".", 1)[-1].replace("-", " ").title()
+        g.add_node(key, kind=NodeKind.JURISDICTION.value, name=name, label=name, level="commune",
                    active_from="2025-07-01", evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
 
 
 def _agency(g: nx.MultiDiGraph, key: str, name: str, jur: str, level: str | None) -> str:
     if key not in g:
-        jname = g.nodes[jur].get("label") if jur in g else jur.removeprefix("jur:")
-        _jur(g, jur) if jur not in g else None
+        if jur not in g:
+            _jur(g, jur)
+        jname = g.nodes[jur].get("label") or jur.removeprefix("jur:")
         g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=f"{name} {jname}".strip(), jurisdiction=jur,
                    level=level, generic=False, evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
     return key

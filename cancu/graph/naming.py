@@ -26,7 +26,33 @@ def jur_key(label: str | None) -> str | None:
         return None
     parts = [p.strip() for p in label.split(",") if p.strip()]
     jid = jurisdiction_id(*reversed(parts))
+    if jid and "." in jid:
+        jid = registry_unit_id(jid)
     return f"jur:{jid}" if jid else None
+
+
+def registry_unit_id(jid: str) -> str:
+    """The registry's id for a unit: "lam-dong.xa-an-thanh" is "can-tho.an-thanh"-style when
+    the registry needs no unit word to tell it apart."""
+    units = _registry_units()
+    if not units or jid in units:
+        return jid
+    head, _, last = jid.rpartition(".")
+    for word in ("xa-", "phuong-", "thi-tran-"):
+        if last.startswith(word) and f"{head}.{last[len(word):]}" in units:
+            bare = f"{head}.{last[len(word):]}"
+            if units[bare].level == "commune":
+                return bare
+    return jid
+
+
+def _registry_units() -> dict:
+    try:
+        from cancu.ontology.registries import load_registries
+
+        return load_registries().jurisdictions
+    except Exception:  # noqa: BLE001 - ids stay as printed without the generated registry
+        return {}
 
 
 def is_national(name: str) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 
 from cancu.loaders.codes import Code
 from cancu.loaders.fold import Folded, fuzzy_pattern
-from cancu.loaders.places import UNIT_RE, UNIT_WORDS, match_province, printed_name
+from cancu.loaders.places import UNIT_RE, UNIT_WORDS, canonical_unit, match_province, printed_name
 from cancu.ontology.datafiles import read_rows
 
 
@@ -33,8 +33,11 @@ class Place:
         return "province" if self.province else None
 
     def label(self) -> str | None:
-        """"Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it."""
-        parts = [p for p in (self.commune, self.district, self.province) if p]
+        """"Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it. A commune
+        keeps its unit word ("xã Đức Trọng, Lâm Đồng"): since 2025 a commune may bear the name of
+        the district it replaced, and the two must never become one place."""
+        commune = f"xã {self.commune}" if self.commune and not self.commune.lower().startswith(("xã", "phường", "thị trấn")) else self.commune
+        parts = [p for p in (commune, self.district, self.province) if p]
         return ", ".join(parts) or None
 
     def unit_name(self) -> str | None:
@@ -141,9 +144,18 @@ def _build(folded: Folded, m: re.Match[str], context: Place) -> Issuer:
         place.province = context.province
     elif place.commune and not place.province:
         place.province, place.district = context.province, context.district
+    _canonical(place)
     name = phrase.issuer.replace("{place}", place.unit_name() or "").replace("{province}", place.province or "")
     body_level = phrase.level or level
     return Issuer(" ".join(name.split()), body_level, "local", place, m.start(), end)
+
+
+def _canonical(place: Place) -> None:
+    """District and commune names as the registry spells them (OCR loses diacritics)."""
+    if place.district:
+        place.district = canonical_unit(place.province, place.district, "district")
+    if place.commune:
+        place.commune = canonical_unit(place.province, place.commune, "commune")
 
 
 def _context_place(context: Place, level: str) -> Place:

@@ -14,7 +14,7 @@ from functools import cache
 
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
-from cancu.loaders.issuers import Issuer, Place, read_issuer_at, read_place
+from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place
 from cancu.loaders.places import UNIT_RE, find_province, printed_name
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
@@ -199,6 +199,13 @@ def _issuer(
         p.province = place.province
     if p.district and not p.province:
         p.province = _province_from_text(folded)
+    printed = (p.district, p.commune)
+    _canonical(p)
+    name = issuer.name
+    for old, new in zip(printed, (p.district, p.commune), strict=True):
+        if old and new and old != new:
+            name = name.replace(old, new)
+    issuer = Issuer(name, issuer.level, issuer.scope, p, issuer.start, issuer.end)
     level = issuer.level
     if "UBND" in issuer.name.split() and not issuer.name.startswith("Chủ tịch"):
         level = p.level or level

@@ -131,3 +131,35 @@ def printed_name(original: str, start: int, *, max_words: int = 4) -> tuple[str,
         words.append(m.group())
         pos = m.end()
     return " ".join(words), pos
+
+
+UNIT_PREFIXES = ("Huyện ", "Quận ", "Thị xã ", "Thành phố ", "Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
+
+
+@cache
+def _units() -> dict[str, str]:
+    """jurisdiction id -> canonical name without its unit word ("soc-trang.cu-lao-dung" -> "Cù Lao Dung")."""
+    out = {}
+    for r in read_rows("jurisdictions.csv"):
+        name = r["name"]
+        for prefix in UNIT_PREFIXES:
+            if name.startswith(prefix):
+                name = name[len(prefix):]
+                break
+        out[r["id"]] = name
+    return out
+
+
+def canonical_unit(province: str | None, printed: str, level: str) -> str:
+    """Restore a district or commune name as the registry spells it ("Duc Trong" -> "Đức Trọng"),
+    when the province is known and the registry has exactly that unit; else keep what is printed."""
+    if not province or not printed:
+        return printed
+    from cancu.ontology.ids import slug
+
+    prov, unit = slug(province), slug(printed)
+    word = {"district": "huyen", "commune": "xa"}.get(level, "")
+    for key in (f"{prov}.{unit}", f"{prov}.{word}-{unit}"):
+        if key in _units():
+            return _units()[key]
+    return printed

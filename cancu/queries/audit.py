@@ -94,6 +94,8 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
     in_registry = bool(d.get("registry"))
     flag = Flag.GREY.value
     note = f"in the registry, status unknown ({d.get('confidence')})" if in_registry else "not in the registry"
+    if not in_registry and d.get("jurisdiction"):
+        note = "local document: its status is not in the registry" + (" (its text is loaded)" if d.get("loaded") else "")
     since = None
     if known:
         flag, note, since = _flag(status, until, replaced, amended, plan_date, as_of, g)
