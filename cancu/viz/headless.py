@@ -153,7 +153,7 @@ def load_page(page: Path, size: tuple[int, int] = (1200, 900), *, wait_for: str 
     if not browser:
         raise PictureError("PNG output needs Chromium (apt-get install chromium), or use --format svg or html")
     report = PageReport()
-    with tempfile.TemporaryDirectory(prefix="cancu-chromium-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="cancu-chromium-", ignore_cleanup_errors=True) as tmp:
         profile = Path(tmp)
         proc = subprocess.Popen(
             [browser, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",

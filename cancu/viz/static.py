@@ -136,7 +136,7 @@ def write_png(picture: Picture, out_path: Path) -> Path:
     page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(nfc(picture.title))}</title>'
             "<style>html,body{margin:0;padding:0;overflow:hidden}svg{display:block}</style>"
             f"</head><body>{svg}</body></html>")
-    with tempfile.TemporaryDirectory(prefix="cancu-png-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="cancu-png-", ignore_cleanup_errors=True) as tmp:
         page_path = Path(tmp) / "picture.html"
         page_path.write_text(page, encoding="utf-8")
         png = screenshot(page_path, (w, h))
