@@ -84,6 +84,85 @@ def demo(out, as_of) -> None:
         click.echo(line)
 
 
+# ---------------------------------------------------------------- legal-status registry (issue 9)
+@main.group()
+def registry() -> None:
+    """The legal-status registry: import national database exports, show a number's sources, stats."""
+
+
+def _registry_store(store: str | None) -> Path:
+    from cancu.errors import StoreError
+    from cancu.graph.embedded import default_location
+
+    if store and "://" in store:
+        raise StoreError(f"{store}: the registry commands work on an embedded store directory")
+    return Path(store) if store else default_location()
+
+
+@registry.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["vbpl", "tvpl", "csv"]), default=None,
+              help="Layout of the export (default: told by its field names); see docs/legal-status.md.")
+@click.option("--prefer", type=click.Choice(["import", "shipped", "text"]), default="import", show_default=True,
+              help="Which source wins a conflict; losing rows are kept aside and shown by `registry show`.")
+@click.option("--confidence", type=click.Choice(["high", "medium", "low", "unverified"]), default="medium",
+              show_default=True, help="Confidence given to the imported rows.")
+@_store_option
+def registry_import(file, fmt, prefer, confidence, store) -> None:
+    """Stream a vbpl / tvpl / registry CSV, JSONL or Parquet export into the store's status registry."""
+    from cancu.graph.embedded import open_store as open_embedded
+    from cancu.ontology.registry import _number_key
+    from cancu.ontology.status_import import import_export, next_import_path
+
+    root = _registry_store(store)
+    target = open_embedded(root)
+    loaded: set[str] = set()
+    if prefer == "text" and (root / "meta.json").exists():
+        loaded = {_number_key(d["number"]) for _, d in target.graph().nodes(data=True) if d.get("loaded") and d.get("number")}
+    out = next_import_path(root / "registry")
+    size = file.stat().st_size if file.is_file() else 0
+    with click.progressbar(length=size, label=f"importing {file.name}", file=sys.stderr) as bar:
+        report = import_export(file, out, fmt=fmt, prefer=prefer, loaded_numbers=loaded, confidence=confidence,
+                               progress=bar.update)
+    for line in report.lines():
+        click.echo(line)
+    if report.written:
+        target.add_registry_file(out)
+        click.echo(f"registered {out} in {root}")
+
+
+@registry.command("show")
+@click.argument("number")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_store_option
+def registry_show(number, fmt, store) -> None:
+    """Every source's row for a document number; rows that disagree are marked CONFLICT."""
+    from cancu.errors import QueryError
+    from cancu.formats import table
+    from cancu.ontology.status_import import registry_files_of, show_number
+
+    rows = show_number(number, registry_files_of(_registry_store(store)))
+    if not rows:
+        raise QueryError(f"{number}: in no registry (shipped or imported)")
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    click.echo(table([{"conflict": "CONFLICT" if r.conflict else "", "origin": r.origin + ("" if r.active else " (held)"),
+                       "registry": f"{Path(r.registry).name}:{r.line}", "status": r.status, "since": r.status_date,
+                       "replaced_by": "|".join(r.replaced_by), "confidence": r.confidence, "source": r.source}
+                      for r in rows], limit=90))
+
+
+@registry.command("stats")
+@_store_option
+def registry_stats(store) -> None:
+    """Rows per source and status, and how many are unverified."""
+    from cancu.formats import table
+    from cancu.ontology.status_import import registry_files_of, stats
+
+    click.echo(table(stats(registry_files_of(_registry_store(store)))))
+
+
 # ---------------------------------------------------------------- the store
 @main.command()
 @click.argument("paths", nargs=-1, required=True)

@@ -185,6 +185,21 @@ class EmbeddedStore:
         _atomic_write(self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode())
         self._graph = graph
 
+    def add_registry_file(self, path: Path) -> bool:
+        """Register a user registry file (e.g. an import) in meta.json and rebuild; False if already there."""
+        from cancu.ontology.registry import read_user_csv
+
+        resolved = str(Path(path).resolve())
+        read_user_csv(Path(resolved))  # a bad file stops here, file:line, before meta.json changes
+        with self._locked():
+            meta = self._meta()
+            meta.setdefault("registry_files", [])
+            if resolved in meta["registry_files"]:
+                return False
+            meta["registry_files"].append(resolved)
+            self._commit(meta)
+        return True
+
     def node(self, key: str) -> dict[str, Any]:
         g = self.graph()
         return {"key": key, "attrs": dict(g.nodes[key]),
