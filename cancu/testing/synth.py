@@ -107,6 +107,8 @@ SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "
 MIDDLES = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Quốc", "Ngọc"]
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phong", "Tâm", "Thảo", "Tuấn"]
 QUARTERS = ["I", "II", "III", "IV"]
+GAP = " " * 12
+"""Header columns are separated by spaces, as in text extracted from real plans."""
 FREQ = ["quý", "6 tháng", "năm"]
 FREQ_TEXT = "định kỳ hằng quý, 6 tháng, năm"
 JUR_PREFIXES = ["Thành phố ", "Thành Phố ", "Thị xã ", "Thị Xã ", "Huyện ", "Quận ", "Xã ", "Phường ", "Đặc khu "]
@@ -176,6 +178,7 @@ def _geography(years: Sequence[int]) -> dict:
             districts.setdefault(r["parent"], []).append(r)
         elif r["level"] == "commune":
             communes.setdefault(r["parent"], []).append(r["name"])
+            geo.setdefault("names", {})[r["id"]] = r["name"]
     seen_new: set[str] = set()
     for p in provinces:
         kind = "thành phố" if p["kind"] == "city" else "tỉnh"
@@ -227,9 +230,9 @@ class _Country:
         date = f"{year}-{month:02d}-{day:02d}"
         title = f"Cải cách hành chính năm {year} của {short_issuer}" if level != "province" else \
             f"Cải cách hành chính nhà nước năm {year} trên địa bàn {short_issuer[5:]} {jurisdiction}"
-        d.add(f"{header[0]}\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-        d.add(f"{header[1]}\t\tĐộc lập - Tự do - Hạnh phúc")
-        d.add(f"Số: {number}\t\t{place}, ngày {day:02d} tháng {month:02d} năm {year}")
+        d.add(f"{header[0]}{GAP}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        d.add(f"{header[1]}{GAP}Độc lập - Tự do - Hạnh phúc")
+        d.add(f"Số: {number}{GAP}{place}, ngày {day:02d} tháng {month:02d} năm {year}")
         d.add("")
         d.add("KẾ HOẠCH")
         d.add(title)
@@ -319,8 +322,8 @@ class _Country:
                                                              product or "", deadline or ""])), 0))
                 tasks.append(rec)
         d.add("")
-        d.add(f"Nơi nhận:\t\t{'TM. ỦY BAN NHÂN DÂN' if signer_role == 'Chủ tịch' else ''}")
-        d.add(f"- Lưu: VT.\t\t{signer_role.upper()}")
+        d.add(f"Nơi nhận:{GAP}{'TM. ỦY BAN NHÂN DÂN' if signer_role == 'Chủ tịch' else ''}")
+        d.add(f"- Lưu: VT.{GAP}{signer_role.upper()}")
         signer = self.person()
         d.add(signer)
         ocr = r.random() < o["ocr_share"]
@@ -480,8 +483,8 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
                 hbase = _local(hnum, hissuer, f"{dshort}, {pname}", hdate, f"Ủy ban nhân dân {dkind}")
                 successors = drow["successors"].split("|") if drow["successors"] else []
                 for k in range(per_district):
-                    xname = successors[k].split(".")[-1].replace("-", " ").title() if k < len(successors) \
-                        else f"{dshort} {k + 1}"
+                    successor = geo["names"].get(successors[k]) if k < len(successors) else None
+                    xname = _strip_kind(successor)[1] if successor else f"{dshort} {k + 1}"
                     xissuer = f"UBND xã {xname}"
                     c.plan(level="commune", year=year, number=f"{rng.randint(1, 200)}/KH-UBND", issuer=xissuer,
                            short_issuer=f"UBND xã {xname}", jurisdiction=f"{xname}, {dshort}, {pname}",
