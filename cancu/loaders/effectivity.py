@@ -86,8 +86,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """Spans of sentences: split at new lines, ";" and "." followed by white space (numbers keep their dots)."""
     out = []
     for m in _SENTENCE.finditer(text):
-        if m.end() > m.start() and text[m.start():m.end()].strip():
-            out.append((m.start(), m.end()))
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
     return out
 
 
