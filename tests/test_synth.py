@@ -62,7 +62,7 @@ def test_ocr_share_is_diacritic_free(tmp_path):
 
 def test_truth_lists_exactly_the_citations_in_the_text(tmp_path):
     m = generate_country(tmp_path, years=(2024, 2026), provinces=3, communes_per_province=4, ocr_share=0.0,
-                         replaced_citation_share=0.5)
+                         replaced_citation_share=1.0)
     numbers = {p["number"] for p in m.plans} | {"76/NQ-CP", "23/CT-TTg", "282/QĐ-TTg", "61/2018/NĐ-CP",
                                                 "118/2025/NĐ-CP"}
     for p in m.plans:
@@ -72,7 +72,8 @@ def test_truth_lists_exactly_the_citations_in_the_text(tmp_path):
         present = {n for n in numbers if f"số {n} " in text}
         assert cited == present, p["file"]
         assert p["parent_number"] is None or p["parent_number"] in cited
-    assert any(p["replaced_citations"] == ["61/2018/NĐ-CP"] for p in m.plans if p["year"] == 2026)
+    assert all(p["replaced_citations"] == ["61/2018/NĐ-CP"] for p in m.plans if p["year"] == 2026 and p["level"] == "province")
+    assert not any(p["replaced_citations"] for p in m.plans if p["year"] == 2024)
 
 
 def test_cli_writes_a_country(tmp_path):
@@ -80,3 +81,18 @@ def test_cli_writes_a_country(tmp_path):
                            "--communes", "2", "--departments", "1"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "4 plans" in proc.stdout
+
+
+def test_docx_share_writes_word_plans_whose_text_holds_the_quotes(tmp_path):
+    from cancu.loaders.decode import decode_path
+
+    m = generate_country(tmp_path, provinces=2, communes_per_province=3, ocr_share=0.0, docx_share=0.5,
+                         table_share=1.0)
+    docs = [p for p in m.plans if p["file"].endswith(".docx")]
+    assert 0.25 < len(docs) / len(m.plans) < 0.75
+    for p in docs:
+        truth = json.loads((tmp_path / "truth" / (p["file"][:-5] + ".json")).read_text(encoding="utf-8"))
+        assert truth["source"] == p["file"]
+        text = " ".join(decode_path(tmp_path / p["file"]).text.split())
+        assert truth["tasks"] and all(t["quote"] in text for t in truth["tasks"]), p["file"]
+        assert all(t["product"] is None or t["product"] in text for t in truth["tasks"])

@@ -337,9 +337,12 @@ class _Country:
         for kind, rec, idx, mark in d.items:
             line = lines[idx + (shift if ocr and idx >= cut else 0)]
             rec["quote"] = _quote(line, mark, kind == "cell")
-        name = safe_filename(stem, ".txt")
-        text = "\n".join(lines) + "\n"
-        (self.out / name).write_text(text, encoding="utf-8")
+        as_docx = not ocr and r.random() < o["docx_share"]
+        name = safe_filename(stem, ".docx" if as_docx else ".txt")
+        if as_docx:
+            _write_docx(self.out / name, lines, date)
+        else:
+            (self.out / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         truth = {
             "source": name,
             "document": {"number": number, "type": "KH", "issuer": issuer, "jurisdiction": jurisdiction,
@@ -353,7 +356,7 @@ class _Country:
             "reporting": truth_report,
             "notes": ["Synthetic plan written by cancu.testing.synth; names of people and local numbers invented."],
         }
-        (self.out / "truth" / (name[:-4] + ".json")).write_text(
+        (self.out / "truth" / (Path(name).stem + ".json")).write_text(
             json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
         self.manifest.append({
             "file": name, "level": level, "year": year, "number": number, "date": date, "issuer": issuer,
@@ -366,6 +369,32 @@ class _Country:
             "targets": {METRICS[mi][1]: v for mi, v in targets.items()},
         })
         return targets
+
+
+def _write_docx(path: Path, lines: list[str], date: str) -> None:
+    """A Word plan: one paragraph per line; the appendix rows (tab-separated) as a real table."""
+    import datetime
+
+    import docx
+
+    d = docx.Document()
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            d.add_paragraph(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        rows = [line.split("\t") for line in lines[i:j]]
+        table = d.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+        for ri, row in enumerate(rows):
+            for ci, cell in enumerate(row):
+                table.cell(ri, ci).text = cell
+        i = j
+    d.core_properties.created = datetime.datetime.fromisoformat(date)
+    d.save(path)
 
 
 def _dmy(iso: str) -> str:
@@ -395,14 +424,15 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
                      docx_share: float = 0.0, districts_per_province: int = 3) -> Manifest:
     """Write the plans of ``provinces`` provinces for each year, with ``truth/`` and ``manifest.json``.
 
-    ``docx_share`` is accepted for the benchmark's signature; only .txt plans are written so far.
+    ``docx_share`` of the plans without OCR noise are written as .docx, their appendix as a Word table.
     """
     out_dir = Path(out_dir)
     (out_dir / "truth").mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     geo = _geography(years)
     c = _Country(out_dir, rng, {"table_share": table_share, "ocr_share": ocr_share,
-                                "ended_agency_share": ended_agency_share, "tasks_per_plan": tasks_per_plan})
+                                "ended_agency_share": ended_agency_share, "tasks_per_plan": tasks_per_plan,
+                                "docx_share": docx_share})
     for year in years:
         new = year >= RESTRUCTURED_FROM
         plist = geo["new" if new else "old"][:provinces]
@@ -513,10 +543,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--tasks", type=int, default=20)
     ap.add_argument("--ocr-share", type=float, default=0.2)
     ap.add_argument("--table-share", type=float, default=0.3)
+    ap.add_argument("--docx-share", type=float, default=0.0)
     a = ap.parse_args(argv)
     m = generate_country(a.out_dir, seed=a.seed, years=a.years, provinces=a.provinces,
                          departments_per_province=a.departments, communes_per_province=a.communes,
-                         tasks_per_plan=a.tasks, ocr_share=a.ocr_share, table_share=a.table_share)
+                         tasks_per_plan=a.tasks, ocr_share=a.ocr_share, table_share=a.table_share,
+                         docx_share=a.docx_share)
     print(f"{len(m.plans)} plans in {a.out_dir}: {m.by_level()}")
 
 
