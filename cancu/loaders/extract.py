@@ -40,10 +40,8 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
 
 def _extract_body(folded, header, record: PlanRecord) -> None:
     """Targets, tasks, assignments and reporting lines (when their extractors are present)."""
-    try:
-        from cancu.loaders.body import extract_body
-    except ImportError:  # pragma: no cover - the body extractors land separately
-        return
+    from cancu.loaders.plan_body import extract_body
+
     extract_body(folded, header, record)
 
 

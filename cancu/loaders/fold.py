@@ -44,7 +44,7 @@ def _table() -> dict[int, int | None]:
         table[code] = None
     for row in read_rows("ocr_confusions.csv"):
         if row["kind"] == "char":
-            table[ord(row["variant"])] = ord(row["canonical"])
+            table[ord(row["variant"])] = ord(row["canonical"]) if row["canonical"] else None
     return table
 
 

@@ -1,0 +1,209 @@
+"""The structure of a plan: numbered headings (as printed and as OCR mangles
+them: "|.", "I1.", "II1.", "¢)"), their sections with a role, a reform area and
+a deadline year, and the "-" / "+" items inside them.
+
+Works on the folded text line by line; page-break debris (a page number alone
+on a line, form feeds) is skipped, and a line starting with "- " that continues
+a wrapped hyphenated phrase ("chính trị -" / "xã hội") is not an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
+from cancu.ontology.datafiles import read_rows
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+ROMAN_LINE = re.compile(r"^[ \t]*([ivxl|1!]{1,4})[ \t]*[.)][ \t]*(\S.*)$")
+ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]*[.)]?[ \t]*([^\W\d_].*)$")
+LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
+BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–])[ \t]*7?[ \t]*(\S.*)$")
+PAGE_NUMBER = re.compile(r"^[ \t\f]*\d{1,3}[ \t]*$")
+YEAR_HEAD = re.compile(r"(?:" + fuzzy_pattern("đến năm") + r"|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
+PERIOD_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+
+
+@cache
+def _keyed(name: str, column: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(fuzzy_pattern(r["phrase"])), r[column]) for r in read_rows(name))
+
+
+def area_of(folded_title: str) -> str | None:
+    for rx, area in _keyed("area_headings.csv", "area"):
+        if rx.search(folded_title):
+            return area
+    return _area_by_similarity(folded_title)
+
+
+@cache
+def _area_phrases() -> tuple[tuple[list[str], str], ...]:
+    return tuple((fold_str(r["phrase"]).lower().replace(",", " ").split(), r["area"]) for r in read_rows("area_headings.csv"))
+
+
+def _area_by_similarity(folded_title: str) -> str | None:
+    """OCR can drop letters ("to chiec b may"): compare word windows with each phrase."""
+    from difflib import SequenceMatcher
+
+    words = re.sub(r"[^a-z0-9 ]", " ", folded_title).split()
+    best, area = 0.0, None
+    for phrase, code in _area_phrases():
+        n, target = len(phrase), " ".join(phrase)
+        if n < 2:
+            continue
+        for i in range(max(1, len(words) - n + 1)):
+            score = SequenceMatcher(None, " ".join(words[i : i + n]), target).ratio()
+            if score > best:
+                best, area = score, code
+    return area if best >= 0.75 else None
+
+
+def role_of(folded_title: str) -> str | None:
+    for rx, role in _keyed("section_roles.csv", "role"):
+        if rx.search(folded_title):
+            return role
+    return None
+
+
+@dataclass
+class Heading:
+    start: int
+    end: int
+    marker: str
+    depth: int
+    title: str  # folded
+    printed: str  # original text of the title
+
+
+@dataclass
+class Section:
+    heading: Heading | None
+    start: int
+    end: int
+    area: str | None
+    role: str | None
+    deadline_year: int | None
+    parent: Section | None = None
+    own_role: str | None = None
+
+
+@dataclass
+class Item:
+    start: int  # folded offsets of the item text (marker excluded)
+    end: int
+    marker: str
+    depth: int
+    section: Section | None
+
+
+@dataclass
+class Outline:
+    sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def section_at(self, pos: int) -> Section | None:
+        best = None
+        for s in self.sections:
+            if s.start <= pos < s.end and (best is None or s.start >= best.start):
+                best = s
+        return best
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for line in text[start:].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _upper_share(printed: str) -> float:
+    letters = [c for c in printed if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
+    text = folded.text
+    end = len(text) if end is None else end
+    heads: list[Heading] = []
+    items: list[tuple[int, int, str, int]] = []
+    prev_text = ""
+    for ls, le in _lines(text[:end], start):
+        line = text[ls:le]
+        if not line.strip() or PAGE_NUMBER.match(line):
+            continue
+        printed = folded.quote(ls, le)
+        h = _heading(line, printed, ls)
+        if h is not None:
+            heads.append(h)
+            prev_text = line
+            continue
+        b = BULLET_LINE.match(line)
+        if b and not _continues(prev_text, printed[printed.find(b.group(2)[:1]) if b.group(2) else 0:]):
+            marker = b.group(1)
+            items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
+        elif items and items[-1][1] >= ls - 2:
+            s, _, m, d = items[-1]
+            items[-1] = (s, le, m, d)  # a wrapped line continues the item
+        prev_text = line
+    o = Outline()
+    stack: list[Section] = []
+    for i, h in enumerate(heads):
+        while stack and stack[-1].heading and stack[-1].heading.depth >= h.depth:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        nxt = next((x.start for x in heads[i + 1 :] if x.depth <= h.depth), end)
+        own_role = role_of(h.title)
+        area = area_of(h.title) or (parent.area if parent else None)
+        year = _year(h.title) or (parent.deadline_year if parent else None)
+        sec = Section(h, h.start, nxt, area, own_role or (parent.role if parent else None), year, parent, own_role)
+        o.sections.append(sec)
+        stack.append(sec)
+    for s, e, m, d in items:
+        sec = o.section_at(s)
+        cut = next((h.start for h in heads if s < h.start < e), e)
+        o.items.append(Item(s, cut, m, d, sec))
+    return o
+
+
+def _heading(line: str, printed: str, ls: int) -> Heading | None:
+    if "\t" in line:
+        return None  # a table row, not a heading
+    stripped = printed.strip()
+    m = ROMAN_LINE.match(line)
+    if m:
+        marker = m.group(1).replace("|", "i").replace("1", "i").replace("l", "i").replace("!", "i")
+        title_printed = printed[m.start(2):].strip()
+        if marker in ROMAN and _upper_share(title_printed) > 0.6 and len(stripped) < 120:
+            return Heading(ls, ls + len(line), marker.upper(), 1, m.group(2), title_printed)
+    m = ARABIC_LINE.match(line)
+    if m and len(stripped) < 160:
+        title_printed = printed[m.start(2):].strip()
+        if title_printed[:1].isupper():
+            depth = 1 if _upper_share(title_printed) > 0.7 and "." not in m.group(1) else 2 + m.group(1).count(".")
+            return Heading(ls, ls + len(line), m.group(1), depth, m.group(2), title_printed)
+    m = LETTER_LINE.match(line)
+    if m and len(stripped) < 70 and not stripped.endswith((".", ";")):
+        title_printed = printed[m.start(2):].strip()
+        return Heading(ls, ls + len(line), m.group(1), 6, m.group(2), title_printed)
+    return None
+
+
+def _continues(prev: str, rest: str) -> bool:
+    """A "- " line that carries on a phrase broken at a hyphen ("chính trị -" / "xã hội …")."""
+    prev = prev.rstrip()
+    return bool(prev) and not prev.endswith((".", ";", ":", "!", "?")) and rest[:1].islower()
+
+
+def _year(title: str) -> int | None:
+    m = PERIOD_HEAD.search(title)
+    if m:
+        return int(m.group(2))
+    m = YEAR_HEAD.search(title)
+    return int(m.group(1)) if m else None
+
+
+def folded_words(text: str) -> str:
+    return " ".join(fold_str(text).lower().split())

@@ -1,0 +1,300 @@
+"""Targets, tasks, assignments and reporting lines of a plan.
+
+- tasks: the rows of an appendix table of tasks when the plan has one (its
+  prose restates them), else the "-" / "+" items of its "Nhiệm vụ" sections;
+- targets: every figure set as an objective in "Mục tiêu" sections (and
+  "phấn đấu … đạt N%" elsewhere, and figures in task rows);
+- assignments: each agency given duties in "Tổ chức thực hiện";
+- reporting: "báo cáo (về) X (qua Y)" with its periods, from the agency whose
+  duties hold the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cancu.loaders import agency_names
+from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.outline import Outline, Section, area_of, outline
+from cancu.ontology.record import Assignment, PlanRecord, Reporting, Target, Task
+
+HEADER_WORDS = {
+    "content": ("nhiem vu cu the", "noi dung cu the", "noi dung", "nhiem vu"),
+    "product": ("san pham",),
+    "lead": ("chu tri",),
+    "support": ("phoi hop",),
+    "deadline": ("thoi gian", "thoi han"),
+}
+PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?%")
+RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
+AT_LEAST = re.compile("|".join(fuzzy_pattern(p) for p in ("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")))
+AT_MOST = re.compile("|".join(fuzzy_pattern(p) for p in ("không vượt", "không quá", "tối đa", "dưới")))
+EACH_YEAR = re.compile(fuzzy_pattern("mỗi năm") + "|" + fuzzy_pattern("hằng năm"))
+UNTIL = re.compile(fuzzy_pattern("cho đến khi") + "|" + fuzzy_pattern("đến khi"))
+PERIOD = re.compile(fuzzy_pattern("giai đoạn") + r"\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+YEAR_WORDS = re.compile(r"(?:" + fuzzy_pattern("đến năm") + "|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
+STRIVE = re.compile("|".join(fuzzy_pattern(p) for p in ("phấn đấu", "đạt tỷ lệ", "đạt")))
+LEADS = re.compile(r"(?:" + fuzzy_pattern("chủ trì") + r")")
+REPORT = re.compile(fuzzy_pattern("báo cáo") + r"(?:\s+" + fuzzy_pattern("về") + r")?\s+")
+VIA = re.compile(r"\(?\s*(?:" + fuzzy_pattern("thông qua") + "|" + fuzzy_pattern("qua") + r")\s+")
+FREQUENCIES = (("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")), ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
+               ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")), ("năm", re.compile(r"(?:hang|hàng|hiang)\s+n[a-z]{1,3}m|(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)")),
+               ("đột xuất", re.compile(fuzzy_pattern("đột xuất") + "|" + fuzzy_pattern("khó khăn") + "|" + fuzzy_pattern("vướng mắc"))))
+SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n\s*\n")
+
+
+def extract_body(folded: Folded, header, record: PlanRecord) -> None:
+    own = header.info.issuer
+    level = header.info.level
+    o = outline(folded, header.title_end)
+    table_tasks = _table_tasks(folded, own)
+    record.tasks = table_tasks or _prose_tasks(folded, o, own)
+    record.targets = _targets(folded, o, table_tasks)
+    record.assignments = _assignments(folded, o, own, level)
+    record.reporting = _reporting(folded, o, record.assignments, own, header)
+
+
+# -- tables -------------------------------------------------------------------
+def _columns(cells: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        c = " ".join(cell.lower().split())
+        for key, words in HEADER_WORDS.items():
+            if key not in cols and any(w in c for w in words):
+                cols[key] = i
+                break
+    return cols if {"content", "lead"} <= set(cols) else None
+
+
+def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
+    text = folded.text
+    tasks: list[Task] = []
+    cols = None
+    group_label = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            continue
+        cells = line.split("\t")
+        found = _columns(cells)
+        if found:
+            cols = found
+            continue
+        if cols is None or all(c.strip().isdigit() or not c.strip() for c in cells):
+            continue
+        offsets, o = [], start
+        for c in cells:
+            offsets.append((o, o + len(c)))
+            o += len(c) + 1
+        ci = cols["content"]
+        if ci >= len(cells):
+            continue
+        first = folded.quote(*offsets[0]).strip() if ci > 0 else ""
+        if first:
+            group_label = first
+        content_s, content_e = offsets[ci]
+        content = folded.quote(content_s, content_e).strip()
+        content = re.sub(r"^\d{1,2}\s*[.)]\s*", "", content)
+        if not content:
+            continue
+        get = {k: folded.quote(*offsets[i]).strip() if i < len(cells) else "" for k, i in cols.items()}
+        area = area_of(folded.text[offsets[0][0]:offsets[0][1]]) if first else (tasks[-1].area if tasks else None)
+        if area is None and group_label:
+            area = area_of(group_label.lower())
+        tasks.append(Task(
+            text=content, span=folded.span(content_s, content_e), area=area,
+            lead=agency_names.split_cell(get.get("lead", ""), own), support=agency_names.split_cell(get.get("support", ""), own),
+            product=_items(get.get("product")), deadline=_items(get.get("deadline")), source="table",
+        ))
+    return tasks
+
+
+def _items(cell: str | None) -> str | None:
+    if not cell:
+        return None
+    parts = [p.strip(" ;") for p in re.split(r"(?:^|\s)-\s|;", cell) if p.strip(" ;")]
+    return "; ".join(parts) or None
+
+
+# -- prose tasks ----------------------------------------------------------------
+def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
+    tasks = []
+    for item in o.items:
+        sec = item.section
+        if sec is None or sec.role != "tasks":
+            continue
+        text = folded.quote(item.start, item.end).strip()
+        if not text:
+            continue
+        lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec)
+        tasks.append(Task(text=" ".join(text.split()), span=folded.span(item.start, item.end), area=sec.area,
+                          lead=lead, source="prose"))
+    return tasks
+
+
+def _lead(folded: Folded, start: int, end: int) -> list[str]:
+    m = LEADS.search(folded.text, start, end)
+    if not m:
+        return []
+    names = agency_names.find_in(folded.text, max(start, m.start() - 80), m.start())
+    return [names[-1][0]] if names else []
+
+
+def _heading_unit(folded: Folded, sec: Section) -> list[str]:
+    """A task section headed by a unit ("2.2.1. Văn phòng Ban chủ trì tham mưu:") leads its items."""
+    s: Section | None = sec
+    while s is not None and s.heading is not None:
+        names = agency_names.find_in(s.heading.title, 0, min(len(s.heading.title), 40))
+        if names and names[0][1] <= 2:
+            return [names[0][0]]
+        s = s.parent
+    return []
+
+
+# -- targets ----------------------------------------------------------------------
+def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
+    text = folded.text
+    out: list[Target] = []
+    for m in list(PERCENT.finditer(text)) + list(RANK.finditer(text)):
+        sec = o.section_at(m.start())
+        in_table = "\t" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        s_start, s_end = _sentence(text, m.start())
+        clause = text[s_start:m.start()]
+        if sec is not None and sec.role == "goals" or in_table and table_tasks:
+            pass
+        elif not STRIVE.search(text, max(s_start, m.start() - 60), m.start()) or sec is None or sec.role in ("purpose", "organization", "funding"):
+            continue
+        is_rank = m.re is RANK
+        value = float(m.group(1).replace(",", "."))
+        unit = "rank" if is_rank else "%"
+        near = text[max(s_start, m.start() - 45):m.start()]
+        comparator = "<=" if is_rank else (">=" if AT_LEAST.search(near) else "<=" if AT_MOST.search(near) else "=")
+        out.append(Target(
+            text=" ".join(folded.quote(s_start, s_end).split()), value=int(value) if value.is_integer() else value,
+            unit=unit, comparator=comparator, deadline=_deadline(text, s_start, m.start(), clause, sec),
+            span=folded.span(s_start, s_end), area=sec.area if sec else None,
+        ))
+    out.sort(key=lambda t: t.span)
+    return out
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    starts = [text.rfind(x, 0, pos) for x in ("\n-", "\n+", ". ", ";", "\n\n", ":", "\t")]
+    start = max(starts) + 1
+    end_m = SENTENCE_END.search(text, pos)
+    end = end_m.start() if end_m else len(text)
+    nl = text.find("\n-", pos)
+    return start, min(end, nl) if nl != -1 else end
+
+
+def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | None) -> int | None:
+    window = text[max(s_start, pos - 160):pos]
+    if UNTIL.search(text, max(s_start, pos - 40), pos):
+        return None
+    if EACH_YEAR.search(text, max(s_start, pos - 40), pos):
+        m = PERIOD.search(window)
+        return int(m.group(2)) if m else None
+    years = list(YEAR_WORDS.finditer(window))
+    if years:
+        return int(years[-1].group(1))
+    m = PERIOD.search(window)
+    if m:
+        return int(m.group(2))
+    after = YEAR_WORDS.search(text, pos, min(len(text), pos + 40))
+    if after and not SENTENCE_END.search(text, pos, after.start()):
+        return int(after.group(1))
+    return sec.deadline_year if sec else None
+
+
+# -- assignments and reporting ------------------------------------------------------
+ORG_STOP = re.compile(r":|" + fuzzy_pattern("có trách nhiệm") + "|" + fuzzy_pattern("chịu trách nhiệm"))
+
+
+def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None) -> list[Assignment]:
+    text = folded.text
+    out: dict[str, Assignment] = {}
+    for sec in o.sections:
+        if sec.role != "organization" or sec.heading is None or sec.own_role == "organization" and sec.heading.depth == 1:
+            continue
+        if sec.parent is not None and sec.parent.role == "organization" and sec.parent.heading and sec.parent.heading.depth > 1 and sec.heading.depth >= 6:
+            continue  # lettered duty items belong to their agency heading
+        h = sec.heading
+        stop = ORG_STOP.search(text, h.start, min(h.end + 160, sec.end))
+        head_end = stop.start() if stop else min(h.end, h.start + 160)
+        names = [n for n, s, _ in agency_names.find_in(text, h.start, head_end)]
+        if not names:
+            continue
+        duties = _duties(folded, o, sec)
+        for name in dict.fromkeys(names):
+            a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(h.start, sec.end)))
+            a.duties.extend(d for d in duties if d not in a.duties)
+    return list(out.values())
+
+
+def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
+    subs = [s for s in o.sections if s.parent is sec]
+    if subs:
+        return [" ".join(folded.quote(s.heading.start, s.end).split())[:300] for s in subs if s.heading]
+    items = [i for i in o.items if sec.start <= i.start < sec.end]
+    if items:
+        return [" ".join(folded.quote(i.start, i.end).split())[:300] for i in items]
+    body = folded.quote(sec.heading.end if sec.heading else sec.start, sec.end)
+    parts = [" ".join(p.split()) for p in re.split(r";|\.\s", body) if len(p.split()) > 3]
+    return parts[:12]
+
+
+def _reporting(folded: Folded, o: Outline, assignments: list[Assignment], own: str | None, header) -> list[Reporting]:
+    text = folded.text
+    lines: dict[tuple[str, str], Reporting] = {}
+    by_span = [(folded.folded_offset(a.span[0]), folded.folded_offset(a.span[1]), a.agency) for a in assignments]
+    for m in REPORT.finditer(text):
+        sec = o.section_at(m.start())
+        if sec is None or sec.role != "organization" and not _closing(text, m.start()):
+            continue
+        recipient = _recipient(folded, m.end(), own, header)
+        if not recipient:
+            continue
+        s_start, s_end = _sentence(text, m.start())
+        via_m = VIA.search(text, m.end(), min(m.end() + 80, s_end + 1))
+        via = None
+        if via_m:
+            names = agency_names.find_in(text, via_m.end(), via_m.end() + 40)
+            via = names[0][0] if names else None
+        window = text[max(s_start, m.start() - 120): s_end]
+        freq = [name for name, rx in FREQUENCIES if rx.search(window)]
+        senders = [a for s, e, a in by_span if s <= m.start() < e]
+        if not senders and _closing(text, m.start()):
+            senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
+        for sender in senders:
+            if sender == recipient:
+                continue
+            key = (sender, recipient)
+            rep = lines.setdefault(key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end)))
+            rep.via = rep.via or via
+            rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
+    return list(lines.values())
+
+
+def _closing(text: str, pos: int) -> bool:
+    return fuzzy_pattern is not None and bool(re.search(fuzzy_pattern("trong quá trình"), text[max(0, pos - 300):pos]))
+
+
+def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
+    text = folded.text
+    window = text[pos:pos + 60]
+    m = re.match(r"(?:cho\s+)?(?:uy ban nhan dan|ubnd)\s+(tinh|huyen|xa|thanh pho)?", window)
+    if m and own:
+        return own if (m.group(1) or "tinh")[:2] in fold_unit(own) else own
+    names = agency_names.find_in(text, pos, pos + 40)
+    if names and names[0][1] - pos <= 3:
+        return names[0][0]
+    if re.match(fuzzy_pattern("lãnh đạo"), window) and header.info.issuer:
+        return header.info.issuer
+    return None
+
+
+def fold_unit(own: str) -> str:
+    from cancu.loaders.fold import fold_str
+
+    return fold_str(own).lower()
