@@ -110,13 +110,13 @@ class Builder:
     # -- records ----------------------------------------------------------------
     def record(self, rec: PlanRecord) -> None:
         d = rec.document
-        jur = jur_key(d.jurisdiction)
+        jur = jur_key(d.jurisdiction, d.level if d.level in ("district", "commune") else None)
         year = int(d.date[:4]) if d.date else (d.period[0] if d.period else None)
         key = doc_key(d.id, d.number or f"unnumbered-{(rec.sha256 or rec.source)[:12]}", year, jur)
         origin = key
         kind = NodeKind.PLAN if (d.type in PLAN_TYPES or rec.tasks or rec.targets) else NodeKind.DOCUMENT
         issuer = self.agency(d.issuer, jur, d.level, origin) if d.issuer else None
-        self.jurisdiction(d.jurisdiction, origin)
+        self.jurisdiction(d.jurisdiction, origin, jur)
         self.node(key, kind, origin, number=d.number, doc_type=d.type, issuer=issuer, issuer_name=d.issuer,
                   jurisdiction=jur, level=d.level, date=d.date, year=year, title=d.title,
                   period=list(d.period) if d.period else None, signer={"name": d.signer.name, "role": d.signer.role},
@@ -164,7 +164,8 @@ class Builder:
 
     def citation(self, plan: str, c: Citation, kind: EdgeKind, rec: PlanRecord, jur: str | None,
                  origin: str, order: int) -> None:
-        cjur = jur_key(c.jurisdiction)
+        cjur = jur_key(c.jurisdiction, "district" if c.issuer and "huyện" in c.issuer else
+                       "commune" if c.issuer and " xã " in f" {c.issuer} " else None)
         year = int(c.date[:4]) if c.date else _year_in(c.number or "")
         key = doc_key(c.id, c.number or c.title, year, cjur)
         level = _issuer_level(c.issuer, cjur)
@@ -194,8 +195,8 @@ class Builder:
             self.edge(key, place, EdgeKind.IN_JURISDICTION, origin)
         return key
 
-    def jurisdiction(self, label: str | None, origin: str) -> None:
-        key = jur_key(label)
+    def jurisdiction(self, label: str | None, origin: str, key: str | None = None) -> None:
+        key = key or jur_key(label)
         if not key or not label:
             return
         parts = [p.strip() for p in label.split(",")]

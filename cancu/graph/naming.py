@@ -20,30 +20,24 @@ NATIONAL_BODIES = {
 }
 
 
-def jur_key(label: str | None) -> str | None:
-    """"Cù Lao Dung, Sóc Trăng" (most specific first) -> ``jur:soc-trang.cu-lao-dung``."""
+def jur_key(label: str | None, level: str | None = None) -> str | None:
+    """"Cù Lao Dung, Sóc Trăng" (most specific first) -> ``jur:soc-trang.cu-lao-dung``.
+
+    Since 2025 a commune may bear the name of the district it replaced ("xã Đức Trọng" and
+    "huyện Đức Trọng"): the level picks the registry's id, so the two never become one place."""
     if not label:
         return None
     parts = [p.strip() for p in label.split(",") if p.strip()]
     jid = jurisdiction_id(*reversed(parts))
     if jid and "." in jid:
-        jid = registry_unit_id(jid)
+        jid = registry_unit_id(jid, level)
     return f"jur:{jid}" if jid else None
 
 
-def registry_unit_id(jid: str) -> str:
-    """The registry's id for a unit: "lam-dong.xa-an-thanh" is "can-tho.an-thanh"-style when
-    the registry needs no unit word to tell it apart."""
-    units = _registry_units()
-    if not units or jid in units:
-        return jid
-    head, _, last = jid.rpartition(".")
-    for word in ("xa-", "phuong-", "thi-tran-"):
-        if last.startswith(word) and f"{head}.{last[len(word):]}" in units:
-            bare = f"{head}.{last[len(word):]}"
-            if units[bare].level == "commune":
-                return bare
-    return jid
+def registry_unit_id(jid: str, level: str | None = None) -> str:
+    from cancu.ontology.units import unit_id
+
+    return unit_id(jid, level)
 
 
 def _registry_units() -> dict:

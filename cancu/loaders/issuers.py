@@ -33,11 +33,9 @@ class Place:
         return "province" if self.province else None
 
     def label(self) -> str | None:
-        """"Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it. A commune
-        keeps its unit word ("xã Đức Trọng, Lâm Đồng"): since 2025 a commune may bear the name of
-        the district it replaced, and the two must never become one place."""
-        commune = f"xã {self.commune}" if self.commune and not self.commune.lower().startswith(("xã", "phường", "thị trấn")) else self.commune
-        parts = [p for p in (commune, self.district, self.province) if p]
+        """"Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it. (A commune
+        may bear the name of the district it replaced: the graph tells them apart by level.)"""
+        parts = [p for p in (self.commune, self.district, self.province) if p]
         return ", ".join(parts) or None
 
     def unit_name(self) -> str | None:

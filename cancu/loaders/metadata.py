@@ -19,6 +19,7 @@ from cancu.loaders.places import UNIT_RE, find_province, printed_name
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
+from cancu.ontology.units import unit_id
 
 HEADER_LIMIT = 1500
 SO_LABEL = re.compile(fuzzy_pattern("số") + r"\s*[:.]\s*")
@@ -119,6 +120,8 @@ def read_header(folded: Folded) -> Header:
     if info.number:
         local = info.level not in ("national", "ministry")
         jid = jurisdiction_id(place.province, place.district, place.commune) if local else None
+        if jid:
+            jid = unit_id(jid, info.level)
         info.id = document_id(info.number, year, jid)
     kind = "UBND" if issuer and "UBND" in issuer.name.split() else (issuer.level if issuer else None)
     return Header(info, place, kind, title_end, warnings)

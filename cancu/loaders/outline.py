@@ -179,7 +179,7 @@ def _heading(line: str, printed: str, ls: int) -> Heading | None:
         if marker in ROMAN and _upper_share(title_printed) > 0.6 and len(stripped) < 120:
             return Heading(ls, ls + len(line), marker.upper(), 1, m.group(2), title_printed)
     m = ARABIC_LINE.match(line)
-    if m and len(stripped) < 160:
+    if m and len(stripped) < (300 if "." in m.group(1) else 160):
         title_printed = printed[m.start(2):].strip()
         if title_printed[:1].isupper():
             depth = 1 if _upper_share(title_printed) > 0.7 and "." not in m.group(1) else 2 + m.group(1).count(".")

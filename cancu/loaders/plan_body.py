@@ -208,20 +208,29 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
 
 
 # -- assignments and reporting ------------------------------------------------------
-ORG_STOP = re.compile(r":|" + fuzzy_pattern("có trách nhiệm") + "|" + fuzzy_pattern("chịu trách nhiệm"))
+ORG_STOP = re.compile(r":|\.\s|" + "|".join(fuzzy_pattern(w) for w in (
+    "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "tiến hành", "xây dựng", "theo dõi", "chủ trì", "là cơ quan",
+    "tham mưu", "thực hiện", "phối hợp", "trên cơ sở")))
 
 
 def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None) -> list[Assignment]:
     text = folded.text
     out: dict[str, Assignment] = {}
     for sec in o.sections:
+        if sec.role == "tasks" and sec.heading is not None:
+            unit = _heading_unit(folded, sec) if sec.heading.depth > 1 else []
+            items = [i for i in o.items if i.section is sec]
+            if unit and items and _heading_unit(folded, sec.parent) != unit if sec.parent else unit and items:
+                a = out.setdefault(unit[0], Assignment(agency=unit[0], duties=[], span=folded.span(sec.start, sec.end)))
+                a.duties.extend(" ".join(folded.quote(i.start, i.end).split())[:300] for i in items)
+            continue
         if sec.role != "organization" or sec.heading is None or sec.own_role == "organization" and sec.heading.depth == 1:
             continue
         if sec.parent is not None and sec.parent.role == "organization" and sec.parent.heading and sec.parent.heading.depth > 1 and sec.heading.depth >= 6:
             continue  # lettered duty items belong to their agency heading
         h = sec.heading
-        stop = ORG_STOP.search(text, h.start, min(h.end + 160, sec.end))
-        head_end = stop.start() if stop else min(h.end, h.start + 160)
+        stop = ORG_STOP.search(text, h.start + len(h.marker) + 1, min(h.start + 260, sec.end))
+        head_end = stop.start() if stop else min(sec.end, h.start + 260)
         names = [n for n, s, _ in agency_names.find_in(text, h.start, head_end)]
         if not names:
             continue
@@ -252,10 +261,10 @@ def _reporting(folded: Folded, o: Outline, assignments: list[Assignment], own: s
         sec = o.section_at(m.start())
         if sec is None or sec.role != "organization" and not _closing(text, m.start()):
             continue
-        recipient = _recipient(folded, m.end(), own, header)
-        if not recipient:
-            continue
         s_start, s_end = _sentence(text, m.start())
+        recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header)
+        if not recipients:
+            continue
         via_m = VIA.search(text, m.end(), min(m.end() + 80, s_end + 1))
         via = None
         if via_m:
@@ -267,29 +276,69 @@ def _reporting(folded: Folded, o: Outline, assignments: list[Assignment], own: s
         if not senders and _closing(text, m.start()):
             senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
         for sender in senders:
-            if sender == recipient:
-                continue
-            key = (sender, recipient)
-            rep = lines.setdefault(key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end)))
-            rep.via = rep.via or via
-            rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
+            for recipient in recipients:
+                if sender == recipient or recipient == via:
+                    continue
+                key = (sender, recipient)
+                rep = lines.setdefault(key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end)))
+                rep.via = rep.via or via
+                rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
+
+
+RECIPIENT_LEAD = re.compile(r"(?:^|\s)(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "gửi", "cho", "lên")) + r")\s+")
+
+
+def _recipients(folded: Folded, start: int, end: int, own: str | None, header) -> list[str]:
+    """Who receives a report: right after "báo cáo", or after "về / gửi" in the same sentence."""
+    text = folded.text
+    first = _recipient(folded, start, own, header)
+    if first:
+        return _more(folded, start, end, first, own, header)
+    for m in RECIPIENT_LEAD.finditer(text, start, end):
+        found = _recipient(folded, m.end(), own, header)
+        if found:
+            return _more(folded, m.end(), end, found, own, header)
+    return []
+
+
+def _more(folded: Folded, start: int, end: int, first: str, own, header) -> list[str]:
+    """A list of recipients: "gửi UBND tỉnh, Sở Nội vụ"."""
+    out = [first]
+    text = folded.text
+    tail = re.match(r"[^,;()\n]{0,40}?,\s*", text[start:end])
+    if tail:
+        nxt = _recipient(folded, start + tail.end(), own, header)
+        if nxt and nxt not in out:
+            out.append(nxt)
+    return out
 
 
 def _closing(text: str, pos: int) -> bool:
     return fuzzy_pattern is not None and bool(re.search(fuzzy_pattern("trong quá trình"), text[max(0, pos - 300):pos]))
 
 
+UBND_UNIT = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + r"|ubnd)(?:\s*\(ubnd\))?\s+(" + "|".join(
+    fuzzy_pattern(w) for w in ("tỉnh", "huyện", "xã", "thành phố")) + ")?", re.IGNORECASE)
+
+
 def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
     text = folded.text
-    window = text[pos:pos + 60]
-    m = re.match(r"(?:cho\s+)?(?:uy ban nhan dan|ubnd)\s+(tinh|huyen|xa|thanh pho)?", window)
-    if m and own:
-        return own if (m.group(1) or "tinh")[:2] in fold_unit(own) else own
+    m = UBND_UNIT.match(text, pos)
+    if m:
+        unit = (m.group(1) or "").strip()
+        place = header.place
+        if unit.startswith("h") and place.district:
+            return f"UBND huyện {place.district}"
+        if unit.startswith("x") and place.commune:
+            return f"UBND xã {place.commune}"
+        if place.province:
+            return f"UBND tỉnh {place.province}"
+        return None
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
         return names[0][0]
-    if re.match(fuzzy_pattern("lãnh đạo"), window) and header.info.issuer:
+    if re.match(fuzzy_pattern("lãnh đạo"), text[pos:pos + 20]) and header.info.issuer:
         return header.info.issuer
     return None
 
