@@ -170,9 +170,17 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
         unit = "rank" if is_rank else "%"
         near = text[max(s_start, m.start() - 45):m.start()]
         comparator = "<=" if is_rank else (">=" if AT_LEAST.search(near) else "<=" if AT_MOST.search(near) else "=")
+        if in_table:
+            line_end = text.find("\n", m.start())
+            years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[m.end(): line_end if line_end != -1 else len(text)])
+            deadline = int(years[-1]) if years else None
+        else:
+            item_start = max(text.rfind("\n-", 0, m.start()), text.rfind("\n+", 0, m.start()),
+                             text.rfind("\n\n", 0, m.start()), sec.start if sec else 0)
+            deadline = _deadline(text, min(s_start, item_start + 1), m.start(), clause, sec)
         out.append(Target(
             text=" ".join(folded.quote(s_start, s_end).split()), value=int(value) if value.is_integer() else value,
-            unit=unit, comparator=comparator, deadline=_deadline(text, s_start, m.start(), clause, sec),
+            unit=unit, comparator=comparator, deadline=deadline,
             span=folded.span(s_start, s_end), area=sec.area if sec else None,
         ))
     out.sort(key=lambda t: t.span)
@@ -204,7 +212,13 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     after = YEAR_WORDS.search(text, pos, min(len(text), pos + 40))
     if after and not SENTENCE_END.search(text, pos, after.start()):
         return int(after.group(1))
+    labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
+    if labels:
+        return int(labels[-1].group(1))
     return sec.deadline_year if sec else None
+
+
+YEAR_LABEL = re.compile(r"(?m)^[ \t\-+]*(?:" + fuzzy_pattern("mục tiêu") + r"\s+)?(?:" + fuzzy_pattern("đến năm") + r")\s+((?:19|20)\d{2})\s*:?\s*$")
 
 
 # -- assignments and reporting ------------------------------------------------------
