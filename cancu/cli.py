@@ -129,6 +129,8 @@ def registry_import(file, fmt, prefer, confidence, store) -> None:
     if report.written:
         target.add_registry_file(out)
         click.echo(f"registered {out} in {root}")
+    else:
+        out.unlink(missing_ok=True)
 
 
 @registry.command("show")

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,7 @@ class ImportReport:
 
 
 # ---------------------------------------------------------------- vocabulary
+@lru_cache(maxsize=4096)
 def _phrase_key(text: str) -> str:
     text = re.sub(r"\(.*?\)\s*$", "", text or "")
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", ascii_fold(text).lower()).split())
@@ -114,13 +115,12 @@ def parse_day(value: Any, what: str) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
-    if _phrase_key(text) in _NO_DATE or text in _NO_DATE:
-        return None
-    m = _YMD.fullmatch(text)
-    if m:
-        y, mo, d = (int(g) for g in m.groups())
-    elif (m := _DMY.fullmatch(text)) is not None:
+    if (m := _DMY.fullmatch(text)) is not None:
         d, mo, y = (int(g) for g in m.groups())
+    elif (m := _YMD.fullmatch(text)) is not None:
+        y, mo, d = (int(g) for g in m.groups())
+    elif text in _NO_DATE or _phrase_key(text) in _NO_DATE:
+        return None
     else:
         raise Unmapped(f"bad date ({what})")
     try:
@@ -131,6 +131,8 @@ def parse_day(value: Any, what: str) -> str | None:
 
 def clean_number(value: Any) -> str:
     text = unicodedata.normalize("NFC", str(value or "")).strip()
+    if " " not in text and text[:2].lower() not in ("số", "so"):
+        return text
     text = re.sub(r"^(?:số|so|Số|SỐ)\s*:?\s*", "", text)
     text = re.sub(r"\s*([/-])\s*", r"\1", text)
     return " ".join(text.split())
@@ -142,6 +144,11 @@ def _list(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(clean_number(v) for v in value if clean_number(v))
     return tuple(clean_number(v) for v in _SPLIT_LIST.split(str(value)) if clean_number(v))
+
+
+@lru_cache(maxsize=64)
+def _basename(path: str) -> str:
+    return Path(path).name
 
 
 def _pick(raw: dict[str, Any], names: tuple[str, ...]) -> Any:
@@ -165,8 +172,9 @@ def map_row(raw: dict[str, Any], fmt: str, *, source_file: str, line: int, impor
             if out[f] and not ISO_DATE.fullmatch(out[f]):
                 raise Unmapped(f"bad date ({f})")
         out["confidence"] = out["confidence"] or confidence
-        out["source"] = out["source"] or f"{Path(source_file).name}:{line}"
+        out["source"] = out["source"] or f"{_basename(source_file)}:{line}"
         return out
+    source_name = _basename(source_file)
     cols = LAYOUTS[fmt]
     number = clean_number(_pick(raw, cols["number"]))
     if not number or not any(ch.isdigit() for ch in number):
@@ -197,7 +205,7 @@ def map_row(raw: dict[str, Any], fmt: str, *, source_file: str, line: int, impor
         "date_issued": issued or "", "date_effective": effective or "", "status": status,
         "status_date": ended if status in ("replaced", "expired", "partly_expired") and ended else "",
         "replaced_by": "|".join(replaced_by), "amended_by": "|".join(amended_by), "period_end": "",
-        "confidence": confidence, "source": url or f"{fmt} export {Path(source_file).name}:{line}", "note": note,
+        "confidence": confidence, "source": url or f"{fmt} export {source_name}:{line}", "note": note,
         "scope": scope, "source_file": source_file, "source_line": str(line), "imported_at": imported_at,
     }
 
@@ -300,7 +308,9 @@ def disagrees(a_status: str, a_date: str | None, b_status: str, b_date: str | No
     return bool(a_date and b_date and a_date != b_date)
 
 
-def _conflicts_with(row: dict[str, str], index: dict[str, list[StatusRow]]) -> bool:
+def _conflicts_with(row: dict[str, str], index: dict[str, list[StatusRow]], heads: set[str]) -> bool:
+    if row["number"].split("/", 1)[0] not in heads:  # cheap: no shipped number starts like this one
+        return False
     year = int(row["year"]) if row["year"] else None
     for other in index.get(_number_key(row["number"]), []):
         if year is not None and other.year is not None and other.year != year:
@@ -365,6 +375,8 @@ def import_export(path: Path, out: Path, *, fmt: str | None = None, prefer: str 
         raise RegistryError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
     imported_at = today or date.today().isoformat()
     index = _index(shipped().statuses)
+    heads = {r.number.split("/", 1)[0] for r in shipped().statuses}
+    source_file = str(path.resolve())
     report = ImportReport(str(path), fmt, out)
     held_path = out.with_name(out.stem + ".held.csv")
     main_w = _AtomicCSV(out)
@@ -377,14 +389,14 @@ def import_export(path: Path, out: Path, *, fmt: str | None = None, prefer: str 
             try:
                 if "__bad__" in raw:
                     raise Unmapped(f"malformed row ({raw['__bad__']})")
-                row = map_row(raw, fmt, source_file=str(path.resolve()), line=line, imported_at=imported_at,
+                row = map_row(raw, fmt, source_file=source_file, line=line, imported_at=imported_at,
                               confidence=confidence)
             except Unmapped as why:
                 reason = str(why)
                 report.unmapped[reason] += 1
                 report.examples.setdefault(reason, f"{path.name}:{line}")
                 continue
-            conflict = _conflicts_with(row, index)
+            conflict = _conflicts_with(row, index, heads)
             report.conflicts += conflict
             hold = (prefer == "shipped" and conflict) or (prefer == "text" and _number_key(row["number"]) in loaded_numbers)
             if hold:
