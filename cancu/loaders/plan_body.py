@@ -35,7 +35,8 @@ PERIOD = re.compile(fuzzy_pattern("giai đoạn") + r"\s*((?:19|20)\d{2})\s*[-�
 YEAR_WORDS = re.compile(r"(?:" + fuzzy_pattern("đến năm") + "|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
 STRIVE = re.compile("|".join(fuzzy_pattern(p) for p in ("phấn đấu", "đạt tỷ lệ", "đạt")))
 LEADS = re.compile(r"(?:" + fuzzy_pattern("chủ trì") + r")")
-REPORT = re.compile(fuzzy_pattern("báo cáo") + r"(?:\s+" + fuzzy_pattern("về") + r")?\s+")
+REPORT = re.compile(r"(?:" + fuzzy_pattern("báo cáo") + "|" + fuzzy_pattern("trình") + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+")
+COMPILE = re.compile(fuzzy_pattern("tổng hợp") + "|" + fuzzy_pattern("để theo dõi"))
 VIA = re.compile(r"\(?\s*(?:" + fuzzy_pattern("thông qua") + "|" + fuzzy_pattern("qua") + r")\s+")
 FREQUENCIES = (("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")), ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
                ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")), ("năm", re.compile(r"(?:hang|hàng|hiang)\s+n[a-z]{1,3}m|(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)")),
@@ -50,8 +51,9 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     table_tasks = _table_tasks(folded, own)
     record.tasks = table_tasks or _prose_tasks(folded, o, own)
     record.targets = _targets(folded, o, table_tasks)
-    record.assignments = _assignments(folded, o, own, level)
-    record.reporting = _reporting(folded, o, record.assignments, own, header)
+    spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
+    record.assignments = _assignments(folded, o, own, level, spans)
+    record.reporting = _reporting(folded, o, spans, own, header)
 
 
 # -- tables -------------------------------------------------------------------
@@ -227,7 +229,8 @@ ORG_STOP = re.compile(r":|\.\s|" + "|".join(fuzzy_pattern(w) for w in (
     "tham mưu", "thực hiện", "phối hợp", "trên cơ sở")))
 
 
-def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None) -> list[Assignment]:
+def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
+                 spans: list[tuple[int, int, str]]) -> list[Assignment]:
     text = folded.text
     out: dict[str, Assignment] = {}
     for sec in o.sections:
@@ -236,6 +239,7 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None)
             items = [i for i in o.items if i.section is sec]
             if unit and items and _heading_unit(folded, sec.parent) != unit if sec.parent else unit and items:
                 a = out.setdefault(unit[0], Assignment(agency=unit[0], duties=[], span=folded.span(sec.start, sec.end)))
+                spans.append((sec.start, sec.end, unit[0]))
                 a.duties.extend(" ".join(folded.quote(i.start, i.end).split())[:300] for i in items)
             continue
         if sec.role != "organization" or sec.heading is None or sec.own_role == "organization" and sec.heading.depth == 1:
@@ -250,6 +254,7 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None)
             continue
         duties = _duties(folded, o, sec)
         for name in dict.fromkeys(names):
+            spans.append((sec.start, sec.end, name))
             a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(h.start, sec.end)))
             a.duties.extend(d for d in duties if d not in a.duties)
     return list(out.values())
@@ -267,10 +272,10 @@ def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
     return parts[:12]
 
 
-def _reporting(folded: Folded, o: Outline, assignments: list[Assignment], own: str | None, header) -> list[Reporting]:
+def _reporting(folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], own: str | None,
+               header) -> list[Reporting]:
     text = folded.text
     lines: dict[tuple[str, str], Reporting] = {}
-    by_span = [(folded.folded_offset(a.span[0]), folded.folded_offset(a.span[1]), a.agency) for a in assignments]
     for m in REPORT.finditer(text):
         sec = o.section_at(m.start())
         if sec is None or sec.role != "organization" and not _closing(text, m.start()):
@@ -279,7 +284,7 @@ def _reporting(folded: Folded, o: Outline, assignments: list[Assignment], own: s
         recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header)
         if not recipients:
             continue
-        via_m = VIA.search(text, m.end(), min(m.end() + 80, s_end + 1))
+        via_m = VIA.search(text, m.end(), s_end + 1)
         via = None
         if via_m:
             names = agency_names.find_in(text, via_m.end(), via_m.end() + 40)
@@ -287,6 +292,11 @@ def _reporting(folded: Folded, o: Outline, assignments: list[Assignment], own: s
         window = text[max(s_start, m.start() - 120): s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
         senders = [a for s, e, a in by_span if s <= m.start() < e]
+        earlier = REPORT.search(text, s_start, m.start()) or COMPILE.search(text, s_start, m.start())
+        if senders and earlier and header.info.issuer and "UBND" in header.info.issuer:
+            senders = [header.info.issuer]  # "… (qua X) để tổng hợp, báo cáo Y": the body itself reports on
+        if not freq:
+            continue
         if not senders and _closing(text, m.start()):
             senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
         for sender in senders:
