@@ -94,3 +94,8 @@ def test_ocr_folded_phrasing():
     f = _facts("Quyet dinh nay co hieu luc thi hanh ke tu ngay 01/7/2025.\nQuyết định số 12/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyet dinh nay co hieu luc.")
     assert f.in_force_from == "2025-07-01"
     assert [(e.number, e.date) for e in f.effects] == [("12/2019/QĐ-UBND", "2025-07-01")]
+
+
+def test_a_task_to_amend_is_not_an_amendment():
+    f = _facts("1. Rà soát, sửa đổi, bổ sung Quyết định số 12/2019/QĐ-UBND ngày 01/3/2019 cho phù hợp.")
+    assert f.effects == []

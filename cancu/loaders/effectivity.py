@@ -50,6 +50,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "replace": re.compile(f("thay thế")),
         "amend": re.compile(f("sửa đổi") + r"\s*,?\s*(?:" + f("bổ sung") + ")?"),
         "passive": re.compile(f("được sửa đổi") + "|" + f("đã được") + "|" + f("được thay thế bởi")),
+        "task": re.compile("|".join(f(w) for w in ("rà soát", "tham mưu", "đề xuất", "nghiên cứu", "kiến nghị", "xây dựng", "trình"))),
         "basis": re.compile(r"^\W*(?:" + f("căn cứ") + "|" + f("xét đề nghị") + "|" + f("thực hiện") + ")"),
     }
 
@@ -132,6 +133,8 @@ def read_effectivity(folded: Folded, own_number: str | None, issue_date: str | N
         if verb is None:
             continue
         m, edge, how, name = verb
+        if rx["task"].search(text, start, m.start()):  # "Rà soát, sửa đổi, bổ sung Quyết định số X": a task, not an effect
+            continue
         explicit = None
         if name == "ends" and not rx["from_this"].match(text, m.end()) and rx["from_day"].match(text, m.end()):
             explicit, _, _ = parse_date(text, m.end(), 15)
