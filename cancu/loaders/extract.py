@@ -32,6 +32,9 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
     )
     record.legal_bases, record.references = bases, refs
     record.warnings.extend(warnings)
+    from cancu.loaders.effectivity import read_effectivity
+
+    record.effectivity = read_effectivity(folded, header.info.number, header.info.date).to_dict()
     if not bases:
         record.warnings.append("legal_bases: no opening basis clause (Căn cứ / Thực hiện / Triển khai) found")
     _extract_body(folded, header, record)

@@ -107,7 +107,7 @@ def _letter_variants() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for row in read_rows("ocr_confusions.csv"):
         if row["kind"] == "letter":
-            variants = {fold_str(v) for v in row["variant"].split()} | {fold_str(row["canonical"])}
+            variants = {"" if v == "∅" else fold_str(v) for v in row["variant"].split()} | {fold_str(row["canonical"])}
             out[row["canonical"]] = tuple(sorted(variants, key=lambda v: (-len(v), v)))
     return out
 

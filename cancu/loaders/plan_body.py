@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 from cancu.loaders import agency_names
+from cancu.loaders.deadlines import normalise
 from cancu.loaders.fold import Folded, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section, area_of, outline
+from cancu.loaders.outline import folded_words as fold_words
 from cancu.ontology.record import Assignment, PlanRecord, Reporting, Target, Task
 
 HEADER_WORDS = {
@@ -50,6 +52,9 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     o = outline(folded, header.title_end)
     table_tasks = _table_tasks(folded, own)
     record.tasks = table_tasks or _prose_tasks(folded, o, own)
+    for task in record.tasks:
+        if task.deadline:
+            task.due, task.recurring = normalise(task.deadline)
     record.targets = _targets(folded, o, table_tasks)
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
@@ -58,9 +63,13 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
 
 # -- tables -------------------------------------------------------------------
 def _columns(cells: list[str]) -> dict[str, int] | None:
+    """Column roles from a header row; "Nhiệm vụ chung" is the group column, "… cụ thể" the content."""
     cols: dict[str, int] = {}
-    for i, cell in enumerate(cells):
-        c = " ".join(cell.lower().split())
+    norm = [" ".join(c.lower().split()) for c in cells]
+    for i, c in enumerate(norm):
+        if "chung" in c:
+            cols.setdefault("group", i)
+            continue
         for key, words in HEADER_WORDS.items():
             if key not in cols and any(w in c for w in words):
                 cols[key] = i
@@ -68,11 +77,19 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     return cols if {"content", "lead"} <= set(cols) else None
 
 
+ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*")
+
+
 def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
+    """Rows of appendix tables of tasks. A group label ("I. Cải cách thể chế") names the area of
+    its rows; a label split over a page break is joined; a row numbered 1 that stands just before
+    a label whose row is numbered 2 belongs to that label (the merged cell printed mid-group)."""
     text = folded.text
     tasks: list[Task] = []
+    numbers: list[int | None] = []
+    groups: list[list[int]] = []  # task indices per group
+    labels: list[str] = []
     cols = None
-    group_label = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -92,30 +109,46 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         ci = cols["content"]
         if ci >= len(cells):
             continue
-        first = folded.quote(*offsets[0]).strip() if ci > 0 else ""
-        if first:
-            group_label = first
+        gi = cols.get("group", 0 if ci > 0 else None)
+        label = folded.quote(*offsets[gi]).strip() if gi is not None and gi < len(cells) else ""
         content_s, content_e = offsets[ci]
-        content = folded.quote(content_s, content_e).strip()
-        content = re.sub(r"^\d{1,2}\s*[.)]\s*", "", content)
+        raw = folded.quote(content_s, content_e).strip()
+        num = ROW_NUMBER.match(raw)
+        content = raw[num.end():] if num else raw
         if not content:
             continue
+        if label:
+            if label[:1].islower() and labels:  # the rest of a label cut by a page break
+                labels[-1] = labels[-1] + " " + label
+            else:
+                labels.append(label)
+                groups.append([])
+        if not groups:
+            labels.append("")
+            groups.append([])
         get = {k: folded.quote(*offsets[i]).strip() if i < len(cells) else "" for k, i in cols.items()}
-        area = area_of(folded.text[offsets[0][0]:offsets[0][1]]) if first else (tasks[-1].area if tasks else None)
-        if area is None and group_label:
-            area = area_of(group_label.lower())
+        groups[-1].append(len(tasks))
+        numbers.append(int(num.group(1)) if num else None)
         tasks.append(Task(
-            text=content, span=folded.span(content_s, content_e), area=area,
+            text=content, span=folded.span(content_s, content_e), area=None,
             lead=agency_names.split_cell(get.get("lead", ""), own), support=agency_names.split_cell(get.get("support", ""), own),
             product=_items(get.get("product")), deadline=_items(get.get("deadline")), source="table",
         ))
+    for g in range(1, len(groups)):
+        prev, cur = groups[g - 1], groups[g]
+        if prev and cur and len(prev) > 1 and numbers[prev[-1]] == 1 and numbers[cur[0]] == 2:
+            cur.insert(0, prev.pop())
+    for label, members in zip(labels, groups, strict=True):
+        area = area_of(fold_words(label)) if label else None
+        for i in members:
+            tasks[i].area = area
     return tasks
 
 
 def _items(cell: str | None) -> str | None:
     if not cell:
         return None
-    parts = [p.strip(" ;") for p in re.split(r"(?:^|\s)-\s|;", cell) if p.strip(" ;")]
+    parts = [p.strip(" ;.") for p in re.split(r"(?:^|\s)-\s|;", cell) if p.strip(" ;.")]
     return "; ".join(parts) or None
 
 
