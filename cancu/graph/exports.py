@@ -48,13 +48,31 @@ def _plain(value: Any) -> Any:
 
 
 def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes are all strings, numbers or booleans (GraphML/GEXF types)."""
+    """A copy whose attributes are all strings, numbers or booleans (GraphML/GEXF types).
+
+    GraphML and GEXF declare one type per attribute name, taken from the first
+    value seen; an attribute whose values mix types (a deadline that is a year
+    in one plan and prose in another) is written as strings throughout, or
+    GEXF cannot be read back.
+    """
+    nodes = [(n, {k: _plain(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
+    edges = [(a, b, k, {kk: _plain(v) for kk, v in d.items()}) for a, b, k, d in g.edges(keys=True, data=True)]
+    node_mixed = _mixed_types(d for _, d in nodes)
+    edge_mixed = _mixed_types(d for *_, d in edges)
     flat = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        flat.add_node(n, **{k: _plain(v) for k, v in d.items()})
-    for a, b, k, d in g.edges(keys=True, data=True):
-        flat.add_edge(a, b, key=k, **{kk: _plain(v) for kk, v in d.items()})
+    for n, d in nodes:
+        flat.add_node(n, **{k: str(v) if k in node_mixed else v for k, v in d.items()})
+    for a, b, k, d in edges:
+        flat.add_edge(a, b, key=k, **{kk: str(v) if kk in edge_mixed else v for kk, v in d.items()})
     return flat
+
+
+def _mixed_types(dicts: Any) -> set[str]:
+    seen: dict[str, set[type]] = {}
+    for d in dicts:
+        for k, v in d.items():
+            seen.setdefault(k, set()).add(type(v))
+    return {k for k, types in seen.items() if len(types) > 1}
 
 
 def write_neo4j_csv(g: nx.MultiDiGraph, folder: Path) -> Path:
