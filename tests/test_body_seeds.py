@@ -8,12 +8,13 @@ import json
 
 import docx
 import pytest
-from conftest import GOLD, SEEDS
-from scoring import field_f1, score_module
 
 from cancu.loaders.deadlines import normalise
 from cancu.loaders.decode import decode_bytes
 from cancu.loaders.extract import extract_decoded, extract_path
+
+from conftest import GOLD, SEEDS
+from scoring import field_f1, score_module
 
 SEED_003 = "003_b64da6580d49f8bb"
 
