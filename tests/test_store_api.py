@@ -63,3 +63,15 @@ def test_unreadable_meta_is_a_store_error(tmp_path):
     (tmp_path / "s" / "meta.json").write_text("{not json")
     with pytest.raises(StoreError, match="unreadable store metadata"):
         store.open_store(tmp_path / "s")
+
+
+def test_assignment_edges_carry_the_text_they_were_read_from(loaded):
+    g = loaded.graph()
+    kinds = {"LEADS": 0, "SUPPORTS": 0, "RESPONSIBLE_FOR": 0}
+    for _, b, k, d in g.edges(keys=True, data=True):
+        if k in kinds:
+            kinds[k] += 1
+            assert d["evidence"] and all(ev["file"].endswith(".txt") for ev in d["evidence"])
+            if k != "RESPONSIBLE_FOR":
+                assert [ev["quote"] for ev in d["evidence"]] == [g.nodes[b]["text"]]
+    assert all(kinds.values()), kinds

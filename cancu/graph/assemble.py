@@ -18,7 +18,7 @@ from cancu.graph.derived import derive
 from cancu.graph.naming import agency_key, doc_key, is_national, jur_key
 from cancu.ontology.ids import ascii_fold, document_id, jurisdiction_id, slug
 from cancu.ontology.record import Citation, PlanRecord
-from cancu.ontology.registry import Registry, StatusRow
+from cancu.ontology.registry import Registry, StatusRow, _number_key
 from cancu.ontology.vocab import AREA_LABELS, Area, EdgeKind, NodeKind
 
 PLAN_TYPES = {"KH", "CTr"}
@@ -128,6 +128,7 @@ class Builder:
             self.citation(key, c, EdgeKind.BASED_ON, rec, jur, origin, order)
         for order, c in enumerate(rec.references):
             self.citation(key, c, EdgeKind.CITES, rec, jur, origin, order)
+        self.effectivity(key, rec, origin)
         for n, t in enumerate(rec.targets, 1):
             tkey = f"target:{key[4:]}#{n}"
             metric = f"metric:{t.metric}" if t.metric else None
@@ -148,10 +149,12 @@ class Builder:
             self.edge(key, tkey, EdgeKind.HAS_TASK, origin)
             if t.area:
                 self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
+            task_ev = self._ev(rec, key, t.span, t.text)  # the names are read from the task's own text
             for name in t.lead:
-                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.LEADS, origin, plan=key)
+                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.LEADS, origin, plan=key, evidence=task_ev)
             for name in t.support:
-                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.SUPPORTS, origin, plan=key)
+                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.SUPPORTS, origin, plan=key,
+                          evidence=task_ev)
         for a in rec.assignments:
             akey = self.agency(a.agency, jur, None, origin)
             self.edge(akey, key, EdgeKind.RESPONSIBLE_FOR, origin, plan=key, duties=list(a.duties),
@@ -180,6 +183,22 @@ class Builder:
             self.status(row, key)
         self.edge(plan, key, kind, origin, evidence=self._ev(rec, plan, c.span, c.text), article=c.article,
                   printed=c.text, order=order)
+
+    def effectivity(self, key: str, rec: PlanRecord, origin: str) -> None:
+        """The text's own in-force dates; its repeal / replace / amend clauses as edges from the other document."""
+        eff = rec.effectivity or {}
+        if not eff:
+            return
+        data = self.g.nodes[key]
+        if eff.get("in_force_from"):
+            data["in_force_from"] = eff["in_force_from"]
+        if eff.get("ends"):
+            data["in_force_until"] = eff["ends"]
+        cited = {_number_key(self.g.nodes[b]["number"]): b for _, b in self.g.out_edges(key) if self.g.nodes[b].get("number")}
+        for e in eff.get("effects") or []:
+            other = cited.get(_number_key(e["number"])) or self.registry_doc(e["number"])
+            self.edge(other, key, EdgeKind(e["edge"]), origin, evidence=self._ev(rec, key, e.get("span"), e.get("quote")),
+                      date=e.get("date"), how=e.get("how"), source="text")
 
     def agency(self, name: str | None, jur: str | None, level: str | None, origin: str) -> str | None:
         if not name:
