@@ -117,6 +117,8 @@ class PlanRecord:
     #: "txt" | "docx" | "pdf" | "stdin", and the encoding that decoded it
     format: str | None = None
     encoding: str | None = None
+    #: the text's own effectivity article and its effects on other documents (loaders/effectivity.py)
+    effectivity: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -169,6 +171,7 @@ class PlanRecord:
             text_length=data.get("text_length") or 0,
             format=data.get("format"),
             encoding=data.get("encoding"),
+            effectivity=data.get("effectivity"),
         )
 
 
