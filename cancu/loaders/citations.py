@@ -123,7 +123,7 @@ def find_citations(
 
 def _numbers(folded: Folded) -> list[Number]:
     out: list[Number] = []
-    aligned = folded.original if folded.kept is None else _aligned(folded)
+    aligned = folded.aligned
     for m in STATE_NUMBER.finditer(folded.text):
         n = parse_state(m, aligned)
         if n:
@@ -135,10 +135,6 @@ def _numbers(folded: Folded) -> list[Number]:
     out.sort(key=lambda n: n.start)
     return out
 
-
-def _aligned(folded: Folded) -> str:
-    """The original text re-aligned to folded offsets (only for NFD input)."""
-    return "".join(folded.original[folded.orig(i)] for i in range(len(folded.text)))
 
 
 def _describe(folded: Folded, number: Number, limit: int, context: Place, citing_level: str | None) -> Found | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from cancu.errors import InputError
 
 SUPPORTED = (".txt", ".docx", ".pdf")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 DEFAULT_MAX_BYTES = 50_000_000
 #: a .docx is a zip: refuse one that would inflate past this, or by more than this ratio
 MAX_UNZIPPED = 200_000_000
@@ -149,8 +151,7 @@ def _control_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
-    return bad / len(sample)
+    return len(CONTROL.findall(sample)) / len(sample)
 
 
 def _docx(data: bytes, name: str, digest: str) -> Decoded:

@@ -20,7 +20,8 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import chain
 
 from cancu.ontology.datafiles import read_rows
 
@@ -80,6 +81,14 @@ class Folded:
         s, e = self.span(start, end)
         return self.original[s:e]
 
+    @cached_property
+    def aligned(self) -> str:
+        """The original text re-aligned to folded offsets (same length as ``text``):
+        printed letters at the positions the matchers found them."""
+        if self.kept is None:
+            return self.original
+        return "".join(map(self.original.__getitem__, self.kept))
+
     def folded_offset(self, orig: int) -> int:
         """Folded offset of an original offset (for spans given in the original)."""
         if self.kept is None:
@@ -92,9 +101,17 @@ def fold(text: str) -> Folded:
     folded = text.translate(_table())
     if len(folded) == len(text):
         return Folded(text, folded)
-    table = _table()
-    kept = array("l", (i for i, ch in enumerate(text) if table.get(ord(ch), 0) is not None))
+    deleted = [m.start() for m in _deletable().finditer(text)]
+    bounds = [-1, *deleted, len(text)]
+    kept = array("l", chain.from_iterable(range(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)))
     return Folded(text, folded, kept)
+
+
+@cache
+def _deletable() -> re.Pattern[str]:
+    """The characters folding deletes (combining marks, OCR-only marks)."""
+    chars = [chr(c) for c, v in _table().items() if v is None]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def fold_str(text: str | None) -> str:

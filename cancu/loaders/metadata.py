@@ -132,12 +132,9 @@ def _own_number(folded: Folded, header_end: int) -> Number | None:
     for label in SO_LABEL.finditer(text, 0, header_end + 200):
         m = STATE_NUMBER.match(text, label.end())
         if m:
-            return parse_state(m, folded.original if folded.kept is None else _aligned(folded))
+            return parse_state(m, folded.aligned)
     return None
 
-
-def _aligned(folded: Folded) -> str:
-    return "".join(folded.original[folded.orig(i)] for i in range(len(folded.text)))
 
 
 def _title(folded: Folded, start: int) -> tuple[str | None, int]:

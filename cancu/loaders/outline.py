@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
 from cancu.ontology.datafiles import read_rows
@@ -31,11 +31,12 @@ def _keyed(name: str, column: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(fuzzy_pattern(r["phrase"])), r[column]) for r in read_rows(name))
 
 
+@lru_cache(maxsize=8192)
 def area_of(folded_title: str) -> str | None:
     for rx, area in _keyed("area_headings.csv", "area"):
         if rx.search(folded_title):
             return area
-    return _area_by_similarity(folded_title)
+    return _area_by_similarity(folded_title) if len(folded_title) <= 90 else None
 
 
 @cache
@@ -53,8 +54,13 @@ def _area_by_similarity(folded_title: str) -> str | None:
         n, target = len(phrase), " ".join(phrase)
         if n < 2:
             continue
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(target)
         for i in range(max(1, len(words) - n + 1)):
-            score = SequenceMatcher(None, " ".join(words[i : i + n]), target).ratio()
+            matcher.set_seq1(" ".join(words[i : i + n]))
+            if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+                continue
+            score = matcher.ratio()
             if score > best:
                 best, area = score, code
     return area if best >= 0.75 else None

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.deadlines import normalise
@@ -180,11 +181,17 @@ def _heading_unit(folded: Folded, sec: Section) -> list[str]:
     """A task section headed by a unit ("2.2.1. Văn phòng Ban chủ trì tham mưu:") leads its items."""
     s: Section | None = sec
     while s is not None and s.heading is not None:
-        names = agency_names.find_in(s.heading.title, 0, min(len(s.heading.title), 40))
-        if names and names[0][1] <= 2:
-            return [names[0][0]]
+        unit = _unit_of_title(s.heading.title[:40])
+        if unit:
+            return [unit]
         s = s.parent
     return []
+
+
+@lru_cache(maxsize=4096)
+def _unit_of_title(title: str) -> str | None:
+    names = agency_names.find_in(title, 0, len(title))
+    return names[0][0] if names and names[0][1] <= 2 else None
 
 
 # -- targets ----------------------------------------------------------------------
