@@ -75,3 +75,11 @@ def test_assignment_edges_carry_the_text_they_were_read_from(loaded):
             if k != "RESPONSIBLE_FOR":
                 assert [ev["quote"] for ev in d["evidence"]] == [g.nodes[b]["text"]]
     assert all(kinds.values()), kinds
+
+
+def test_a_successor_named_without_year_is_the_one_issued_by_the_change(loaded):
+    g = loaded.graph()
+    replaced_by = [(b, d["date"]) for _, b, k, d in g.out_edges("doc:30c-nq-cp.2011", keys=True, data=True)
+                   if k == "REPLACED_BY"]
+    assert replaced_by == [("doc:76-nq-cp.2021", "2021-07-15")]
+    assert "doc:76-nq-cp" not in g  # no undated stub beside the 2013 and 2021 nodes

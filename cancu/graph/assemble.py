@@ -97,12 +97,19 @@ class Builder:
         if row.title and _issues_plan(row.title) and row.doc_type != "Luật":
             data["kind"] = NodeKind.PLAN.value
         for other, edge in [(n, EdgeKind.REPLACED_BY) for n in row.replaced_by] + [(n, EdgeKind.AMENDED_BY) for n in row.amended_by]:
-            okey = self.registry_doc(other)
+            okey = self.registry_doc(other, issued_by=row.status_date, after=row.year)
             self.edge(key, okey, edge, date=row.status_date if edge == EdgeKind.REPLACED_BY else None,
                       confidence=row.confidence)
 
-    def registry_doc(self, number: str) -> str:
+    def registry_doc(self, number: str, issued_by: str | None = None, after: int | None = None) -> str:
+        """A successor named without its year ("76/NQ-CP") is the registry's document of that number issued
+        after the one it replaces and by the change's date — the latest such; else an undated stub."""
         year = _year_in(number)
+        if year is None and self.reg is not None:
+            limit = int(issued_by[:4]) if issued_by else None
+            years = sorted({r.year for r in self.reg.statuses if _same_number(r.number, number) and r.year is not None
+                            and (after is None or r.year >= after) and (limit is None or r.year <= limit)})
+            year = years[-1] if years else None
         key = f"doc:{document_id(number, year)}"
         self.node(key, NodeKind.DOCUMENT, number=number, year=year, loaded=False, level="national", label=number)
         return key
@@ -315,3 +322,7 @@ def _ev_key(e: dict) -> tuple:
 
 
 __all__ = ["build_graph", "jurisdiction_id"]
+
+
+def _same_number(a: str, b: str) -> bool:
+    return ascii_fold(a).upper().replace(" ", "") == ascii_fold(b).upper().replace(" ", "")
