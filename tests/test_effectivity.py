@@ -99,3 +99,52 @@ def test_ocr_folded_phrasing():
 def test_a_task_to_amend_is_not_an_amendment():
     f = _facts("1. Rà soát, sửa đổi, bổ sung Quyết định số 12/2019/QĐ-UBND ngày 01/3/2019 cho phù hợp.")
     assert f.effects == []
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 12/KH-UBND
+Lâm Đồng, ngày 10 tháng 01 năm 2022
+
+KẾ HOẠCH
+Cải cách hành chính năm 2022
+
+Căn cứ Quyết định số 45/2016/QĐ-TTg ngày 19/10/2016 của Thủ tướng Chính phủ về tiếp nhận hồ sơ qua bưu chính;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+1. Thực hiện tốt cải cách hành chính.
+"""
+
+REPEALER = """CHÍNH PHỦ
+Số: 150/2025/NĐ-CP
+Hà Nội, ngày 09 tháng 6 năm 2025
+
+NGHỊ ĐỊNH
+Về dịch vụ bưu chính công ích
+
+Điều 20. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025.
+2. Bãi bỏ Quyết định số 45/2016/QĐ-TTg ngày 19 tháng 10 năm 2016 của Thủ tướng Chính phủ.
+"""
+
+
+def test_a_loaded_repealing_text_changes_the_audit(tmp_path):
+    from cancu.graph.embedded import open_store
+    from cancu.loaders.extract import extract_path
+    from cancu.queries.audit import audit
+
+    plan, decree = tmp_path / "plan.txt", tmp_path / "nd150.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    decree.write_text(REPEALER, encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    store.load([(str(plan), extract_path(plan))])
+    rows = {r.number: (r.flag, r.since) for r in audit(store.graph(), ["12/KH-UBND"], as_of="2026-11-22").rows_}
+    assert rows == {"45/2016/QĐ-TTg": ("grey", None)}
+    rec = extract_path(decree)
+    assert rec.effectivity["in_force_from"] == "2025-07-01"
+    store.load([(str(decree), rec)])
+    result = audit(open_store(tmp_path / "store").graph(), ["12/KH-UBND"], as_of="2026-11-22")
+    assert [(r.number, r.flag, r.since, r.replaced_by) for r in result.rows_] == [
+        ("45/2016/QĐ-TTg", "yellow", "2025-07-01", ["150/2025/NĐ-CP"])]
+    # before the repeal took effect the citation was sound
+    assert audit(open_store(tmp_path / "store").graph(), ["12/KH-UBND"], as_of="2025-06-30").rows_[0].flag == "green"
