@@ -141,9 +141,12 @@ def registry_show(number, fmt, store) -> None:
     """Every source's row for a document number; rows that disagree are marked CONFLICT."""
     from cancu.errors import QueryError
     from cancu.formats import table
-    from cancu.ontology.status_import import registry_files_of, show_number
+    from cancu.graph.embedded import open_store as open_embedded
+    from cancu.ontology.status_import import registry_files_of, show_number, text_rows
 
-    rows = show_number(number, registry_files_of(_registry_store(store)))
+    root = _registry_store(store)
+    texts = text_rows(open_embedded(root).graph(), number) if (root / "meta.json").exists() else []
+    rows = show_number(number, registry_files_of(root), texts)
     if not rows:
         raise QueryError(f"{number}: in no registry (shipped or imported)")
     if fmt == "json":

@@ -148,3 +148,25 @@ def test_a_loaded_repealing_text_changes_the_audit(tmp_path):
         ("45/2016/QĐ-TTg", "yellow", "2025-07-01", ["150/2025/NĐ-CP"])]
     # before the repeal took effect the citation was sound
     assert audit(open_store(tmp_path / "store").graph(), ["12/KH-UBND"], as_of="2025-06-30").rows_[0].flag == "green"
+
+
+def test_registry_show_puts_the_text_beside_the_registry(tmp_path):
+    from click.testing import CliRunner
+
+    from cancu.cli import main
+    from cancu.graph.embedded import open_store
+    from cancu.loaders.extract import extract_path
+
+    decree = tmp_path / "nd150.txt"
+    decree.write_text(REPEALER.replace("Quyết định số 45/2016/QĐ-TTg", "Nghị định số 61/2018/NĐ-CP"), encoding="utf-8")
+    open_store(tmp_path / "store").load([(str(decree), extract_path(decree))])
+    res = CliRunner().invoke(main, ["registry", "show", "61/2018/NĐ-CP", "--store", str(tmp_path / "store"),
+                                    "--format", "json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    rows = [(r["origin"], r["status"], r["status_date"], r["replaced_by"], r["conflict"]) for r in json.loads(res.output)]
+    # shipped: replaced by 118/2025/NĐ-CP from 2025-07-01; the loaded text: repealed by 150/2025/NĐ-CP the same
+    # day — same status and date, different successors: both are marked
+    assert rows == [("shipped", "replaced", "2025-07-01", ["118/2025/NĐ-CP"], True),
+                    ("text", "replaced", "2025-07-01", ["150/2025/NĐ-CP"], True)]

@@ -469,8 +469,27 @@ def _origin(path: Path) -> str:
     return "import" if path.name.startswith("imported-") else "user"
 
 
-def show_number(number: str, files: list[Path]) -> list[SourceRow]:
-    """Every source's row for ``number`` (shipped first), conflicts marked on each row that disagrees."""
+def text_rows(graph: Any, number: str) -> list[SourceRow]:
+    """What loaded legal texts say of ``number``: REPLACED_BY / AMENDED_BY edges read from their own clauses."""
+    key = _number_key(clean_number(number))
+    out = []
+    for node, data in graph.nodes(data=True):
+        if not data.get("number") or _number_key(data["number"]) != key:
+            continue
+        for _, other, kind, e in graph.out_edges(node, keys=True, data=True):
+            if e.get("source") != "text" or kind not in ("REPLACED_BY", "AMENDED_BY"):
+                continue
+            ev = (e.get("evidence") or [{}])[0]
+            by = graph.nodes[other].get("number") or other
+            out.append(SourceRow(
+                "text", str(ev.get("file")), (ev.get("span") or [0])[0], "replaced" if kind == "REPLACED_BY" else "amended",
+                e.get("date"), [by] if kind == "REPLACED_BY" else [], [by] if kind == "AMENDED_BY" else [], "text",
+                ev.get("quote") or "", e.get("how"), True))
+    return out
+
+
+def show_number(number: str, files: list[Path], texts: list[SourceRow] | None = None) -> list[SourceRow]:
+    """Every source's row for ``number`` (shipped first, loaded texts last), conflicts marked on each row that disagrees."""
     key = _number_key(clean_number(number))
     out = [SourceRow("shipped", "document_status.csv", r.row, r.status, r.status_date, list(r.replaced_by),
                      list(r.amended_by), r.confidence, r.source, r.note, True)
@@ -487,8 +506,12 @@ def show_number(number: str, files: list[Path]) -> list[SourceRow]:
                 continue
             out.append(SourceRow(_origin(path), str(path), r.row, r.status, r.status_date, list(r.replaced_by),
                                  list(r.amended_by), r.confidence, r.source, r.note, _origin(path) != "held"))
+    out.extend(texts or [])
     for a in out:
-        a.conflict = any(disagrees(a.status, a.status_date, b.status, b.status_date) for b in out if b is not a)
+        a.conflict = any(disagrees(a.status, a.status_date, b.status, b.status_date)
+                         or (a.replaced_by and b.replaced_by and not {_number_key(x) for x in a.replaced_by}
+                             & {_number_key(x) for x in b.replaced_by})
+                         for b in out if b is not a)
     # the row the graph uses: the last active non-shipped one, else the shipped one (Registry.status_of)
     return out
 
@@ -514,4 +537,4 @@ def stats(files: list[Path]) -> list[dict[str, Any]]:
 
 __all__ = ["FORMATS", "LAYOUTS", "OUT_FIELDS", "PREFER", "ImportReport", "SourceRow", "Unmapped", "detect_format",
            "import_export", "iter_export", "map_row", "map_status", "next_import_path", "parse_day",
-           "registry_files_of", "show_number", "stats"]
+           "registry_files_of", "show_number", "stats", "text_rows"]
