@@ -118,7 +118,10 @@ def registry_import(file, fmt, prefer, confidence, store) -> None:
     target = open_embedded(root)
     loaded: set[str] = set()
     if prefer == "text" and (root / "meta.json").exists():
-        loaded = {_number_key(d["number"]) for _, d in target.graph().nodes(data=True) if d.get("loaded") and d.get("number")}
+        g = target.graph()
+        loaded = {_number_key(d["number"]) for _, d in g.nodes(data=True) if d.get("loaded") and d.get("number")}
+        loaded |= {_number_key(g.nodes[a]["number"]) for a, _, e in g.edges(data=True)
+                   if e.get("source") == "text" and g.nodes[a].get("number")}
     out = next_import_path(root / "registry")
     size = file.stat().st_size if file.is_file() else 0
     with click.progressbar(length=size, label=f"importing {file.name}", file=sys.stderr) as bar:

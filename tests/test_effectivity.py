@@ -170,3 +170,28 @@ def test_registry_show_puts_the_text_beside_the_registry(tmp_path):
     # day — same status and date, different successors: both are marked
     assert rows == [("shipped", "replaced", "2025-07-01", ["118/2025/NĐ-CP"], True),
                     ("text", "replaced", "2025-07-01", ["150/2025/NĐ-CP"], True)]
+
+
+def test_prefer_text_holds_back_what_a_loaded_text_decides(tmp_path):
+    import csv
+
+    from click.testing import CliRunner
+
+    from cancu.cli import main
+    from cancu.graph.embedded import open_store
+    from cancu.loaders.extract import extract_path
+
+    decree = tmp_path / "nd150.txt"
+    decree.write_text(REPEALER, encoding="utf-8")
+    open_store(tmp_path / "store").load([(str(decree), extract_path(decree))])
+    export = tmp_path / "tvpl.csv"
+    with export.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["SoHieu", "NgayBanHanh", "TinhTrang"])
+        w.writerow(["45/2016/QĐ-TTg", "19/10/2016", "Còn hiệu lực"])
+        w.writerow(["46/2016/QĐ-TTg", "20/10/2016", "Còn hiệu lực"])
+    res = CliRunner().invoke(main, ["registry", "import", str(export), "--prefer", "text", "--store", str(tmp_path / "store")])
+    assert res.exit_code == 0, res.output
+    assert "1 written" in res.output and "1 conflicting row(s) held back" in res.output
+    held = list(csv.DictReader((tmp_path / "store" / "registry" / "imported-1.held.csv").open(encoding="utf-8")))
+    assert [r["number"] for r in held] == ["45/2016/QĐ-TTg"]

@@ -364,7 +364,7 @@ def import_export(path: Path, out: Path, *, fmt: str | None = None, prefer: str 
     ``prefer``: which source wins a conflict. ``import`` writes every mapped
     row (user rows win over shipped ones); ``shipped`` holds back rows that
     disagree with a shipped row, ``text`` rows about documents whose own text
-    is loaded (``loaded_numbers``, keys of ``registry._number_key``); held rows
+    is loaded or that a loaded text repeals or amends (``loaded_numbers``, keys of ``registry._number_key``); held rows
     go to ``<out>.held.csv`` where ``cancu registry show`` still finds them.
     """
     path = Path(path)
