@@ -20,6 +20,7 @@ document is no longer in force (the registry's ``status_date``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -51,6 +52,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "amend": re.compile(f("sửa đổi") + r"\s*,?\s*(?:" + f("bổ sung") + ")?"),
         "passive": re.compile(f("được sửa đổi") + "|" + f("đã được") + "|" + f("được thay thế bởi")),
         "task": re.compile("|".join(f(w) for w in ("rà soát", "tham mưu", "đề xuất", "nghiên cứu", "kiến nghị", "xây dựng", "trình"))),
+        "trigger": re.compile("|".join(f(w) for w in ("hiệu lực", "bãi bỏ", "thay thế", "sửa đổi"))),
         "basis": re.compile(r"^\W*(?:" + f("căn cứ") + "|" + f("xét đề nghị") + "|" + f("thực hiện") + ")"),
     }
 
@@ -107,13 +109,19 @@ def read_effectivity(folded: Folded, own_number: str | None, issue_date: str | N
     text = folded.text
     facts = EffectivityFacts()
     own = number_key(own_number) if own_number else None
+    if not rx["trigger"].search(text):
+        return facts
     numbers = _numbers(folded)
+    starts = [n.start for n in numbers]
     pending: list[tuple[Effect, bool]] = []  # (effect, dated by this document's start)
     for start, end in _sentences(text):
+        if not rx["trigger"].search(text, start, end):
+            continue
         sentence = text[start:end]
         if rx["basis"].match(sentence):
             continue
-        others = [n for n in numbers if start <= n.start < end and number_key(n.canonical) != own]
+        others = [n for n in numbers[bisect_left(starts, start):bisect_left(starts, end)]
+                  if number_key(n.canonical) != own]
         quote = folded.quote(start, end).strip()
         span = folded.span(start, end)
         if not others:
