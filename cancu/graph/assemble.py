@@ -123,7 +123,7 @@ class Builder:
         origin = key
         kind = NodeKind.PLAN if (d.type in PLAN_TYPES or rec.tasks or rec.targets) else NodeKind.DOCUMENT
         issuer = self.agency(d.issuer, jur, d.level, origin) if d.issuer else None
-        self.jurisdiction(d.jurisdiction, origin, jur)
+        self.jurisdiction(d.jurisdiction, origin, jur, d.level if d.level in ("district", "commune") else None)
         self.node(key, kind, origin, number=d.number, doc_type=d.type, issuer=issuer, issuer_name=d.issuer,
                   jurisdiction=jur, level=d.level, date=d.date, year=year, title=d.title,
                   period=list(d.period) if d.period else None, signer={"name": d.signer.name, "role": d.signer.role},
@@ -221,7 +221,7 @@ class Builder:
             self.edge(key, place, EdgeKind.IN_JURISDICTION, origin)
         return key
 
-    def jurisdiction(self, label: str | None, origin: str, key: str | None = None) -> None:
+    def jurisdiction(self, label: str | None, origin: str, key: str | None = None, level: str | None = None) -> None:
         key = key or jur_key(label)
         if not key or not label:
             return
@@ -229,7 +229,7 @@ class Builder:
         if len(parts) >= 2:  # district (or commune) of a province
             parent = jur_key(", ".join(parts[1:]))
             self.node(key, NodeKind.JURISDICTION, origin, name=parts[0], label=parts[0],
-                      level="district" if len(parts) == 2 else "commune", parent=parent)
+                      level=level or ("district" if len(parts) == 2 else "commune"), parent=parent)
             self.edge(key, parent, EdgeKind.PART_OF, origin)
         else:
             self.node(key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province")

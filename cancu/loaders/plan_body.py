@@ -198,7 +198,9 @@ def _unit_of_title(title: str) -> str | None:
 def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
     text = folded.text
     out: list[Target] = []
-    for m in list(PERCENT.finditer(text)) + list(RANK.finditer(text)):
+    figures = sorted(list(PERCENT.finditer(text)) + list(RANK.finditer(text)), key=lambda x: x.start())
+    starts = [f.start() for f in figures]
+    for k, m in enumerate(figures):
         sec = o.section_at(m.start())
         in_table = "\t" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         s_start, s_end = _sentence(text, m.start())
@@ -220,10 +222,14 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
             item_start = max(text.rfind("\n-", 0, m.start()), text.rfind("\n+", 0, m.start()),
                              text.rfind("\n\n", 0, m.start()), sec.start if sec else 0)
             deadline = _deadline(text, min(s_start, item_start + 1), m.start(), clause, sec)
+        # the words that belong to this figure: from the previous figure (in the sentence) to the next
+        w_start = max(s_start, figures[k - 1].end() if k else 0)
+        w_end = min(s_end, starts[k + 1] if k + 1 < len(starts) else s_end)
         out.append(Target(
             text=" ".join(folded.quote(s_start, s_end).split()), value=int(value) if value.is_integer() else value,
             unit=unit, comparator=comparator, deadline=deadline,
             span=folded.span(s_start, s_end), area=sec.area if sec else None,
+            metric=metric_of(text[w_start:w_end]) or metric_of(text[s_start:s_end]),
         ))
     out.sort(key=lambda t: t.span)
     return out
@@ -261,6 +267,28 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
 
 
 YEAR_LABEL = re.compile(r"(?m)^[ \t\-+]*(?:" + fuzzy_pattern("mục tiêu") + r"\s+)?(?:" + fuzzy_pattern("đến năm") + r")\s+((?:19|20)\d{2})\s*:?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _metric_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from cancu.ontology.registries import load_registries
+
+    out = []
+    for mid, row in load_registries().metrics.items():
+        for kw in row.keywords:
+            out.append((mid, re.compile(kw)))
+    return tuple(out)
+
+
+def metric_of(text: str) -> str | None:
+    """The catalogue metric a target's words name (the longest keyword match wins), else None."""
+    folded = " ".join(fold_words(text).split())
+    best, best_len = None, 0
+    for mid, rx in _metric_patterns():
+        m = rx.search(folded)
+        if m and m.end() - m.start() > best_len:
+            best, best_len = mid, m.end() - m.start()
+    return best
 
 
 # -- assignments and reporting ------------------------------------------------------
