@@ -103,3 +103,30 @@ def test_query_commands_print_tables_and_csv(store_dir):
     assert out.exit_code == 0 and out.stdout.splitlines()[0].startswith("depth,plan,level,issuer")
     missing = runner.invoke(main, ["trace", "999/KH-UBND", "--store", str(store_dir)])
     assert missing.exit_code == 2 and missing.stderr.strip() == "cancu: no document, target or metric matches '999/KH-UBND' in the graph"
+
+
+def test_binh_phuoc_construction_plan_gaps(graph):
+    rows = gaps(graph, ["3179/KH-SXD"], as_of=AS_OF).gaps
+    stricter = {g.subject for g in rows if g.kind == "stricter_target"}
+    assert "tthc-online-payment" in stricter  # 100% where the national programme sets at least 80%
+    online = next(g for g in rows if g.kind == "stricter_target" and g.subject == "tthc-online-payment")
+    assert online.detail.startswith("=100%") and ">=80" in online.detail
+    missing = {g.subject for g in rows if g.kind == "missing_target"}
+    assert {"tthc-satisfaction", "compliance-cost-cut", "business-regulations-cut"} <= missing
+    assert "tthc-online-payment" not in missing
+    # targets of programmes the plan neither implements nor cites (66/NQ-CP of 2025) are not its gaps
+    assert "tthc-time-reduction" not in missing
+
+
+def test_responsible_for_cu_lao_dung_tasks_resolves_ended_bodies(graph):
+    from cancu.queries.responsible import responsible
+
+    result = responsible(graph, "03/KH-UBND", as_of=AS_OF)
+    tasks = [r for r in result.items if r.kind == "Task"]
+    assert len(tasks) == 19
+    first = tasks[0]
+    assert first.lead == ["Phòng Tư pháp (ended 2025-06-30; now UBND Xã An Thạnh, UBND Xã Cù Lao Dung)"]
+    assert [s.number for s in first.chain] == ["192/KH-UBND", "03/KH-UBND"]
+    assert first.chain[-1].body.startswith("UBND huyện Cù Lao Dung (ended 2025-06-30; now ")
+    before = responsible(graph, "03/KH-UBND", as_of="2024-06-30")
+    assert [r.lead for r in before.items if r.kind == "Task"][0] == ["Phòng Tư pháp"]

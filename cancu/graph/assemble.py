@@ -144,7 +144,7 @@ class Builder:
             self._evidence(tkey, rec, key, t.span, t.text)
             self.edge(key, tkey, EdgeKind.HAS_TARGET, origin)
             if metric:
-                self.node(metric, NodeKind.METRIC, label=t.metric)
+                self.node(metric, NodeKind.METRIC, label=_metric_label(t.metric))
                 self.edge(tkey, metric, EdgeKind.MEASURES, origin)
             if t.area:
                 self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
@@ -239,6 +239,16 @@ class Builder:
 
     def _evidence(self, key: str, rec: PlanRecord, plan: str, span, quote: str | None) -> None:
         self.g.nodes[key]["evidence"].append(self._ev(rec, plan, span, quote))
+
+
+def _metric_label(metric_id: str) -> str:
+    try:
+        from cancu.ontology.registries import load_registries
+
+        row = load_registries().metrics.get(metric_id)
+    except Exception:  # noqa: BLE001 - a metric outside the catalogue keeps its id as label
+        row = None
+    return row.label if row else metric_id
 
 
 def _issues_plan(title: str | None) -> bool:

@@ -25,9 +25,11 @@ from cancu.queries.common import (
     ended,
     find_one,
     first_quote,
+    implements_chain,
     in_edges,
     label,
     loaded_plans,
+    number_key,
     out_edges,
     parse_as_of,
 )
@@ -95,10 +97,13 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
     for p in _cascade(g, plan):
         carried |= set(metrics_of(g, p))
     level = g.nodes[plan].get("level")
+    programmes = _programmes(g, plan)
     for m in catalogue_metrics(g):
         n = national(g, m)
         if m in carried or not _applies(n.get("scope"), level):
             continue
+        if programmes and number_key(str(n.get("source_document") or "")) not in programmes:
+            continue  # a target of a programme this plan neither implements nor cites
         figure = f"{n['comparator'] or ''}{n['value']}{'' if n['unit'] == 'rank' else n['unit'] or ''}"
         out.append(_gap(g, plan, "missing_target", m.split(":", 1)[1],
                         f"{n['label']}: national {figure} by {n['deadline']} ({n['source_document']}) is not carried down"))
@@ -112,6 +117,19 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
                 out.append(_gap(g, plan, f"{rel}_target", m.split(":", 1)[1],
                                 f"{a.get('comparator') or ''}{a.get('value')}{a.get('unit') or ''} where {src} sets {pc or ''}{pv}", a))
     return out  # targets outside the catalogue are not gaps
+
+
+def _programmes(g: Graph, plan: str) -> set[str]:
+    """Number keys of the national documents the plan's chain implements or cites."""
+    out = set()
+    for p in implements_chain(g, plan):
+        if g.nodes[p].get("level") == "national" and g.nodes[p].get("number"):
+            out.add(number_key(g.nodes[p]["number"]))
+        for e in (EdgeKind.BASED_ON, EdgeKind.CITES):
+            for t, _ in out_edges(g, p, e):
+                if g.nodes[t].get("level") == "national" and g.nodes[t].get("number"):
+                    out.add(number_key(g.nodes[t]["number"]))
+    return out
 
 
 def _applies(scope: str | None, level: str | None) -> bool:
