@@ -78,9 +78,12 @@ class Builder:
             if p.get("successor") and p["successor"] != p["name"]:
                 self.edge(key, f"jur:{slug(p['successor'])}", EdgeKind.SUCCEEDED_BY, date="2025-07-01",
                           basis=p.get("basis"), confidence="high")
-        for row in reg.statuses:
+        winners: dict[tuple[str, int], StatusRow] = {}
+        for row in reg.statuses:  # one row per document: the registry's winner (a user's row over a shipped one)
             if row.year is not None:
-                self.status(row)
+                winners.setdefault((row.number, row.year), reg.status_of(row.number, row.year) or row)
+        for row in winners.values():
+            self.status(row)
 
     def status(self, row: StatusRow, key: str | None = None) -> None:
         key = key or f"doc:{document_id(row.number, row.year)}"
