@@ -30,7 +30,14 @@ def test_seed_trace_draws_offline(tmp_path, seeds):
     report = load_page(page, (1200, 900), wait_for=DRAWN, evaluate={"count": "document.getElementById('f-count').textContent"})
     assert report.errors == [] and report.blocked == []
     assert offline_requests(report, page) == []
-    assert report.values["count"] == "7 / 7"
+    from cancu.api import open_store
+    from cancu.queries.trace import trace
+    from cancu.viz.adapters import trace_picture
+
+    result = trace(open_store(store).graph(), "76/NQ-CP 2021")
+    expected = len(trace_picture(result).nodes)
+    assert len(result.nodes) == 7 and expected > 7  # seven plans, and the targets beside them
+    assert report.values["count"] == f"{expected} / {expected}"
     assert coloured_pixels(report.png, (20, 120, 820, 880)) > 1000
 
 

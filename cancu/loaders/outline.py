@@ -26,9 +26,13 @@ YEAR_HEAD = re.compile(r"(?:" + fuzzy_pattern("đến năm") + r"|" + fuzzy_patt
 PERIOD_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 
 
+BOUNDARY = r"(?<![a-z0-9])"
+
+
 @cache
 def _keyed(name: str, column: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(fuzzy_pattern(r["phrase"])), r[column]) for r in read_rows(name))
+    """Heading phrases as patterns. No word boundary in front: OCR glues words ("vanguyen nhan")."""
+    return tuple((re.compile(fuzzy_pattern(r["phrase"]).removeprefix(BOUNDARY)), r[column]) for r in read_rows(name))
 
 
 @lru_cache(maxsize=8192)
@@ -147,7 +151,7 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
             prev_text = line
             continue
         b = BULLET_LINE.match(line)
-        if b and not _continues(prev_text, printed[printed.find(b.group(2)[:1]) if b.group(2) else 0:]):
+        if b and not _continues(prev_text, folded.quote(ls + b.start(2), le)):
             marker = b.group(1)
             items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
         elif items and items[-1][1] >= ls - 2:

@@ -164,9 +164,17 @@ def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
         if not text:
             continue
         lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec)
+        due = PROSE_DEADLINE.search(folded.text, item.start, item.end)
+        deadline = " ".join(folded.quote(due.start(1), due.end(1)).split()).strip(" ;.,") if due else None
         tasks.append(Task(text=" ".join(text.split()), span=folded.span(item.start, item.end), area=sec.area,
-                          lead=lead, source="prose"))
+                          lead=lead, deadline=deadline, source="prose"))
     return tasks
+
+
+PROSE_DEADLINE = re.compile(
+    r"(?:" + "|".join(fuzzy_pattern(w) for w in ("hoàn thành trong", "hoàn thành trước", "trong", "trước", "thời hạn"))
+    + r")\s+((?:" + "|".join(fuzzy_pattern(w) for w in ("quý", "tháng", "năm", "ngày")) + r")\s+[ivx0-9][^;,\n)]{0,12}?(?:19|20)\d{2})"
+)
 
 
 def _lead(folded: Folded, start: int, end: int) -> list[str]:
@@ -174,7 +182,13 @@ def _lead(folded: Folded, start: int, end: int) -> list[str]:
     if not m:
         return []
     names = agency_names.find_in(folded.text, max(start, m.start() - 80), m.start())
-    return [names[-1][0]] if names else []
+    if names:
+        return [names[-1][0]]
+    printed = " ".join(folded.quote(start, m.start()).split()).removeprefix("Giao ").strip(" ,")
+    if printed[:1].isupper() and 1 < len(printed.split()) <= 8:  # an agency the table does not know yet
+        name = agency_names.canonical(printed)
+        return [name] if name else []
+    return []
 
 
 def _heading_unit(folded: Folded, sec: Section) -> list[str]:
@@ -310,7 +324,11 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
                 spans.append((sec.start, sec.end, unit[0]))
                 a.duties.extend(" ".join(folded.quote(i.start, i.end).split())[:300] for i in items)
             continue
-        if sec.role != "organization" or sec.heading is None or sec.own_role == "organization" and sec.heading.depth == 1:
+        if sec.role == "organization" and sec.heading is not None and sec.heading.depth == 1:
+            if not any(s2.parent is sec for s2 in o.sections):
+                _paragraph_duties(folded, sec, out, spans)
+            continue
+        if sec.role != "organization" or sec.heading is None:
             continue
         if sec.parent is not None and sec.parent.role == "organization" and sec.parent.heading and sec.parent.heading.depth > 1 and sec.heading.depth >= 6:
             continue  # lettered duty items belong to their agency heading
@@ -326,6 +344,23 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
             a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(h.start, sec.end)))
             a.duties.extend(d for d in duties if d not in a.duties)
     return list(out.values())
+
+
+def _paragraph_duties(folded: Folded, sec: Section, out: dict[str, Assignment], spans: list) -> None:
+    """"Tổ chức thực hiện" written as paragraphs: each paragraph that opens with an agency gives it duties."""
+    text = folded.text
+    pos = sec.heading.end if sec.heading else sec.start
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[pos:sec.end]):
+        start, end = pos + m.start(), pos + m.end()
+        head = text[start:start + 60].lstrip(" -+")
+        lead_in = len(text[start:start + 60]) - len(head)
+        names = agency_names.find_in(text, start, start + 60)
+        if not names or names[0][1] - start > lead_in + 12:
+            continue
+        name = names[0][0]
+        spans.append((start, end, name))
+        a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(start, end)))
+        a.duties.append(" ".join(folded.quote(start, end).split())[:300])
 
 
 def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:

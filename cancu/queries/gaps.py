@@ -113,10 +113,22 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
             pv, pc, source = parent_figure(g, t)
             rel = relation(a.get("value"), a.get("unit"), pv, pc)
             if rel in ("weaker", "stricter"):
-                src = label(g, source) if source in g else (source or "").split(":", 1)[-1]
+                src = _source_label(g, source)
                 out.append(_gap(g, plan, f"{rel}_target", m.split(":", 1)[1],
                                 f"{a.get('comparator') or ''}{a.get('value')}{a.get('unit') or ''} where {src} sets {pc or ''}{pv}", a))
     return out  # targets outside the catalogue are not gaps
+
+
+def _source_label(g: Graph, source: str | None) -> str:
+    """Who set the parent figure: the parent target's plan, or the metric's national programme."""
+    if source and source in g:
+        d = g.nodes[source]
+        if d.get("kind") == NodeKind.TARGET.value and d.get("plan") in g:
+            return label(g, d["plan"])
+        if d.get("kind") == NodeKind.METRIC.value:
+            return str(national(g, source).get("source_document") or "the national programme")
+        return label(g, source)
+    return str(national(g, source).get("source_document") or "the national programme") if source else "?"
 
 
 def _programmes(g: Graph, plan: str) -> set[str]:
