@@ -161,3 +161,25 @@ def test_seed_decodes_byte_exact(seeds):
     data = seeds[3].read_bytes()
     decoded = decode_path(seeds[3])
     assert decoded.text == data.decode("utf-8") and len(decoded.sha256) == 64
+
+
+def _tcvn3(text: str) -> bytes:
+    from cancu.loaders.decode import _tcvn3 as table
+
+    back = {v: k for k, v in table().items()}
+    return bytes(ord(c) if ord(c) < 128 else back[c] for c in text)
+
+
+def test_legacy_tcvn3_is_detected_with_a_warning():
+    text = "Kế hoạch cải cách hành chính của tỉnh Bảo Thắng năm 2024, thực hiện các nhiệm vụ được giao. " * 10
+    decoded = decode_bytes(_tcvn3(text), "x.txt")
+    assert (decoded.text, decoded.encoding) == (text, "tcvn3")
+    assert decoded.warnings == ["encoding not UTF-8: decoded as tcvn3 (a guess)"]
+
+
+def test_every_tcvn3_row_round_trips():
+    from cancu.ontology.datafiles import read_rows
+
+    for row in read_rows("legacy_tcvn3.csv"):
+        assert bytes([int(row["byte"], 16)]).decode("latin-1").translate(
+            {int(row["byte"], 16): row["char"]}) == row["char"]

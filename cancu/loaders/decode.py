@@ -15,6 +15,7 @@ without text is refused (cancu does not OCR).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -139,12 +140,32 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _guess(data: bytes) -> tuple[str | None, str | None]:
+    """The most Vietnamese-looking of the candidate legacy decodings (TCVN3, cp1258 …)."""
     from charset_normalizer import from_bytes
 
+    candidates: list[tuple[str, str]] = [(data.decode("latin-1").translate(_tcvn3()), "tcvn3")]
     best = from_bytes(data, cp_isolation=["cp1258", "cp1252", "utf_16", "latin_1"]).best()
-    if best is None:
-        return None, None
-    return str(best), best.encoding
+    if best is not None:
+        candidates.append((str(best), best.encoding))
+    text, encoding = max(candidates, key=lambda c: _vietnamese_score(c[0]))
+    return text, encoding
+
+
+@functools.cache
+def _tcvn3() -> dict[int, str]:
+    from cancu.ontology.datafiles import read_rows
+
+    return {int(r["byte"], 16): r["char"] for r in read_rows("legacy_tcvn3.csv")}
+
+
+COMMON_WORDS = re.compile(r"(?i)\b(?:của|và|các|được|trong|năm|hành|chính|thực|hiện|kế|hoạch|nhân|dân|tỉnh|theo)\b")
+
+
+def _vietnamese_score(text: str) -> int:
+    """How many very common Vietnamese words a decoding yields (in NFC)."""
+    import unicodedata
+
+    return len(COMMON_WORDS.findall(unicodedata.normalize("NFC", text[:20000])))
 
 
 def _control_share(text: str) -> float:
