@@ -176,10 +176,3 @@ def test_legacy_tcvn3_is_detected_with_a_warning():
     assert (decoded.text, decoded.encoding) == (text, "tcvn3")
     assert decoded.warnings == ["encoding not UTF-8: decoded as tcvn3 (a guess)"]
 
-
-def test_every_tcvn3_row_round_trips():
-    from cancu.ontology.datafiles import read_rows
-
-    for row in read_rows("legacy_tcvn3.csv"):
-        assert bytes([int(row["byte"], 16)]).decode("latin-1").translate(
-            {int(row["byte"], 16): row["char"]}) == row["char"]
