@@ -22,6 +22,7 @@ ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]*[.)]?[ \t]
 LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
 BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–])[ \t]*7?[ \t]*(\S.*)$")
 PAGE_NUMBER = re.compile(r"^[ \t\f]*\d{1,3}[ \t]*$")
+PAGE_GAP = re.compile(r"[\s\f]*(?:\d{1,3}[\s\f]*)?")
 YEAR_HEAD = re.compile(r"(?:" + fuzzy_pattern("đến năm") + r"|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
 PERIOD_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 
@@ -154,9 +155,9 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         if b and not _continues(prev_text, folded.quote(ls + b.start(2), le)):
             marker = b.group(1)
             items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
-        elif items and items[-1][1] >= ls - 2:
+        elif items and (items[-1][1] >= ls - 2 or (PAGE_GAP.fullmatch(text, items[-1][1], ls) and line.lstrip()[:1].islower())):
             s, _, m, d = items[-1]
-            items[-1] = (s, le, m, d)  # a wrapped line continues the item
+            items[-1] = (s, le, m, d)  # a wrapped line continues the item, across a page break too
         prev_text = line
     o = Outline()
     stack: list[Section] = []

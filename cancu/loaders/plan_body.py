@@ -160,7 +160,7 @@ def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
         sec = item.section
         if sec is None or sec.role != "tasks":
             continue
-        text = folded.quote(item.start, item.end).strip()
+        text = DEBRIS.sub("\n", folded.quote(item.start, item.end)).strip()
         if not text:
             continue
         lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec)
@@ -171,6 +171,7 @@ def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
     return tasks
 
 
+DEBRIS = re.compile(r"\n[\s\f]*\d{1,3}[ \t\f]*\n")  # a page number between the two halves of an item
 PROSE_DEADLINE = re.compile(
     r"(?:" + "|".join(fuzzy_pattern(w) for w in ("hoàn thành trong", "hoàn thành trước", "trong", "trước", "thời hạn"))
     + r")\s+((?:" + "|".join(fuzzy_pattern(w) for w in ("quý", "tháng", "năm", "ngày")) + r")\s+[ivx0-9][^;,\n)]{0,12}?(?:19|20)\d{2})"
