@@ -1,0 +1,356 @@
+"""Push the graph to a Neo4j (Bolt) server and read it back, so a team shares one graph.
+
+Every node is ``:CancuNode:<NodeKind>`` (plans also ``:Document``) with ``id`` =
+its graph key; every edge is a relationship of its EdgeKind. Properties are the
+attributes flattened to Neo4j types (dicts as JSON strings), plus ``_attrs`` (the
+exact attributes as JSON, so reading back gives the queries the same graph and
+each query keeps one meaning) and ``_hash`` (its content hash: the push manifest
+lives on the server, so any machine can push incrementally). Document text only
+ever travels as query parameters.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from cancu.errors import StoreError
+from cancu.graph import cypher_dialect as dialects
+from cancu.graph.cypher_dialect import NODE_LABEL, Dialect, label, rel_type
+from cancu.ontology.vocab import NodeKind
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PushSummary:
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_deleted: int = 0
+    nodes_unchanged: int = 0
+    rels_created: int = 0
+    rels_updated: int = 0
+    rels_deleted: int = 0
+    rels_unchanged: int = 0
+    seconds: float = 0.0
+    dialect: str = ""
+    batch: int = 0
+    statements: int = field(default=0)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+# ---- encoding -----------------------------------------------------------------------------------
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return {"$set": sorted(value, key=repr)}
+    if isinstance(value, tuple):
+        return {"$tuple": list(value)}
+    raise StoreError(f"cannot store a value of type {type(value).__name__} in Neo4j")
+
+
+def _hook(obj: dict) -> Any:
+    if len(obj) == 1:
+        if "$set" in obj:
+            return set(obj["$set"])
+        if "$tuple" in obj:
+            return tuple(obj["$tuple"])
+    return obj
+
+
+def encode_attrs(attrs: dict[str, Any]) -> str:
+    return json.dumps(attrs, default=_default, sort_keys=True, ensure_ascii=False)
+
+
+def decode_attrs(text: str) -> dict[str, Any]:
+    return json.loads(text, object_hook=_hook)
+
+
+_PRIMITIVE = (str, int, float, bool)
+
+
+def flatten(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes as Neo4j property values: primitives and lists of one primitive type kept,
+    None dropped (Neo4j has no null property), everything else as a JSON string."""
+    out: dict[str, Any] = {}
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        if isinstance(value, _PRIMITIVE):
+            out[name] = value
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else list(value)
+            if items and all(type(i) is type(items[0]) and isinstance(i, _PRIMITIVE) for i in items):
+                out[name] = items
+                continue
+            if not items:
+                continue
+        out[name] = json.dumps(value, default=_default, ensure_ascii=False, sort_keys=True)
+    return out
+
+
+def _props(key: str, attrs: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    exact = encode_attrs(attrs)
+    digest = hashlib.sha256(exact.encode()).hexdigest()[:32]
+    props = flatten(attrs)
+    props.update({"id": key, "_attrs": exact, "_hash": digest})
+    return props, digest
+
+
+def _labels(attrs: dict[str, Any]) -> list[str]:
+    kind = attrs.get("kind")
+    try:
+        kind = NodeKind(kind).value
+    except ValueError:
+        raise StoreError(f"node kind {kind!r} is not in the vocabulary") from None
+    if kind == NodeKind.PLAN:
+        return [NODE_LABEL, NodeKind.DOCUMENT.value, NodeKind.PLAN.value]
+    return [NODE_LABEL, kind]
+
+
+# ---- the server ---------------------------------------------------------------------------------
+
+_DRIVERS: dict[tuple[str, str, str], Any] = {}
+
+
+def driver(uri: str, user: str, password: str):
+    """One long-lived driver per server and user, as the driver is meant to be used (its pool
+    reuses connections; FalkorDB also stops answering handshakes after many short-lived ones)."""
+    key = (uri, user, password)
+    if key not in _DRIVERS:
+        try:
+            from neo4j import GraphDatabase
+        except ImportError:  # pragma: no cover - a declared dependency
+            raise StoreError("the neo4j driver is not installed (pip install neo4j)") from None
+        _DRIVERS[key] = GraphDatabase.driver(uri, auth=(user, password))
+        atexit.register(_DRIVERS[key].close)
+    return _DRIVERS[key]
+
+
+def _run_write(session, dialect: Dialect, query: str, **params: Any) -> None:
+    """One managed write transaction (the driver retries transient failures)."""
+    params = {k: dialect.encode(v) for k, v in params.items()}
+    session.execute_write(lambda tx: tx.run(query, **params).consume())
+
+
+def _server_state(session) -> tuple[dict[str, tuple[str, list[str]]], dict[tuple[str, str, str], str]]:
+    nodes = {r["id"]: (r["h"], sorted(r["l"])) for r in session.run(
+        f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n._hash AS h, labels(n) AS l")}
+    rels = {(r["s"], r["t"], r["k"]): r["h"] for r in session.run(
+        f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) RETURN a.id AS s, b.id AS t, type(r) AS k, r._hash AS h")}
+    return nodes, rels
+
+
+def push(graph: nx.MultiDiGraph, uri: str, user: str = "neo4j", password: str = "", database: str | None = None,
+         batch: int = dialects.NEO4J_BATCH, progress: Progress | None = None) -> PushSummary:
+    """Make the server hold exactly ``graph``: schema first, then only the nodes and edges whose
+    content hash changed, in batched ``UNWIND … MERGE`` managed transactions; deletes what vanished."""
+    if batch < 1:
+        raise StoreError(f"batch must be at least 1, not {batch}")
+    started = time.perf_counter()
+    with driver(uri, user, password).session(database=database) as session:
+        try:
+            dialect = dialects.probe(session)
+        except Exception as err:  # noqa: BLE001 - connection and auth errors of any driver version
+            raise StoreError(f"cannot reach the Bolt server at {uri}: {err}") from None
+        summary = PushSummary(dialect=dialect.name, batch=min(batch, dialect.max_batch))
+        _ensure_schema(session, dialect)
+        _push_diff(session, graph, dialect, summary, progress)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _ensure_schema(session, dialect: Dialect) -> None:
+    for stmt in dialect.schema_statements(dialects.existing_indexes(session, dialect)):
+        session.run(stmt).consume()
+
+
+def _push_diff(session, graph: nx.MultiDiGraph, dialect: Dialect, summary: PushSummary,
+               progress: Progress | None) -> None:
+    have_nodes, have_rels = _server_state(session)
+    size = summary.batch
+    node_rows: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+    stale: list[str] = []  # nodes whose labels changed: deleted, then created afresh
+    for key, attrs in graph.nodes(data=True):
+        labels = _labels(attrs)
+        props, digest = _props(key, attrs)
+        old = have_nodes.get(key)
+        if old is None:
+            summary.nodes_created += 1
+        elif old[0] == digest and old[1] == sorted(labels):
+            summary.nodes_unchanged += 1
+            continue
+        else:
+            summary.nodes_updated += 1
+            if old[1] != sorted(labels):
+                stale.append(key)
+        node_rows[tuple(labels)].append({"id": key, "props": props})
+    gone_nodes = [k for k in have_nodes if k not in graph]
+    summary.nodes_deleted = len(gone_nodes)
+
+    rel_rows: dict[str, list[dict]] = defaultdict(list)
+    want: set[tuple[str, str, str]] = set()
+    for s, t, k, attrs in graph.edges(keys=True, data=True):
+        kind = rel_type(str(attrs.get("kind", k)))
+        ident = (s, t, kind)
+        want.add(ident)
+        props, digest = _props(f"{s}|{kind}|{t}", attrs)
+        props.pop("id")
+        old = have_rels.get(ident)
+        if old is None:
+            summary.rels_created += 1
+        elif old == digest and s not in stale and t not in stale:
+            summary.rels_unchanged += 1
+            continue
+        else:
+            summary.rels_updated += 1
+        rel_rows[kind].append({"s": s, "t": t, "props": props})
+    gone_rels: dict[str, list[dict]] = defaultdict(list)
+    for s, t, kind in have_rels:
+        if (s, t, kind) not in want and s not in gone_nodes and t not in gone_nodes:
+            gone_rels[rel_type(kind)].append({"s": s, "t": t})
+    summary.rels_deleted = sum(len(v) for v in gone_rels.values())
+
+    total = (len(gone_nodes) + len(stale) + sum(map(len, node_rows.values()))
+             + sum(map(len, rel_rows.values())) + summary.rels_deleted)
+    done = 0
+
+    def step(rows: list, query: str) -> None:
+        nonlocal done
+        for chunk in _pack(rows, size, dialect):
+            _run_write(session, dialect, query, rows=chunk)
+            summary.statements += 1
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+    for kind, rows in gone_rels.items():
+        step(rows, f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}})-[r:{kind}]->"
+                   f"(b:{NODE_LABEL} {{id: row.t}}) DELETE r")
+    step(gone_nodes + stale, f"UNWIND $rows AS i MATCH (n:{NODE_LABEL} {{id: i}}) DETACH DELETE n")
+    for labels, rows in node_rows.items():
+        extra = "".join(f":{label(lab)}" for lab in labels[1:])
+        small, large = _split_oversize(rows, dialect)
+        step(small, f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}) SET n{extra} SET n = row.props")
+        for row, attrs, digest in large:
+            summary.statements += _append_attrs(session, f"MATCH (n:{NODE_LABEL} {{id: $id}})", "n",
+                                                {"id": row["id"]}, attrs, digest, dialect)
+    for kind, rows in rel_rows.items():
+        small, large = _split_oversize(rows, dialect)
+        step(small, f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}}) MATCH (b:{NODE_LABEL} {{id: row.t}}) "
+                    f"MERGE (a)-[r:{kind}]->(b) SET r = row.props")
+        for row, attrs, digest in large:
+            summary.statements += _append_attrs(
+                session, f"MATCH (:{NODE_LABEL} {{id: $s}})-[r:{kind}]->(:{NODE_LABEL} {{id: $t}})", "r",
+                {"s": row["s"], "t": row["t"]}, attrs, digest, dialect)
+    if progress and total == 0:
+        progress(0, 0)
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False).encode())
+
+
+def _pack(rows: list, max_rows: int, dialect: Dialect) -> Iterable[list]:
+    """Consecutive batches of at most ``max_rows`` rows and, when the server needs it, ``max_bytes``."""
+    max_bytes = dialect.max_message_bytes
+    chunk: list = []
+    used = 0
+    for row in rows:
+        cost = _size(dialect.encode(row)) if max_bytes else 0
+        if chunk and (len(chunk) >= max_rows or (max_bytes and used + cost > max_bytes)):
+            yield chunk
+            chunk, used = [], 0
+        chunk.append(row)
+        used += cost
+    if chunk:
+        yield chunk
+
+
+def _split_oversize(rows: list[dict], dialect: Dialect) -> tuple[list[dict], list[tuple[dict, str, str]]]:
+    """Rows that fit one message as they are, and rows sent first without their big values:
+    those keep only short flattened properties (the exact ``_attrs`` follows in pieces)."""
+    max_bytes = dialect.max_message_bytes
+    if not max_bytes:
+        return rows, []
+    small: list[dict] = []
+    large: list[tuple[dict, str, str]] = []
+    for row in rows:
+        if _size(dialect.encode(row)) <= max_bytes:
+            small.append(row)
+            continue
+        props = row["props"]
+        attrs, digest = props["_attrs"], props["_hash"]
+        keep = {k: v for k, v in props.items() if _size(dialect.encode(v)) <= max_bytes // 8}
+        keep.update({"_attrs": "", "_hash": ""})  # marks a partial write until the last piece lands
+        slim = {**row, "props": keep}
+        small.append(slim)
+        large.append((slim, attrs, digest))
+    return small, large
+
+
+def _append_attrs(session, match: str, var: str, ids: dict[str, str], attrs: str, digest: str,
+                  dialect: Dialect) -> int:
+    """Append ``_attrs`` in pieces that fit a message, then set ``_hash`` so only a complete write counts."""
+    # UTF-8 needs at most 4 bytes a character, and escaping may double them
+    piece = max(64, (dialect.max_message_bytes - _size(dialect.encode(ids))) // 8)
+    statements = 0
+    for i in range(0, len(attrs), piece):
+        _run_write(session, dialect, f"{match} SET {var}._attrs = {var}._attrs + $part",
+                   part=attrs[i:i + piece], **ids)
+        statements += 1
+    _run_write(session, dialect, f"{match} SET {var}._hash = $hash", hash=digest, **ids)
+    return statements + 1
+
+
+def pull(uri: str, user: str = "neo4j", password: str = "", database: str | None = None) -> nx.MultiDiGraph:
+    """The graph the server holds, attribute for attribute as it was pushed."""
+    g = nx.MultiDiGraph()
+    try:
+        with driver(uri, user, password).session(database=database) as session:
+            rows = session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n._attrs AS a").data()
+            for r in sorted(rows, key=lambda r: r["id"]):
+                g.add_node(r["id"], **decode_attrs(r["a"]))
+            rels = session.run(f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) "
+                               "RETURN a.id AS s, b.id AS t, type(r) AS k, r._attrs AS a").data()
+            for r in sorted(rels, key=lambda r: (r["s"], r["t"], r["k"])):
+                g.add_edge(r["s"], r["t"], key=r["k"], **decode_attrs(r["a"]))
+    except StoreError:
+        raise
+    except Exception as err:  # noqa: BLE001 - driver errors become one line for the user
+        raise StoreError(f"cannot read the graph from {uri}: {err}") from None
+    return g
+
+
+class Neo4jStore:
+    """A Bolt server as a store: ``graph()`` reads the pushed graph back, so the queries
+    in ``cancu.queries`` answer with the same meaning as on the embedded store."""
+
+    def __init__(self, uri: str, user: str, password: str, database: str | None = None) -> None:
+        self.uri, self.user, self.database = uri, user, database
+        self._password = password
+
+    def graph(self) -> nx.MultiDiGraph:
+        return pull(self.uri, self.user, self._password, self.database)
+
+    def push(self, graph: nx.MultiDiGraph, **kw: Any) -> PushSummary:
+        return push(graph, self.uri, self.user, self._password, self.database, **kw)
+
+
+def open_neo4j_store(uri: str, user: str | None = None, password_env: str = "NEO4J_PASSWORD",
+                     database: str | None = None) -> Neo4jStore:
+    """The server at ``uri``; user from ``NEO4J_USER`` (default neo4j), password from the environment."""
+    return Neo4jStore(uri, user or os.environ.get("NEO4J_USER", "neo4j"), os.environ.get(password_env, ""),
+                      database or os.environ.get("NEO4J_DATABASE") or None)
