@@ -364,6 +364,35 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
     _emit(gaps(_graph(store), list(plans) or None, as_of=parse_as_of(as_of)), fmt)
 
 
+@main.command("push")
+@click.option("--neo4j", "uri", required=True, help="bolt://HOST:PORT (or neo4j://) of the server.")
+@click.option("--user", default="neo4j", show_default=True, envvar="NEO4J_USER")
+@click.option("--password-env", default="NEO4J_PASSWORD", show_default=True,
+              help="Environment variable holding the password (never on the command line).")
+@click.option("--database", default=None, help="Neo4j database (default: the server's default).")
+@click.option("--batch", type=click.IntRange(1), default=None, help="Rows per UNWIND (default 1000 on Neo4j).")
+@_store_option
+def push_cmd(uri, user, password_env, database, batch, store) -> None:
+    """Push the graph to a Neo4j server: only what changed since the last push."""
+    import os
+
+    from cancu.graph.cypher_dialect import NEO4J_BATCH
+    from cancu.graph.neo4j_store import push
+
+    graph = _graph(store)
+    with click.progressbar(length=1, label="pushing", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        summary = push(graph, uri, user, os.environ.get(password_env, ""), database,
+                       batch=batch or NEO4J_BATCH, progress=progress)
+    s = summary
+    click.echo(f"nodes: {s.nodes_created} created, {s.nodes_updated} updated, {s.nodes_deleted} deleted, "
+               f"{s.nodes_unchanged} unchanged; relationships: {s.rels_created} created, {s.rels_updated} updated, "
+               f"{s.rels_deleted} deleted, {s.rels_unchanged} unchanged; {s.seconds:.2f} s ({s.dialect})")
+
+
 # ---------------------------------------------------------------- pictures
 @main.group()
 def viz() -> None:

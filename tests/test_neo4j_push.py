@@ -201,3 +201,27 @@ def test_seeds_push_push_again_and_query_through_bolt(server, seeds_graph):
     same_graph(back, seeds_graph)
     plans = ["367/KH-UBND"]
     assert _answers(back, plans, ["76/NQ-CP 2021"]) == _answers(seeds_graph, plans, ["76/NQ-CP 2021"])
+
+
+def test_cli_push_then_query_with_store_bolt(server, tmp_path, seeds, monkeypatch):
+    from click.testing import CliRunner
+
+    from cancu.cli import main
+
+    uri, user, pw = server
+    store_dir = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", "--store", str(store_dir), *map(str, seeds[:3])]).exit_code == 0
+    monkeypatch.setenv("CANCU_TEST_PW", pw)
+    args = ["push", "--neo4j", uri, "--user", user, "--password-env", "CANCU_TEST_PW", "--store", str(store_dir)]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert " 0 updated, 0 deleted, 0 unchanged; relationships:" in first.output
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0 and "nodes: 0 created, 0 updated, 0 deleted," in again.output
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", pw)
+    embedded = runner.invoke(main, ["audit", "--store", str(store_dir), "--as-of", AS_OF, "--format", "json"])
+    remote = runner.invoke(main, ["audit", "--store", uri, "--as-of", AS_OF, "--format", "json"])
+    assert embedded.exit_code == remote.exit_code
+    assert remote.output == embedded.output and json.loads(remote.output)
