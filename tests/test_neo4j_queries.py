@@ -3,10 +3,13 @@ for every query, on a synthetic country; and the native Cypher cascade agrees wi
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import networkx as nx
 import pytest
 
 from cancu.graph.neo4j_queries import cascade, reporting_chain
-from cancu.graph.neo4j_store import pull, push
+from cancu.graph.neo4j_store import driver, pull, push
 from cancu.queries.audit import audit
 from cancu.queries.gaps import gaps
 from cancu.queries.responsible import responsible
@@ -53,3 +56,32 @@ def test_native_cascade_is_the_set_trace_lists(server, g):  # noqa: F811
     assert cascade(uri, user, pw, "doc:1-kh-ubnd.2022@x") == ["doc:1-kh-ubnd.2022@x", "doc:2-kh-ubnd.2022@x.y"]
     assert cascade(uri, user, pw, "doc:no-such") == []
     assert reporting_chain(uri, user, pw, "agency:phong-noi-vu@x.y") == ["agency:ubnd@x.y"]
+
+
+def _recipes() -> list[str]:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "neo4j.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0].strip() for block in text.split("```cypher")[1:]]
+
+
+def test_the_documented_recipes_run_and_find_the_red_citation(server, g):  # noqa: F811
+    uri, user, pw = server
+    push(g, uri, user, pw)
+    params = {"key": "doc:76-nq-cp.2021", "number": "76/NQ-CP", "year": 2021, "plan": "doc:2-kh-ubnd.2022@x.y",
+              "asOf": AS_OF}
+    recipes = _recipes()
+    assert len(recipes) == 5
+    with driver(uri, user, pw).session() as s:
+        results = [s.run(q, **params).data() for q in recipes]
+    assert len(results[0]) == 2 and len(results[1]) == 2  # two plans below 76/NQ-CP 2021
+    assert [(r["t.text"], r["lead.name"]) for r in results[2]] == [("Rà soát TTHC", "Phòng Nội vụ huyện Y")]
+    assert results[3] == [{"a.name": "Phòng Nội vụ huyện Y", "successor": "UBND xã Z", "tasks": 1}]
+    assert [(r["d.number"], r["replaced_by"]) for r in results[4]] == [("61/2018/NĐ-CP", "118/2025/NĐ-CP")]
+
+
+def test_an_unreachable_server_is_one_clear_error():
+    from cancu.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"^cannot reach the Bolt server at bolt://127.0.0.1:1: "):
+        push(nx.MultiDiGraph(), "bolt://127.0.0.1:1")
+    with pytest.raises(StoreError, match="batch must be at least 1"):
+        push(nx.MultiDiGraph(), "bolt://127.0.0.1:1", batch=0)
