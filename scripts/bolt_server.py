@@ -12,6 +12,7 @@ loaded with ``BOLT_PORT``. Loopback only, random free port, no persistence.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -82,6 +83,12 @@ def start(pidfile: Path = DEFAULT_PIDFILE) -> dict:
     return info
 
 
+def _reap(pid: int) -> None:
+    """Collect the exit of a server started by this very process (else it lingers as a zombie)."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
 def stop(pidfile: Path = DEFAULT_PIDFILE) -> None:
     """Stop the server recorded in ``pidfile`` (only that pid)."""
     if not pidfile.exists():
@@ -90,6 +97,7 @@ def stop(pidfile: Path = DEFAULT_PIDFILE) -> None:
     try:
         os.kill(info["pid"], signal.SIGTERM)
         for _ in range(50):
+            _reap(info["pid"])
             os.kill(info["pid"], 0)
             time.sleep(0.1)
         os.kill(info["pid"], signal.SIGKILL)
