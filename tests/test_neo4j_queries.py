@@ -28,7 +28,7 @@ def country(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("country")
     generate_country(out, seed=3, provinces=2, communes_per_province=3, departments_per_province=2,
-                     tasks_per_plan=6)
+                     tasks_per_plan=6, replaced_citation_share=0.9, years=(2021, 2026))
     store = out / "store"
     open_embedded(store).load([(str(p), extract_path(p)) for p in sorted(out.glob("*.txt"))])
     return open_embedded(store).graph()
@@ -75,7 +75,28 @@ def test_the_documented_recipes_run_and_find_the_red_citation(server, g):  # noq
     assert len(results[0]) == 2 and len(results[1]) == 2  # two plans below 76/NQ-CP 2021
     assert [(r["t.text"], r["lead.name"]) for r in results[2]] == [("Rà soát TTHC", "Phòng Nội vụ huyện Y")]
     assert results[3] == [{"a.name": "Phòng Nội vụ huyện Y", "successor": "UBND xã Z", "tasks": 1}]
-    assert [(r["d.number"], r["replaced_by"]) for r in results[4]] == [("61/2018/NĐ-CP", "118/2025/NĐ-CP")]
+    assert results[4] == []  # replaced in 2025, after the 2022 plan: yellow, not red
+    g.nodes["doc:1-kh-ubnd.2022@x"]["date"] = "2025-08-01"
+    push(g, uri, user, pw)
+    with driver(uri, user, pw).session() as s:
+        red = s.run(recipes[4], **params).data()
+    assert [(r["d.number"], r["replaced_by"], r["since"]) for r in red] == [
+        ("61/2018/NĐ-CP", ["118/2025/NĐ-CP"], "2025-07-01")]
+    assert _red(g) == {(r["plan"], r["cited"]) for r in red}
+
+
+def _red(graph) -> set[tuple[str, str]]:
+    return {(r.plan, r.cited) for r in audit(graph, None, as_of=AS_OF).rows_ if r.flag == "red"}
+
+
+def test_red_citation_recipe_flags_what_audit_flags_on_a_country(server, country):  # noqa: F811
+    uri, user, pw = server
+    push(country, uri, user, pw)
+    with driver(uri, user, pw).session() as s:
+        red = s.run(_recipes()[4], asOf=AS_OF).data()
+    expected = _red(country)
+    assert expected, "the synthetic country cites replaced documents"
+    assert {(r["plan"], r["cited"]) for r in red} == expected
 
 
 def test_an_unreachable_server_is_one_clear_error():
