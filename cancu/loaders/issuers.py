@@ -12,7 +12,7 @@ from functools import cache
 
 from cancu.loaders.codes import Code
 from cancu.loaders.fold import Folded, fuzzy_pattern
-from cancu.loaders.places import UNIT_RE, UNIT_WORDS, canonical_unit, match_province, printed_name
+from cancu.loaders.places import UNIT_RE, UNIT_WORDS, canonical_unit, is_city, match_province, printed_name
 from cancu.ontology.datafiles import read_rows
 
 
@@ -23,6 +23,8 @@ class Place:
     province: str | None = None
     district: str | None = None
     commune: str | None = None
+    #: the unit word printed before the commune's name: xã, phường, thị trấn
+    commune_word: str = "xã"
 
     @property
     def level(self) -> str | None:
@@ -41,11 +43,11 @@ class Place:
     def unit_name(self) -> str | None:
         """"tỉnh Sóc Trăng", "huyện Cù Lao Dung"."""
         if self.commune:
-            return f"xã {self.commune}"
+            return f"{self.commune_word} {self.commune}"
         if self.district:
             return f"huyện {self.district}"
         if self.province:
-            return f"tỉnh {self.province}"
+            return f"{'thành phố' if is_city(self.province) else 'tỉnh'} {self.province}"
         return None
 
 
@@ -111,7 +113,8 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     if not name:
         return Place(), level, u.end()
     end = folded.folded_offset(end_orig)
-    return (Place(district=name) if level == "district" else Place(commune=name)), level, end
+    word = next((w for w in ("phường", "thị trấn", "xã") if re.fullmatch(fuzzy_pattern(w), u.group("unit").strip())), "xã")
+    return (Place(district=name) if level == "district" else Place(commune=name, commune_word=word)), level, end
 
 
 def read_issuer(folded: Folded, pos: int, limit: int, context: Place) -> Issuer | None:
@@ -142,6 +145,7 @@ def _build(folded: Folded, m: re.Match[str], context: Place) -> Issuer:
         place.province = context.province
     elif place.commune and not place.province:
         place.province, place.district = context.province, context.district
+        place.commune_word = place.commune_word
     _canonical(place)
     name = phrase.issuer.replace("{place}", place.unit_name() or "").replace("{province}", place.province or "")
     body_level = phrase.level or level

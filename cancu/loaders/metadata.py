@@ -179,7 +179,7 @@ def _issuer(
     dept = _department(folded, header_end)
     if dept and place.province:
         name, start, end = dept
-        return place, Issuer(f"{name} tỉnh {place.province}", "department", "local", place, start, end)
+        return place, Issuer(f"{name} {place.unit_name()}", "department", "local", place, start, end)
 
     issuer = None
     for m in UBND_WORDS.finditer(header):
@@ -197,7 +197,7 @@ def _issuer(
     p = issuer.place
     if not p.province and place.province:
         p.province = place.province
-    if p.district and not p.province:
+    if (p.district or p.commune) and not p.province:
         p.province = _province_from_text(folded)
     printed = (p.district, p.commune)
     _canonical(p)

@@ -36,6 +36,15 @@ SIMILARITY_FLOOR = 0.74
 SIMILARITY_MARGIN = 0.04
 
 
+_CITIES: set[str] = set()
+
+
+def is_city(province: str | None) -> bool:
+    """A centrally-run city ("thành phố Hà Nội"), named so instead of "tỉnh"."""
+    provinces()
+    return province in _CITIES
+
+
 @dataclass(frozen=True)
 class Province:
     name: str  # canonical, with diacritics
@@ -51,6 +60,8 @@ def provinces() -> tuple[Province, ...]:
         name = r["name"]
         for alias in [name] + [a for a in r.get("aliases", "").split("|") if a]:
             out.setdefault(fold_str(alias).lower(), Province(name, fold_str(alias).lower(), r.get("active_until") or None))
+        if r.get("kind") == "city":
+            _CITIES.add(name)
     return tuple(out.values())
 
 

@@ -458,10 +458,12 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
         place = header.place
         if unit.startswith("h") and place.district:
             return f"UBND huyện {place.district}"
-        if unit.startswith("x") and place.commune:
-            return f"UBND xã {place.commune}"
+        if (unit.startswith("x") or unit.startswith("p")) and place.commune:
+            return f"UBND {place.commune_word} {place.commune}"
         if place.province:
-            return f"UBND tỉnh {place.province}"
+            from cancu.loaders.issuers import Place
+
+            return f"UBND {Place(province=place.province).unit_name()}"
         return None
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
