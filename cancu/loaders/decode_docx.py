@@ -1,0 +1,124 @@
+"""A .docx body as lines of text: paragraphs and table rows in document order.
+
+Layout kept for the readers downstream (outline.py, plan_body.py):
+- each body paragraph is one line; content controls (w:sdt) are read through;
+- each table row is one line, its cells joined by TAB, one cell per grid
+  column, so a row's cells line up with the header's columns;
+- a merged cell's text appears once, at its top-left position; the other grid
+  positions it covers are empty cells (a horizontal merge adds empty cells after
+  it, a vertical merge leaves the rows below empty in that column);
+- a cell's paragraphs are joined by "; ", except that a paragraph starting with
+  "-" keeps its mark and is joined by a space ("- Quý I/2023 - Tháng 12/2023"),
+  so the table reader splits items on ";" and "- " as it does in text files;
+  a table nested in a cell is flattened into the cell the same way;
+- headers, footers, footnotes and text boxes are not read.
+
+Zip bombs are refused from the zip's own directory before python-docx
+inflates anything.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from cancu.errors import InputError
+
+#: a .docx is a zip: refuse one whose members would inflate past this many bytes
+MAX_UNZIPPED = 200_000_000
+#: ... or whose members inflate by more than this ratio (real .docx files are near 10:1)
+MAX_RATIO = 100
+#: the cell separator inside a row line, and the paragraph separator inside a cell
+CELL_SEPARATOR = "\t"
+ITEM_SEPARATOR = "; "
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def decode_docx(data: bytes, name: str) -> str:
+    _check_zip(data, name)
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        return "\n".join(_block_lines(document.element.body))
+    except InputError:
+        raise
+    except Exception as err:  # noqa: BLE001 - python-docx and lxml raise many types on broken parts
+        raise InputError(f"{name}: not a readable .docx ({type(err).__name__})") from err
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
+        raise InputError(f"{name}: not a valid .docx (corrupt zip)") from err
+    unzipped = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unzipped > MAX_UNZIPPED or unzipped / packed > MAX_RATIO:
+        raise InputError(f"{name}: refused: the .docx would inflate to {unzipped:,} bytes "
+                         f"(ratio {unzipped // packed}:1; limits {MAX_UNZIPPED:,} bytes, {MAX_RATIO}:1)")
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise InputError(f"{name}: not a .docx (no word/document.xml inside)")
+
+
+def _block_lines(parent) -> list[str]:
+    """Lines of the paragraphs and tables directly under ``parent``, in order."""
+    lines: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == W + "p":
+            lines.append(_paragraph_text(child))
+        elif child.tag == W + "tbl":
+            lines.extend(_row_line(tr) for tr in child.iterchildren(W + "tr"))
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                lines.extend(_block_lines(content))
+    return lines
+
+
+def _paragraph_text(p) -> str:
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(p, None).text
+
+
+def _row_line(tr) -> str:
+    cells: list[str] = [""] * tr.grid_before
+    for tc in tr.tc_lst:
+        cells.append("" if tc.vMerge == "continue" else _cell_text(tc))
+        cells.extend([""] * (tc.grid_span - 1))
+    return CELL_SEPARATOR.join(cells)
+
+
+def _cell_text(tc) -> str:
+    """The cell's paragraphs (and nested tables' cells) as one line."""
+    out = ""
+    for part in _cell_parts(tc):
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif part.startswith("-"):
+            out += " " + part
+        else:
+            out += ITEM_SEPARATOR + part
+    return out
+
+
+def _cell_parts(parent) -> list[str]:
+    """Paragraph texts of a cell, a line break splitting a paragraph; TABs become spaces."""
+    parts: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == W + "p":
+            parts.extend(_paragraph_text(child).replace(CELL_SEPARATOR, " ").split("\n"))
+        elif child.tag == W + "tbl":
+            for tr in child.iterchildren(W + "tr"):
+                parts.extend(_cell_text(inner) for inner in tr.tc_lst if inner.vMerge != "continue")
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                parts.extend(_cell_parts(content))
+    return parts
