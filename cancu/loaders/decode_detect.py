@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cancu.loaders.decode_legacy import TCVN3, VNI, decode_tcvn3, decode_vni
 from cancu.ontology.datafiles import read_rows
@@ -24,8 +24,9 @@ from cancu.ontology.datafiles import read_rows
 SAMPLE_BYTES = 200_000
 TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 WORD = re.compile(r"[^\W\d_]+")
-#: Latin-1 symbols, C1 controls and U+FFFD: what a wrong table leaves where letters were
-STRAY = re.compile(r"[\x80-\x9f\xa1-\xbf\ufffd]")
+#: Latin-1 symbols, C1 controls, U+FFFD and (after NFC) combining marks no letter took:
+#: what a wrong table leaves where letters were
+STRAY = re.compile(r"[\x80-\x9f\xa1-\xbf\ufffd\u0300-\u036f]")
 
 
 def _cp1258(data: bytes) -> str:
@@ -85,21 +86,74 @@ def vietnamese_score(text: str) -> int:
     return score
 
 
+@lru_cache(maxsize=65_536)
 def is_syllable(word: str) -> bool:
-    """An onset (maybe none) and a rhyme, with at most one tone mark."""
+    """Cased as a word (lower, Title or UPPER); an onset (maybe none) and a rhyme; at most one
+    tone mark, on the vowel that carries it in Vietnamese spelling."""
+    if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
+        return False
     decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = sum(1 for c in decomposed if c in TONES)
-    if tones > 1:
+    marks = [i for i, c in enumerate(decomposed) if c in TONES]
+    if len(marks) > 1:
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
-    return bare in _syllables()
+    if not marks:
+        return not bare.endswith(STOPS) and any(True for _ in _parses(bare))
+    if bare.endswith(STOPS) and decomposed[marks[0]] not in STOP_TONES:
+        return False
+    toned = len(unicodedata.normalize("NFC", decomposed[: marks[0]])) - 1  # index of the toned letter
+    return any(toned in _tone_places(bare, onset) for onset in _parses(bare))
+
+
+VOWELS = "aăâeêioôơuưy"
+#: a syllable closed by p, t, c or ch takes the sắc or nặng tone, never another or none
+STOPS = ("p", "t", "c", "ch")
+STOP_TONES = frozenset("\u0301\u0323")
+HATTED = "ăâêôơư"
+
+
+def _parses(bare: str):
+    """Each onset that leaves a known rhyme (a bare "gi" is the onset gi with its i merged)."""
+    if bare == "gi":
+        yield "g"
+        return
+    onsets, rhymes = _parts()
+    for onset, not_before in onsets:
+        rhyme = bare[len(onset):]
+        if bare.startswith(onset) and rhyme in rhymes and rhyme[0] not in not_before:
+            yield onset
+
+
+def _tone_places(bare: str, onset: str) -> set[int]:
+    """Where the tone may sit: a hatted vowel (the later of two), else the last vowel before a
+    final consonant, else the middle of three vowels or the first of two (oa, oe, uy: either)."""
+    start = len(onset)
+    vowels = ""
+    for c in bare[start:]:
+        if c not in VOWELS:
+            break
+        vowels += c
+    has_coda = start + len(vowels) < len(bare)
+    hats = [i for i, c in enumerate(vowels) if c in HATTED]
+    if hats:
+        places = {hats[-1]}
+    elif has_coda or len(vowels) == 1:
+        places = {len(vowels) - 1}
+    elif vowels in ("oa", "oe", "uy"):
+        places = {0, 1}
+    else:
+        places = {1 if len(vowels) == 3 else 0}
+    return {start + i for i in places}
 
 
 @cache
-def _syllables() -> frozenset[str]:
-    onsets, rhymes = [""], []
+def _parts() -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str]]:
+    """Onsets (longest first) with the letters they never precede, and the rhymes."""
+    onsets: list[tuple[str, frozenset[str]]] = [("", frozenset())]
+    rhymes = []
     for row in read_rows("vietnamese_syllables.csv"):
-        (onsets if row["kind"] == "onset" else rhymes).append(row["spelling"])
-    spelled = {o + r for o in onsets for r in rhymes}
-    spelled.add("gi")  # gì, gỉ: the onset gi with the rhyme i written once
-    return frozenset(spelled)
+        if row["kind"] == "onset":
+            onsets.append((row["spelling"], frozenset(row["not_before"].split())))
+        else:
+            rhymes.append(row["spelling"])
+    return tuple(sorted(onsets, key=lambda o: len(o[0]), reverse=True)), frozenset(rhymes)

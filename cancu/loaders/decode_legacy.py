@@ -10,7 +10,7 @@ so a wrong candidate yields mojibake that the detector scores low.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from functools import cache
 
 from cancu.ontology.datafiles import read_rows
@@ -45,37 +45,44 @@ def _c1_as_cp1252() -> dict[int, str]:
 
 
 @cache
-def _vni_lookup() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex over the Latin-1 view of the bytes: two-byte letters first, then one-byte ones.
+def _vni_marks() -> dict[int, str]:
+    """Each VNI byte as Unicode: a one-byte letter as itself, a mark byte as the combining
+    marks it adds to the letter before it (either case), anything else as Windows-1252.
 
-    A mark byte of the other case after a base letter is accepted too (caps-lock typing)."""
-    lookup: dict[str, str] = {}
+    Derived from the two-byte rows of the table: mark = NFD(letter) less NFD(base letter).
+    No mark byte is also a letter byte, so composing (NFC) afterwards gives exactly the
+    table's letters for every pair, in one pass instead of a scan per pair."""
+    table = dict(_c1_as_cp1252())
     for seq, char in vni_table().items():
-        lookup[seq.decode("latin-1")] = char
-    for seq, char in list(vni_table().items()):
+        if len(seq) == 1:
+            table[seq[0]] = char
+    for seq, char in vni_table().items():
         if len(seq) == 2:
-            other = bytes([seq[0], seq[1] ^ 0x20]).decode("latin-1")
-            lookup.setdefault(other, char)
-    pairs = sorted(k for k in lookup if len(k) == 2)
-    singles = "".join(sorted(k for k in lookup if len(k) == 1))
-    pattern = re.compile("|".join(re.escape(p) for p in pairs) + "|[" + re.escape(singles) + "]")
-    return pattern, lookup
+            base = table.get(seq[0], chr(seq[0]))
+            mark = unicodedata.normalize("NFD", char)[len(unicodedata.normalize("NFD", base)):]
+            table.setdefault(seq[1], mark)
+            table.setdefault(seq[1] ^ 0x20, mark)  # caps-lock typing: a mark of the other case
+    return table
 
 
 def decode_tcvn3(data: bytes) -> str:
-    table = tcvn3_table()
-    return data.decode("latin-1").translate(table)
+    return data.decode("latin-1").translate(tcvn3_table())
 
 
 def decode_vni(data: bytes) -> str:
-    pattern, lookup = _vni_lookup()
-    return pattern.sub(lambda m: lookup[m.group()], data.decode("latin-1")).translate(_c1_as_cp1252())
+    return unicodedata.normalize("NFC", data.decode("latin-1").translate(_vni_marks()))
 
 
 def encode_tcvn3(text: str) -> bytes:
     """Text (NFC) in TCVN3 bytes; raises ``UnicodeEncodeError`` for characters TCVN3 lacks."""
-    back = {char: byte for byte, char in tcvn3_table().items()}
-    return bytes(_one_byte(c, back, text, "tcvn3") for c in text)
+    table = tcvn3_table()
+    back = {chr(b): b for b in range(256) if b not in table} | {char: b for b, char in table.items()}
+    out = bytearray()
+    for i, c in enumerate(text):
+        if c not in back:
+            raise UnicodeEncodeError(TCVN3, text, i, i + 1, "no TCVN3 byte for this character")
+        out.append(back[c])
+    return bytes(out)
 
 
 def encode_vni(text: str) -> bytes:
@@ -88,14 +95,6 @@ def encode_vni(text: str) -> bytes:
         elif ord(c) < 128:
             out.append(ord(c))
         else:
-            raise UnicodeEncodeError("vni", text, i, i + 1, "no VNI byte for this character")
+            raise UnicodeEncodeError(VNI, text, i, i + 1, "no VNI byte for this character")
     return bytes(out)
 
-
-def _one_byte(c: str, back: dict[str, int], text: str, name: str) -> int:
-    if c in back:
-        return back[c]
-    if ord(c) < 128:
-        return ord(c)
-    i = text.index(c)
-    raise UnicodeEncodeError(name, text, i, i + 1, f"no {name} byte for this character")
