@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -12,6 +13,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
@@ -241,6 +243,23 @@ def test_docx_line_breaks_and_tabs_inside_a_cell_stay_inside_it():
     assert decode_bytes(buf.getvalue(), "t.docx").text == "- Quý I - Quý II\ta b"
 
 
+def test_docx_reads_insertions_links_fields_and_content_controls_not_deletions_or_text_boxes():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    para = d.add_paragraph("Sở ")
+    for xml in (f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>Nội</w:t></w:r></w:ins>',
+                f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>Tài chính</w:delText></w:r></w:del>',
+                f'<w:hyperlink {w}><w:r><w:t xml:space="preserve"> vụ</w:t></w:r></w:hyperlink>',
+                f'<w:fldSimple {w} w:instr="DATE"><w:r><w:t xml:space="preserve"> 2024</w:t></w:r></w:fldSimple>',
+                f'<w:r {w}><w:pict><w:t>text box</w:t></w:pict></w:r>'):
+        para._p.append(parse_xml(xml))
+    d.element.body.insert(1, parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Mục lục</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    assert decode_bytes(buf.getvalue(), "t.docx").text == "Sở Nội vụ 2024\nMục lục"
+
+
 # ---- .pdf ----------------------------------------------------------------------------------------
 
 def text_pdf(*pages: str) -> bytes:
@@ -371,6 +390,9 @@ def test_bad_paths_give_one_clear_line(tmp_path, monkeypatch):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     cases.append((lambda: decode_path(empty), f"{empty}: empty file"))
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    cases.append((lambda: decode_path(pipe), f"{pipe}: not a regular file"))
     for call, message in cases:
         with pytest.raises(InputError) as err:
             call()

@@ -86,6 +86,8 @@ def decode_path(path: Path) -> Decoded:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder (give the files, or load the folder)")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(f"{path}: unsupported file type '{suffix or '(none)'}' (cancu reads {', '.join(SUPPORTED)})")

@@ -1,7 +1,9 @@
 """A .docx body as lines of text: paragraphs and table rows in document order.
 
 Layout kept for the readers downstream (outline.py, plan_body.py):
-- each body paragraph is one line; content controls (w:sdt) are read through;
+- each body paragraph is one line (a line break in it starts a new line); its text
+  includes tracked insertions, hyperlinks, smart tags and simple fields, not
+  deletions; content controls (w:sdt) are read through;
 - each table row is one line, its cells joined by TAB, one cell per grid
   column, so a row's cells line up with the header's columns;
 - a merged cell's text appears once, at its top-left position; the other grid
@@ -33,6 +35,10 @@ CELL_SEPARATOR = "\t"
 ITEM_SEPARATOR = "; "
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: inside a paragraph, never its text: properties, deletions, drawings and text boxes
+NOT_TEXT = frozenset({W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "drawing", W + "pict",
+                      W + "object", MC + "AlternateContent"})
 
 
 def decode_docx(data: bytes, name: str) -> str:
@@ -79,9 +85,30 @@ def _block_lines(parent) -> list[str]:
 
 
 def _paragraph_text(p) -> str:
-    from docx.text.paragraph import Paragraph
+    """The paragraph's visible text, tracked insertions, hyperlinks, smart tags and simple fields
+    included (python-docx's Paragraph.text drops the last three kinds and insertions)."""
+    out: list[str] = []
+    _collect(p, out)
+    return "".join(out)
 
-    return Paragraph(p, None).text
+
+def _collect(element, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in NOT_TEXT:
+            continue
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            out.append("\t")
+        elif tag == W + "br":
+            out.append("" if child.get(W + "type") in ("page", "column") else "\n")
+        elif tag == W + "cr":
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        else:
+            _collect(child, out)
 
 
 def _row_line(tr) -> str:
