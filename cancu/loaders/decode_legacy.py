@@ -75,8 +75,7 @@ def decode_vni(data: bytes) -> str:
 
 def encode_tcvn3(text: str) -> bytes:
     """Text (NFC) in TCVN3 bytes; raises ``UnicodeEncodeError`` for characters TCVN3 lacks."""
-    table = tcvn3_table()
-    back = {chr(b): b for b in range(256) if b not in table} | {char: b for b, char in table.items()}
+    back = _tcvn3_back()
     out = bytearray()
     for i, c in enumerate(text):
         if c not in back:
@@ -87,7 +86,7 @@ def encode_tcvn3(text: str) -> bytes:
 
 def encode_vni(text: str) -> bytes:
     """Text (NFC) in VNI bytes; raises ``UnicodeEncodeError`` for characters VNI lacks."""
-    back = {char: seq for seq, char in vni_table().items()}
+    back = _vni_back()
     out = bytearray()
     for i, c in enumerate(text):
         if c in back:
@@ -98,3 +97,14 @@ def encode_vni(text: str) -> bytes:
             raise UnicodeEncodeError(VNI, text, i, i + 1, "no VNI byte for this character")
     return bytes(out)
 
+
+
+@cache
+def _tcvn3_back() -> dict[str, int]:
+    table = tcvn3_table()
+    return {chr(b): b for b in range(256) if b not in table} | {char: b for b, char in table.items()}
+
+
+@cache
+def _vni_back() -> dict[str, bytes]:
+    return {char: seq for seq, char in vni_table().items()}
