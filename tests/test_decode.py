@@ -186,6 +186,8 @@ def test_syllable_check(word, ok):
     (b"\xfe\xff", "utf-16-be", "utf-16-be"),
     (b"", "utf-16-le", "utf-16-le"),
     (b"", "utf-16-be", "utf-16-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
 ])
 def test_unicode_with_and_without_bom(prefix, codec, expected):
     decoded = decode_bytes(prefix + PARAGRAPH.encode(codec), "plan.txt")

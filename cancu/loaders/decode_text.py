@@ -1,6 +1,6 @@
 """Plain-text bytes to text: Unicode when the bytes prove it, else the best Vietnamese guess.
 
-Order: a BOM (UTF-8, UTF-16 LE/BE) is proof; a NUL-byte pattern in every
+Order: a BOM (UTF-8, UTF-16 or UTF-32, LE/BE) is proof; a NUL-byte pattern in every
 other byte is BOM-less UTF-16; strict UTF-8 is proof (legacy bytes are almost
 never valid UTF-8). Anything else is scored as Windows-1258, TCVN3, VNI,
 Windows-1252 and UTF-8-with-repairs (decode_detect.py), and the result
@@ -23,7 +23,9 @@ MAX_CONTROL_SHARE = 0.05
 SAMPLE = 20_000
 UTF16_SAMPLE = 4_000
 
-BOMS = (
+BOMS = (  # UTF-32 first: its little-endian BOM starts like UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
