@@ -55,7 +55,7 @@ CANDIDATES: tuple[tuple[str, Callable[[bytes], str]], ...] = (
 class Guess:
     encoding: str
     text: str
-    #: this candidate's score and the runner-up's, for the confidence warning
+    #: this candidate's score, and the best score of a candidate that reads the bytes differently
     score: int
     runner_up: int
 
@@ -69,10 +69,12 @@ def guess(data: bytes) -> Guess:
     sample = data[:SAMPLE_BYTES]
     scored = []
     for rank, (name, decode) in enumerate(CANDIDATES):
-        scored.append((vietnamese_score(decode(sample)), -rank, name, decode))
-    scored.sort(reverse=True)
-    best, second = scored[0], scored[1]
-    return Guess(best[2], best[3](data), best[0], second[0])
+        text = decode(sample)
+        scored.append((vietnamese_score(text), -rank, name, decode, text))
+    scored.sort(key=lambda s: s[:2], reverse=True)
+    best = scored[0]
+    others = [s[0] for s in scored[1:] if s[4] != best[4]]
+    return Guess(best[2], best[3](data), best[0], max(others, default=0))
 
 
 def vietnamese_score(text: str) -> int:
