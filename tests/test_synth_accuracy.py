@@ -1,0 +1,70 @@
+"""Extraction accuracy on a small synthetic country, scored as ../shared/eval/score.py scores.
+
+The issue's goal is overall F1 >= 0.95 (mean of the per-field F1s, score.py's
+"overall"). Measured on this country (seed 3, 2 provinces, 2024 and 2026, 30%
+OCR): see MEASURED. The shortfall is in fields where the generator's truth and
+the extractor follow different conventions, or the extractor misses OCR line
+breaks (benchmarks/RESULTS.md, "Extraction accuracy", lists each with examples).
+The goal test is an xfail until they agree; the floor test keeps the measured
+figure from getting worse.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from cancu.loaders.extract import extract_path
+from cancu.testing.synth import generate_country
+
+from scoring import score_module
+
+GOAL = 0.95
+MEASURED = {"overall": 0.839, "clean": 0.848, "ocr": 0.818}
+"""Figures measured on this country (2026-11-23, extractor at ba7fe56), rounded to 3 places."""
+
+
+def _score(out: Path) -> dict[str, dict[str, float]]:
+    score = score_module()
+    manifest = generate_country(out, seed=3, years=(2024, 2026), provinces=2, departments_per_province=4,
+                                communes_per_province=6, districts_per_province=2, tasks_per_plan=12,
+                                ocr_share=0.3)
+    totals: dict[str, dict[str, list[Counter]]] = {"all": {}, "clean": {}, "ocr": {}}
+    for plan in manifest.plans:
+        gold = json.loads((out / "truth" / (Path(plan["file"]).stem + ".json")).read_text(encoding="utf-8"))
+        pred = extract_path(out / plan["file"]).to_dict()
+        for field, (g, p) in score.score_one(gold, pred).items():
+            for share in ("all", "ocr" if plan["ocr"] else "clean"):
+                acc = totals[share].setdefault(field, [Counter(), Counter()])
+                acc[0].update({(plan["file"], k): v for k, v in g.items()})
+                acc[1].update({(plan["file"], k): v for k, v in p.items()})
+    return {share: {field: score.prf(g, p)[2] for field, (g, p) in fields.items()} for share, fields in totals.items()}
+
+
+def _overall(f1: dict[str, float]) -> float:
+    return sum(f1.values()) / len(f1)
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    return _score(tmp_path_factory.mktemp("synth-accuracy"))
+
+
+@pytest.mark.xfail(strict=False, reason="measured overall F1 0.839 (clean 0.848, OCR 0.818) < 0.95: "
+                                        "convention differences and OCR line breaks, see benchmarks/RESULTS.md")
+def test_synthetic_country_scores_the_goal(scores: dict[str, dict[str, float]]) -> None:
+    assert _overall(scores["all"]) >= GOAL, {k: round(v, 3) for k, v in scores["all"].items()}
+
+
+def test_synthetic_country_scores_no_less_than_measured(scores: dict[str, dict[str, float]]) -> None:
+    assert round(_overall(scores["all"]), 3) >= MEASURED["overall"]
+    assert round(_overall(scores["clean"]), 3) >= MEASURED["clean"]
+    assert round(_overall(scores["ocr"]), 3) >= MEASURED["ocr"]
+
+
+def test_fields_the_conventions_agree_on_are_exact_on_clean_plans(scores: dict[str, dict[str, float]]) -> None:
+    for field in ("document.number", "document.type", "legal_bases", "citations (all)", "targets"):
+        assert scores["clean"][field] == 1.0, field
