@@ -98,6 +98,12 @@ def test_vni_table_covers_every_vietnamese_letter_once():
         assert decode_vni(seq) == letter
 
 
+def test_vni_keeps_windows_1252_punctuation():
+    text = "Giai đoạn 2021 – 2030: “chính quyền số”, nhiệt độ 25°C."
+    assert encode_vni(text).endswith(b" 25\xb0C.")
+    assert decode_vni(encode_vni(text)) == text
+
+
 def test_vni_accepts_a_mark_of_the_other_case():
     assert decode_vni("AÙ Aù aÙ".encode("latin-1")) == "Á Á á"
 

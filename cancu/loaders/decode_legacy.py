@@ -107,4 +107,8 @@ def _tcvn3_back() -> dict[str, int]:
 
 @cache
 def _vni_back() -> dict[str, bytes]:
-    return {char: seq for seq, char in vni_table().items()}
+    """The inverse of decode_vni: letters from the table, other bytes as decode_vni reads them."""
+    special = _vni_marks()
+    back = {chr(b): bytes([b]) for b in range(0xA0, 0x100) if b not in special}
+    back |= {char: bytes([b]) for b, char in _c1_as_cp1252().items()}
+    return back | {char: seq for seq, char in vni_table().items()}
