@@ -9,7 +9,8 @@ import unicodedata
 
 from cancu.testing.synth import generate_country
 
-GOLD_KEYS = {"source", "document", "legal_bases", "references", "targets", "tasks", "assignments", "reporting", "notes"}
+GOLD_KEYS = {"source", "document", "legal_bases", "references", "targets", "tasks", "assignments", "reporting", "notes",
+             "lead_agencies"}  # score.py's optional key for "responsible agencies"
 
 
 def _files(d):
@@ -48,6 +49,9 @@ def test_truth_files_have_the_gold_keys_and_quotes_found_in_text(tmp_path):
         for item in gold["targets"] + gold["tasks"]:
             assert item["quote"] and item["quote"] in text, (truth.name, item["quote"])
         assert gold["document"]["level"] in {"province", "department", "district", "commune"}
+        # responsible = every agency with a duty in Tổ chức thực hiện or leading a task, as score.py counts them
+        assert set(gold["lead_agencies"]) == ({a["agency"] for a in gold["assignments"]}
+                                              | {x for t in gold["tasks"] for x in t["lead"]}), truth.name
 
 
 def test_ocr_share_is_diacritic_free(tmp_path):
@@ -86,10 +90,10 @@ def test_cli_writes_a_country(tmp_path):
 def test_docx_share_writes_word_plans_whose_text_holds_the_quotes(tmp_path):
     from cancu.loaders.decode import decode_path
 
-    m = generate_country(tmp_path, provinces=2, communes_per_province=3, ocr_share=0.0, docx_share=0.5,
+    m = generate_country(tmp_path, provinces=4, communes_per_province=4, ocr_share=0.0, docx_share=0.5,
                          table_share=1.0)
     docs = [p for p in m.plans if p["file"].endswith(".docx")]
-    assert 0.25 < len(docs) / len(m.plans) < 0.75
+    assert len(m.plans) >= 40 and 0.25 < len(docs) / len(m.plans) < 0.75  # binomial(n >= 40, 0.5)
     for p in docs:
         truth = json.loads((tmp_path / "truth" / (p["file"][:-5] + ".json")).read_text(encoding="utf-8"))
         assert truth["source"] == p["file"]

@@ -1,12 +1,10 @@
 """Extraction accuracy on a small synthetic country, scored as ../shared/eval/score.py scores.
 
 The issue's goal is overall F1 >= 0.95 (mean of the per-field F1s, score.py's
-"overall"). Measured on this country (seed 3, 2 provinces, 2024 and 2026, 30%
-OCR): see MEASURED. The shortfall is in fields where the generator's truth and
-the extractor follow different conventions, or the extractor misses OCR line
-breaks (benchmarks/RESULTS.md, "Extraction accuracy", lists each with examples).
-The goal test is an xfail until they agree; the floor test keeps the measured
-figure from getting worse.
+"overall") on the generator's ground truth, clean and OCR-noisy plans together;
+the floor test keeps the figures measured here (MEASURED) from getting worse.
+What is still missed (a commune plan that never names its district or province,
+a wrapped header line) is listed in benchmarks/RESULTS.md, "Extraction accuracy".
 """
 
 from __future__ import annotations
@@ -23,13 +21,13 @@ from cancu.testing.synth import generate_country
 from scoring import score_module
 
 GOAL = 0.95
-MEASURED = {"overall": 0.839, "clean": 0.848, "ocr": 0.818}
-"""Figures measured on this country (2026-11-23, extractor at ba7fe56), rounded to 3 places."""
+MEASURED = {"overall": 0.994, "clean": 0.996, "ocr": 0.988}
+"""Figures measured on this country (2026-11-23), rounded to 3 places."""
 
 
-def _score(out: Path) -> dict[str, dict[str, float]]:
+def _score(out: Path, seed: int = 3, provinces: int = 2) -> dict[str, dict[str, float]]:
     score = score_module()
-    manifest = generate_country(out, seed=3, years=(2024, 2026), provinces=2, departments_per_province=4,
+    manifest = generate_country(out, seed=seed, years=(2024, 2026), provinces=provinces, departments_per_province=4,
                                 communes_per_province=6, districts_per_province=2, tasks_per_plan=12,
                                 ocr_share=0.3)
     totals: dict[str, dict[str, list[Counter]]] = {"all": {}, "clean": {}, "ocr": {}}
@@ -53,10 +51,9 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
     return _score(tmp_path_factory.mktemp("synth-accuracy"))
 
 
-@pytest.mark.xfail(strict=False, reason="measured overall F1 0.839 (clean 0.848, OCR 0.818) < 0.95: "
-                                        "convention differences and OCR line breaks, see benchmarks/RESULTS.md")
 def test_synthetic_country_scores_the_goal(scores: dict[str, dict[str, float]]) -> None:
-    assert _overall(scores["all"]) >= GOAL, {k: round(v, 3) for k, v in scores["all"].items()}
+    for share in ("all", "clean", "ocr"):
+        assert _overall(scores[share]) >= GOAL, (share, {k: round(v, 3) for k, v in scores[share].items()})
 
 
 def test_synthetic_country_scores_no_less_than_measured(scores: dict[str, dict[str, float]]) -> None:
@@ -68,3 +65,9 @@ def test_synthetic_country_scores_no_less_than_measured(scores: dict[str, dict[s
 def test_fields_the_conventions_agree_on_are_exact_on_clean_plans(scores: dict[str, dict[str, float]]) -> None:
     for field in ("document.number", "document.type", "legal_bases", "citations (all)", "targets"):
         assert scores["clean"][field] == 1.0, field
+
+
+def test_a_second_country_of_other_places_also_scores_the_goal(tmp_path: Path) -> None:
+    """Another seed and more provinces (other names, other OCR damage): the rules are not tuned to one draw."""
+    scores = _score(tmp_path, seed=11, provinces=4)
+    assert _overall(scores["all"]) >= GOAL, {k: round(v, 3) for k, v in scores["all"].items()}

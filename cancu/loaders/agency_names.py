@@ -9,7 +9,8 @@ is kept as printed, tidied, never guessed.
 from __future__ import annotations
 
 import re
-from functools import cache
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
 
 from cancu.loaders.fold import fold_str, fuzzy_pattern
 from cancu.ontology.datafiles import read_rows
@@ -40,18 +41,56 @@ def name_of_group(group: str) -> str:
 
 
 def canonical(printed: str, own_ubnd: str | None = None, level: str | None = None) -> str | None:
-    """The canonical name of one printed agency, or None for an empty string."""
+    """The canonical name of one printed agency, or None for an empty string.
+
+    A known phrase matches the whole name, or all of it but a short tail that is not a word
+    (OCR debris: "Sở Nội vụ ,."); failing that, a name within a few OCR misreadings of a known
+    phrase ("Phòng Kế hoạch - Tài chmh") is that phrase's agency."""
     text = " ".join(printed.replace("\n", " ").split()).strip(" ;,.:-–")
     text = LEADING.sub("", text).strip()
     if not text:
         return None
     folded = fold_str(text).lower()
     for rx, name, _ in _table():
-        if rx.fullmatch(folded) or (rx.match(folded) and len(folded) - rx.match(folded).end() <= 3):
+        m = rx.match(folded)
+        if m and (m.end() == len(folded) or not re.search(r"[a-z]{2}", folded[m.end():]) and len(folded) - m.end() <= 3):
             return name
     if own_ubnd and re.fullmatch(r"(?:ubnd|uy ban nhan dan)\s+(?:tinh|huyen|xa|thanh pho)?\s*\S*.*", folded) and _own(folded, own_ubnd):
         return own_ubnd
+    near = _nearest(" ".join(re.findall(r"[a-z0-9]+", folded)))
+    if near:
+        return near
     return text[:1].upper() + text[1:]
+
+
+NEAR_FLOOR = 0.92
+"""Similarity (difflib ratio) from which a name is taken as an OCR misreading of a known phrase:
+one or two wrong letters in a name of four words or more; short names need an exact match."""
+
+
+@cache
+def _phrases_plain() -> tuple[tuple[str, str], ...]:
+    rows = []
+    for r in read_rows("agency_canon.csv"):
+        for phrase in r["phrases"].split("|"):
+            plain = " ".join(re.findall(r"[a-z0-9]+", fold_str(phrase).lower()))
+            if len(plain) >= 15:
+                rows.append((plain, r["canonical"]))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=8192)
+def _nearest(plain: str) -> str | None:
+    if len(plain) < 15:
+        return None
+    best, score = None, 0.0
+    for phrase, name in _phrases_plain():
+        if abs(len(phrase) - len(plain)) > 3:
+            continue
+        ratio = SequenceMatcher(None, plain, phrase).ratio()
+        if ratio > score:
+            best, score = name, ratio
+    return best if score >= NEAR_FLOOR else None
 
 
 def _own(folded: str, own_ubnd: str) -> bool:
@@ -60,13 +99,34 @@ def _own(folded: str, own_ubnd: str) -> bool:
     return folded.endswith(unit.split(" ", 1)[0]) or unit in folded or folded.split()[-1] in ("tinh", "huyen", "xa")
 
 
+@cache
+def _head_after_dash() -> re.Pattern[str]:
+    """A dash followed by the first words of an agency's name (``agency_heads.csv``)."""
+    heads = sorted((r["head"] for r in read_rows("agency_heads.csv")), key=len, reverse=True)
+    return re.compile(r"(?:\s[-–]|,)\s+(?=(?:" + "|".join(fuzzy_pattern(h) for h in heads) + r")(?![a-z]))")
+
+
 def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
-    """"Cơ quan, đơn vị huyện; UBND cấp xã" -> two canonical names (cells split on ";")."""
+    """"Cơ quan, đơn vị huyện; UBND cấp xã" -> two canonical names. A cell splits on ";", on line
+    breaks, on item dashes at a line's start, on a dash between two names ("Phòng Nội vụ -
+    Phòng Tư pháp") but not on the dash inside one ("Phòng Tài chính - Kế hoạch"), and on a comma
+    before a capitalised name ("Sở Nội vụ, Sở Tư pháp") but not inside one ("Sở Văn hóa, Thể thao
+    và Du lịch", "Cơ quan, đơn vị huyện")."""
+    cell = cell.replace("\r", "")
+    folded = fold_str(cell).lower()
+    cuts = [m for m in _head_after_dash().finditer(folded) if len(folded) == len(cell)
+            and (m.group().strip() != "," or cell[m.end():m.end() + 1].isupper())]  # "Sở X, Sở Y", not "Cơ quan, đơn vị"
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(cell[last:cut.start()])
+        last = cut.end()
+    pieces.append(cell[last:])
     out = []
-    for part in re.split(r";|\n|(?:^|\s)-\s", cell):
-        name = canonical(part, own_ubnd)
-        if name and name not in out:
-            out.append(name)
+    for piece in pieces:
+        for part in re.split(r";|\n|^\s*[-–+•]\s", piece.strip()):
+            name = canonical(part, own_ubnd)
+            if name and name not in out:
+                out.append(name)
     return out
 
 

@@ -32,7 +32,9 @@ DATE_WORDS = re.compile(
     r"ng[a-z0-9&]{1,3}\s+" + _D + r"\s+th[a-z0-9&]{2,4}\s+" + _D + r"\s+n[a-z0-9&]{1,3}\s+" + _Y
 )
 SUBJECT = re.compile(r"\s*,?\s*(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "sửa đổi")) + r")")
-BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) for w in ("Căn cứ", "Thực hiện", "Triển khai")) + r")(?![a-z])")
+BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) for w in ("Căn cứ", "Thực hiện", "Triển khai"))
+                           + "|" + fuzzy_pattern("Căn") + r"\s+c[a-z0-9&]{0,3}" + r")(?![a-z])")
+"""The opening words of a basis clause; "Căn" followed by any short c-word is "Căn cứ" however OCR read it."""
 BASIS_CLOSERS = re.compile("|".join(fuzzy_pattern(w) for w in ("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
 PROPOSAL = re.compile(fuzzy_pattern("Xét đề nghị"))
 HEADING = re.compile(r"(?m)^\s*(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z]")

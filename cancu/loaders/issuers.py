@@ -25,6 +25,8 @@ class Place:
     commune: str | None = None
     #: the unit word printed before the commune's name: xã, phường, thị trấn
     commune_word: str = "xã"
+    #: the unit word printed before the district's name: huyện, quận, thị xã, thành phố
+    district_word: str = "huyện"
 
     @property
     def level(self) -> str | None:
@@ -45,7 +47,7 @@ class Place:
         if self.commune:
             return f"{self.commune_word} {self.commune}"
         if self.district:
-            return f"huyện {self.district}"
+            return f"{self.district_word} {self.district}"
         if self.province:
             return f"{'thành phố' if is_city(self.province) else 'tỉnh'} {self.province}"
         return None
@@ -104,6 +106,10 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     name_pos = u.end()
     if level in ("province", "city"):
         found = match_province(text, name_pos)
+        if found and level == "city" and not is_city(found[0].name):
+            # "thành phố Bắc Kạn": the provincial capital, a district-level city named like its province
+            name = found[0].name
+            return Place(province=name, district=name, district_word="thành phố"), "district", found[1]
         if found:
             return Place(province=found[0].name), "province", found[1]
         if level == "province":
@@ -113,8 +119,13 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     if not name:
         return Place(), level, u.end()
     end = folded.folded_offset(end_orig)
-    word = next((w for w in ("phường", "thị trấn", "xã") if re.fullmatch(fuzzy_pattern(w), u.group("unit").strip())), "xã")
-    return (Place(district=name) if level == "district" else Place(commune=name, commune_word=word)), level, end
+    printed_unit = u.group("unit").strip()
+    if level == "district":
+        word = next((w for w in ("quận", "thị xã", "thành phố", "tp") if re.fullmatch(fuzzy_pattern(w), printed_unit)),
+                    "huyện")
+        return Place(district=name, district_word="thành phố" if word == "tp" else word), level, end
+    word = next((w for w in ("phường", "thị trấn", "xã") if re.fullmatch(fuzzy_pattern(w), printed_unit)), "xã")
+    return Place(commune=name, commune_word=word), level, end
 
 
 def read_issuer(folded: Folded, pos: int, limit: int, context: Place) -> Issuer | None:
@@ -162,9 +173,10 @@ def _canonical(place: Place) -> None:
 
 def _context_place(context: Place, level: str) -> Place:
     if level == "district":
-        return Place(province=context.province, district=context.district)
+        return Place(province=context.province, district=context.district, district_word=context.district_word)
     if level == "commune":
-        return Place(province=context.province, district=context.district, commune=context.commune)
+        return Place(province=context.province, district=context.district, commune=context.commune,
+                     commune_word=context.commune_word, district_word=context.district_word)
     return Place(province=context.province)
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
 from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place
-from cancu.loaders.places import UNIT_RE, find_province, printed_name
+from cancu.loaders.places import REFORM_DAY, UNIT_RE, find_province, printed_name, province_of_unit
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -24,8 +24,8 @@ from cancu.ontology.units import unit_id
 HEADER_LIMIT = 1500
 SO_LABEL = re.compile(fuzzy_pattern("số") + r"\s*[:.]\s*")
 PLACE_DATE = re.compile(
-    r"(?P<place>[a-z&][a-z&]*(?:[ \t]+[a-z&]+){0,4})?[ \t]*,[ \t]*ng[a-z0-9&]{1,3}[ \t]+(?P<d>\d{1,2})[ \t]+"
-    r"th[a-z0-9&]{2,4}[ \t]+(?P<m>\d{1,2})[ \t]+n[a-z0-9&]{1,3}[ \t]+(?P<y>(?:19|20)\d{2})"
+    r"(?P<place>[a-z&][a-z&]*(?:[ \t]+[a-z&]+){0,4})?[ \t]*,\s*ng[a-z0-9&]{1,3}\s+(?P<d>\d{1,2})\s+"
+    r"th[a-z0-9&]{2,4}\s+(?P<m>\d{1,2})\s+n[a-z0-9&]{1,3}\s+(?P<y>(?:19|20)\d{2})"
 )
 MAKES_PLAN = re.compile(
     r"(?:" + "|".join(fuzzy_pattern(w) for w in ("xây dựng", "ban hành")) + r")\s+"
@@ -36,8 +36,12 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 UNTIL_YEAR = re.compile(fuzzy_pattern("đến năm") + r"\s+((?:19|20)\d{2})")
 NOI_NHAN = re.compile(fuzzy_pattern("nơi nhận") + r"\s*:?")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+(?P<name>[a-z&][a-z& ,\-]{1,60})")
+DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
+                       r"(?P<name>[a-z&][a-z& ,\-]{1,60}(?:\n[a-z&][a-z& ]{0,24}(?=[ \t]{2,}|$))?)")
+"""A department line of the header, its name wrapped onto a short next line or not ("SỞ XÂY\nDỰNG")."""
 CONG_HOA = re.compile("|".join(fuzzy_pattern(w) for w in ("cộng hòa", "độc lập")))
+MOTTO = re.compile(fuzzy_pattern("xã hội chủ nghĩa"))
+"""The national motto's "xã" is never a commune ("CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM" wrapped)."""
 UBND_WORDS = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + "|" + fuzzy_pattern("ubnd") + r")(?![a-z])")
 
 
@@ -106,7 +110,7 @@ def read_header(folded: Folded) -> Header:
         info.spans["title"] = folded.span(tw.end(), title_end)
     info.period = _period(info.title, info.date)
 
-    place, issuer = _issuer(folded, header_end, number, pd, title_end)
+    place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
     if issuer:
         info.issuer = issuer.name
         info.level = issuer.level
@@ -169,7 +173,8 @@ def _period(title: str | None, issued: str | None) -> list[int] | None:
 
 
 def _issuer(
-    folded: Folded, header_end: int, number: Number | None, pd: re.Match[str] | None, title_end: int
+    folded: Folded, header_end: int, number: Number | None, pd: re.Match[str] | None, title_end: int,
+    issued: str | None = None, warnings: list[str] | None = None,
 ) -> tuple[Place, Issuer | None]:
     """The issuing body: a department line under its UBND, a UBND with its unit, or
     the body that says it "xây dựng / ban hành Kế hoạch" after the basis clauses."""
@@ -187,6 +192,9 @@ def _issuer(
         if candidate and (candidate.place.province or candidate.place.district or candidate.place.commune):
             issuer = candidate
             break
+    if issuer is None and (place.district or place.commune) and UBND_WORDS.search(header):
+        # "ỦY BAN NHÂN DÂN" over "XÃ ĐỒNG TÂM": the header names the unit on its own line
+        issuer = Issuer(f"UBND {place.unit_name()}", place.level, "local", place, 0, 0)
     if issuer is None:
         issuer = _makes_plan(folded, title_end)
     if issuer is None and place.label() and number and number.issuer_code and number.issuer_code.code == "UBND":
@@ -197,8 +205,16 @@ def _issuer(
     p = issuer.place
     if not p.province and place.province:
         p.province = place.province
+    if p.commune and not p.district and issued and issued < REFORM_DAY:
+        _district_from_text(folded, title_end, p)
     if (p.district or p.commune) and not p.province:
         p.province = _province_from_text(folded)
+    if (p.district or p.commune) and not p.province:
+        p.province = province_of_unit(p.district, "district", issued) if p.district else \
+            province_of_unit(p.commune, "commune", issued)
+        if p.province and warnings is not None:
+            warnings.append(f"document.jurisdiction: the text names no province; {p.province} is the only one "
+                            f"the registry has a {'district' if p.district else 'commune'} '{p.district or p.commune}' in")
     printed = (p.district, p.commune)
     _canonical(p)
     name = issuer.name
@@ -216,22 +232,48 @@ def _header_place(folded: Folded, header_end: int) -> Place:
     """The unit the header names ("UBND TỈNH BÌNH PHƯỚC", a lone "TỈNH ĐỒNG THÁP" line)."""
     text = folded.text
     for u in UNIT_RE.finditer(text, 0, header_end):
+        if MOTTO.match(text, u.start()):
+            continue
         line_start = text.rfind("\n", 0, u.start()) + 1
         prefix = text[line_start : u.start()].strip()
         if prefix and not UBND_WORDS.fullmatch(prefix) and not UBND_WORDS.search(prefix[-20:]):
             continue
-        place, level, _ = read_place(folded, u.start())
+        place, level, end = read_place(folded, u.start())
         if place and place.province:
             return place
         if place and (place.district or place.commune):
+            tail = _wrapped_tail(folded, end)
+            if tail and place.commune:
+                place.commune = f"{place.commune} {tail}"
+            elif tail:
+                place.district = f"{place.district} {tail}"
             place.province = _province_from_text(folded)
             return place
     return Place()
 
 
+WRAPPED_TAIL = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ]{2,}(?: [A-ZĐÀ-Ỹ]{2,})?)(?=[ \t]{2,}|[ \t]*\n|[ \t]*$)")
+
+
+def _wrapped_tail(folded: Folded, end: int) -> str | None:
+    """The rest of a header's unit name that the line break cut off ("XÃ MINH" / "SƠN      Độc lập"):
+    one or two capitalised words alone on the next line, before the other column, that do not start
+    a unit, a department or the number line."""
+    o_end = folded.span(end, end)[0]
+    m = WRAPPED_TAIL.match(folded.original, o_end)
+    if not m:
+        return None
+    words = fold_str(m.group(1)).lower()
+    if UNIT_RE.match(words + " ") or DEPT_LINE.match(words + " x") or words.split()[0] in ("so", "s6", "ubnd"):
+        return None
+    return " ".join(w.capitalize() for w in m.group(1).split())
+
+
 def _department(folded: Folded, header_end: int) -> tuple[str, int, int] | None:
     """A department line of the header ("SỞ XÂY DỰNG"), canonical name and folded span."""
     for m in DEPT_LINE.finditer(folded.text, 0, header_end):
+        if PLACE_DATE.match(folded.text, m.start("kind")):
+            continue  # "Bản Hồ, ngày ...": the place of the date line, not a "Ban"
         raw = m.group(0).strip()
         cut = CONG_HOA.search(raw)
         raw = raw[: cut.start()].strip() if cut else raw
@@ -264,6 +306,16 @@ def _makes_plan(folded: Folded, after: int) -> Issuer | None:
         if issuer and (issuer.place.district or issuer.place.province or issuer.place.commune):
             return issuer
     return None
+
+
+def _district_from_text(folded: Folded, after: int, place: Place) -> None:
+    """A commune plan of before the 2025 reform: its district is the first one the text names after
+    the title (the parent plan's issuer in the basis clauses: "của Ủy ban nhân dân huyện Bắc Mê")."""
+    for u in UNIT_RE.finditer(folded.text, after, min(len(folded.text), after + 3000)):
+        found, level, _ = read_place(folded, u.start())
+        if found and found.district:
+            place.district, place.district_word = found.district, found.district_word
+            return
 
 
 def _province_from_text(folded: Folded) -> str | None:

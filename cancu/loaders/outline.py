@@ -168,7 +168,7 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         nxt = next((x.start for x in heads[i + 1 :] if x.depth <= h.depth), end)
         own_role = role_of(h.title)
         area = area_of(h.title) or (parent.area if parent else None)
-        year = _year(h.title) or (parent.deadline_year if parent else None)
+        year = _year(h.title) or _year(h.title + " " + text[h.end:h.end + 12]) or (parent.deadline_year if parent else None)
         sec = Section(h, h.start, nxt, area, own_role or (parent.role if parent else None), year, parent, own_role)
         o.sections.append(sec)
         stack.append(sec)
@@ -209,6 +209,8 @@ def _continues(prev: str, rest: str) -> bool:
 
 
 def _year(title: str) -> int | None:
+    """The year a heading sets ("Mục tiêu đến năm 2025"); the caller also tries the title with the
+    start of the next line, for a heading wrapped before its year."""
     m = PERIOD_HEAD.search(title)
     if m:
         return int(m.group(2))

@@ -84,8 +84,8 @@ def match_province(folded: str, pos: int = 0, *, max_words: int = 4) -> tuple[Pr
     if m:
         return _province_index()[m.lastgroup], m.end()
     words = list(re.finditer(r"[a-z0-9&]+", folded[pos : pos + 60]))
-    if not words or words[0].start() > 1:
-        return None
+    if not words or words[0].start() > 1 or folded[pos : pos + words[0].start()].strip():
+        return None  # a name starts right here, not after a bracket ("thành phố (qua Phòng ...")
     best: tuple[float, Province | None, int] = (0.0, None, 0)
     second = 0.0
     for n in range(1, min(max_words, len(words)) + 1):
@@ -129,48 +129,104 @@ def find_province(folded: str) -> Province | None:
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ0-9][^\s,;.:()]*")
 
 
+def _capital(word: str) -> bool:
+    return word.isupper() or word.isdigit()
+
+
 def printed_name(original: str, start: int, *, max_words: int = 4) -> tuple[str, int]:
-    """Capitalised words from ``start`` of the ORIGINAL text: "Cù Lao Dung xây dựng" -> "Cù Lao Dung"."""
-    words = []
+    """Capitalised words from ``start`` of the ORIGINAL text: "Cù Lao Dung xây dựng" -> "Cù Lao Dung".
+
+    A name ends at a column gap (a tab or two spaces: the two header columns of a plan run
+    together when its text is extracted) and, in a name printed in capitals ("QUẬN BA ĐÌNH"),
+    at the first word that is not ("Độc lập ..." of the other column). A name printed in
+    capitals is returned in title case ("Ba Đình")."""
+    words: list[str] = []
     pos = start
     for _ in range(max_words):
+        gap = pos
         while pos < len(original) and original[pos] in " \t":
             pos += 1
+        if words and (pos - gap >= 2 or "\t" in original[gap:pos]):
+            pos = gap
+            break
         m = _NAME_WORD.match(original, pos)
         if not m or not (m.group()[0].isupper() or m.group()[0].isdigit()):
+            pos = gap if words else pos
+            break
+        if words and all(_capital(w) for w in words) and not _capital(m.group()):
+            pos = gap
             break
         words.append(m.group())
         pos = m.end()
-    return " ".join(words), pos
+    name = " ".join(words)
+    if len(name) > 1 and all(_capital(w) for w in words):
+        name = " ".join(w.capitalize() for w in words)
+    return name, pos
 
 
 UNIT_PREFIXES = ("Huyện ", "Quận ", "Thị xã ", "Thành phố ", "Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
 
 
 @cache
-def _units() -> dict[str, str]:
-    """jurisdiction id -> canonical name without its unit word ("soc-trang.cu-lao-dung" -> "Cù Lao Dung")."""
+def _units() -> dict[str, tuple[str, str]]:
+    """jurisdiction id -> (canonical name without its unit word, level)
+    ("soc-trang.cu-lao-dung" -> ("Cù Lao Dung", "district"); "Thành Phố Bắc Kạn" -> "Bắc Kạn")."""
     out = {}
     for r in read_rows("jurisdictions.csv"):
         name = r["name"]
         for prefix in UNIT_PREFIXES:
-            if name.startswith(prefix):
+            if name.lower().startswith(prefix.lower()):
                 name = name[len(prefix):]
                 break
-        out[r["id"]] = name
+        out[r["id"]] = (name, r["level"])
     return out
 
 
 def canonical_unit(province: str | None, printed: str, level: str) -> str:
     """Restore a district or commune name as the registry spells it ("Duc Trong" -> "Đức Trọng"),
-    when the province is known and the registry has exactly that unit; else keep what is printed."""
+    when the province is known and the registry has exactly that unit at that level; else keep
+    what is printed."""
     if not province or not printed:
         return printed
     from cancu.ontology.ids import slug
 
     prov, unit = slug(province), slug(printed)
-    word = {"district": "huyen", "commune": "xa"}.get(level, "")
-    for key in (f"{prov}.{unit}", f"{prov}.{word}-{unit}"):
-        if key in _units():
-            return _units()[key]
+    words = {"district": ("huyen", "quan", "thi-xa", "thanh-pho"), "commune": ("xa", "phuong", "thi-tran")}.get(level, ())
+    for key in (f"{prov}.{unit}", *(f"{prov}.{w}-{unit}" for w in words)):
+        found = _units().get(key)
+        if found and found[1] == level:
+            return found[0]
     return printed
+
+
+@cache
+def _unit_provinces() -> dict[tuple[str, str], frozenset[str]]:
+    """(level, folded name without its unit word) -> the provinces that have such a unit."""
+    from cancu.ontology.ids import slug
+
+    by_slug = {slug(p.name): p.name for p in provinces()}
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in read_rows("jurisdictions.csv"):
+        province = by_slug.get(r["parent"])
+        name = _units().get(r["id"], ("", ""))[0]
+        if province and name and r["level"] in ("district", "commune"):
+            out.setdefault((r["level"], fold_str(name).lower()), set()).add(province)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def province_of_unit(printed: str, level: str, on: str | None) -> str | None:
+    """The province of a district or commune that the registry knows under exactly one province.
+
+    The registry lists the districts that ended on 2025-07-01 and the communes that began then,
+    so a district is looked up for a plan dated before that day and a commune for one dated
+    after it (``on``: ISO date); the old communes are not in it. None when not unique."""
+    if not printed or not on:
+        return None
+    if (level == "district") != (on < REFORM_DAY):
+        return None
+    found = _unit_provinces().get((level, fold_str(printed).lower()), frozenset())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+REFORM_DAY = "2025-07-01"
+"""Districts ended and the new communes began on this day (Nghị quyết 203/2025/QH15)."""

@@ -19,6 +19,7 @@ from cancu.loaders.deadlines import normalise
 from cancu.loaders.fold import Folded, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
+from cancu.loaders.places import is_city
 from cancu.ontology.record import Assignment, PlanRecord, Reporting, Target, Task
 
 HEADER_WORDS = {
@@ -91,12 +92,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
     groups: list[list[int]] = []  # task indices per group
     labels: list[str] = []
     cols = None
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if "\t" not in line:
-            continue
-        cells = line.split("\t")
+    for start, end in logical_rows(text):
+        line = text[start:end]
+        cells = [" ".join(c.split()) if "\n" in c else c for c in line.split("\t")]
         found = _columns(cells)
         if found:
             cols = found
@@ -111,9 +109,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         if ci >= len(cells):
             continue
         gi = cols.get("group", 0 if ci > 0 else None)
-        label = folded.quote(*offsets[gi]).strip() if gi is not None and gi < len(cells) else ""
+        label = " ".join(folded.quote(*offsets[gi]).split()) if gi is not None and gi < len(cells) else ""
         content_s, content_e = offsets[ci]
-        raw = folded.quote(content_s, content_e).strip()
+        raw = " ".join(folded.quote(content_s, content_e).split())
         num = ROW_NUMBER.match(raw)
         content = raw[num.end():] if num else raw
         if not content:
@@ -127,7 +125,7 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         if not groups:
             labels.append("")
             groups.append([])
-        get = {k: folded.quote(*offsets[i]).strip() if i < len(cells) else "" for k, i in cols.items()}
+        get = {k: " ".join(folded.quote(*offsets[i]).split()) if i < len(cells) else "" for k, i in cols.items()}
         groups[-1].append(len(tasks))
         numbers.append(int(num.group(1)) if num else None)
         tasks.append(Task(
@@ -144,6 +142,48 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         for i in members:
             tasks[i].area = area
     return tasks
+
+
+ROW_START = re.compile(r"\s*(?:\d{1,3}|[ivxl]{1,5})[.)]?\s*\t")
+
+
+def logical_rows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each table row of a text whose cells are tab-separated, one row a line —
+    or several, when OCR or a PDF's text layer wrapped a row ("1\tRà soát, hệ\nthống hóa ...\tPhòng
+    Tư\npháp\t..."). A table's width is the most tabs on one of its lines; a row short of it takes
+    the following lines, tabbed or not, until it is full or a numbered row starts."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line.count("\t")))
+        pos += len(line) + 1
+    rows: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i][2] == 0:
+            i += 1
+            continue
+        j = i  # the table: tabbed lines and the untabbed non-empty lines between them
+        while j + 1 < len(lines) and (lines[j + 1][2] or text[lines[j + 1][0]:lines[j + 1][1]].strip()):
+            j += 1
+        while lines[j][2] == 0:
+            j -= 1
+        width = max(t for _, _, t in lines[i:j + 1])
+        k = i
+        while k <= j:
+            start, end, tabs = lines[k]
+            if tabs == 0:
+                k += 1
+                continue
+            while tabs < width and k + 1 <= j:
+                nxt_start, nxt_end, nxt_tabs = lines[k + 1]
+                if tabs + nxt_tabs > width or ROW_START.match(text, nxt_start) and nxt_tabs:
+                    break
+                k += 1
+                end, tabs = nxt_end, tabs + nxt_tabs
+            rows.append((start, end))
+            k += 1
+        i = j + 1
+    return rows
 
 
 def _items(cell: str | None) -> str | None:
@@ -309,7 +349,9 @@ def metric_of(text: str) -> str | None:
 # -- assignments and reporting ------------------------------------------------------
 ORG_STOP = re.compile(r":|\.\s|" + "|".join(fuzzy_pattern(w) for w in (
     "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "tiến hành", "xây dựng", "theo dõi", "chủ trì", "là cơ quan",
-    "tham mưu", "thực hiện", "phối hợp", "trên cơ sở")))
+    "tham mưu", "thực hiện", "phối hợp", "trên cơ sở")) + r"|\n\s*(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)])")
+"""Where an agency heading of Tổ chức thực hiện ends: its duties start (a verb, a colon, or the next
+line's item mark "a)", "-", "1.")."""
 
 
 def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
@@ -384,6 +426,9 @@ def _reporting(folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], 
         sec = o.section_at(m.start())
         if sec is None or sec.role != "organization" and not _closing(text, m.start()):
             continue
+        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
+        if "\t" in text[line_start:line_end if line_end != -1 else len(text)]:
+            continue  # "Báo cáo" in a table is a product, not a reporting duty
         s_start, s_end = _sentence(text, m.start())
         recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header)
         if not recipients:
@@ -446,25 +491,32 @@ def _closing(text: str, pos: int) -> bool:
     return fuzzy_pattern is not None and bool(re.search(fuzzy_pattern("trong quá trình"), text[max(0, pos - 300):pos]))
 
 
-UBND_UNIT = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + r"|ubnd)(?:\s*\(ubnd\))?\s+(" + "|".join(
-    fuzzy_pattern(w) for w in ("tỉnh", "huyện", "xã", "thành phố")) + ")?", re.IGNORECASE)
+UBND_UNIT = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + r"|ubnd)(?:\s*\(ubnd\))?\s+(?:(" + "|".join(
+    fuzzy_pattern(w) for w in ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã"))
+    + r")(?![a-z]))?", re.IGNORECASE)
+DISTRICT_WORDS = ("huyen", "quan", "thi xa")
+COMMUNE_WORDS = ("xa", "phuong", "thi tran")
 
 
 def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
+    """The body a report goes to: "UBND huyện" is the plan's own district (or its parent's), and
+    so on up; a unit the plan's place does not name gives no recipient rather than a wrong one."""
     text = folded.text
     m = UBND_UNIT.match(text, pos)
     if m:
-        unit = (m.group(1) or "").strip()
-        place = header.place
-        if unit.startswith("h") and place.district:
-            return f"UBND huyện {place.district}"
-        if (unit.startswith("x") or unit.startswith("p")) and place.commune:
-            return f"UBND {place.commune_word} {place.commune}"
-        if place.province:
-            from cancu.loaders.issuers import Place
+        from cancu.loaders.fold import fold_str
+        from cancu.loaders.issuers import Place
 
-            return f"UBND {Place(province=place.province).unit_name()}"
-        return None
+        unit = fold_str(m.group(1) or "").lower().strip()
+        place = header.place
+        province = f"UBND {Place(province=place.province).unit_name()}" if place.province else None
+        if unit in DISTRICT_WORDS:
+            return f"UBND {place.district_word} {place.district}" if place.district else None
+        if unit in COMMUNE_WORDS:
+            return f"UBND {place.commune_word} {place.commune}" if place.commune else None
+        if unit == "thanh pho" and place.district and place.district_word == "thành phố" and not is_city(place.province):
+            return f"UBND thành phố {place.district}"
+        return province
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
         return names[0][0]

@@ -215,6 +215,11 @@ class _Country:
         self.out, self.rng, self.o = out, rng, opts
         self.manifest: list[dict] = []
 
+    def parent_name(self, body: str, place: str) -> str:
+        """How a child plan names its parent's issuer: mostly with the place ("Ủy ban nhân dân tỉnh
+        Cao Bằng"), sometimes bare ("Ủy ban nhân dân tỉnh"), as real plans do."""
+        return body if self.rng.random() < self.o["unnamed_parent_share"] else f"{body} {place}"
+
     def person(self) -> str:
         r = self.rng
         return f"{r.choice(SURNAMES)} {r.choice(MIDDLES)} {r.choice(GIVEN)}"
@@ -239,7 +244,8 @@ class _Country:
         d.add("")
         for i, b in enumerate(bases):
             word = "Thực hiện" if b["type"] == "KH" and i == 0 and r.random() < 0.5 else "Căn cứ"
-            d.add(f"{word} {b['_kind']} số {b['number']} ngày {_dmy(b['date'])} của {b['_by']} {b['_about']};")
+            by = self.parent_name(b["_by"], b["_place"]) if "_place" in b else b["_by"]
+            d.add(f"{word} {b['_kind']} số {b['number']} ngày {_dmy(b['date'])} của {by} {b['_about']};")
         d.add(f"{short_issuer[0].upper() + short_issuer[1:]} ban hành Kế hoạch cải cách hành chính năm {year} như sau:")
         d.add("I. MỤC ĐÍCH, YÊU CẦU")
         d.add("- Triển khai đồng bộ, hiệu quả các nhiệm vụ cải cách hành chính năm " + str(year) + ".")
@@ -353,6 +359,9 @@ class _Country:
             "targets": truth_targets,
             "tasks": tasks,
             "assignments": truth_assign,
+            # score.py's "responsible agencies": every body the plan makes responsible, by a duty in
+            # Tổ chức thực hiện or as the lead of a task
+            "lead_agencies": sorted({a["agency"] for a in truth_assign} | {x for t in tasks for x in t["lead"]}),
             "reporting": truth_report,
             "notes": ["Synthetic plan written by cancu.testing.synth; names of people and local numbers invented."],
         }
@@ -408,9 +417,9 @@ def _national(number: str) -> dict:
             "_kind": kind, "_by": by, "_about": about}
 
 
-def _local(number: str, issuer: str, jurisdiction: str, date: str, by: str) -> dict:
+def _local(number: str, issuer: str, jurisdiction: str, date: str, by: str, place: str) -> dict:
     return {"number": number, "type": "KH", "issuer": issuer, "jurisdiction": jurisdiction, "date": date,
-            "_kind": "Kế hoạch", "_by": by, "_about": "về cải cách hành chính"}
+            "_kind": "Kế hoạch", "_by": by, "_place": place, "_about": "về cải cách hành chính"}
 
 
 def _abbr(name: str) -> str:
@@ -421,10 +430,13 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
                      departments_per_province: int = 6, communes_per_province: int = 10,
                      tasks_per_plan: int = 20, ocr_share: float = 0.2, replaced_citation_share: float = 0.1,
                      ended_agency_share: float = 0.1, table_share: float = 0.3,
-                     docx_share: float = 0.0, districts_per_province: int = 3) -> Manifest:
+                     docx_share: float = 0.0, districts_per_province: int = 3,
+                     unnamed_parent_share: float = 0.2) -> Manifest:
     """Write the plans of ``provinces`` provinces for each year, with ``truth/`` and ``manifest.json``.
 
     ``docx_share`` of the plans without OCR noise are written as .docx, their appendix as a Word table.
+    ``unnamed_parent_share`` of the child plans cite their parent's plan as "của Ủy ban nhân dân tỉnh"
+    without the place's name (then the text alone may not say which province a commune is in).
     """
     out_dir = Path(out_dir)
     (out_dir / "truth").mkdir(parents=True, exist_ok=True)
@@ -432,7 +444,7 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
     geo = _geography(years)
     c = _Country(out_dir, rng, {"table_share": table_share, "ocr_share": ocr_share,
                                 "ended_agency_share": ended_agency_share, "tasks_per_plan": tasks_per_plan,
-                                "docx_share": docx_share})
+                                "docx_share": docx_share, "unnamed_parent_share": unnamed_parent_share})
     for year in years:
         new = year >= RESTRUCTURED_FROM
         plist = geo["new" if new else "old"][:provinces]
@@ -463,7 +475,7 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
                               report2)],
                 header=("ỦY BAN NHÂN DÂN", f"{pkind.upper()} {pname.upper()}"), signer_role="Chủ tịch",
                 stem=f"{year}_{pname}_ubnd", parent_number=None)
-            pbase = _local(pnum, pissuer, pj, c.manifest[-1]["date"], f"Ủy ban nhân dân {pkind}")
+            pbase = _local(pnum, pissuer, pj, c.manifest[-1]["date"], f"Ủy ban nhân dân {pkind}", pname)
             depts = (DEPARTMENTS_NEW if new else DEPARTMENTS_OLD)[:departments_per_province]
             for dname in depts:
                 dnum = f"{rng.randint(10, 900)}/KH-{_abbr(dname)}"
@@ -510,7 +522,8 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
                     header=("ỦY BAN NHÂN DÂN", f"{dkind.upper()} {dshort.upper()}"), signer_role="Chủ tịch",
                     stem=f"{year}_{pname}_{drow['name']}", parent_number=pnum)
                 hdate = c.manifest[-1]["date"]
-                hbase = _local(hnum, hissuer, f"{dshort}, {pname}", hdate, f"Ủy ban nhân dân {dkind}")
+                hbase = _local(hnum, hissuer, f"{dshort}, {pname}", hdate,
+                               f"Ủy ban nhân dân {dkind}", dshort)
                 successors = drow["successors"].split("|") if drow["successors"] else []
                 for k in range(per_district):
                     successor = geo["names"].get(successors[k]) if k < len(successors) else None
