@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from cancu.loaders.codes import PARTY_NUMBER, STATE_NUMBER, Number, number_key, parse_party, parse_state
-from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.fold import Folded, fuzzy_pattern, per_text
 from cancu.loaders.issuers import Issuer, Place, issuer_from_code, read_issuer
 from cancu.ontology.ids import document_id, jurisdiction_id, slug
 from cancu.ontology.record import Citation
@@ -38,8 +38,8 @@ BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) fo
 BASIS_CLOSERS = re.compile("|".join(fuzzy_pattern(w) for w in ("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
 PROPOSAL = re.compile(fuzzy_pattern("Xét đề nghị"))
 HEADING = re.compile(r"(?m)^\s*(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z]")
-LAW = re.compile(
-    r"(?<![a-z])(?:bo\s+)?lu[a-z0-9&]{1,3}t\s+(?P<name>[a-z0-9&,\- ]{4,90}?)\s*(?:\(\w+\)\s*)?"
+LAW = re.compile(  # "bộ luật" / "luật" after no letter; the check follows the first letter (fast)
+    r"(?:b(?<![a-z]b)o\s+l|l(?<![a-z]l))u[a-z0-9&]{1,3}t\s+(?P<name>[a-z0-9&,\- ]{4,90}?)\s*(?:\(\w+\)\s*)?"
     r"(?=ng[a-z0-9&]{1,3}\s+\d{1,2}\s*(?:[/.-]|th))"
 )
 WINDOW = 160
@@ -123,7 +123,9 @@ def find_citations(
     return (*_split(found, own_number), warnings)
 
 
+@per_text
 def _numbers(folded: Folded) -> list[Number]:
+    """Every document number of a text, in order (read by the citations and the effectivity clauses)."""
     out: list[Number] = []
     aligned = folded.aligned
     for m in STATE_NUMBER.finditer(folded.text):
