@@ -17,13 +17,15 @@ from cancu.loaders.fold import fold_str
 from cancu.ontology.datafiles import read_rows
 
 # Folded text: letters are ASCII lowercase; "đ" is already "d".
+# A number starts with a digit that follows no word character, "/", "." or "-": the check comes
+# after that first digit ("\d(?<![\w/.-]\d)"), so the regex engine jumps from digit to digit.
 _SEG = r"[a-z][a-z0-9&]*"
 STATE_NUMBER = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,5}[a-z]?)"
+    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
     r"(?:\s?/\s?(?P<year>(?:19|20)\d{2}))?"
     r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?[-.]\s*|-\s*\n\s*)" + _SEG + r")*)"
 )
-PARTY_NUMBER = re.compile(r"(?<![\w/.-])(?P<num>\d{1,5})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])")
+PARTY_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])")
 #: Words that OCR glues to the end of a number ("243/KH-BDTngay").
 GLUED_WORDS = ("ngay",)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.deadlines import normalise
-from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.places import is_city
@@ -29,7 +29,7 @@ HEADER_WORDS = {
     "support": ("phoi hop",),
     "deadline": ("thoi gian", "thoi han"),
 }
-PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?%")
+PERCENT = re.compile(r"(\d(?<![\d/.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?%")  # the boundary after the first digit: fast
 RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
 AT_LEAST = re.compile("|".join(fuzzy_pattern(p) for p in ("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")))
 AT_MOST = re.compile("|".join(fuzzy_pattern(p) for p in ("không vượt", "không quá", "tối đa", "dưới")))
@@ -39,7 +39,7 @@ PERIOD = re.compile(fuzzy_pattern("giai đoạn") + r"\s*((?:19|20)\d{2})\s*[-�
 YEAR_WORDS = re.compile(r"(?:" + fuzzy_pattern("đến năm") + "|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
 STRIVE = re.compile("|".join(fuzzy_pattern(p) for p in ("phấn đấu", "đạt tỷ lệ", "đạt")))
 LEADS = re.compile(r"(?:" + fuzzy_pattern("chủ trì") + r")")
-REPORT = re.compile(r"(?:" + fuzzy_pattern("báo cáo") + "|" + fuzzy_pattern("trình") + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+")
+REPORT = re.compile(r"(?:" + fuzzy_alternation(("báo cáo", "trình")) + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+")
 COMPILE = re.compile(fuzzy_pattern("tổng hợp") + "|" + fuzzy_pattern("để theo dõi"))
 VIA = re.compile(r"\(?\s*(?:" + fuzzy_pattern("thông qua") + "|" + fuzzy_pattern("qua") + r")\s+")
 FREQUENCIES = (("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")), ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
