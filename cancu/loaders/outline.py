@@ -10,6 +10,7 @@ a wrapped hyphenated phrase ("chính trị -" / "xã hội") is not an item.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -71,6 +72,7 @@ def _area_by_similarity(folded_title: str) -> str | None:
     return area if best >= 0.75 else None
 
 
+@lru_cache(maxsize=8192)
 def role_of(folded_title: str) -> str | None:
     for rx, role in _keyed("section_roles.csv", "role"):
         if rx.search(folded_title):
@@ -115,11 +117,29 @@ class Outline:
     items: list[Item] = field(default_factory=list)
 
     def section_at(self, pos: int) -> Section | None:
+        """The innermost section holding ``pos`` (the one that starts last)."""
+        starts = self._starts()
+        if starts is not None:
+            k = bisect_right(starts, pos) - 1
+            if k < 0:
+                return None
+            if pos < self.sections[k].end:  # the last section to start before pos holds it
+                return self.sections[k]
         best = None
         for s in self.sections:
             if s.start <= pos < s.end and (best is None or s.start >= best.start):
                 best = s
         return best
+
+    def _starts(self) -> list[int] | None:
+        """Section starts, when ascending (as ``outline`` builds them), for bisection; rebuilt when
+        the list of sections grows."""
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None or cached[0] != len(self.sections):
+            starts = [s.start for s in self.sections]
+            ascending = all(a < b for a, b in zip(starts, starts[1:], strict=False))
+            cached = self.__dict__["_starts_cache"] = (len(self.sections), starts if ascending else None)
+        return cached[1]
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -145,14 +165,13 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         line = text[ls:le]
         if not line.strip() or PAGE_NUMBER.match(line):
             continue
-        printed = folded.quote(ls, le)
-        h = _heading(line, printed, ls)
+        h = _heading(line, folded, ls)
         if h is not None:
             heads.append(h)
             prev_text = line
             continue
         b = BULLET_LINE.match(line)
-        if b and not _continues(prev_text, folded.quote(ls + b.start(2), le)):
+        if b and not _continues(prev_text, folded, ls + b.start(2), le):
             marker = b.group(1)
             items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
         elif items and (items[-1][1] >= ls - 2 or (PAGE_GAP.fullmatch(text, items[-1][1], ls) and line.lstrip()[:1].islower())):
@@ -172,42 +191,51 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         sec = Section(h, h.start, nxt, area, own_role or (parent.role if parent else None), year, parent, own_role)
         o.sections.append(sec)
         stack.append(sec)
+    head_starts = [h.start for h in heads]
     for s, e, m, d in items:
         sec = o.section_at(s)
-        cut = next((h.start for h in heads if s < h.start < e), e)
+        k = bisect_right(head_starts, s)  # the first heading after the item's start cuts it
+        cut = head_starts[k] if k < len(head_starts) and head_starts[k] < e else e
         o.items.append(Item(s, cut, m, d, sec))
     return o
 
 
-def _heading(line: str, printed: str, ls: int) -> Heading | None:
+def _heading(line: str, folded: Folded, ls: int) -> Heading | None:
+    """The heading a line of the folded text starts (``ls``: its offset), if any."""
     if "\t" in line:
         return None  # a table row, not a heading
+    roman, arabic, letter = ROMAN_LINE.match(line), ARABIC_LINE.match(line), LETTER_LINE.match(line)
+    if not (roman or arabic or letter):
+        return None  # most lines: no need to read the printed text
+    printed = folded.quote(ls, ls + len(line))
     stripped = printed.strip()
-    m = ROMAN_LINE.match(line)
+    m = roman
     if m:
         marker = m.group(1).replace("|", "i").replace("1", "i").replace("l", "i").replace("!", "i")
         title_printed = printed[m.start(2):].strip()
         if marker in ROMAN and _upper_share(title_printed) > 0.6 and len(stripped) < 120:
             return Heading(ls, ls + len(line), marker.upper(), 1, m.group(2), title_printed)
-    m = ARABIC_LINE.match(line)
+    m = arabic
     if m and len(stripped) < (300 if "." in m.group(1) else 160):
         title_printed = printed[m.start(2):].strip()
         if title_printed[:1].isupper():
             depth = 1 if _upper_share(title_printed) > 0.7 and "." not in m.group(1) else 2 + m.group(1).count(".")
             return Heading(ls, ls + len(line), m.group(1), depth, m.group(2), title_printed)
-    m = LETTER_LINE.match(line)
+    m = letter
     if m and len(stripped) < 70 and not stripped.endswith((".", ";")):
         title_printed = printed[m.start(2):].strip()
         return Heading(ls, ls + len(line), m.group(1), 6, m.group(2), title_printed)
     return None
 
 
-def _continues(prev: str, rest: str) -> bool:
-    """A "- " line that carries on a phrase broken at a hyphen ("chính trị -" / "xã hội …")."""
+def _continues(prev: str, folded: Folded, start: int, end: int) -> bool:
+    """A "- " line that carries on a phrase broken at a hyphen ("chính trị -" / "xã hội …");
+    ``start``, ``end``: folded offsets of the text after the dash (read only when ``prev`` is open)."""
     prev = prev.rstrip()
-    return bool(prev) and not prev.endswith((".", ";", ":", "!", "?")) and rest[:1].islower()
+    return bool(prev) and not prev.endswith((".", ";", ":", "!", "?")) and folded.quote(start, end)[:1].islower()
 
 
+@lru_cache(maxsize=8192)
 def _year(title: str) -> int | None:
     """The year a heading sets ("Mục tiêu đến năm 2025"); the caller also tries the title with the
     start of the next line, for a heading wrapped before its year."""
