@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from cancu.loaders.codes import PARTY_NUMBER, STATE_NUMBER, Number, number_key, parse_party, parse_state
-from cancu.loaders.fold import Folded, fuzzy_pattern, per_text
+from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern, per_text
 from cancu.loaders.issuers import Issuer, Place, issuer_from_code, read_issuer
 from cancu.ontology.ids import document_id, jurisdiction_id, slug
 from cancu.ontology.record import Citation
@@ -35,8 +35,8 @@ SUBJECT = re.compile(r"\s*,?\s*(?:" + "|".join(fuzzy_pattern(w) for w in ("về"
 BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) for w in ("Căn cứ", "Thực hiện", "Triển khai"))
                            + "|" + fuzzy_pattern("Căn") + r"\s+c[a-z0-9&]{0,3}" + r")(?![a-z])")
 """The opening words of a basis clause; "Căn" followed by any short c-word is "Căn cứ" however OCR read it."""
-BASIS_CLOSERS = re.compile("|".join(fuzzy_pattern(w) for w in ("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
-PROPOSAL = re.compile(fuzzy_pattern("Xét đề nghị"))
+BASIS_CLOSERS = re.compile(fuzzy_alternation(("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
+PROPOSAL = re.compile(fuzzy_alternation(("Xét đề nghị",)))
 HEADING = re.compile(r"(?m)^\s*(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z]")
 LAW = re.compile(  # "bộ luật" / "luật" after no letter; the check follows the first letter (fast)
     r"(?:b(?<![a-z]b)o\s+l|l(?<![a-z]l))u[a-z0-9&]{1,3}t\s+(?P<name>[a-z0-9&,\- ]{4,90}?)\s*(?:\(\w+\)\s*)?"
@@ -182,9 +182,12 @@ def _describe(folded: Folded, number: Number, limit: int, context: Place, citing
     return Found(citation, start, end, number.num, number.clean)
 
 
+CLAUSE_END = re.compile(r";|\n\s*\n|\.\s*\n")
+
+
 def _clause_end(text: str, pos: int, limit: int) -> int:
     """End of the clause starting at ``pos``: the next ";" or blank line."""
-    m = re.compile(r";|\n\s*\n|\.\s*\n").search(text, pos, limit)
+    m = CLAUSE_END.search(text, pos, limit)
     return m.start() if m else limit
 
 

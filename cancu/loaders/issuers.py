@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cancu.loaders.codes import Code
-from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.places import UNIT_RE, UNIT_WORDS, canonical_unit, is_city, match_province, printed_name
 from cancu.ontology.datafiles import read_rows
 
@@ -86,7 +86,7 @@ def issuer_regex() -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-CUA = re.compile(fuzzy_pattern("của") + r"(?![a-z])\s+")
+CUA = re.compile(r"(?:" + fuzzy_alternation(("của",)) + r")(?![a-z])\s+")
 PAREN_ABBR = re.compile(r"\s*\(\s*[a-z]{2,6}\s*\)")
 
 

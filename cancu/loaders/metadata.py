@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
-from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
+from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place
 from cancu.loaders.places import REFORM_DAY, UNIT_RE, find_province, printed_name, province_of_unit
 from cancu.ontology.datafiles import read_rows
@@ -22,19 +22,19 @@ from cancu.ontology.record import DocumentInfo, Signer
 from cancu.ontology.units import unit_id
 
 HEADER_LIMIT = 1500
-SO_LABEL = re.compile(fuzzy_pattern("số") + r"\s*[:.]\s*")
+SO_LABEL = re.compile(r"(?:" + fuzzy_alternation(("số",)) + r")\s*[:.]\s*")
 PLACE_DATE = re.compile(
     r"(?P<place>[a-z&][a-z&]*(?:[ \t]+[a-z&]+){0,4})?[ \t]*,\s*ng[a-z0-9&]{1,3}\s+(?P<d>\d{1,2})\s+"
     r"th[a-z0-9&]{2,4}\s+(?P<m>\d{1,2})\s+n[a-z0-9&]{1,3}\s+(?P<y>(?:19|20)\d{2})"
 )
 MAKES_PLAN = re.compile(
-    r"(?:" + "|".join(fuzzy_pattern(w) for w in ("xây dựng", "ban hành")) + r")\s+"
+    r"(?:" + fuzzy_alternation(("xây dựng", "ban hành")) + r")\s+"
     + fuzzy_pattern("kế hoạch")
 )
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 UNTIL_YEAR = re.compile(fuzzy_pattern("đến năm") + r"\s+((?:19|20)\d{2})")
-NOI_NHAN = re.compile(fuzzy_pattern("nơi nhận") + r"\s*:?")
+NOI_NHAN = re.compile(r"(?:" + fuzzy_alternation(("nơi nhận",)) + r")\s*:?")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
                        r"(?P<name>[a-z&][a-z& ,\-]{1,60}(?:\n[a-z&][a-z& ]{0,24}(?=[ \t]{2,}|$))?)")
@@ -42,7 +42,7 @@ DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở"
 CONG_HOA = re.compile("|".join(fuzzy_pattern(w) for w in ("cộng hòa", "độc lập")))
 MOTTO = re.compile(fuzzy_pattern("xã hội chủ nghĩa"))
 """The national motto's "xã" is never a commune ("CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM" wrapped)."""
-UBND_WORDS = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + "|" + fuzzy_pattern("ubnd") + r")(?![a-z])")
+UBND_WORDS = re.compile(r"(?:" + fuzzy_alternation(("ủy ban nhân dân", "ubnd")) + r")(?![a-z])")
 
 
 @cache
@@ -62,6 +62,13 @@ def _title_types() -> dict[str, str]:
 def _roles() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = sorted(read_rows("signer_roles.csv"), key=lambda r: len(r["phrase"]), reverse=True)
     return tuple((re.compile(fuzzy_pattern(r["phrase"], ocr=False) + r"(?![a-z])"), r["role"]) for r in rows)
+
+
+@cache
+def _any_role() -> re.Pattern[str]:
+    """Matches where one of ``_roles`` does: a line it does not match needs no role-by-role search."""
+    phrases = [r["phrase"] for r in read_rows("signer_roles.csv")]
+    return re.compile(r"(?:" + fuzzy_alternation(phrases, ocr=False) + r")(?![a-z])")
 
 
 @cache
@@ -278,11 +285,7 @@ def _department(folded: Folded, header_end: int) -> tuple[str, int, int] | None:
         cut = CONG_HOA.search(raw)
         raw = raw[: cut.start()].strip() if cut else raw
         raw = re.sub(r"\s+", " ", raw)
-        best, score = None, 0.0
-        for fname, name in _departments():
-            s = SequenceMatcher(None, raw[: len(fname) + 2].strip(), fname).ratio()
-            if s > score:
-                best, score = name, s
+        best, score = _closest_department(raw)
         if best and score >= 0.8:
             start = m.start("kind")
             return best, start, start + len(raw)
@@ -292,6 +295,17 @@ def _department(folded: Folded, header_end: int) -> tuple[str, int, int] | None:
             if len(name.split()) >= 2:
                 return name.title().replace(" Và ", " và "), m.start("kind"), folded.folded_offset(end)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _closest_department(raw: str) -> tuple[str | None, float]:
+    """The department kind a header line reads most like, and how closely (cached: header lines recur)."""
+    best, score = None, 0.0
+    for fname, name in _departments():
+        s = SequenceMatcher(None, raw[: len(fname) + 2].strip(), fname).ratio()
+        if s > score:
+            best, score = name, s
+    return best, score
 
 
 def _makes_plan(folded: Folded, after: int) -> Issuer | None:
@@ -339,6 +353,8 @@ def _signer(folded: Folded) -> Signer:
     role = None
     for line_match in re.finditer(r"[^\n]+", text[zone_start:]):
         line_start = zone_start + line_match.start()
+        if not _any_role().search(text, line_start, line_start + len(line_match.group())):
+            continue
         for rx, name in _roles():
             for m in rx.finditer(text, line_start, line_start + len(line_match.group())):
                 printed = folded.quote(m.start(), m.end())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from cancu.loaders.fold import fold_str, fuzzy_pattern
+from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.ontology.datafiles import read_rows
 
 #: unit words as printed before a place name -> level; "thành phố" depends on the name
@@ -30,7 +30,7 @@ UNIT_WORDS: dict[str, str] = {
     "thị trấn": "commune",
 }
 UNIT_RE = re.compile(
-    r"(?P<unit>" + "|".join(fuzzy_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?\s+"
+    r"(?P<unit>" + fuzzy_alternation(sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?\s+"
 )
 SIMILARITY_FLOOR = 0.74
 SIMILARITY_MARGIN = 0.04

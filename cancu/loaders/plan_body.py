@@ -31,20 +31,22 @@ HEADER_WORDS = {
 }
 PERCENT = re.compile(r"(\d(?<![\d/.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?%")  # the boundary after the first digit: fast
 RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
-AT_LEAST = re.compile("|".join(fuzzy_pattern(p) for p in ("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")))
-AT_MOST = re.compile("|".join(fuzzy_pattern(p) for p in ("không vượt", "không quá", "tối đa", "dưới")))
-EACH_YEAR = re.compile(fuzzy_pattern("mỗi năm") + "|" + fuzzy_pattern("hằng năm"))
-UNTIL = re.compile(fuzzy_pattern("cho đến khi") + "|" + fuzzy_pattern("đến khi"))
-PERIOD = re.compile(fuzzy_pattern("giai đoạn") + r"\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
-YEAR_WORDS = re.compile(r"(?:" + fuzzy_pattern("đến năm") + "|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
-STRIVE = re.compile("|".join(fuzzy_pattern(p) for p in ("phấn đấu", "đạt tỷ lệ", "đạt")))
-LEADS = re.compile(r"(?:" + fuzzy_pattern("chủ trì") + r")")
+# Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
+# matches as ``"|".join(fuzzy_pattern(p) ...)``.
+AT_LEAST = re.compile(fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")))
+AT_MOST = re.compile(fuzzy_alternation(("không vượt", "không quá", "tối đa", "dưới")))
+EACH_YEAR = re.compile(fuzzy_alternation(("mỗi năm", "hằng năm")))
+UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
+PERIOD = re.compile(r"(?:" + fuzzy_alternation(("giai đoạn",)) + r")\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+YEAR_WORDS = re.compile(r"(?:" + fuzzy_alternation(("đến năm", "năm")) + r")\s+((?:19|20)\d{2})")
+STRIVE = re.compile(fuzzy_alternation(("phấn đấu", "đạt tỷ lệ", "đạt")))
+LEADS = re.compile(r"(?:" + fuzzy_alternation(("chủ trì",)) + r")")
 REPORT = re.compile(r"(?:" + fuzzy_alternation(("báo cáo", "trình")) + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+")
-COMPILE = re.compile(fuzzy_pattern("tổng hợp") + "|" + fuzzy_pattern("để theo dõi"))
+COMPILE = re.compile(fuzzy_alternation(("tổng hợp", "để theo dõi")))
 VIA = re.compile(r"\(?\s*(?:" + fuzzy_pattern("thông qua") + "|" + fuzzy_pattern("qua") + r")\s+")
 FREQUENCIES = (("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")), ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
                ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")), ("năm", re.compile(r"(?:hang|hàng|hiang)\s+n[a-z]{1,3}m|(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)")),
-               ("đột xuất", re.compile(fuzzy_pattern("đột xuất") + "|" + fuzzy_pattern("khó khăn") + "|" + fuzzy_pattern("vướng mắc"))))
+               ("đột xuất", re.compile(fuzzy_alternation(("đột xuất", "khó khăn", "vướng mắc")))))
 SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n\s*\n")
 
 
@@ -213,7 +215,7 @@ def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
 
 DEBRIS = re.compile(r"\n[\s\f]*\d{1,3}[ \t\f]*\n")  # a page number between the two halves of an item
 PROSE_DEADLINE = re.compile(
-    r"(?:" + "|".join(fuzzy_pattern(w) for w in ("hoàn thành trong", "hoàn thành trước", "trong", "trước", "thời hạn"))
+    r"(?:" + fuzzy_alternation(("hoàn thành trong", "hoàn thành trước", "trong", "trước", "thời hạn"))
     + r")\s+((?:" + "|".join(fuzzy_pattern(w) for w in ("quý", "tháng", "năm", "ngày")) + r")\s+[ivx0-9][^;,\n)]{0,12}?(?:19|20)\d{2})"
 )
 
@@ -347,7 +349,7 @@ def metric_of(text: str) -> str | None:
 
 
 # -- assignments and reporting ------------------------------------------------------
-ORG_STOP = re.compile(r":|\.\s|" + "|".join(fuzzy_pattern(w) for w in (
+ORG_STOP = re.compile(r":|\.\s|" + fuzzy_alternation((
     "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "tiến hành", "xây dựng", "theo dõi", "chủ trì", "là cơ quan",
     "tham mưu", "thực hiện", "phối hợp", "trên cơ sở")) + r"|\n\s*(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)])")
 """Where an agency heading of Tổ chức thực hiện ends: its duties start (a verb, a colon, or the next
@@ -487,8 +489,13 @@ def _more(folded: Folded, start: int, end: int, first: str, own, header) -> list
     return out
 
 
+CLOSING = re.compile(fuzzy_alternation(("trong quá trình",)))
+LEADERSHIP = re.compile(fuzzy_pattern("lãnh đạo"))
+
+
 def _closing(text: str, pos: int) -> bool:
-    return fuzzy_pattern is not None and bool(re.search(fuzzy_pattern("trong quá trình"), text[max(0, pos - 300):pos]))
+    """"Trong quá trình thực hiện …, báo cáo …": the closing paragraph of a plan."""
+    return bool(CLOSING.search(text[max(0, pos - 300):pos]))
 
 
 UBND_UNIT = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + r"|ubnd)(?:\s*\(ubnd\))?\s+(?:(" + "|".join(
@@ -520,7 +527,7 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
         return names[0][0]
-    if re.match(fuzzy_pattern("lãnh đạo"), text[pos:pos + 20]) and header.info.issuer:
+    if LEADERSHIP.match(text[pos:pos + 20]) and header.info.issuer:
         return header.info.issuer
     return None
 
