@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
 
@@ -28,6 +29,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """``"Sở Nội vụ"`` -> ``"so-noi-vu"``; ``"76/NQ-CP"`` -> ``"76-nq-cp"``."""
     return _NON_ID.sub("-", ascii_fold(text)).strip("-")
