@@ -20,7 +20,7 @@ document is no longer in force (the registry's ``status_date``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -89,15 +89,19 @@ class EffectivityFacts:
 def _sentences_with(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the sentences (white space trimmed) that overlap one of the ``found`` spans, in
     order: reading only these is much cheaper than walking every sentence of a long plan."""
-    stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
-    bounds = [-1, *stops, len(text)]
-    picked: dict[int, None] = {}
-    for start, end in found:
-        for k in range(bisect_right(stops, start), bisect_left(stops, max(start, end - 1)) + 1):
-            picked[k] = None
+    picked: dict[int, int] = {}  # start -> end of each sentence, untrimmed
+    for f_start, f_end in found:
+        start = _last_stop_before(text, f_start) + 1
+        while True:  # the sentence holding f_start, and the next ones while they start inside the span
+            stop = _SENTENCE_STOP.search(text, max(start, f_start))
+            end = stop.start() if stop else len(text)
+            if end > f_start:
+                picked[start] = end
+            if stop is None or end + 1 >= f_end:
+                break
+            start = end + 1
     out = []
-    for k in sorted(picked):
-        start, end = bounds[k] + 1, bounds[k + 1]
+    for start, end in sorted(picked.items()):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -105,6 +109,15 @@ def _sentences_with(text: str, found: list[tuple[int, int]]) -> list[tuple[int, 
         if end > start:
             out.append((start, end))
     return out
+
+
+def _last_stop_before(text: str, pos: int) -> int:
+    """Offset of the last ``_SENTENCE_STOP`` before ``pos``, -1 if none."""
+    last = max(text.rfind("\n", 0, pos), text.rfind(";", 0, pos))
+    dot = text.rfind(".", last + 1, pos)
+    while dot != -1 and dot + 1 < len(text) and not text[dot + 1].isspace():
+        dot = text.rfind(".", last + 1, dot)
+    return max(last, dot)
 
 
 def _plus_one(day: str) -> str:
