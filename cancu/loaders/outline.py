@@ -22,6 +22,8 @@ ROMAN_LINE = re.compile(r"^[ \t]*([ivxl|1!]{1,4})[ \t]*[.)][ \t]*(\S.*)$")
 ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]*[.)]?[ \t]*([^\W\d_].*)$")
 LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
 BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–])[ \t]*7?[ \t]*(\S.*)$")
+HEADING_HINT = re.compile(r"[ \t]*(?:[ivxl|1!]{1,4}[ \t]*[.)]|\d|[a-h¢][ \t]*\))")
+"""What each of ROMAN_LINE, ARABIC_LINE and LETTER_LINE starts with: one cheap test for most lines."""
 PAGE_NUMBER = re.compile(r"^[ \t\f]*\d{1,3}[ \t]*$")
 PAGE_GAP = re.compile(r"[\s\f]*(?:\d{1,3}[\s\f]*)?")
 YEAR_HEAD = re.compile(r"(?:" + fuzzy_pattern("đến năm") + r"|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
@@ -142,14 +144,6 @@ class Outline:
         return cached[1]
 
 
-def _lines(text: str, start: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for line in text[start:].split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _upper_share(printed: str) -> float:
     letters = [c for c in printed if c.isalpha()]
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
@@ -161,8 +155,9 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
     heads: list[Heading] = []
     items: list[tuple[int, int, str, int]] = []
     prev_text = ""
-    for ls, le in _lines(text[:end], start):
-        line = text[ls:le]
+    le = start - 1
+    for line in text[start:end].split("\n"):
+        ls, le = le + 1, le + 1 + len(line)
         if not line.strip() or PAGE_NUMBER.match(line):
             continue
         h = _heading(line, folded, ls)
@@ -202,8 +197,8 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
 
 def _heading(line: str, folded: Folded, ls: int) -> Heading | None:
     """The heading a line of the folded text starts (``ls``: its offset), if any."""
-    if "\t" in line:
-        return None  # a table row, not a heading
+    if "\t" in line or not HEADING_HINT.match(line):
+        return None  # a table row, or no heading marker
     roman, arabic, letter = ROMAN_LINE.match(line), ARABIC_LINE.match(line), LETTER_LINE.match(line)
     if not (roman or arabic or letter):
         return None  # most lines: no need to read the printed text
