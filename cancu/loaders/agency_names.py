@@ -12,7 +12,7 @@ import re
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from cancu.loaders.fold import BOUNDARY, fold_str, fuzzy_pattern
+from cancu.loaders.fold import fold_str, fuzzy_pattern, named_alternation
 from cancu.ontology.datafiles import read_rows
 
 LEADING = re.compile(
@@ -32,16 +32,9 @@ def _table() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 @cache
 def finder() -> re.Pattern[str]:
-    """One regex for every known agency phrase, longest first (for scanning text).
-
-    Every phrase pattern starts with the same word boundary: it is checked once, in front, so
-    the engine tries the phrases only where a word starts; the group naming the phrase closes
-    after it (``lastgroup``), which lets the engine skip a phrase at its first letter."""
-    phrases = []
-    for i, (rx, _, _) in enumerate(_table()):
-        assert rx.pattern.startswith(BOUNDARY)
-        phrases.append(f"{rx.pattern.removeprefix(BOUNDARY)}(?P<a{i}>)")
-    return re.compile(BOUNDARY + "(?:" + "|".join(phrases) + ")")
+    """One regex for every known agency phrase, longest first (for scanning text); ``lastgroup``
+    names the phrase (see ``named_alternation``)."""
+    return re.compile(named_alternation([(f"a{i}", rx.pattern) for i, (rx, _, _) in enumerate(_table())]))
 
 
 def name_of_group(group: str) -> str:

@@ -18,8 +18,24 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from cancu.loaders.codes import PARTY_NUMBER, STATE_NUMBER, Number, number_key, parse_party, parse_state
-from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern, per_text
+from cancu.loaders.codes import (
+    PARTY_NUMBER,
+    PARTY_SLASH_REACH,
+    STATE_NUMBER,
+    STATE_SLASH_REACH,
+    Number,
+    number_key,
+    parse_party,
+    parse_state,
+)
+from cancu.loaders.fold import (
+    Folded,
+    finditer_near,
+    fuzzy_alternation,
+    fuzzy_pattern,
+    named_alternation,
+    per_text,
+)
 from cancu.loaders.issuers import Issuer, Place, issuer_from_code, read_issuer
 from cancu.ontology.ids import document_id, jurisdiction_id, slug
 from cancu.ontology.record import Citation
@@ -51,9 +67,9 @@ def _type_words() -> re.Pattern[str]:
     names.update({"CV": "Công văn", "VB": "Văn bản"})
     alternatives = []
     for code, name in sorted(names.items(), key=lambda kv: len(kv[1]), reverse=True):
-        alternatives.append(f"(?P<t_{slug(code).replace('-', '_')}>{fuzzy_pattern(name)})")
+        alternatives.append((f"t_{slug(code).replace('-', '_')}", fuzzy_pattern(name)))
     so = fuzzy_pattern("số")
-    return re.compile(r"(?:" + "|".join(alternatives) + r")\s*(?:" + so + r")?\s*[:.]?\s*$")
+    return re.compile(r"(?:" + named_alternation(alternatives) + r")\s*(?:" + so + r")?\s*[:.]?\s*$")
 
 
 _TYPE_BY_GROUP = {f"t_{slug(c).replace('-', '_')}": c for c in [*DOC_TYPE_NAMES, "CV", "VB"]}
@@ -128,11 +144,11 @@ def _numbers(folded: Folded) -> list[Number]:
     """Every document number of a text, in order (read by the citations and the effectivity clauses)."""
     out: list[Number] = []
     aligned = folded.aligned
-    for m in STATE_NUMBER.finditer(folded.text):
+    for m in finditer_near(STATE_NUMBER, folded.text, "/", STATE_SLASH_REACH):
         n = parse_state(m, aligned)
         if n:
             out.append(n)
-    for m in PARTY_NUMBER.finditer(folded.text):
+    for m in finditer_near(PARTY_NUMBER, folded.text, "/", PARTY_SLASH_REACH):
         n = parse_party(m)
         if n:
             out.append(n)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cancu.loaders.fold import fold_str
 from cancu.ontology.datafiles import read_rows
@@ -26,6 +26,10 @@ STATE_NUMBER = re.compile(
     r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?[-.]\s*|-\s*\n\s*)" + _SEG + r")*)"
 )
 PARTY_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])")
+#: How far after its start a number's first "/" can be (for ``fold.finditer_near``): five digits
+#: and a letter, a space, then "/" (state); five digits, " - ", four letters, a space (party).
+STATE_SLASH_REACH = 7
+PARTY_SLASH_REACH = 13
 #: Words that OCR glues to the end of a number ("243/KH-BDTngay").
 GLUED_WORDS = ("ngay",)
 
@@ -173,6 +177,7 @@ def parse_party(m: re.Match[str]) -> Number | None:
     return Number(canonical, m.group("num"), None, [type_code, issuer], m.start(), m.end())
 
 
+@lru_cache(maxsize=8192)
 def number_key(number: str | None) -> str:
     """Comparison key of a printed number: folded, no spaces, upper case."""
     return fold_str(number or "").upper().replace(" ", "").replace("SO:", "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cancu.loaders.codes import Code
 from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
@@ -101,7 +101,7 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     u = UNIT_RE.match(text, pos)
     if not u:
         return None, None, pos
-    unit = next(w for w in UNIT_WORDS if re.fullmatch(fuzzy_pattern(w), u.group("unit")))
+    unit = _spelled(u.group("unit"), tuple(UNIT_WORDS))
     level = UNIT_WORDS[unit]
     name_pos = u.end()
     if level in ("province", "city"):
@@ -121,11 +121,16 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     end = folded.folded_offset(end_orig)
     printed_unit = u.group("unit").strip()
     if level == "district":
-        word = next((w for w in ("quận", "thị xã", "thành phố", "tp") if re.fullmatch(fuzzy_pattern(w), printed_unit)),
-                    "huyện")
+        word = _spelled(printed_unit, ("quận", "thị xã", "thành phố", "tp")) or "huyện"
         return Place(district=name, district_word="thành phố" if word == "tp" else word), level, end
-    word = next((w for w in ("phường", "thị trấn", "xã") if re.fullmatch(fuzzy_pattern(w), printed_unit)), "xã")
+    word = _spelled(printed_unit, ("phường", "thị trấn", "xã")) or "xã"
     return Place(commune=name, commune_word=word), level, end
+
+
+@lru_cache(maxsize=4096)
+def _spelled(printed: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` a folded unit word spells, OCR included (cached: a handful recur)."""
+    return next((w for w in words if re.fullmatch(fuzzy_pattern(w), printed)), None)
 
 
 def read_issuer(folded: Folded, pos: int, limit: int, context: Place) -> Issuer | None:

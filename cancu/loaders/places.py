@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
 from cancu.ontology.datafiles import read_rows
 
 #: unit words as printed before a place name -> level; "thành phố" depends on the name
@@ -68,8 +68,7 @@ def provinces() -> tuple[Province, ...]:
 @cache
 def _province_regex() -> re.Pattern[str]:
     names = sorted(provinces(), key=lambda p: len(p.folded), reverse=True)
-    alternatives = [f"(?P<p{i}>{fuzzy_pattern(p.folded)})(?![a-z])" for i, p in enumerate(names)]
-    return re.compile("|".join(alternatives))
+    return re.compile(named_alternation([(f"p{i}", fuzzy_pattern(p.folded) + "(?![a-z])") for i, p in enumerate(names)]))
 
 
 @cache

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.deadlines import normalise
-from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.places import is_city
@@ -154,6 +154,8 @@ def logical_rows(text: str) -> list[tuple[int, int]]:
     or several, when OCR or a PDF's text layer wrapped a row ("1\tRà soát, hệ\nthống hóa ...\tPhòng
     Tư\npháp\t..."). A table's width is the most tabs on one of its lines; a row short of it takes
     the following lines, tabbed or not, until it is full or a numbered row starts."""
+    if "\t" not in text:
+        return []  # no table (most plans): no need to walk the lines
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, pos + len(line), line.count("\t")))
@@ -255,7 +257,8 @@ def _unit_of_title(title: str) -> str | None:
 def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
     text = folded.text
     out: list[Target] = []
-    figures = sorted(list(PERCENT.finditer(text)) + list(RANK.finditer(text)), key=lambda x: x.start())
+    percents = finditer_near(PERCENT, text, "%", 7)  # "%" is at most 7 characters after a figure's start
+    figures = sorted(percents + list(RANK.finditer(text)), key=lambda x: x.start())
     starts = [f.start() for f in figures]
     for k, m in enumerate(figures):
         sec = o.section_at(m.start())
@@ -337,6 +340,7 @@ def _metric_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def metric_of(text: str) -> str | None:
     """The catalogue metric a target's words name (the longest keyword match wins), else None."""
     folded = " ".join(fold_words(text).split())
