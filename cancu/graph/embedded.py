@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import hashlib
 import json
 import os
@@ -101,7 +102,7 @@ class EmbeddedStore:
         meta = self._meta()
         snap = self.root / "graph.pickle"
         if snap.exists():
-            with snap.open("rb") as f:
+            with snap.open("rb") as f, _no_cyclic_gc():
                 generation, graph = pickle.load(f)  # noqa: S301 - our own file, written atomically
             if generation == meta["generation"]:
                 self._graph = graph
@@ -230,3 +231,17 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Unpickling a graph allocates millions of dicts and tuples and nothing to collect: with the
+    cyclic collector on, its passes over the growing heap made reopening grow with the square of
+    the graph (benchmarks/RESULTS.md, reopen exponent 2.0 with it, 1.0 without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
