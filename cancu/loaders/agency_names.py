@@ -41,8 +41,10 @@ def name_of_group(group: str) -> str:
     return _table()[int(group[1:])][1]
 
 
+@lru_cache(maxsize=16384)
 def canonical(printed: str, own_ubnd: str | None = None, level: str | None = None) -> str | None:
-    """The canonical name of one printed agency, or None for an empty string.
+    """The canonical name of one printed agency, or None for an empty string (cached: table
+    cells name the same few agencies again and again, and each look-up tries every phrase).
 
     A known phrase matches the whole name, or all of it but a short tail that is not a word
     (OCR debris: "Sở Nội vụ ,."); failing that, a name within a few OCR misreadings of a known

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 from cancu.loaders.codes import (
+    NUMBER_LEAD,
     PARTY_NUMBER,
     PARTY_SLASH_REACH,
     STATE_NUMBER,
@@ -30,6 +31,7 @@ from cancu.loaders.codes import (
 )
 from cancu.loaders.fold import (
     Folded,
+    finditer_from,
     finditer_near,
     fuzzy_alternation,
     fuzzy_pattern,
@@ -144,11 +146,11 @@ def _numbers(folded: Folded) -> list[Number]:
     """Every document number of a text, in order (read by the citations and the effectivity clauses)."""
     out: list[Number] = []
     aligned = folded.aligned
-    for m in finditer_near(STATE_NUMBER, folded.text, "/", STATE_SLASH_REACH):
+    for m in finditer_near(STATE_NUMBER, folded.text, "/", STATE_SLASH_REACH, NUMBER_LEAD):
         n = parse_state(m, aligned)
         if n:
             out.append(n)
-    for m in finditer_near(PARTY_NUMBER, folded.text, "/", PARTY_SLASH_REACH):
+    for m in finditer_near(PARTY_NUMBER, folded.text, "/", PARTY_SLASH_REACH, NUMBER_LEAD):
         n = parse_party(m)
         if n:
             out.append(n)
@@ -210,7 +212,7 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def _laws(folded: Folded, numbers: list[Number]) -> list[Found]:
     text = folded.text
     out = []
-    for m in LAW.finditer(text):
+    for m in finditer_from(LAW, text, ("bo", "lu")):  # what LAW's matches start with
         if any(n.start < m.end() + 40 and n.start >= m.start() for n in numbers):
             continue  # a numbered law is read from its number
         iso, _, d_end = parse_date(text, m.end(), 5)

@@ -30,6 +30,8 @@ PARTY_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z
 #: and a letter, a space, then "/" (state); five digits, " - ", four letters, a space (party).
 STATE_SLASH_REACH = 7
 PARTY_SLASH_REACH = 13
+NUMBER_LEAD = re.compile(r"\d(?<![\w/.-]\d)")
+"""Where both kinds of number start (their first digit)."""
 #: Words that OCR glues to the end of a number ("243/KH-BDTngay").
 GLUED_WORDS = ("ngay",)
 

@@ -145,8 +145,8 @@ class Outline:
 
 
 def _upper_share(printed: str) -> float:
-    letters = [c for c in printed if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    letters = "".join(filter(str.isalpha, printed))
+    return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
 
 
 def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:

@@ -30,6 +30,7 @@ HEADER_WORDS = {
     "deadline": ("thoi gian", "thoi han"),
 }
 PERCENT = re.compile(r"(\d(?<![\d/.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?%")  # the boundary after the first digit: fast
+PERCENT_LEAD = re.compile(r"\d(?<![\d/.,]\d)")
 RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
 # matches as ``"|".join(fuzzy_pattern(p) ...)``.
@@ -257,7 +258,7 @@ def _unit_of_title(title: str) -> str | None:
 def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
     text = folded.text
     out: list[Target] = []
-    percents = finditer_near(PERCENT, text, "%", 7)  # "%" is at most 7 characters after a figure's start
+    percents = finditer_near(PERCENT, text, "%", 7, PERCENT_LEAD)  # "%" is at most 7 characters after the start
     figures = sorted(percents + list(RANK.finditer(text)), key=lambda x: x.start())
     starts = [f.start() for f in figures]
     for k, m in enumerate(figures):
@@ -296,11 +297,17 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    starts = [text.rfind(x, 0, pos) for x in ("\n-", "\n+", ". ", ";", "\n\n", ":", "\t")]
-    start = max(starts) + 1
+    """[start, end) of the sentence around ``pos``: after the last item mark, ". ", ";", blank line,
+    ":" or tab before it, up to the next sentence end or item mark. The marks are looked for near
+    ``pos`` first (one is almost always there), then, failing that, back to the start of the text."""
+    marks = ("\n-", "\n+", ". ", ";", "\n\n", ":", "\t")
+    near = max(0, pos - 500)
+    start = max(text.rfind(x, near, pos) for x in marks) + 1
+    if not start and near:
+        start = max(text.rfind(x, 0, pos) for x in marks) + 1
     end_m = SENTENCE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
-    nl = text.find("\n-", pos)
+    nl = text.find("\n-", pos, end + 1)  # an item mark that comes before the end
     return start, min(end, nl) if nl != -1 else end
 
 
