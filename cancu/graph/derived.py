@@ -170,11 +170,22 @@ def _jur(g: nx.MultiDiGraph, key: str) -> None:
                    active_from="2025-07-01", evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
 
 
+UNIT_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")
+
+
+def _unit_word_lower(name: str) -> str:
+    """A registry name inside a body's name: "Xã Hiệp Thạnh" -> "xã Hiệp Thạnh" ("UBND xã Hiệp Thạnh")."""
+    for word in UNIT_WORDS:
+        if name.lower().startswith(word.lower() + " "):
+            return word.lower() + name[len(word):]
+    return name
+
+
 def _agency(g: nx.MultiDiGraph, key: str, name: str, jur: str, level: str | None) -> str:
     if key not in g:
         if jur not in g:
             _jur(g, jur)
-        jname = g.nodes[jur].get("label") or jur.removeprefix("jur:")
+        jname = _unit_word_lower(g.nodes[jur].get("label") or jur.removeprefix("jur:"))
         g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=f"{name} {jname}".strip(), jurisdiction=jur,
                    level=level, generic=False, evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
     return key
