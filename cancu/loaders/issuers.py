@@ -93,16 +93,9 @@ PAREN_ABBR = re.compile(r"\s*\(\s*[a-z]{2,6}\s*\)")
 def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]:
     """The unit named at ``pos`` ("tỉnh Sóc Trăng", "huyện Cù Lao Dung"): place, level, end."""
     text = folded.text
-    m = PAREN_ABBR.match(text, pos)
-    if m:
-        pos = m.end()
-    while pos < len(text) and text[pos] in " \t\n":
-        pos += 1
-    u = UNIT_RE.match(text, pos)
+    u, level, pos = _unit_at(folded, pos)
     if not u:
         return None, None, pos
-    unit = _spelled(u.group("unit"), tuple(UNIT_WORDS))
-    level = UNIT_WORDS[unit]
     name_pos = u.end()
     if level in ("province", "city"):
         found = match_province(text, name_pos)
@@ -131,6 +124,27 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
 def _spelled(printed: str, words: tuple[str, ...]) -> str | None:
     """The first of ``words`` a folded unit word spells, OCR included (cached: a handful recur)."""
     return next((w for w in words if re.fullmatch(fuzzy_pattern(w), printed)), None)
+
+
+def unit_level(folded: Folded, pos: int) -> str | None:
+    """The level of the unit word ``read_place`` reads at ``pos`` (province, city, district,
+    commune), None if none: only a province or a city can give a place its province."""
+    return _unit_at(folded, pos)[1]
+
+
+def _unit_at(folded: Folded, pos: int) -> tuple[re.Match[str] | None, str | None, int]:
+    """The unit word at ``pos`` (after an abbreviation in brackets and white space), its level,
+    and where it was looked for."""
+    text = folded.text
+    m = PAREN_ABBR.match(text, pos)
+    if m:
+        pos = m.end()
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    u = UNIT_RE.match(text, pos)
+    if not u:
+        return None, None, pos
+    return u, UNIT_WORDS[_spelled(u.group("unit"), tuple(UNIT_WORDS))], pos
 
 
 def read_issuer(folded: Folded, pos: int, limit: int, context: Place) -> Issuer | None:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
-from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place
+from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place, unit_level
 from cancu.loaders.places import REFORM_DAY, UNIT_RE, find_province, printed_name, province_of_unit
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
@@ -35,6 +35,7 @@ YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 UNTIL_YEAR = re.compile(fuzzy_pattern("đến năm") + r"\s+((?:19|20)\d{2})")
 NOI_NHAN = re.compile(r"(?:" + fuzzy_alternation(("nơi nhận",)) + r")\s*:?")
+NAME_CUT = re.compile(r"[.;:,)\]]\s*")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
                        r"(?P<name>[a-z&][a-z& ,\-]{1,60}(?:\n[a-z&][a-z& ]{0,24}(?=[ \t]{2,}|$))?)")
@@ -335,6 +336,8 @@ def _district_from_text(folded: Folded, after: int, place: Place) -> None:
 def _province_from_text(folded: Folded) -> str | None:
     """The province a district plan sits in: the first "tỉnh X" its text names."""
     for u in UNIT_RE.finditer(folded.text, 0, min(len(folded.text), 8000)):
+        if unit_level(folded, u.start()) not in ("province", "city"):
+            continue  # a district or commune does not name its province
         place, level, _ = read_place(folded, u.start())
         if place and place.province:
             return place.province
@@ -365,7 +368,7 @@ def _signer(folded: Folded) -> Signer:
     name = None
     o_start = folded.span(zone_start, zone_start)[0]
     for line in reversed(original[o_start:].splitlines()):
-        tail = re.split(r"[.;:,)\]]\s*", line.strip())[-1].strip()
+        tail = NAME_CUT.split(line.strip())[-1].strip()
         if PERSON.match(tail):
             name = tail
             break

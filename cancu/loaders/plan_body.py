@@ -371,10 +371,13 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
                  spans: list[tuple[int, int, str]]) -> list[Assignment]:
     text = folded.text
     out: dict[str, Assignment] = {}
+    items_of: dict[int, list] = {}  # id(section) -> its items, in order
+    for item in o.items:
+        items_of.setdefault(id(item.section), []).append(item)
     for sec in o.sections:
         if sec.role == "tasks" and sec.heading is not None:
             unit = _heading_unit(folded, sec) if sec.heading.depth > 1 else []
-            items = [i for i in o.items if i.section is sec]
+            items = items_of.get(id(sec), [])
             if unit and items and _heading_unit(folded, sec.parent) != unit if sec.parent else unit and items:
                 a = out.setdefault(unit[0], Assignment(agency=unit[0], duties=[], span=folded.span(sec.start, sec.end)))
                 spans.append((sec.start, sec.end, unit[0]))
