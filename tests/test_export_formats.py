@@ -76,3 +76,17 @@ def _by_value(g: RDFGraph) -> set[tuple]:
 def test_file_formats_need_an_output_path(graph):
     with pytest.raises(CancuError, match="give -o PATH"):
         export_graph(graph, "graphml", None, base=BASE)
+
+
+@pytest.mark.parametrize("fmt,read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_xml_exports_carry_control_characters_as_replacement(tmp_path, fmt, read):
+    g = nx.MultiDiGraph()
+    g.add_node("task:a\x1b", kind="Task", text="Niêm yết\x00 100%\x1b TTHC\tquý I", tags=["x\x07"])
+    g.add_node("plan:b", kind="Plan")
+    g.add_edge("task:a\x1b", "plan:b", key="PART_OF", kind="PART_OF")
+    export_graph(g, fmt, tmp_path / f"g.{fmt}", base=BASE)
+    back = read(tmp_path / f"g.{fmt}")
+    node = back.nodes["task:a\ufffd"]
+    assert node["text"] == "Niêm yết\ufffd 100%\ufffd TTHC\tquý I"
+    assert json.loads(node["tags"]) == ["x\x07"]  # JSON escapes controls itself: lossless
+    assert back.number_of_edges() == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,24 @@ def export_graph(g: nx.MultiDiGraph, fmt: str, out: Path | None, *, base: str) -
     return write_neo4j_csv(g, out)
 
 
+# XML 1.0 forbids C0 controls other than tab, LF and CR, lone surrogates and
+# U+FFFE/U+FFFF; document text (OCR debris, hostile input) may hold any of them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with characters XML cannot carry replaced by U+FFFD, so one bad byte cannot fail an export."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _plain(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, (int, float, bool)):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return xml_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
 
 
 def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -55,8 +68,8 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     in one plan and prose in another) is written as strings throughout, or
     GEXF cannot be read back.
     """
-    nodes = [(n, {k: _plain(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
-    edges = [(a, b, k, {kk: _plain(v) for kk, v in d.items()}) for a, b, k, d in g.edges(keys=True, data=True)]
+    nodes = [(xml_safe(n), {k: _plain(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
+    edges = [(xml_safe(a), xml_safe(b), k, {kk: _plain(v) for kk, v in d.items()}) for a, b, k, d in g.edges(keys=True, data=True)]
     node_mixed = _mixed_types(d for _, d in nodes)
     edge_mixed = _mixed_types(d for *_, d in edges)
     flat = nx.MultiDiGraph()
