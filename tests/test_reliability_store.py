@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from cancu.graph.embedded import open_store
 from cancu.loaders.extract import extract_path
 
@@ -72,3 +74,36 @@ def test_four_processes_loading_different_folders_keep_every_document_once(tmp_p
     g = open_store(store).graph()
     loaded = sorted(n for n, d in g.nodes(data=True) if d.get("loaded"))
     assert len(loaded) == 4 and len(set(loaded)) == 4
+
+
+def test_changed_file_crash_before_commit_keeps_old_records_and_next_load_sweeps(tmp_path, seeds, monkeypatch):
+    """A load that dies after writing the changed record but before meta.json: the records meta.json
+    names are still the old ones (a rebuild from them gives the old graph), and the next load removes
+    what the dead one left."""
+    from cancu.graph import embedded
+
+    work = tmp_path / "plan.txt"
+    shutil.copy(seeds[3], work)
+    store_dir = tmp_path / "s"
+    open_store(store_dir).load([(str(work), extract_path(work))])
+    old = _fingerprint(store_dir)
+    old_records = sorted(p.name for p in (store_dir / "records").iterdir())
+    work.write_text(work.read_text(encoding="utf-8").replace("86/KH-UBND", "87/KH-UBND"), encoding="utf-8")
+
+    def crash(self, meta, fresh=None):
+        raise KeyboardInterrupt("killed before the commit")
+
+    monkeypatch.setattr(embedded.EmbeddedStore, "_commit", crash)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(store_dir).load([(str(work), extract_path(work))])
+    monkeypatch.undo()
+    assert len(list((store_dir / "records").iterdir())) == 2  # the old record and the uncommitted one
+    (store_dir / "graph.pickle").unlink()  # force a rebuild from the records meta.json names
+    assert _fingerprint(store_dir) == old
+    assert "doc:86-kh-ubnd.2022@soc-trang" in open_store(store_dir).graph()
+
+    summary = open_store(store_dir).load([(str(work), extract_path(work))])
+    assert summary.changed == [str(work)]
+    left = sorted(p.name for p in (store_dir / "records").iterdir())
+    assert len(left) == 1 and left != old_records
+    assert "doc:87-kh-ubnd.2022@soc-trang" in open_store(store_dir).graph()

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import hashlib
 import json
 import os
@@ -37,6 +36,7 @@ import networkx as nx
 
 from cancu.errors import StoreError
 from cancu.graph.assemble import build_graph
+from cancu.graph.gc_pause import paused_gc
 from cancu.ontology.ids import safe_filename
 from cancu.ontology.record import PlanRecord
 from cancu.ontology.registry import load_registry
@@ -88,10 +88,13 @@ class EmbeddedStore:
             )
         return meta
 
-    def records(self, meta: dict[str, Any] | None = None) -> list[PlanRecord]:
+    def records(self, meta: dict[str, Any] | None = None, fresh: dict[str, PlanRecord] | None = None) -> list[PlanRecord]:
         meta = meta or self._meta()
         out = []
         for entry in meta["files"].values():
+            if fresh and entry["record"] in fresh:
+                out.append(fresh[entry["record"]])
+                continue
             data = json.loads((self.root / "records" / entry["record"]).read_text(encoding="utf-8"))
             out.append(PlanRecord.from_dict(data))
         return out
@@ -102,7 +105,7 @@ class EmbeddedStore:
         meta = self._meta()
         snap = self.root / "graph.pickle"
         if snap.exists():
-            with snap.open("rb") as f, _no_cyclic_gc():
+            with snap.open("rb") as f, paused_gc():
                 generation, graph = pickle.load(f)  # noqa: S301 - our own file, written atomically
             if generation == meta["generation"]:
                 self._graph = graph
@@ -136,16 +139,21 @@ class EmbeddedStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def load(self, items: Iterable[tuple[str, PlanRecord]]) -> LoadSummary:
-        """Add or replace records keyed by their file path; unchanged files change nothing."""
+        """Add or replace records keyed by their file path; unchanged files change nothing.
+
+        A new or changed record goes to a file named after its content (``<path key>-<sha>-<name>``),
+        so the record meta.json points at is never overwritten: until meta.json is replaced, a
+        crash leaves the old state whole, and the superseded record is removed only after."""
         summary = LoadSummary()
-        items = list(items)
+        items = list(items)  # extraction (when items is lazy) happens before the lock is taken
         with self._locked():
             meta = self._meta()
             meta.setdefault("registry_files", [])
             for path in self.registry_files:
                 if str(path) not in meta["registry_files"]:
                     meta["registry_files"].append(str(path.resolve()))
-            changed = False
+            fresh: dict[str, PlanRecord] = {}
+            records_dir = self.root / "records"
             for path, record in items:
                 key = _file_key(path)
                 entry = meta["files"].get(key)
@@ -154,13 +162,17 @@ class EmbeddedStore:
                     summary.unchanged.append(path)
                     continue
                 (summary.changed if entry else summary.new).append(path)
-                name = entry["record"] if entry else f"{key[:16]}-{safe_filename(Path(path).name)}.json"
-                _atomic_write(self.root / "records" / name,
+                name = f"{key[:16]}-{(record.sha256 or '')[:12]}-{safe_filename(Path(path).name)}.json"
+                _write_synced(records_dir / name,
                               json.dumps({**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True).encode())
                 meta["files"][key] = {"path": path, "record": name, "sha256": record.sha256, "loaded_at": time.time()}
-                changed = True
-            if changed or not (self.root / "graph.pickle").exists():
-                self._commit(meta)
+                fresh[name] = record
+            if fresh:
+                _fsync_dir(records_dir)  # every record durable before meta.json names it
+            if fresh or not (self.root / "graph.pickle").exists():
+                self._commit(meta, fresh)
+            if fresh:
+                _sweep(records_dir, {e["record"] for e in meta["files"].values()})
         summary.counts = self.status()["by_kind"]
         return summary
 
@@ -179,10 +191,16 @@ class EmbeddedStore:
                 (self.root / "records" / entry["record"]).unlink()
         return True
 
-    def _commit(self, meta: dict[str, Any]) -> None:
+    def _commit(self, meta: dict[str, Any], fresh: dict[str, PlanRecord] | None = None) -> None:
+        """Rebuild the graph from every record (``fresh`` ones from memory, the rest from disk), write
+        the snapshot, then meta.json — the commit point. The cyclic GC is paused meanwhile: building
+        allocates millions of long-lived objects and nothing to collect (see ``cancu.graph.gc_pause``)."""
         meta["generation"] = meta.get("generation", 0) + 1
-        graph = build_graph(self.records(meta), load_registry(self._registry_paths(meta)))
-        _atomic_write(self.root / "graph.pickle", pickle.dumps((meta["generation"], graph), protocol=5))
+        with paused_gc():
+            graph = build_graph(self.records(meta, fresh), load_registry(self._registry_paths(meta)))
+            snapshot = pickle.dumps((meta["generation"], graph), protocol=5)
+        _atomic_write(self.root / "graph.pickle", snapshot)
+        del snapshot
         _atomic_write(self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode())
         self._graph = graph
 
@@ -215,6 +233,14 @@ def _file_key(path: str) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename, fsync of the directory: ``path`` holds the old or the new bytes."""
+    _write_synced(path, data)
+    _fsync_dir(path.parent)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename — the directory entry is made durable by the caller (``_fsync_dir``
+    once after many files: one directory fsync per record was a third of a large load's writes)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -226,22 +252,20 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+
+
+def _sweep(records_dir: Path, referenced: set[str]) -> None:
+    """Remove record files meta.json no longer names: superseded versions, and what a load killed
+    before its commit left behind (temp files, records never committed). Called under the lock."""
+    for f in records_dir.iterdir():
+        if f.name not in referenced:
+            with contextlib.suppress(FileNotFoundError):
+                f.unlink()
+
+
+def _fsync_dir(directory: Path) -> None:
+    dir_fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Unpickling a graph allocates millions of dicts and tuples and nothing to collect: with the
-    cyclic collector on, its passes over the growing heap made reopening grow with the square of
-    the graph (benchmarks/RESULTS.md, reopen exponent 2.0 with it, 1.0 without)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -9,6 +9,7 @@ issuer printed with its place ("UBND tỉnh Sóc Trăng") is split into the body
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cancu.ontology.ids import agency_id, ascii_fold, document_id, jurisdiction_id, slug
 
@@ -49,6 +50,7 @@ def _registry_units() -> dict:
         return {}
 
 
+@lru_cache(maxsize=1 << 14)
 def is_national(name: str) -> bool:
     folded = ascii_fold(name).strip()
     return folded in NATIONAL_BODIES or folded.startswith(("bo ", "uy ban dan toc", "thanh tra chinh phu", "ngan hang nha nuoc"))
