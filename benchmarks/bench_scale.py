@@ -45,7 +45,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -69,12 +68,6 @@ QUERIES = ("trace", "responsible", "audit", "gaps")
 
 
 # ----------------------------------------------------------------------------- child: one size
-def _extract(path: str) -> Any:
-    from cancu.loaders.extract import extract_path
-
-    return extract_path(Path(path))
-
-
 def _score_module() -> Any:
     spec = importlib.util.spec_from_file_location("cancu_eval_score", SCORE_PY)
     if spec is None or spec.loader is None:
@@ -126,6 +119,7 @@ def _dir_bytes(path: Path) -> int:
 def one_size(provinces: int, departments: int, communes: int, tasks: int, workers: int, calls: int,
              work: Path, profile: Path | None) -> dict[str, Any]:
     from cancu.graph.embedded import open_store
+    from cancu.loaders.extract import extract_many
     from cancu.queries.audit import audit
     from cancu.queries.gaps import gaps
     from cancu.queries.responsible import responsible
@@ -142,11 +136,7 @@ def one_size(provinces: int, departments: int, communes: int, tasks: int, worker
     input_bytes = sum(os.path.getsize(f) for f in files)
 
     t0 = time.perf_counter()
-    if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            recs = list(pool.map(_extract, files, chunksize=16))
-    else:
-        recs = [_extract(f) for f in files]
+    recs = list(extract_many([Path(f) for f in files], workers))  # what `cancu load --jobs` does
     extract_s = time.perf_counter() - t0
     records = {Path(f).name: r for f, r in zip(files, recs, strict=True)}
 

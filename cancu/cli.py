@@ -176,13 +176,15 @@ def registry_stats(store) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--registry", "registries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own registry rows (CSV with the header of document_status.csv or successions.csv).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the usable cores, or $CANCU_JOBS).")
 @_store_option
-def load(paths, registries, store) -> None:
+def load(paths, registries, jobs, store) -> None:
     """Extract plans (files, folders, -) and add them to the store; loading again changes nothing."""
     from cancu.api import open_store
     from cancu.formats import table
     from cancu.loaders.decode import expand_inputs
-    from cancu.loaders.extract import extract_inputs, extract_path
+    from cancu.loaders.extract import default_jobs, extract_inputs, extract_many
     from cancu.ontology.registry import load_registry
 
     load_registry(list(registries))  # validate users' rows before anything is read or stored
@@ -193,11 +195,12 @@ def load(paths, registries, store) -> None:
             items.append(("stdin", extract_inputs(["-"])[0]))
         else:
             files.extend(expand_inputs(Path(arg)))
+    records = extract_many(files, jobs or default_jobs())
     if len(files) > 3:
-        with click.progressbar(files, label="extracting", file=sys.stderr) as bar:
-            items.extend((str(f), extract_path(f)) for f in bar)
+        with click.progressbar(records, length=len(files), label="extracting", file=sys.stderr) as bar:
+            items.extend(zip(map(str, files), bar, strict=True))
     else:
-        items.extend((str(f), extract_path(f)) for f in files)
+        items.extend(zip(map(str, files), records, strict=True))
     target = open_store(store)
     target.raw.registry_files = [Path(r) for r in registries]
     summary = target.load(items)

@@ -58,3 +58,38 @@ def test_forget_then_status(tmp_path):
     assert "1 file(s)" in status.output
     again = CliRunner().invoke(main, ["forget", first, "--store", d])
     assert again.exit_code != 0 and "not loaded in this store" in again.stderr
+
+
+def _graph_of(store: str):
+    from cancu.graph.embedded import open_store
+
+    g = open_store(store).graph()
+    return sorted(g.nodes(data=True)), sorted((a, b, k) for a, b, k in g.edges(keys=True))
+
+
+def test_parallel_extraction_gives_the_same_graph_as_one_process(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for p in seed_paths():
+        (folder / p.name).write_bytes(p.read_bytes())
+    runs = {}
+    for jobs in ("1", "2"):
+        store = str(tmp_path / f"s{jobs}")
+        result = CliRunner().invoke(main, ["load", str(folder), "--store", store, "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        runs[jobs] = _graph_of(store)
+    assert runs["1"] == runs["2"]
+    assert len(runs["1"][0]) > 100
+
+
+def test_parallel_extraction_stops_at_a_bad_file_with_its_one_line_error(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for p in seed_paths():
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "zz-empty.txt").write_bytes(b"")
+    store = tmp_path / "s"
+    result = CliRunner().invoke(main, ["load", str(folder), "--store", str(store), "--jobs", "2"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == f"cancu: {folder / 'zz-empty.txt'}: empty file"
+    assert not store.exists()
