@@ -18,6 +18,54 @@ def derive(g: nx.MultiDiGraph, registry: Registry) -> None:
     cascades(g)
     part_of(g)
     successions(g, registry)
+    index_leads(g)
+
+
+LEADS_INDEX = "plan_leads"
+
+
+def index_leads(g: nx.MultiDiGraph) -> None:
+    """``g.graph["plan_leads"]``: for each plan, the agencies RESPONSIBLE_FOR it or LEADing one of its
+    tasks, sorted. A whole-country trace otherwise visits every task of every plan (60k at one year)
+    for this one list; the index is rebuilt with the graph, and a graph without it (read from Neo4j,
+    built by hand) is answered from the edges, with the same result."""
+    responsible, leads, has_task = EdgeKind.RESPONSIBLE_FOR.value, EdgeKind.LEADS.value, EdgeKind.HAS_TASK.value
+    index: dict[str, set[str]] = {}
+    pred = g._pred  # the adjacency dicts: the edge views cost more than the work here
+    for a, targets in g._succ.items():
+        for b, keyed in targets.items():
+            if responsible in keyed:
+                index.setdefault(b, set()).add(a)
+            if leads in keyed:
+                for plan, pkeyed in pred[b].items():
+                    if has_task in pkeyed:
+                        index.setdefault(plan, set()).add(a)
+    g.graph[LEADS_INDEX] = {plan: sorted(agencies) for plan, agencies in sorted(index.items())}
+    index_metrics(g)
+
+
+METRICS_INDEX = "plan_metrics"
+
+
+def index_metrics(g: nx.MultiDiGraph) -> None:
+    """``g.graph["plan_metrics"]``: for each plan, its targets by metric key (``metric:<id>``), each list
+    sorted — what ``queries.targets.metrics_of`` computes from the HAS_TARGET and MEASURES edges, kept
+    so that trace and gaps over a whole country read it instead of re-walking every plan's edges."""
+    has_target, measures = EdgeKind.HAS_TARGET.value, EdgeKind.MEASURES.value
+    nodes, succ = g._node, g._succ
+    index: dict[str, dict[str, list[str]]] = {}
+    for plan, targets in succ.items():
+        for target in sorted(t for t, keyed in targets.items() if has_target in keyed):
+            m = nodes[target].get("metric")
+            if m:
+                metric = m if m.startswith("metric:") else f"metric:{m}"
+            else:
+                hits = sorted(t for t, keyed in succ[target].items() if measures in keyed)
+                if not hits:
+                    continue
+                metric = hits[0]
+            index.setdefault(plan, {}).setdefault(metric, []).append(target)
+    g.graph[METRICS_INDEX] = index
 
 
 def _out(g, key, kind: EdgeKind):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from cancu.graph.gc_pause import gc_paused
 from cancu.ontology.vocab import EdgeKind, Flag, Status
 from cancu.queries.common import Graph, find_one, first_quote, label, loaded_plans, out_edges, parse_as_of
 
@@ -69,6 +70,7 @@ def label_or(key: str) -> str:
     return key.split(":", 1)[-1]
 
 
+@gc_paused
 def audit(g: Graph, plans: list[str] | None = None, *, as_of: str | None = None) -> AuditResult:
     as_of = parse_as_of(as_of)
     keys = [find_one(g, p, what="plan") for p in plans] if plans else loaded_plans(g)

@@ -46,23 +46,41 @@ def kind(g: Graph, key: str) -> str | None:
     return g.nodes[key].get("kind") if key in g else None
 
 
+_KIND_KEYS = frozenset(e.value for e in EdgeKind)
+
+
 def out_edges(g: Graph, key: str, edge: EdgeKind) -> Iterator[tuple[str, dict[str, Any]]]:
     """Edges of one kind leaving ``key``. Reads networkx's adjacency dicts directly (``_succ``): the
-    edge views build a tuple per edge and were half of a national trace's time."""
-    value = edge.value
-    for target, keyed in g._succ[key].items():
-        for k, data in keyed.items():
-            if k == value or data.get("kind") == value:
-                yield target, data
+    edge views build a tuple per edge and were half of a national trace's time. The stores key each
+    edge by its kind (one edge per pair and kind), so the kind is one dict lookup; an edge keyed
+    otherwise (a graph built by hand) is still found by its ``kind`` attribute."""
+    return _edges(g._succ[key], edge.value)
 
 
 def in_edges(g: Graph, key: str, edge: EdgeKind) -> Iterator[tuple[str, dict[str, Any]]]:
     """Edges of one kind arriving at ``key`` (``_pred``, as ``out_edges``)."""
-    value = edge.value
-    for source, keyed in g._pred[key].items():
-        for k, data in keyed.items():
-            if k == value or data.get("kind") == value:
-                yield source, data
+    return _edges(g._pred[key], edge.value)
+
+
+def _edges(adjacent: dict[str, dict[str, dict[str, Any]]], value: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for other, keyed in adjacent.items():
+        data = keyed.get(value)
+        if data is not None:
+            yield other, data
+        if len(keyed) > 1 or data is None:
+            for k, d in keyed.items():
+                if k != value and k not in _KIND_KEYS and d.get("kind") == value:
+                    yield other, d
+
+
+def sources(g: Graph, keys: Iterable[str], edge: EdgeKind) -> set[str]:
+    """Every node with an edge of one kind into any of ``keys`` (the bulk form of ``in_edges``)."""
+    value, pred, out = edge.value, g._pred, set()
+    for key in keys:
+        for other, keyed in pred[key].items():
+            if value in keyed or any(k not in _KIND_KEYS and d.get("kind") == value for k, d in keyed.items()):
+                out.add(other)
+    return out
 
 
 def find(g: Graph, text: str, kinds: Iterable[str] | None = None) -> list[str]:
@@ -130,13 +148,13 @@ def successors(g: Graph, key: str, as_of: str, _seen: set[str] | None = None) ->
 
 
 def label(g: Graph, key: str) -> str:
-    d = g.nodes[key]
+    d = g._node[key]  # the node dict itself: the NodeView lookup costs more than the rest here
     return str(d.get("label") or d.get("name") or d.get("number") or key)
 
 
 def agency_label(g: Graph, key: str, as_of: str) -> str:
     """"Phòng Nội vụ huyện Cù Lao Dung (ended 2025-07-01; now UBND xã …)"."""
-    d = g.nodes[key]
+    d = g._node[key]
     name = label(g, key)
     end = ended(d, as_of)
     if not end:

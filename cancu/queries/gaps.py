@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from cancu.graph.gc_pause import gc_paused
 from cancu.ontology.vocab import LEVEL_RANK, Area, EdgeKind, NodeKind
 from cancu.queries.common import (
     Graph,
@@ -60,6 +61,7 @@ class GapsResult:
         return [{"plan": g.plan_number or g.plan, "kind": g.kind, "subject": g.subject, "detail": g.detail} for g in self.gaps]
 
 
+@gc_paused
 def gaps(g: Graph, plans: list[str] | None = None, *, as_of: str | None = None) -> GapsResult:
     as_of = parse_as_of(as_of)
     keys = [find_one(g, p, what="plan") for p in plans] if plans else loaded_plans(g)

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cancu.errors import QueryError
+from cancu.graph.gc_pause import gc_paused
 from cancu.ontology.ids import ascii_fold
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import (
@@ -71,6 +72,7 @@ class ResponsibleResult:
         ]
 
 
+@gc_paused
 def responsible(g: Graph, what: str, *, as_of: str | None = None, jurisdiction: str | None = None) -> ResponsibleResult:
     """``what``: a task or target id, a metric id, or a plan (all its tasks)."""
     as_of = parse_as_of(as_of)

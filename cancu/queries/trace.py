@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cancu.graph.derived import LEADS_INDEX
+from cancu.graph.gc_pause import gc_paused
 from cancu.ontology.ids import ascii_fold
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import (
@@ -17,6 +19,7 @@ from cancu.queries.common import (
     label,
     out_edges,
     parse_as_of,
+    sources,
 )
 from cancu.queries.targets import metrics_of, national, parent_figure, relation, target_metric
 
@@ -80,6 +83,7 @@ class TraceResult:
         return out
 
 
+@gc_paused
 def trace(
     g: Graph, what: str, *, as_of: str | None = None, depth: int | None = None, jurisdiction: str | None = None
 ) -> TraceResult:
@@ -88,22 +92,23 @@ def trace(
     as_of = parse_as_of(as_of)
     key = find_one(g, what, what="document, target or metric")
     metric = None
-    kind = g.nodes[key].get("kind")
+    kind = g._node[key].get("kind")
     if kind == NodeKind.METRIC.value:
         metric = key
         root = _programme_of_metric(g, key)
     elif kind == NodeKind.TARGET.value:
         metric = target_metric(g, key)
-        root = g.nodes[key].get("plan") or next((s for s, _ in in_edges(g, key, EdgeKind.HAS_TARGET)), key)
+        root = g._node[key].get("plan") or next((s for s, _ in in_edges(g, key, EdgeKind.HAS_TARGET)), key)
     elif kind in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value):
         root = key
     else:
         raise _not_traceable(what, kind)
     nodes: list[TraceNode] = []
     seen: set[str] = set()
-    _walk(g, root, None, 0, depth, metric, as_of, nodes, seen)
+    memo = _Memo(g, as_of)
+    _walk(g, root, None, 0, depth, metric, memo, nodes, seen)
     for top in (_cited_elsewhere(g, root, seen) if depth is None or depth >= 1 else []):
-        _walk(g, top, root, 1, depth, metric, as_of, nodes, seen)
+        _walk(g, top, root, 1, depth, metric, memo, nodes, seen)
     if jurisdiction:
         nodes = _only(nodes, jurisdiction, g)
     return TraceResult(root, as_of, metric, nodes)
@@ -120,34 +125,60 @@ def _programme_of_metric(g: Graph, metric: str) -> str:
     if source:
         from cancu.queries.common import find
 
-        hits = [h for h in find(g, str(source)) if g.nodes[h].get("kind") in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value)]
-        national_hits = [h for h in hits if g.nodes[h].get("level") == "national"] or hits
+        hits = [h for h in find(g, str(source)) if g._node[h].get("kind") in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value)]
+        national_hits = [h for h in hits if g._node[h].get("level") == "national"] or hits
         if national_hits:
-            return sorted(national_hits, key=lambda h: -(g.nodes[h].get("year") or 0))[0]
+            return sorted(national_hits, key=lambda h: -(g._node[h].get("year") or 0))[0]
     from cancu.errors import QueryError
 
     raise QueryError(f"metric {metric}: its national programme is not in the graph")
 
 
-def _walk(g, key, parent, d, max_depth, metric, as_of, out, seen) -> None:
+class _Memo:
+    """What one trace asks again and again: a plan's targets by metric (once as the plan, once
+    more as the parent of each child), a metric's national figure, an agency's label."""
+
+    def __init__(self, g: Graph, as_of: str) -> None:
+        self.g, self.as_of = g, as_of
+        self._metrics: dict[str, dict[str, list[str]]] = {}
+        self._national: dict[str, dict[str, Any]] = {}
+        self._agency: dict[str, str] = {}
+
+    def metrics_of(self, plan: str) -> dict[str, list[str]]:
+        if plan not in self._metrics:
+            self._metrics[plan] = metrics_of(self.g, plan)
+        return self._metrics[plan]
+
+    def national(self, metric: str) -> dict[str, Any]:
+        if metric not in self._national:
+            self._national[metric] = national(self.g, metric)
+        return self._national[metric]
+
+    def agency_label(self, agency: str) -> str:
+        if agency not in self._agency:
+            self._agency[agency] = agency_label(self.g, agency, self.as_of)
+        return self._agency[agency]
+
+
+def _walk(g, key, parent, d, max_depth, metric, memo: _Memo, out, seen) -> None:
     if key in seen:
         return
     seen.add(key)
-    attrs = g.nodes[key]
+    attrs = g._node[key]
     node = TraceNode(
         key=key, number=attrs.get("number"), title=attrs.get("title"), level=attrs.get("level"),
         issuer=label(g, attrs["issuer"]) if attrs.get("issuer") in g else attrs.get("issuer_name") or attrs.get("issuer"),
         date=attrs.get("date"), jurisdiction=label(g, attrs["jurisdiction"]) if attrs.get("jurisdiction") in g else attrs.get("jurisdiction"),
         loaded=bool(attrs.get("loaded")), depth=d, parent=parent,
-        responsible=_responsible(g, key, as_of), targets=_targets(g, key, parent, metric),
+        responsible=_responsible(g, key, memo), targets=_targets(g, key, parent, metric, memo),
     )
     out.append(node)
     if max_depth is not None and d >= max_depth:
         return
     children = sorted(s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS))
-    children.sort(key=lambda c: (g.nodes[c].get("level") or "", g.nodes[c].get("date") or "", c))
+    children.sort(key=lambda c: (g._node[c].get("level") or "", g._node[c].get("date") or "", c))
     for child in children:
-        _walk(g, child, key, d + 1, max_depth, metric, as_of, out, seen)
+        _walk(g, child, key, d + 1, max_depth, metric, memo, out, seen)
 
 
 def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
@@ -156,7 +187,7 @@ def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
     tops = set()
     for edge in (EdgeKind.BASED_ON, EdgeKind.CITES):
         for plan, _ in in_edges(g, root, edge):
-            if plan in seen or not g.nodes[plan].get("loaded"):
+            if plan in seen or not g._node[plan].get("loaded"):
                 continue
             top, chain = plan, {plan}
             while (parents := sorted(t for t, _ in out_edges(g, top, EdgeKind.IMPLEMENTS))) and parents[0] not in chain:
@@ -168,32 +199,35 @@ def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
     return sorted(tops - seen)
 
 
-def _responsible(g: Graph, plan: str, as_of: str) -> list[str]:
-    agencies = {a for a, _ in in_edges(g, plan, EdgeKind.RESPONSIBLE_FOR)}
-    for task, _ in out_edges(g, plan, EdgeKind.HAS_TASK):
-        agencies |= {a for a, _ in in_edges(g, task, EdgeKind.LEADS)}
-    return sorted(agency_label(g, a, as_of) for a in agencies)
+def _responsible(g: Graph, plan: str, memo: _Memo) -> list[str]:
+    indexed = g.graph.get(LEADS_INDEX)
+    if indexed is not None:
+        return sorted(memo.agency_label(a) for a in indexed.get(plan, ()))
+    agencies = sources(g, [plan], EdgeKind.RESPONSIBLE_FOR)
+    agencies |= sources(g, [t for t, _ in out_edges(g, plan, EdgeKind.HAS_TASK)], EdgeKind.LEADS)
+    return sorted(memo.agency_label(a) for a in agencies)
 
 
-def _targets(g: Graph, plan: str, parent: str | None, only_metric: str | None) -> list[TargetLine]:
-    mine = metrics_of(g, plan)
+def _targets(g: Graph, plan: str, parent: str | None, only_metric: str | None, memo: _Memo) -> list[TargetLine]:
+    mine = memo.metrics_of(plan)
     lines = []
     for m, targets in sorted(mine.items()):
         if only_metric and m != only_metric:
             continue
         for t in targets:
-            a = g.nodes[t]
+            a = g._node[t]
             pv, pc, _ = parent_figure(g, t)
             file, span, quote = first_quote(a)
-            lines.append(TargetLine(m, national(g, m)["label"], a.get("value"), a.get("unit"), a.get("comparator"),
+            lines.append(TargetLine(m, memo.national(m)["label"], a.get("value"), a.get("unit"), a.get("comparator"),
                                     a.get("deadline"), pv, relation(a.get("value"), a.get("unit"), pv, pc), t, file, span, quote))
     if parent is not None:
-        for m in sorted(set(metrics_of(g, parent)) - set(mine)):
+        theirs = memo.metrics_of(parent)
+        for m in sorted(set(theirs) - set(mine)):
             if only_metric and m != only_metric:
                 continue
-            pt = metrics_of(g, parent)[m][0]
-            lines.append(TargetLine(m, national(g, m)["label"], None, g.nodes[pt].get("unit"), None, None,
-                                    g.nodes[pt].get("value"), "missing"))
+            pt = theirs[m][0]
+            lines.append(TargetLine(m, memo.national(m)["label"], None, g._node[pt].get("unit"), None, None,
+                                    g._node[pt].get("value"), "missing"))
     return lines
 
 
@@ -203,7 +237,7 @@ def _only(nodes: list[TraceNode], jurisdiction: str, g: Graph) -> list[TraceNode
     by_key = {n.key: n for n in nodes}
     keep: set[str] = set()
     for n in nodes:
-        j = ascii_fold(n.jurisdiction or "") + " " + ascii_fold(str(g.nodes[n.key].get("jurisdiction") or ""))
+        j = ascii_fold(n.jurisdiction or "") + " " + ascii_fold(str(g._node[n.key].get("jurisdiction") or ""))
         if want in j:
             k: str | None = n.key
             while k and k not in keep:
