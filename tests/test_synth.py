@@ -100,3 +100,14 @@ def test_docx_share_writes_word_plans_whose_text_holds_the_quotes(tmp_path):
         text = " ".join(decode_path(tmp_path / p["file"]).text.split())
         assert truth["tasks"] and all(t["quote"] in text for t in truth["tasks"]), p["file"]
         assert all(t["product"] is None or t["product"] in text for t in truth["tasks"])
+
+
+def test_every_plan_of_a_full_country_gets_its_own_file_and_truth(tmp_path):
+    """Communes of one province can share a name (34 provinces: 39 such pairs); none may overwrite another."""
+    from cancu.testing.synth import generate_country
+
+    m = generate_country(tmp_path, seed=7, provinces=34, departments_per_province=0, communes_per_province=98,
+                         districts_per_province=0)
+    files = [p["file"] for p in m.plans]
+    assert len(set(files)) == len(files)
+    assert len(list(tmp_path.glob("*.txt"))) == len(files) == len(list((tmp_path / "truth").glob("*.json")))

@@ -214,6 +214,7 @@ class _Country:
     def __init__(self, out: Path, rng: random.Random, opts: dict) -> None:
         self.out, self.rng, self.o = out, rng, opts
         self.manifest: list[dict] = []
+        self._names: set[str] = set()  # two communes of one province may share a name: never overwrite
 
     def parent_name(self, body: str, place: str) -> str:
         """How a child plan names its parent's issuer: mostly with the place ("Ủy ban nhân dân tỉnh
@@ -345,6 +346,11 @@ class _Country:
             rec["quote"] = _quote(line, mark, kind == "cell")
         as_docx = not ocr and r.random() < o["docx_share"]
         name = safe_filename(stem, ".docx" if as_docx else ".txt")
+        n = 1
+        while name in self._names:
+            n += 1
+            name = safe_filename(f"{stem}-{n}", ".docx" if as_docx else ".txt")
+        self._names.add(name)
         if as_docx:
             _write_docx(self.out / name, lines, date)
         else:
