@@ -27,10 +27,10 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
@@ -198,9 +198,9 @@ class EmbeddedStore:
         meta["generation"] = meta.get("generation", 0) + 1
         with paused_gc():
             graph = build_graph(self.records(meta, fresh), load_registry(self._registry_paths(meta)))
-            snapshot = pickle.dumps((meta["generation"], graph), protocol=5)
-        _atomic_write(self.root / "graph.pickle", snapshot)
-        del snapshot
+            # pickled straight into the temp file: no second in-memory copy of the snapshot
+            _atomic_write(self.root / "graph.pickle",
+                          lambda f: pickle.dump((meta["generation"], graph), f, protocol=5))
         _atomic_write(self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode())
         self._graph = graph
 
@@ -232,19 +232,23 @@ def _file_key(path: str) -> str:
     return hashlib.sha1(resolved.encode("utf-8")).hexdigest()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename, fsync of the directory: ``path`` holds the old or the new bytes."""
+def _atomic_write(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Temp file, fsync, rename, fsync of the directory: ``path`` holds the old or the new bytes.
+    ``data`` is the bytes, or a function that writes them to the open file."""
     _write_synced(path, data)
     _fsync_dir(path.parent)
 
 
-def _write_synced(path: Path, data: bytes) -> None:
+def _write_synced(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
     """Temp file, fsync, rename — the directory entry is made durable by the caller (``_fsync_dir``
     once after many files: one directory fsync per record was a third of a large load's writes)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if callable(data):
+                data(f)
+            else:
+                f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
