@@ -107,3 +107,19 @@ def test_changed_file_crash_before_commit_keeps_old_records_and_next_load_sweeps
     left = sorted(p.name for p in (store_dir / "records").iterdir())
     assert len(left) == 1 and left != old_records
     assert "doc:87-kh-ubnd.2022@soc-trang" in open_store(store_dir).graph()
+
+
+def test_without_syncfs_each_record_is_fsynced_and_the_load_is_the_same(tmp_path, seeds, monkeypatch):
+    """Where syncfs(2) is missing (not Linux) the records are fsynced one by one; same store either way."""
+    from cancu.graph import embedded
+
+    items = [(str(p), extract_path(p)) for p in seeds[:3]]
+    open_store(tmp_path / "a").load(items)
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(embedded, "_syncfs", lambda fd: False)
+    monkeypatch.setattr(embedded.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    open_store(tmp_path / "b").load(items)
+    # three records, the records directory, then the snapshot and meta.json with their directory
+    assert len(synced) == 3 + 1 + 2 * 2
+    assert _fingerprint(tmp_path / "a")[:2] == _fingerprint(tmp_path / "b")[:2]

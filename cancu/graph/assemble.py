@@ -26,6 +26,7 @@ PLAN_TYPES = {"KH", "CTr"}
 ISSUES_PLAN = re.compile(
     r"^(?:v\S{0,2}\s+vi\S{0,3}c\s+)?(?:ban\s+h\S{2,3}|ph\S\s+duy\S{1,2}t)\s+(?:k\S{0,3}\s*ho\S{1,2}ch|ch\S{1,3}ng\s+tr\S{1,3}nh)"
 )
+_PLAN, _DOCUMENT = NodeKind.PLAN.value, NodeKind.DOCUMENT.value
 NATIONAL_ISSUER_LEVEL = {"Chính phủ": "national", "Thủ tướng Chính phủ": "national", "Quốc hội": "national"}
 
 
@@ -33,18 +34,21 @@ class Builder:
     def __init__(self, registry: Registry | None = None) -> None:
         self.g = nx.MultiDiGraph()
         self.reg = registry
+        self._agencies: dict[tuple[str, str | None, str | None], tuple[str, dict[str, Any], str | None]] = {}
 
     # -- primitives -------------------------------------------------------------
     def node(self, key: str, kind: NodeKind, origin: str | None = None, **attrs: Any) -> dict[str, Any]:
-        if key not in self.g:
+        data = self.g._node.get(key)  # the node dicts themselves: the views cost more than this work
+        if data is None:
             self.g.add_node(key)
-        data = self.g.nodes[key]
-        data.setdefault("kind", kind.value)
-        for name in ("evidence", "registry"):
-            data.setdefault(name, [])
-        data.setdefault("origins", set())
-        if kind == NodeKind.PLAN and data["kind"] == NodeKind.DOCUMENT.value:
-            data["kind"] = NodeKind.PLAN.value
+            data = self.g._node[key]
+        if "origins" not in data:  # new, or made bare by an edge to it
+            data.setdefault("kind", kind.value)
+            data.setdefault("evidence", [])
+            data.setdefault("registry", [])
+            data["origins"] = set()
+        elif kind is NodeKind.PLAN and data["kind"] == _DOCUMENT:
+            data["kind"] = _PLAN
         for k, v in attrs.items():
             if v is not None and (data.get(k) in (None, "", False) or origin is not None and k != "label"):
                 data[k] = v
@@ -54,11 +58,12 @@ class Builder:
 
     def edge(self, a: str, b: str, kind: EdgeKind, origin: str | None = None, evidence: dict | None = None,
              **attrs: Any) -> None:
-        if self.g.has_edge(a, b, key=kind.value):
-            data = self.g.edges[a, b, kind.value]
-        else:
-            self.g.add_edge(a, b, key=kind.value, kind=kind.value, evidence=[], origins=set())
-            data = self.g.edges[a, b, kind.value]
+        value = kind.value
+        keyed = self.g._succ.get(a, {}).get(b)
+        data = keyed.get(value) if keyed else None
+        if data is None:
+            self.g.add_edge(a, b, key=value, kind=value, evidence=[], origins=set())
+            data = self.g._succ[a][b][value]
         for k, v in attrs.items():
             if v is not None:
                 data[k] = v
@@ -213,14 +218,19 @@ class Builder:
     def agency(self, name: str | None, jur: str | None, level: str | None, origin: str) -> str | None:
         if not name:
             return None
-        place = jur_key(_place_of(name)) or jur
-        if place and "." in place and ascii_fold(name).startswith(("so ", "ban dan toc")):
-            place = place.split(".")[0]  # a department belongs to the province, whoever names it
-        key = agency_key(name, None if is_national(name) else place)
-        self.node(key, NodeKind.AGENCY, origin, name=name if is_national(name) else _short(name),
-                  jurisdiction=None if is_national(name) else place, level=level or _agency_level(name, place),
-                  generic=_generic(name), label=name)
-        if place and not is_national(name):
+        memo = self._agencies.get((name, jur, level))
+        if memo is None:  # a province's year names the same few hundred bodies tens of thousands of times
+            national = is_national(name)
+            place = jur_key(_place_of(name)) or jur
+            if place and "." in place and ascii_fold(name).startswith(("so ", "ban dan toc")):
+                place = place.split(".")[0]  # a department belongs to the province, whoever names it
+            attrs = {"name": name if national else _short(name), "jurisdiction": None if national else place,
+                     "level": level or _agency_level(name, place), "generic": _generic(name), "label": name}
+            memo = (agency_key(name, None if national else place), attrs, None if national else place)
+            self._agencies[(name, jur, level)] = memo
+        key, attrs, place = memo
+        self.node(key, NodeKind.AGENCY, origin, **attrs)
+        if place:
             self.edge(key, place, EdgeKind.IN_JURISDICTION, origin)
         return key
 
