@@ -2,7 +2,8 @@
 
 Builds a synthetic graph in the schema (its own generator: plans, tasks, agencies,
 with their edges), starts the local FalkorDB Bolt server (scripts/bolt_server.py)
-unless ``CANCU_NEO4J_URI`` names a server, and times in the same run:
+unless ``CANCU_NEO4J_URI`` names a server, and times in the same run (then the same
+trace on the server: read back for ``--store bolt://``, and the native Cypher cascade):
 ``push`` (batched ``UNWIND … MERGE``, managed transactions) and a naive baseline
 that sends one ``MERGE`` statement per node and per edge. Prints a table and
 writes JSON; the ratio is the figure (machine independent).
@@ -16,6 +17,7 @@ import argparse
 import importlib.util
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -67,6 +69,33 @@ def clear(uri: str, user: str, password: str) -> None:
         s.run(f"MATCH (n:{NODE_LABEL}) DETACH DELETE n").consume()
 
 
+def _median(fn, calls: int = 5) -> float:
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def queries_on_server(g: nx.MultiDiGraph, uri: str, user: str, password: str) -> dict[str, float]:
+    """The same trace, answered from the pushed graph (``--store bolt://``: read back, then the embedded
+    function: one meaning) and as native Cypher (the cascade), against the in-memory graph: ratios."""
+    from cancu.graph.neo4j_queries import cascade
+    from cancu.graph.neo4j_store import pull
+    from cancu.queries.trace import trace
+
+    root = "doc:76-nq-cp.2021"
+    embedded = _median(lambda: trace(g, root, as_of="2026-11-22"))
+    pulled = _median(lambda: pull(uri, user, password), 3)
+    served = _median(lambda: trace(pull(uri, user, password), root, as_of="2026-11-22"), 3)
+    native = _median(lambda: cascade(uri, user, password, root))
+    assert len(cascade(uri, user, password, root)) == len(trace(g, root, as_of="2026-11-22").nodes)
+    return {"embedded_trace_median_s": round(embedded, 4), "pull_median_s": round(pulled, 3),
+            "server_trace_median_s": round(served, 3), "server_over_embedded_trace": round(served / embedded, 1),
+            "cypher_cascade_median_s": round(native, 4)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plans", type=int, default=150)
@@ -95,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         again = push(g, uri, user, password)
         t_again = time.perf_counter() - start
+        served = queries_on_server(g, uri, user, password)
     finally:
         if server:
             server.stop(pidfile)
@@ -104,12 +134,17 @@ def main(argv: list[str] | None = None) -> int:
         "naive_items_per_s": round(items / t_naive), "batched_items_per_s": round(items / t_batched),
         "speedup_batched_over_naive": round(t_naive / t_batched, 2),
         "repush_unchanged_s": round(t_again, 3), "repush_statements": again.statements,
+        **served,
     }
     print(f"{'path':<28}{'items/s':>10}")
     print(f"{'naive (1 statement/row)':<28}{rows['naive_items_per_s']:>10}")
     print(f"{'batched UNWIND MERGE':<28}{rows['batched_items_per_s']:>10}")
     print(f"speed-up {rows['speedup_batched_over_naive']}x on {items} items ({summary.dialect}, batch "
           f"{summary.batch}); unchanged re-push {rows['repush_unchanged_s']} s, {again.statements} statements")
+    print(f"queries with --store bolt:// (graph read back, then the same query): trace median "
+          f"{rows['server_trace_median_s']} s vs embedded {rows['embedded_trace_median_s']} s "
+          f"(x{rows['server_over_embedded_trace']}); read-back {rows['pull_median_s']} s; native Cypher cascade "
+          f"{rows['cypher_cascade_median_s']} s")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -30,7 +30,7 @@ BENCHMARKS: dict[str, list[str]] = {  # name -> headline keys of its JSON
     "extract": ["documents", "extract_mb_s", "scan_mb_s", "ratio_extract_over_scan"],
     "store_open": ["rebuild_over_snapshot", "json_over_pickle_open", "pickle_open_s", "big_nodes"],
     "registry_import": ["rows", "import_rows_per_s", "ratio", "max_rss_mb"],
-    "push": ["dialect", "batched_items_per_s", "speedup_batched_over_naive"],
+    "push": ["dialect", "batched_items_per_s", "speedup_batched_over_naive", "server_over_embedded_trace"],
     "scale": [],
 }
 
