@@ -69,3 +69,22 @@ def test_queries_restore_the_collector_even_when_they_fail(seeds_graph):
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_trace_of_one_province_keeps_its_communes_and_departments(synthetic_graph):
+    """--jurisdiction "<province>" keeps every plan of the cascade inside that province — communes
+    whose printed jurisdiction names only the commune included — and the chain above them."""
+    g = synthetic_graph
+    whole = trace(g, "doc:76-nq-cp.2021", as_of=AS_OF)
+    province = next(n for n in whole.nodes if n.level == "province")
+    pid = str(g.nodes[province.key]["jurisdiction"]).removeprefix("jur:")
+    name = g.nodes[f"jur:{pid}"]["name"]
+    inside = {n.key for n in whole.nodes
+              if str(g.nodes[n.key].get("jurisdiction") or "").removeprefix("jur:").split(".")[0] == pid}
+    assert any(n.level == "commune" for n in whole.nodes if n.key in inside)
+    only = trace(g, "doc:76-nq-cp.2021", as_of=AS_OF, jurisdiction=name)
+    kept = {n.key for n in only.nodes}
+    assert inside <= kept
+    assert kept - inside == {n.key for n in only.nodes if n.depth < province.depth + 1 and n.key not in inside}
+    full = {n.key: n for n in whole.nodes}
+    assert all(n == full[n.key] for n in only.nodes)  # the same rows, responsible and targets included

@@ -183,10 +183,12 @@ def evidence(attrs: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def first_quote(attrs: dict[str, Any]) -> tuple[str | None, list[int] | None, str | None]:
-    ev = evidence(attrs)
+    """The first of ``evidence(attrs)`` (``min`` keeps the earliest of equal keys, as the stable sort does)."""
+    ev = attrs.get("evidence")
     if not ev:
         return None, None, None
-    return ev[0].get("file"), list(ev[0].get("span") or []) or None, ev[0].get("quote")
+    first = min(ev, key=lambda e: (str(e.get("file")), tuple(e.get("span") or ())))
+    return first.get("file"), list(first.get("span") or []) or None, first.get("quote")
 
 
 def plans(g: Graph) -> list[str]:

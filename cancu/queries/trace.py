@@ -8,7 +8,7 @@ from typing import Any
 
 from cancu.graph.derived import LEADS_INDEX
 from cancu.graph.gc_pause import gc_paused
-from cancu.ontology.ids import ascii_fold
+from cancu.ontology.ids import ascii_fold, slug
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import (
     Graph,
@@ -111,6 +111,9 @@ def trace(
         _walk(g, top, root, 1, depth, metric, memo, nodes, seen)
     if jurisdiction:
         nodes = _only(nodes, jurisdiction, g)
+    for n in nodes:
+        n.responsible = _responsible(g, n.key, memo)
+        n.targets = _targets(g, n.key, n.parent, metric, memo)
     return TraceResult(root, as_of, metric, nodes)
 
 
@@ -170,8 +173,7 @@ def _walk(g, key, parent, d, max_depth, metric, memo: _Memo, out, seen) -> None:
         issuer=label(g, attrs["issuer"]) if attrs.get("issuer") in g else attrs.get("issuer_name") or attrs.get("issuer"),
         date=attrs.get("date"), jurisdiction=label(g, attrs["jurisdiction"]) if attrs.get("jurisdiction") in g else attrs.get("jurisdiction"),
         loaded=bool(attrs.get("loaded")), depth=d, parent=parent,
-        responsible=_responsible(g, key, memo), targets=_targets(g, key, parent, metric, memo),
-    )
+    )  # responsible and targets are filled in by trace(), for the nodes that --jurisdiction keeps
     out.append(node)
     if max_depth is not None and d >= max_depth:
         return
@@ -232,13 +234,17 @@ def _targets(g: Graph, plan: str, parent: str | None, only_metric: str | None, m
 
 
 def _only(nodes: list[TraceNode], jurisdiction: str, g: Graph) -> list[TraceNode]:
-    """Keep the nodes of one jurisdiction and their ancestors."""
+    """Keep the nodes of one jurisdiction (its name in the printed jurisdiction, or its id as a part of
+    the jurisdiction key: "An Giang" keeps ``jur:an-giang`` and every ``jur:an-giang.<commune>``) and
+    their ancestors."""
     want = ascii_fold(jurisdiction)
+    want_id = slug(jurisdiction)
     by_key = {n.key: n for n in nodes}
     keep: set[str] = set()
     for n in nodes:
-        j = ascii_fold(n.jurisdiction or "") + " " + ascii_fold(str(g._node[n.key].get("jurisdiction") or ""))
-        if want in j:
+        jur_key = str(g._node[n.key].get("jurisdiction") or "").removeprefix("jur:")
+        j = ascii_fold(n.jurisdiction or "") + " " + ascii_fold(jur_key)
+        if want in j or (want_id and want_id in jur_key.split(".")):
             k: str | None = n.key
             while k and k not in keep:
                 keep.add(k)
