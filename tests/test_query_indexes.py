@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cancu.errors import QueryError
-from cancu.graph.derived import LEADS_INDEX, METRICS_INDEX
+from cancu.graph.derived import LEADS_INDEX, METRIC_NODES, METRICS_INDEX
 from cancu.graph.embedded import open_store
 from cancu.loaders.extract import extract_many
 from cancu.queries.gaps import gaps
@@ -27,7 +27,7 @@ def _graph(paths: list[Path], store: Path):
 
 def _without_indexes(g):
     bare = copy.deepcopy(g)
-    del bare.graph[LEADS_INDEX], bare.graph[METRICS_INDEX]
+    del bare.graph[LEADS_INDEX], bare.graph[METRICS_INDEX], bare.graph[METRIC_NODES]
     return bare
 
 
@@ -47,7 +47,7 @@ def synthetic_graph(tmp_path_factory):
 @pytest.mark.parametrize("which", ["seeds_graph", "synthetic_graph"])
 def test_trace_and_gaps_are_the_same_with_and_without_the_indexes(request, which):
     g = request.getfixturevalue(which)
-    assert g.graph[LEADS_INDEX] and g.graph[METRICS_INDEX]
+    assert g.graph[LEADS_INDEX] and g.graph[METRICS_INDEX] and g.graph[METRIC_NODES]
     bare = _without_indexes(g)
     with_index = trace(g, "doc:76-nq-cp.2021", as_of=AS_OF)
     assert len(with_index.nodes) > 3

@@ -45,6 +45,7 @@ def index_leads(g: nx.MultiDiGraph) -> None:
 
 
 METRICS_INDEX = "plan_metrics"
+METRIC_NODES = "metric_nodes"  # every Metric node: gaps asks for them once per call (a scan of the whole graph)
 
 
 def index_metrics(g: nx.MultiDiGraph) -> None:
@@ -66,6 +67,7 @@ def index_metrics(g: nx.MultiDiGraph) -> None:
                 metric = hits[0]
             index.setdefault(plan, {}).setdefault(metric, []).append(target)
     g.graph[METRICS_INDEX] = index
+    g.graph[METRIC_NODES] = sorted(n for n, d in nodes.items() if d.get("kind") == NodeKind.METRIC.value)
 
 
 def _out(g, key, kind: EdgeKind):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from cancu.graph.derived import METRICS_INDEX
+from cancu.graph.derived import METRIC_NODES, METRICS_INDEX
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import Graph, out_edges
 
@@ -104,6 +104,10 @@ def metrics_of(g: Graph, plan: str) -> dict[str, list[str]]:
 
 def catalogue_metrics(g: Graph) -> list[str]:
     """Metric keys with a national figure (graph nodes, else the catalogue)."""
-    keys = {n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.METRIC.value}
+    indexed = g.graph.get(METRIC_NODES)
+    if indexed is not None:
+        keys = set(indexed)
+    else:
+        keys = {n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.METRIC.value}
     keys |= {f"metric:{mid}" for mid in _catalogue()}
     return sorted(k for k in keys if national(g, k)["value"] is not None)
