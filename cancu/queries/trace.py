@@ -177,8 +177,9 @@ def _walk(g, key, parent, d, max_depth, metric, memo: _Memo, out, seen) -> None:
     out.append(node)
     if max_depth is not None and d >= max_depth:
         return
-    children = sorted(s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS))
-    children.sort(key=lambda c: (g._node[c].get("level") or "", g._node[c].get("date") or "", c))
+    nodes = g._node
+    children = sorted((s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS)),
+                      key=lambda c: (nodes[c].get("level") or "", nodes[c].get("date") or "", c))
     for child in children:
         _walk(g, child, key, d + 1, max_depth, metric, memo, out, seen)
 
