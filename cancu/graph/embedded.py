@@ -78,7 +78,8 @@ class EmbeddedStore:
         if not path.exists():
             return {"format_version": FORMAT_VERSION, "generation": 0, "files": {}, "registry_files": []}
         try:
-            meta = json.loads(path.read_text(encoding="utf-8"))
+            with paused_gc():  # thousands of small dicts; a collection here walks the whole graph's heap
+                meta = json.loads(path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
             raise StoreError(f"{path}: unreadable store metadata ({err.__class__.__name__})") from err
         if meta.get("format_version") != FORMAT_VERSION:
@@ -110,7 +111,8 @@ class EmbeddedStore:
             if generation == meta["generation"]:
                 self._graph = graph
                 return graph
-        self._graph = build_graph(self.records(meta), load_registry(self._registry_paths(meta)))
+        with paused_gc():
+            self._graph = build_graph(self.records(meta), load_registry(self._registry_paths(meta)))
         return self._graph
 
     def _registry_paths(self, meta: dict[str, Any]) -> list[Path]:
@@ -119,12 +121,9 @@ class EmbeddedStore:
     def status(self) -> dict[str, Any]:
         meta = self._meta()
         g = self.graph()
-        kinds: dict[str, int] = {}
-        for _, d in g.nodes(data=True):
-            kinds[d.get("kind", "?")] = kinds.get(d.get("kind", "?"), 0) + 1
         return {"store": str(self.root), "format_version": FORMAT_VERSION, "files": len(meta["files"]),
                 "generation": meta["generation"], "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-                "by_kind": dict(sorted(kinds.items()))}
+                "by_kind": _kind_counts(g)}
 
     # -- writing ------------------------------------------------------------------
     @contextlib.contextmanager
@@ -174,7 +173,7 @@ class EmbeddedStore:
                 self._commit(meta, fresh)
             if fresh:
                 _sweep(records_dir, {e["record"] for e in meta["files"].values()})
-        summary.counts = self.status()["by_kind"]
+        summary.counts = _kind_counts(self.graph())  # not status(): meta.json need not be parsed again
         return summary
 
     def forget(self, path: str) -> bool:
@@ -225,6 +224,14 @@ class EmbeddedStore:
         return {"key": key, "attrs": dict(g.nodes[key]),
                 "out": [(k, b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True)],
                 "in": [(k, a, d) for a, _, k, d in g.in_edges(key, keys=True, data=True)]}
+
+
+def _kind_counts(g: nx.MultiDiGraph) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for d in g._node.values():
+        kind = d.get("kind", "?")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return dict(sorted(kinds.items()))
 
 
 def _file_key(path: str) -> str:
