@@ -106,9 +106,9 @@ def trace(
     nodes: list[TraceNode] = []
     seen: set[str] = set()
     memo = _Memo(g, as_of)
-    _walk(g, root, None, 0, depth, metric, memo, nodes, seen)
+    _walk(g, root, None, 0, depth, nodes, seen)
     for top in (_cited_elsewhere(g, root, seen) if depth is None or depth >= 1 else []):
-        _walk(g, top, root, 1, depth, metric, memo, nodes, seen)
+        _walk(g, top, root, 1, depth, nodes, seen)
     if jurisdiction:
         nodes = _only(nodes, jurisdiction, g)
     for n in nodes:
@@ -163,7 +163,7 @@ class _Memo:
         return self._agency[agency]
 
 
-def _walk(g, key, parent, d, max_depth, metric, memo: _Memo, out, seen) -> None:
+def _walk(g, key, parent, d, max_depth, out, seen) -> None:
     if key in seen:
         return
     seen.add(key)
@@ -181,7 +181,7 @@ def _walk(g, key, parent, d, max_depth, metric, memo: _Memo, out, seen) -> None:
     children = sorted((s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS)),
                       key=lambda c: (nodes[c].get("level") or "", nodes[c].get("date") or "", c))
     for child in children:
-        _walk(g, child, key, d + 1, max_depth, metric, memo, out, seen)
+        _walk(g, child, key, d + 1, max_depth, out, seen)
 
 
 def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
