@@ -19,6 +19,7 @@ def derive(g: nx.MultiDiGraph, registry: Registry) -> None:
     part_of(g)
     successions(g, registry)
     index_leads(g)
+    index_metrics(g)
 
 
 LEADS_INDEX = "plan_leads"
@@ -41,7 +42,6 @@ def index_leads(g: nx.MultiDiGraph) -> None:
                     if has_task in pkeyed:
                         index.setdefault(plan, set()).add(a)
     g.graph[LEADS_INDEX] = {plan: sorted(agencies) for plan, agencies in sorted(index.items())}
-    index_metrics(g)
 
 
 METRICS_INDEX = "plan_metrics"
