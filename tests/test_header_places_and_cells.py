@@ -19,6 +19,14 @@ from cancu.loaders.plan_body import logical_rows
 GAP = " " * 12
 
 
+def _header(unit: str, number: str, place_date: str) -> list[str]:
+    """The printed two-column header of a local People's Committee: unit beside the motto,
+    number beside the place and date."""
+    return ["ỦY BAN NHÂN DÂN" + GAP + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            unit + GAP + "Độc lập - Tự do - Hạnh phúc",
+            f"Số: {number}" + GAP + place_date]
+
+
 def _plan(tmp_path, header: list[str], basis: str, body: list[str] | None = None, name: str = "plan.txt") -> dict:
     lines = [*header, "", "KẾ HOẠCH", "Cải cách hành chính năm 2024", "", basis,
              "UBND ban hành Kế hoạch cải cách hành chính năm 2024 như sau:", "I. MỤC ĐÍCH, YÊU CẦU",
@@ -40,17 +48,13 @@ def test_printed_name_stops_at_the_other_column(text: str, expected: str) -> Non
 
 
 def test_district_header_keeps_its_unit_word_and_finds_its_province_in_the_basis(tmp_path) -> None:
-    doc = _plan(tmp_path, ["ỦY BAN NHÂN DÂN" + GAP + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                           "QUẬN BA ĐÌNH" + GAP + "Độc lập - Tự do - Hạnh phúc",
-                           "Số: 98/KH-UBND" + GAP + "Ba Đình, ngày 19 tháng 04 năm 2024"],
+    doc = _plan(tmp_path, _header("QUẬN BA ĐÌNH", "98/KH-UBND", "Ba Đình, ngày 19 tháng 04 năm 2024"),
                 "Thực hiện Kế hoạch số 131/KH-UBND ngày 6/3/2024 của Ủy ban nhân dân thành phố Hà Nội;")["document"]
     assert (doc["issuer"], doc["jurisdiction"], doc["level"]) == ("UBND quận Ba Đình", "Ba Đình, Hà Nội", "district")
 
 
 def test_old_commune_takes_its_district_from_the_basis_and_the_province_from_the_registry(tmp_path) -> None:
-    doc = _plan(tmp_path, ["ỦY BAN NHÂN DÂN" + GAP + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                           "XÃ MINH SƠN" + GAP + "Độc lập - Tự do - Hạnh phúc",
-                           "Số: 12/KH-UBND" + GAP + "Minh Sơn, ngày 8 tháng 5 năm 2024"],
+    doc = _plan(tmp_path, _header("XÃ MINH SƠN", "12/KH-UBND", "Minh Sơn, ngày 8 tháng 5 năm 2024"),
                 "Căn cứ Kế hoạch số 292/KH-UBND ngày 8/4/2024 của Ủy ban nhân dân huyện Bắc Mê;")
     document = doc["document"]
     assert (document["issuer"], document["jurisdiction"]) == ("UBND xã Minh Sơn", "Minh Sơn, Bắc Mê, Hà Giang")
@@ -74,9 +78,7 @@ def test_department_line_wrapped_and_a_place_named_ban_is_not_a_board(tmp_path) 
                             "So: 12/KH-SXD" + GAP + "Lao Cai, ngay 3 thang 4 nam 2026"],
                  "Can cu Ke hoach so 5/KH-UBND ngay 1/3/2026 cua Uy ban nhan dan tinh;", name="dept.txt")["document"]
     assert (dept["issuer"], dept["level"]) == ("Sở Xây dựng tỉnh Lào Cai", "department")
-    commune = _plan(tmp_path, ["ỦY BAN NHÂN DÂN" + GAP + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                               "XÃ BẢN HỒ" + GAP + "Độc lập - Tự do - Hạnh phúc",
-                               "Số: 81/KH-UBND" + GAP + "Bản Hồ, ngày 06 tháng 05 năm 2026"],
+    commune = _plan(tmp_path, _header("XÃ BẢN HỒ", "81/KH-UBND", "Bản Hồ, ngày 06 tháng 05 năm 2026"),
                     "Căn cứ Kế hoạch số 5/KH-UBND ngày 1/3/2026 của Ủy ban nhân dân tỉnh Lào Cai;",
                     name="commune.txt")["document"]
     assert (commune["issuer"], commune["jurisdiction"], commune["level"]) == (
@@ -84,9 +86,7 @@ def test_department_line_wrapped_and_a_place_named_ban_is_not_a_board(tmp_path) 
 
 
 def test_a_provincial_capital_city_is_a_district(tmp_path) -> None:
-    doc = _plan(tmp_path, ["ỦY BAN NHÂN DÂN" + GAP + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                           "THÀNH PHỐ BẮC KẠN" + GAP + "Độc lập - Tự do - Hạnh phúc",
-                           "Số: 7/KH-UBND" + GAP + "Bắc Kạn, ngày 2 tháng 4 năm 2024"],
+    doc = _plan(tmp_path, _header("THÀNH PHỐ BẮC KẠN", "7/KH-UBND", "Bắc Kạn, ngày 2 tháng 4 năm 2024"),
                 "Căn cứ Kế hoạch số 5/KH-UBND ngày 1/3/2024 của Ủy ban nhân dân tỉnh Bắc Kạn;")["document"]
     assert (doc["issuer"], doc["jurisdiction"], doc["level"]) == ("UBND thành phố Bắc Kạn", "Bắc Kạn, Bắc Kạn", "district")
 
@@ -137,9 +137,7 @@ def test_a_wrapped_appendix_gives_whole_tasks(tmp_path) -> None:
             "", "Phụ lục: NHIỆM VỤ", "STT\tNội\ndung\tCơ quan chủ trì\tCơ quan phối hợp\tSản phẩm\tThời gian",
             "1\tRà soát, hệ\nthống hóa văn bản\tCông chức Tư\npháp - Hộ tịch\tVăn phòng HĐND và UBND xã\tBáo cáo\tQuý IV/2024",
             "2\tTiếp nhận phản ánh\tVăn phòng HĐND và UBND xã\t\tBáo cáo\t"]
-    doc = _plan(tmp_path, ["ỦY BAN NHÂN DÂN" + GAP + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                           "XÃ MINH SƠN" + GAP + "Độc lập - Tự do - Hạnh phúc",
-                           "Số: 12/KH-UBND" + GAP + "Minh Sơn, ngày 8 tháng 5 năm 2024"],
+    doc = _plan(tmp_path, _header("XÃ MINH SƠN", "12/KH-UBND", "Minh Sơn, ngày 8 tháng 5 năm 2024"),
                 "Căn cứ Kế hoạch số 292/KH-UBND ngày 8/4/2024 của Ủy ban nhân dân huyện Bắc Mê;", body)
     assert [(t["text"], t["lead"], t["support"], t["deadline"]) for t in doc["tasks"]] == [
         ("Rà soát, hệ thống hóa văn bản", ["Công chức Tư pháp - Hộ tịch"], ["Văn phòng HĐND và UBND xã"], "Quý IV/2024"),
