@@ -44,6 +44,17 @@ def index_leads(g: nx.MultiDiGraph) -> None:
     g.graph[LEADS_INDEX] = {plan: sorted(agencies) for plan, agencies in sorted(index.items())}
 
 
+def metric_of_target(g: nx.MultiDiGraph, target: str) -> str | None:
+    """A target's metric key: its ``metric`` attribute (``metric:<id>``), else the first it MEASURES."""
+    m = g._node[target].get("metric")
+    if m:
+        return m if m.startswith("metric:") else f"metric:{m}"
+    measures = EdgeKind.MEASURES.value  # keyed by its kind in the stores; by its attribute in hand-built graphs
+    hits = sorted(t for t, keyed in g._succ[target].items()
+                  if measures in keyed or any(d.get("kind") == measures for d in keyed.values()))
+    return hits[0] if hits else None
+
+
 METRICS_INDEX = "plan_metrics"
 METRIC_NODES = "metric_nodes"  # every Metric node: gaps asks for them once per call (a scan of the whole graph)
 
@@ -52,20 +63,13 @@ def index_metrics(g: nx.MultiDiGraph) -> None:
     """``g.graph["plan_metrics"]``: for each plan, its targets by metric key (``metric:<id>``), each list
     sorted — what ``queries.targets.metrics_of`` computes from the HAS_TARGET and MEASURES edges, kept
     so that trace and gaps over a whole country read it instead of re-walking every plan's edges."""
-    has_target, measures = EdgeKind.HAS_TARGET.value, EdgeKind.MEASURES.value
-    nodes, succ = g._node, g._succ
+    has_target, nodes, succ = EdgeKind.HAS_TARGET.value, g._node, g._succ
     index: dict[str, dict[str, list[str]]] = {}
     for plan, targets in succ.items():
         for target in sorted(t for t, keyed in targets.items() if has_target in keyed):
-            m = nodes[target].get("metric")
-            if m:
-                metric = m if m.startswith("metric:") else f"metric:{m}"
-            else:
-                hits = sorted(t for t, keyed in succ[target].items() if measures in keyed)
-                if not hits:
-                    continue
-                metric = hits[0]
-            index.setdefault(plan, {}).setdefault(metric, []).append(target)
+            metric = metric_of_target(g, target)
+            if metric:
+                index.setdefault(plan, {}).setdefault(metric, []).append(target)
     g.graph[METRICS_INDEX] = index
     g.graph[METRIC_NODES] = sorted(n for n, d in nodes.items() if d.get("kind") == NodeKind.METRIC.value)
 

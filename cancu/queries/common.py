@@ -73,16 +73,6 @@ def _edges(adjacent: dict[str, dict[str, dict[str, Any]]], value: str) -> Iterat
                     yield other, d
 
 
-def sources(g: Graph, keys: Iterable[str], edge: EdgeKind) -> set[str]:
-    """Every node with an edge of one kind into any of ``keys`` (the bulk form of ``in_edges``)."""
-    value, pred, out = edge.value, g._pred, set()
-    for key in keys:
-        for other, keyed in pred[key].items():
-            if value in keyed or any(k not in _KIND_KEYS and d.get("kind") == value for k, d in keyed.items()):
-                out.add(other)
-    return out
-
-
 def find(g: Graph, text: str, kinds: Iterable[str] | None = None) -> list[str]:
     """Node keys a user's words name: a key, a document number (optionally with a
     year, "76/NQ-CP 2021" or "76/NQ-CP@2021"), a metric id, or a name."""
@@ -178,8 +168,12 @@ def implements_chain(g: Graph, plan: str) -> list[str]:
     return chain
 
 
+def _evidence_order(e: dict[str, Any]) -> tuple:
+    return str(e.get("file")), tuple(e.get("span") or ())
+
+
 def evidence(attrs: dict[str, Any]) -> list[dict[str, Any]]:
-    return sorted(attrs.get("evidence") or [], key=lambda e: (str(e.get("file")), tuple(e.get("span") or ())))
+    return sorted(attrs.get("evidence") or [], key=_evidence_order)
 
 
 def first_quote(attrs: dict[str, Any]) -> tuple[str | None, list[int] | None, str | None]:
@@ -187,7 +181,7 @@ def first_quote(attrs: dict[str, Any]) -> tuple[str | None, list[int] | None, st
     ev = attrs.get("evidence")
     if not ev:
         return None, None, None
-    first = min(ev, key=lambda e: (str(e.get("file")), tuple(e.get("span") or ())))
+    first = min(ev, key=_evidence_order)
     return first.get("file"), list(first.get("span") or []) or None, first.get("quote")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from cancu.graph.derived import METRIC_NODES, METRICS_INDEX
+from cancu.graph.derived import METRIC_NODES, METRICS_INDEX, metric_of_target
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import Graph, out_edges
 
@@ -68,11 +68,7 @@ def plan_targets(g: Graph, plan: str) -> list[str]:
 
 
 def target_metric(g: Graph, target: str) -> str | None:
-    m = g._node[target].get("metric")
-    if m:
-        return m if m.startswith("metric:") else f"metric:{m}"
-    hits = sorted(t for t, _ in out_edges(g, target, EdgeKind.MEASURES))
-    return hits[0] if hits else None
+    return metric_of_target(g, target)
 
 
 def parent_figure(g: Graph, target: str) -> tuple[Any, str | None, str | None]:

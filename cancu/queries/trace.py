@@ -19,7 +19,6 @@ from cancu.queries.common import (
     label,
     out_edges,
     parse_as_of,
-    sources,
 )
 from cancu.queries.targets import metrics_of, national, parent_figure, relation, target_metric
 
@@ -206,8 +205,9 @@ def _responsible(g: Graph, plan: str, memo: _Memo) -> list[str]:
     indexed = g.graph.get(LEADS_INDEX)
     if indexed is not None:
         return sorted(memo.agency_label(a) for a in indexed.get(plan, ()))
-    agencies = sources(g, [plan], EdgeKind.RESPONSIBLE_FOR)
-    agencies |= sources(g, [t for t, _ in out_edges(g, plan, EdgeKind.HAS_TASK)], EdgeKind.LEADS)
+    agencies = {a for a, _ in in_edges(g, plan, EdgeKind.RESPONSIBLE_FOR)}
+    for task, _ in out_edges(g, plan, EdgeKind.HAS_TASK):
+        agencies.update(a for a, _ in in_edges(g, task, EdgeKind.LEADS))
     return sorted(memo.agency_label(a) for a in agencies)
 
 
