@@ -11,6 +11,7 @@ from pathlib import Path
 from cancu.loaders.citations import find_citations
 from cancu.loaders.decode import Decoded, decode_bytes, decode_path, expand_inputs
 from cancu.loaders.fold import fold
+from cancu.loaders.layout import mask_layout
 from cancu.loaders.metadata import read_header
 from cancu.ontology.record import PlanRecord
 
@@ -25,7 +26,7 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
         encoding=decoded.encoding,
         warnings=list(decoded.warnings),
     )
-    folded = fold(decoded.text)
+    folded = mask_layout(fold(decoded.text))
     header = read_header(folded)
     record.document = header.info
     record.warnings.extend(header.warnings)

@@ -13,9 +13,10 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
+from cancu.loaders import masthead
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place, unit_level
-from cancu.loaders.places import REFORM_DAY, UNIT_RE, find_province, printed_name, province_of_unit
+from cancu.loaders.places import REFORM_DAY, UNIT_RE, find_province, match_province, printed_name, province_of_unit
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -113,12 +114,24 @@ def read_header(folded: Folded) -> Header:
             warnings.append(f"date: '{folded.quote(pd.start(), pd.end())}' is not a valid date")
 
     title_end = tw.end() if tw else header_end
+    authority = None
     if tw:
         info.title, title_end = _title(folded, tw.end())
-        info.spans["title"] = folded.span(tw.end(), title_end)
+        authority = masthead.authority_line(folded, tw.end(), title_end)
+        if authority and authority.start > tw.end():
+            info.title = " ".join(folded.quote(tw.end(), authority.start).split()).strip(" -–:") or None
+        info.spans["title"] = folded.span(tw.end(), authority.start if authority else title_end)
     info.period = _period(info.title, info.date)
 
-    place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
+    column, parent = masthead.read_column(folded, header_end)
+    if column is not None and column.national:
+        place, issuer = Place(), Issuer(column.name, column.level, "national", Place(), column.start, column.end)
+    else:
+        place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
+        if issuer is None and column is not None:
+            place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
+    if authority and authority.title and issuer:
+        info.authority = f"{authority.title} {issuer.name}"
     if issuer:
         info.issuer = issuer.name
         info.level = issuer.level
@@ -234,6 +247,55 @@ def _issuer(
     if "UBND" in issuer.name.split() and not issuer.name.startswith("Chủ tịch"):
         level = p.level or level
     return p, Issuer(issuer.name, level, "local", p, issuer.start, issuer.end)
+
+
+def _column_issuer(
+    folded: Folded, column: masthead.Body, parent: masthead.Body | None, authority: masthead.Authority | None,
+    pd: re.Match[str] | None, info: DocumentInfo, warnings: list[str],
+) -> tuple[Place, Issuer | None]:
+    """The issuer the agency column names when the older rules found none: a UBND or HĐND printed
+    without its unit (placed by the authority line, the place-and-date line or the title), or a body
+    read as printed (a Cục, Ban, Trung tâm …) under its parent."""
+    place = column.place
+    if not place.label():
+        hints = [authority.body.place if authority and authority.body else Place(),
+                 parent.place if parent else Place(),
+                 masthead.place_at_date_line(pd["place"] if pd else None, info.date),
+                 _title_place(info.title)]
+        place = next((p for p in hints if p.label()), Place())
+    if column.kind in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"):
+        if not place.label():
+            return place, None
+        head = "UBND" if column.kind in ("uy ban nhan dan", "ubnd") else "HĐND"
+        return place, Issuer(f"{head} {place.unit_name()}", place.level, "local", place, column.start, column.end)
+    if parent is not None and parent.national:
+        return Place(), Issuer(column.name, column.level, "national", Place(), column.start, column.end)
+    if not place.label():
+        return place, Issuer(column.name, column.level, "local", place, column.start, column.end)
+    name = column.name
+    if not _names_place(name):
+        name = f"{name} {place.unit_name()}"
+    level = "department" if column.kind in ("so", "ban", "cuc", "tong cuc", "thanh tra", "ban quan ly") else "unit"
+    if place.level in ("district", "commune"):
+        level = "unit"
+    return place, Issuer(name, level, "local", place, column.start, column.end)
+
+
+def _title_place(title: str | None) -> Place:
+    """The unit a title names ("… TỈNH HÀ GIANG GIAI ĐOẠN 2023 - 2025")."""
+    if not title:
+        return Place()
+    folded = fold_str(title).lower()
+    for u in UNIT_RE.finditer(folded):
+        if u.group("unit").strip() in ("tinh", "thanh pho", "tp"):
+            found = match_province(folded, u.end())
+            if found:
+                return Place(province=found[0].name)
+    return Place()
+
+
+def _names_place(name: str) -> bool:
+    return bool(UNIT_RE.search(fold_str(name).lower()))
 
 
 def _header_place(folded: Folded, header_end: int) -> Place:
@@ -366,6 +428,8 @@ def _signer(folded: Folded) -> Signer:
         if role and nn is None:
             break
     name = None
+    if nn is None and role is None:
+        return Signer()  # no signature block in the text (an excerpt, a page cut short)
     o_start = folded.span(zone_start, zone_start)[0]
     for line in reversed(original[o_start:].splitlines()):
         tail = NAME_CUT.split(line.strip())[-1].strip()

@@ -28,6 +28,8 @@ class DocumentInfo:
     id: str | None = None
     type: str | None = None
     issuer: str | None = None
+    #: who decided, when an individual or a collective authority did ("Chủ tịch UBND tỉnh Hà Giang")
+    authority: str | None = None
     jurisdiction: str | None = None
     level: str | None = None
     date: str | None = None
