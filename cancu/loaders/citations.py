@@ -20,12 +20,14 @@ from functools import cache
 
 from cancu.loaders.codes import (
     NUMBER_LEAD,
+    OLD_NUMBER,
     PARTY_NUMBER,
     PARTY_SLASH_REACH,
     STATE_NUMBER,
     STATE_SLASH_REACH,
     Number,
     number_key,
+    parse_old,
     parse_party,
     parse_state,
 )
@@ -39,6 +41,7 @@ from cancu.loaders.fold import (
     per_text,
 )
 from cancu.loaders.issuers import Issuer, Place, issuer_from_code, read_issuer
+from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id, slug
 from cancu.ontology.record import Citation
 from cancu.ontology.vocab import DOC_TYPE_NAMES
@@ -54,7 +57,9 @@ BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) fo
                            + "|" + fuzzy_pattern("Căn") + r"\s+c[a-z0-9&]{0,3}" + r")(?![a-z])")
 """The opening words of a basis clause; "Căn" followed by any short c-word is "Căn cứ" however OCR read it."""
 BASIS_CLOSERS = re.compile(fuzzy_alternation(("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
-PROPOSAL = re.compile(fuzzy_alternation(("Xét đề nghị",)))
+PROPOSAL = re.compile(fuzzy_alternation(("Xét đề nghị", "Theo đề nghị", "Xét tờ trình", "Theo tờ trình")))
+"""A proposal in the basis zone ("Theo đề nghị của Sở Nội vụ tại Tờ trình số …"): a reference, not a basis."""
+FIRST_ARTICLE = re.compile(r"(?m)^[ \t]*" + fuzzy_pattern("điều") + r"\s*1\s*[.:]")
 HEADING = re.compile(r"(?m)^\s*(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z]")
 LAW = re.compile(  # "bộ luật" / "luật" after no letter; the check follows the first letter (fast)
     r"(?:b(?<![a-z]b)o\s+l|l(?<![a-z]l))u[a-z0-9&]{1,3}t\s+(?P<name>[a-z0-9&,\- ]{4,90}?)\s*(?:\(\w+\)\s*)?"
@@ -108,12 +113,14 @@ def basis_zone(folded: Folded, after: int = 0) -> tuple[int, int]:
     """[start, end) of the opening basis clauses in folded offsets; (0, 0) if none."""
     text = folded.text
     limit = min(len(text), max(6000, len(text) // 3))
-    opener = BASIS_OPENERS.search(text, after, limit)
+    body = [m.start() for m in (HEADING.search(text, after), FIRST_ARTICLE.search(text, after)) if m]
+    opener = BASIS_OPENERS.search(text, after, min([limit, *body]))
     if not opener:
-        return 0, 0
+        return 0, 0  # the basis comes before the body: a "Thực hiện …" item or "căn cứ" in an article is not one
     closer = BASIS_CLOSERS.search(text, opener.end(), min(len(text), opener.end() + 5000))
     heading = HEADING.search(text, opener.end())
-    ends = [m.start() for m in (closer, heading) if m]
+    article = FIRST_ARTICLE.search(text, opener.end())
+    ends = [m.start() for m in (closer, heading, article) if m]
     return opener.start(), min(ends) if ends else min(len(text), opener.end() + 2000)
 
 
@@ -154,8 +161,25 @@ def _numbers(folded: Folded) -> list[Number]:
         n = parse_party(m)
         if n:
             out.append(n)
+    for m in finditer_near(OLD_NUMBER, folded.text, "-", 6, NUMBER_LEAD):
+        n = parse_old(m)
+        if n and _type_words().search(folded.text[max(0, m.start() - 40) : m.start()]):
+            out.append(n)  # "Nghị định số 94-CP": only after a type word
+    out = [n for n in out if not _not_a_document(folded.text, n.start)]
     out.sort(key=lambda n: n.start)
     return out
+
+
+@cache
+def _not_document_words() -> re.Pattern[str]:
+    phrases = [r["phrase"] for r in read_rows("layout/not_documents.csv")]
+    return re.compile(r"(?:" + fuzzy_alternation(phrases) + r")[^;\n]{0,12}$")
+
+
+def _not_a_document(text: str, pos: int) -> bool:
+    """A form, a standard or a technical regulation ("Biểu số 01/BCT", "QCVN 47:2011/BTTTT")."""
+    before = text[max(0, pos - 24) : pos]
+    return bool(_not_document_words().search(before)) or before.endswith(":") and before[-2:-1].isdigit()
 
 
 
@@ -164,6 +188,9 @@ def _describe(folded: Folded, number: Number, limit: int, context: Place, citing
     before = text[max(0, number.start - 40) : number.start]
     tm = _type_words().search(before)
     type_word = _TYPE_BY_GROUP[tm.lastgroup] if tm else None
+    if tm is None:
+        named = _named_type_word(text, number.start)
+        type_word = _TYPE_BY_GROUP[named.lastgroup] if named else None
     if not number.known and not type_word:
         return None
     start = number.start - (len(before) - tm.start()) if tm else number.start
@@ -198,6 +225,21 @@ def _describe(folded: Folded, number: Number, limit: int, context: Place, citing
         text=folded.quote(number.start, number.end),
     )
     return Found(citation, start, end, number.num, number.clean)
+
+
+@cache
+def _named_types() -> re.Pattern[str]:
+    """A type word, then the document's name, then "số": "Luật Bảo vệ môi trường số 52/2005/QH11"."""
+    names = dict(DOC_TYPE_NAMES)
+    alternatives = [(f"t_{slug(c).replace('-', '_')}", fuzzy_pattern(n)) for c, n in sorted(names.items(), key=lambda kv: -len(kv[1]))]
+    return re.compile(r"(?:" + named_alternation(alternatives) + r")\s[^;\n()]{3,100}?\s" + fuzzy_pattern("số") + r"\s*[:.]?\s*$")
+
+
+def _named_type_word(text: str, pos: int) -> re.Match[str] | None:
+    before = text[max(0, pos - 120) : pos]
+    if not before.rstrip(" :.").endswith(("so", "s6", "s0")):
+        return None
+    return _named_types().search(before)
 
 
 CLAUSE_END = re.compile(r";|\n\s*\n|\.\s*\n")

@@ -23,8 +23,10 @@ _SEG = r"[a-z][a-z0-9&]*"
 STATE_NUMBER = re.compile(
     r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
     r"(?:\s?/\s?(?P<year>(?:19|20)\d{2}))?"
-    r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?[-.]\s*|-\s*\n\s*)" + _SEG + r")*)"
+    r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?[-.]\s*|-\s*\n\s*|/)" + _SEG + r")*)"
 )
+OLD_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<issuer>[a-z]{2,5})(?![a-z0-9/&-])")
+"""An old-style number with no year and no type code ("94-CP", "235-HĐBT"): read only after a type word."""
 PARTY_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])")
 #: How far after its start a number's first "/" can be (for ``fold.finditer_near``): five digits
 #: and a letter, a space, then "/" (state); five digits, " - ", four letters, a space (party).
@@ -99,8 +101,8 @@ class Number:
 
     @property
     def type_code(self) -> str | None:
-        first = self.codes[0] if self.codes else None
-        return first.code if first and first.role == "type" else None
+        """The first type code ("QĐ"; "TT" of "20/2005/LĐTBXH-TT", printed after its issuer)."""
+        return next((c.code for c in self.codes if c and c.role == "type"), None)
 
     @property
     def issuer_code(self) -> Code | None:
@@ -119,11 +121,22 @@ class Number:
 
 
 def _print_segment(folded_seg: str, printed: str) -> tuple[str, Code | None]:
+    """A code segment as printed, with its Vietnamese letters restored ("QD" -> "QĐ", "TTG" -> "TTg")
+    when it spells a known code; an OCR-garbled spelling keeps its print (the key still matches)."""
     code = lookup(folded_seg)
     if code is None:
-        return printed.upper(), None
+        return printed.upper() if printed.isascii() else printed, None
     suffix = folded_seg[len(folded_seg.rstrip("0123456789")):] if folded_seg not in code_table() else ""
-    return code.code + suffix, code
+    if fold_str(code.code).lower() + suffix == folded_seg:
+        return code.code + suffix, code
+    return code.code + suffix if _ocr_spelling(folded_seg) else printed, code
+
+
+@lru_cache(maxsize=1024)
+def _ocr_spelling(folded_seg: str) -> bool:
+    """A segment that ``ocr_confusions.csv`` lists as OCR's spelling of a code ("qp" for QĐ)."""
+    return any(row["kind"] == "code" and folded_seg in fold_str(row["variant"]).lower().split()
+               for row in read_rows("ocr_confusions.csv"))
 
 
 def parse_state(m: re.Match[str], original: str) -> Number | None:
@@ -136,25 +149,42 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
             last = re.split(r"[-.\s]+", head)[-1]
             if lookup(last):
                 code_text, end = head, end - len(word)
-    folded_segs = [s for s in re.split(r"\s*[-.]\s*", code_text) if s]
+    if "/" in code_text:  # a joined issuer code ("TTLT/BTC-KHCN") goes on only while its segments are codes
+        parts = code_text.split("/")
+        keep = 1
+        while keep < len(parts) and lookup(re.split(r"\s*[-.]\s*", parts[keep])[0]):
+            keep += 1
+        end -= len("/".join(parts[keep:])) + (1 if keep < len(parts) else 0)
+        code_text = "/".join(parts[:keep])
+    pieces = re.split(r"(\s*[-./]\s*)", code_text)
+    folded_segs, seps = pieces[0::2], pieces[1::2]
     printed_segs = _printed_segments(original, m.start("code"), folded_segs)
     segs: list[str] = []
     codes: list[Code | None] = []
-    for fseg, pseg in zip(folded_segs, printed_segs, strict=True):
-        if lookup(fseg) is None and (parts := split_joined(fseg)):
-            for part in parts:
-                text, code = _print_segment(part, part)
-                segs.append(text)
-                codes.append(code)
-            continue
+    for i, (fseg, pseg) in enumerate(zip(folded_segs, printed_segs, strict=True)):
+        sep = ("/" if "/" in seps[i - 1] else "-" if "-" in seps[i - 1] or "\n" in seps[i - 1] else ".") if i else ""
+        if lookup(fseg) is None and (parts := split_joined(fseg)) and not _ocr_spelling(fseg):
+            printed_parts = [_print_segment(part, part) for part in parts]
+            if all(c is not None and fold_str(c.code).lower() == part for (_, c), part in zip(printed_parts, parts, strict=True)):
+                segs.append(sep + "-".join(t for t, _ in printed_parts))  # a lost hyphen ("NQCP")
+                codes.extend(c for _, c in printed_parts)
+                continue
         text, code = _print_segment(fseg, pseg)
-        segs.append(text)
+        segs.append(sep + text)
         codes.append(code)
     year = int(m.group("year")) if m.group("year") else None
     num = m.group("num")
     canonical = f"{num}/{year}/" if year else f"{num}/"
-    canonical += "-".join(segs)
+    canonical += "".join(segs)
     return Number(canonical, num, year, codes, m.start(), end)
+
+
+def parse_old(m: re.Match[str]) -> Number | None:
+    """An old-style "94-CP": the part after the dash must be a known issuer code."""
+    issuer = lookup(m.group("issuer"))
+    if not issuer or issuer.role != "issuer":
+        return None
+    return Number(f"{m.group('num')}-{issuer.code}", m.group("num"), None, [issuer], m.start(), m.end())
 
 
 def _printed_segments(original: str, start: int, folded_segs: list[str]) -> list[str]:

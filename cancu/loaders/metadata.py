@@ -12,11 +12,18 @@ from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders import masthead
+from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place, unit_level
-from cancu.loaders.places import REFORM_DAY, UNIT_RE, find_province, match_province, printed_name, province_of_unit
+from cancu.loaders.places import (
+    REFORM_DAY,
+    UNIT_RE,
+    find_province,
+    match_province,
+    printed_name,
+    province_of_unit,
+)
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -113,7 +120,9 @@ def read_header(folded: Folded) -> Header:
         except ValueError:
             warnings.append(f"date: '{folded.quote(pd.start(), pd.end())}' is not a valid date")
 
-    title_end = tw.end() if tw else header_end
+    # Without a type line the body starts after the last masthead part found (none: the text's start),
+    # never at a fixed offset that could skip the basis.
+    title_end = tw.end() if tw else max([0, *(m.end for m in (number,) if m), *(m.end() for m in (pd,) if m)])
     authority = None
     if tw:
         info.title, title_end = _title(folded, tw.end())
