@@ -149,6 +149,9 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
             last = re.split(r"[-.\s]+", head)[-1]
             if lookup(last):
                 code_text, end = head, end - len(word)
+    glued = _glued_word(code_text, original, m.start("code"))
+    if glued:
+        code_text, end = code_text[:-glued], end - glued
     if "/" in code_text:  # a joined issuer code ("TTLT/BTC-KHCN") goes on only while its segments are codes
         parts = code_text.split("/")
         keep = 1
@@ -177,6 +180,18 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
     canonical = f"{num}/{year}/" if year else f"{num}/"
     canonical += "".join(segs)
     return Number(canonical, num, year, codes, m.start(), end)
+
+
+def _glued_word(code_text: str, original: str, start: int) -> int:
+    """Length of a lowercase word glued to the number's last code ("QĐ-TTgthuộc", "BNVngày"), else 0."""
+    last = re.split(r"[-./\s]+", code_text)[-1]
+    if lookup(last) or len(last) < 4:
+        return 0
+    printed = original[start + len(code_text) - len(last) : start + len(code_text)]
+    for i in range(len(last) - 2, 1, -1):
+        if lookup(last[:i]) and printed[i:].isalpha() and printed[i:].islower() and not printed[:i].islower():
+            return len(last) - i
+    return 0
 
 
 def parse_old(m: re.Match[str]) -> Number | None:

@@ -24,6 +24,7 @@ from cancu.loaders.places import (
     printed_name,
     province_of_unit,
 )
+from cancu.loaders.self_reference import self_reference
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -107,9 +108,13 @@ def read_header(folded: Folded) -> Header:
         info.type = _title_types()[tw.lastgroup]
 
     number = _own_number(folded, header_end)
+    own = None
+    if number is None and tw is None:
+        own = self_reference(folded)
+        number = own.number if own else None
     if number:
         info.number = number.canonical
-        info.type = info.type or number.type_code
+        info.type = info.type or number.type_code or ("CV" if number.issuer_code else None)  # công văn numbering
         info.spans["number"] = folded.span(number.start, number.end)
 
     pd = PLACE_DATE.search(text, 0, header_end + 200)
@@ -122,7 +127,7 @@ def read_header(folded: Folded) -> Header:
 
     # Without a type line the body starts after the last masthead part found (none: the text's start),
     # never at a fixed offset that could skip the basis.
-    title_end = tw.end() if tw else max([0, *(m.end for m in (number,) if m), *(m.end() for m in (pd,) if m)])
+    title_end = tw.end() if tw else max([0, *(m.end for m in (number,) if m and not own), *(m.end() for m in (pd,) if m)])
     authority = None
     if tw:
         info.title, title_end = _title(folded, tw.end())
@@ -133,7 +138,14 @@ def read_header(folded: Folded) -> Header:
     info.period = _period(info.title, info.date)
 
     column, parent = masthead.read_column(folded, header_end)
-    if column is not None and column.national:
+    if own is not None:
+        info.date = own.date or info.date
+        info.type = own.type or info.type
+        if own.date:
+            info.spans["date"] = folded.span(own.date_start, own.date_end)
+    if own is not None and own.issuer is not None:
+        place, issuer = _complete(folded, own.issuer, Place(), title_end, info.date, warnings)
+    elif column is not None and column.national:
         place, issuer = Place(), Issuer(column.name, column.level, "national", Place(), column.start, column.end)
     else:
         place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
@@ -232,6 +244,13 @@ def _issuer(
         issuer = Issuer(f"UBND {place.unit_name()}", level, "local", place, 0, 0)
     if issuer is None:
         return place, None
+    return _complete(folded, issuer, place, title_end, issued, warnings)
+
+
+def _complete(folded: Folded, issuer: Issuer, place: Place, title_end: int, issued: str | None,
+              warnings: list[str] | None) -> tuple[Place, Issuer]:
+    """The issuer's place completed from the text (the district of a commune, the province of a
+    district) and its names as the registry spells them."""
     p = issuer.place
     if not p.province and place.province:
         p.province = place.province

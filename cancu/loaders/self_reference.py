@@ -1,0 +1,78 @@
+"""A document that names itself in its opening words instead of a masthead.
+
+Portal pages and news posts carry a plan without its header: "Ngày 22/12/2021, Ủy ban nhân dân xã Tân
+Hương ban hành Kế hoạch số 1038/KH-UBND về …", "Báo cáo số 228/BC-UBND ngày 05/12/2023 của UBND phường
+Hà Phong về …". The number, type, date and issuer of such a sentence are the document's own. Read only
+when the masthead gives no number, and only in the opening lines: a number cited further on is a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cancu.loaders.citations import _TYPE_BY_GROUP, _numbers, _type_words, parse_date
+from cancu.loaders.codes import Number
+from cancu.loaders.fold import Folded, fuzzy_alternation
+from cancu.loaders.issuers import Issuer, Place, read_issuer, read_issuer_at
+
+OPENING = 1200
+"""How far into the text a self-description can stand (the first lines of a post)."""
+ISSUES = re.compile(r"(?:" + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng")) + r")\s+$")
+SUBJECT = re.compile(fuzzy_alternation(("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd",
+                                        "sở", "ban", "bộ", "thủ tướng", "chính phủ")))
+OPENERS = re.compile(fuzzy_alternation(("căn cứ", "thực hiện", "triển khai", "theo", "xét")))
+
+
+@dataclass
+class SelfReference:
+    number: Number
+    type: str | None
+    date: str | None
+    date_start: int
+    date_end: int
+    issuer: Issuer | None
+
+
+def self_reference(folded: Folded) -> SelfReference | None:
+    text = folded.text
+    for n in _numbers(folded):
+        if n.start > OPENING:
+            return None
+        line_start = text.rfind("\n", 0, n.start) + 1
+        sentence_start = max(line_start, text.rfind(". ", 0, n.start) + 1, text.rfind(";", 0, n.start) + 1)
+        before = text[max(sentence_start, n.start - 50) : n.start]
+        tm = _type_words().search(before)
+        if tm is None:
+            continue
+        doc_type = n.type_code or _TYPE_BY_GROUP[tm.lastgroup]
+        head = text[sentence_start : n.start - (len(before) - tm.start())]
+        issued = ISSUES.search(head)
+        if issued:  # "… <issuer> (đã) ban hành Kế hoạch số N"
+            subject = list(SUBJECT.finditer(head, 0, issued.start()))
+            issuer = read_issuer_at(folded, sentence_start + subject[-1].start(), Place()) if subject else None
+            iso, ds, de = _date_in(text, sentence_start, n.start)
+            if iso is None:
+                iso, ds, de = parse_date(text, n.end, 25)
+            return SelfReference(n, doc_type, iso, ds, de, issuer)
+        paragraph = line_start == 0 or text[max(0, line_start - 2) : line_start].strip(" \t") == "" or \
+            text[:line_start].rstrip()[-1:] in ".;:"
+        if paragraph and not head.strip(" \t-*") and not OPENERS.match(text, line_start):
+            # "Báo cáo số 228/BC-UBND ngày 05/12/2023 của UBND phường Hà Phong về …" opening a line
+            iso, ds, de = parse_date(text, n.end, 25)
+            line_end = text.find("\n", n.end)
+            issuer = read_issuer(folded, n.end, line_end if line_end != -1 else len(text), Place())
+            if iso or issuer:
+                return SelfReference(n, doc_type, iso, ds, de, issuer)
+    return None
+
+
+DATE_LEAD = re.compile(r"ng[a-z0-9&]{1,3}\s")
+
+
+def _date_in(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    for m in DATE_LEAD.finditer(text, start, end):
+        iso, ds, de = parse_date(text, m.start(), 0)
+        if iso:
+            return iso, ds, de
+    return None, start, start
