@@ -16,9 +16,10 @@ import networkx as nx
 
 from cancu.graph.derived import derive
 from cancu.graph.naming import agency_key, doc_key, is_national, jur_key
-from cancu.ontology.ids import ascii_fold, document_id, jurisdiction_id, slug
+from cancu.graph.resolve import Resolver
+from cancu.ontology.ids import ascii_fold, document_id, jurisdiction_id, number_key
 from cancu.ontology.record import Citation, PlanRecord
-from cancu.ontology.registry import Registry, StatusRow, _number_key
+from cancu.ontology.registry import Registry, StatusRow
 from cancu.ontology.vocab import AREA_LABELS, Area, EdgeKind, NodeKind
 
 PLAN_TYPES = {"KH", "CTr"}
@@ -27,6 +28,7 @@ ISSUES_PLAN = re.compile(
     r"^(?:v\S{0,2}\s+vi\S{0,3}c\s+)?(?:ban\s+h\S{2,3}|ph\S\s+duy\S{1,2}t)\s+(?:k\S{0,3}\s*ho\S{1,2}ch|ch\S{1,3}ng\s+tr\S{1,3}nh)"
 )
 _PLAN, _DOCUMENT = NodeKind.PLAN.value, NodeKind.DOCUMENT.value
+REFORMS, CATALOGUE = "reforms", "metric_catalogue"  # graph attributes: the queries read these, never a file
 NATIONAL_ISSUER_LEVEL = {"Chính phủ": "national", "Thủ tướng Chính phủ": "national", "Quốc hội": "national"}
 
 
@@ -34,6 +36,7 @@ class Builder:
     def __init__(self, registry: Registry | None = None) -> None:
         self.g = nx.MultiDiGraph()
         self.reg = registry
+        self.res = Resolver(registry) if registry is not None else None
         self._agencies: dict[tuple[str, str | None, str | None], tuple[str, dict[str, Any], str | None]] = {}
 
     # -- primitives -------------------------------------------------------------
@@ -74,20 +77,25 @@ class Builder:
 
     # -- registry ---------------------------------------------------------------
     def registry(self, reg: Registry) -> None:
+        res = self.res or Resolver(reg)
         for area in Area:
             self.node(f"area:{area.value}", NodeKind.AREA, code=area.value, label=AREA_LABELS[area][0])
-        for p in reg.provinces:
-            key = f"jur:{slug(p['name'])}"
-            self.node(key, NodeKind.JURISDICTION, name=p["name"], label=f"tỉnh {p['name']}", level="province",
-                      active_until=p.get("active_until") or None)
-            if p.get("successor") and p["successor"] != p["name"]:
-                self.edge(key, f"jur:{slug(p['successor'])}", EdgeKind.SUCCEEDED_BY, date="2025-07-01",
-                          basis=p.get("basis"), confidence="high")
-        winners: dict[tuple[str, int], StatusRow] = {}
-        for row in reg.statuses:  # one row per document: the registry's winner (a user's row over a shipped one)
-            if row.year is not None:
-                winners.setdefault((row.number, row.year), reg.status_of(row.number, row.year) or row)
-        for row in winners.values():
+        for p in res.reg.provinces():
+            key = f"jur:{p.id}"
+            self.node(key, NodeKind.JURISDICTION, name=p.name, label=res.place_label(key), level="province",
+                      active_until=p.active_until)
+            for new in p.successors:
+                if new != p.id:
+                    self.edge(key, f"jur:{new}", EdgeKind.SUCCEEDED_BY, date=p.succession_date, basis=p.basis,
+                              confidence="high", registry=p.source)
+        self.g.graph[REFORMS] = {e: {"starts": r.starts, "last_day": r.last_day, "basis": r.basis}
+                                 for e, r in res.reforms.items()}
+        self.g.graph[CATALOGUE] = {
+            m.id: {"label": m.label, "area": m.area, "unit": m.unit, "national_value": m.national_value,
+                   "comparator": m.comparator, "deadline": m.deadline, "source_document": m.source_document,
+                   "confidence": m.confidence, "parent": m.parent, "scope": m.scope, "source": m.source}
+            for m in res.metrics.values()}
+        for row in res.winners():  # one row per document: the registry's winner (a user's row over a shipped one)
             self.status(row)
 
     def status(self, row: StatusRow, key: str | None = None) -> None:
@@ -113,11 +121,8 @@ class Builder:
         """A successor named without its year ("76/NQ-CP") is the registry's document of that number issued
         after the one it replaces and by the change's date — the latest such; else an undated stub."""
         year = _year_in(number)
-        if year is None and self.reg is not None:
-            limit = int(issued_by[:4]) if issued_by else None
-            years = sorted({r.year for r in self.reg.statuses if _same_number(r.number, number) and r.year is not None
-                            and (after is None or r.year >= after) and (limit is None or r.year <= limit)})
-            year = years[-1] if years else None
+        if year is None and self.res is not None:
+            year = self.res.successor_year(number, after, issued_by)
         key = f"doc:{document_id(number, year)}"
         self.node(key, NodeKind.DOCUMENT, number=number, year=year, loaded=False, level="national", label=number)
         return key
@@ -137,6 +142,10 @@ class Builder:
                   period=list(d.period) if d.period else None, signer={"name": d.signer.name, "role": d.signer.role},
                   loaded=True, source=rec.source, sha256=rec.sha256, label=d.number or d.title or rec.source)
         self.g.nodes[key]["loaded"] = True
+        if self.res:
+            texts = [t.text for t in rec.tasks] + [t.text for t in rec.targets]
+            texts += [d for a in rec.assignments for d in a.duties]
+            self.g.nodes[key]["areas_named"] = self.res.areas_named(texts)
         if issuer:
             self.edge(key, issuer, EdgeKind.ISSUED_BY, origin)
         for order, c in enumerate(rec.legal_bases):
@@ -144,15 +153,17 @@ class Builder:
         for order, c in enumerate(rec.references):
             self.citation(key, c, EdgeKind.CITES, rec, jur, origin, order)
         self.effectivity(key, rec, origin)
-        for n, t in enumerate(rec.targets, 1):
+        resolved = (self.res.target_metrics([(t.text, t.value, t.unit, t.metric) for t in rec.targets])
+                    if self.res else [t.metric for t in rec.targets])
+        for n, (t, metric_id) in enumerate(zip(rec.targets, resolved, strict=True), 1):
             tkey = f"target:{key[4:]}#{n}"
-            metric = f"metric:{t.metric}" if t.metric else None
+            metric = f"metric:{metric_id}" if metric_id else None
             self.node(tkey, NodeKind.TARGET, origin, text=t.text, value=t.value, unit=t.unit, comparator=t.comparator,
                       deadline=t.deadline, area=t.area, metric=metric, plan=key, label=t.text[:80])
             self._evidence(tkey, rec, key, t.span, t.text)
             self.edge(key, tkey, EdgeKind.HAS_TARGET, origin)
             if metric:
-                self.node(metric, NodeKind.METRIC, label=_metric_label(t.metric))
+                self.node(metric, NodeKind.METRIC, label=self._metric_label(metric_id))
                 self.edge(tkey, metric, EdgeKind.MEASURES, origin)
             if t.area:
                 self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
@@ -193,7 +204,7 @@ class Builder:
                   issuer=issuer, issuer_name=c.issuer, jurisdiction=cjur, level=level, date=c.date, year=year,
                   title=c.title, loaded=False, label=c.number or c.title)
         self.g.nodes[key]["origins"].add(origin)
-        row = self.reg.status_of(c.number, year) if (self.reg and c.number and not cjur) else None
+        row = self.res.document(c.number, year, cjur) if (self.res and c.number) else None
         if row is not None and not self.g.nodes[key].get("status"):
             self.status(row, key)
         self.edge(plan, key, kind, origin, evidence=self._ev(rec, plan, c.span, c.text), article=c.article,
@@ -209,9 +220,9 @@ class Builder:
             data["in_force_from"] = eff["in_force_from"]
         if eff.get("ends"):
             data["in_force_until"] = eff["ends"]
-        cited = {_number_key(self.g.nodes[b]["number"]): b for _, b in self.g.out_edges(key) if self.g.nodes[b].get("number")}
+        cited = {number_key(self.g.nodes[b]["number"]): b for _, b in self.g.out_edges(key) if self.g.nodes[b].get("number")}
         for e in eff.get("effects") or []:
-            other = cited.get(_number_key(e["number"])) or self.registry_doc(e["number"])
+            other = cited.get(number_key(e["number"])) or self.registry_doc(e["number"])
             self.edge(other, key, EdgeKind(e["edge"]), origin, evidence=self._ev(rec, key, e.get("span"), e.get("quote")),
                       date=e.get("date"), how=e.get("how"), source="text")
 
@@ -224,8 +235,10 @@ class Builder:
             place = jur_key(_place_of(name)) or jur
             if place and "." in place and ascii_fold(name).startswith(("so ", "ban dan toc")):
                 place = place.split(".")[0]  # a department belongs to the province, whoever names it
+            collective = bool(self.res and self.res.collective(name))
             attrs = {"name": name if national else _short(name), "jurisdiction": None if national else place,
-                     "level": level or _agency_level(name, place), "generic": _generic(name), "label": name}
+                     "level": level or _agency_level(name, place), "generic": collective or _generic(name),
+                     "collective": collective or None, "label": name}
             memo = (agency_key(name, None if national else place), attrs, None if national else place)
             self._agencies[(name, jur, level)] = memo
         key, attrs, place = memo
@@ -253,15 +266,9 @@ class Builder:
     def _evidence(self, key: str, rec: PlanRecord, plan: str, span, quote: str | None) -> None:
         self.g.nodes[key]["evidence"].append(self._ev(rec, plan, span, quote))
 
-
-def _metric_label(metric_id: str) -> str:
-    try:
-        from cancu.ontology.registries import load_registries
-
-        row = load_registries().metrics.get(metric_id)
-    except Exception:  # noqa: BLE001 - a metric outside the catalogue keeps its id as label
-        row = None
-    return row.label if row else metric_id
+    def _metric_label(self, metric_id: str) -> str:
+        row = self.res.metrics.get(metric_id) if self.res else None
+        return row.label if row else metric_id  # a metric outside the catalogue keeps its id as label
 
 
 def _issues_plan(title: str | None) -> bool:
@@ -325,7 +332,7 @@ def build_graph(records: Iterable[PlanRecord], registry: Registry) -> nx.MultiDi
     b.registry(registry)
     for rec in sorted(records, key=lambda r: (r.document.id or "", r.sha256 or "", r.source)):
         b.record(rec)
-    derive(b.g, registry)
+    derive(b.g, b.res or Resolver(registry))
     _freeze(b.g)
     return b.g
 
@@ -346,6 +353,3 @@ def _ev_key(e: dict) -> tuple:
 
 __all__ = ["build_graph", "jurisdiction_id"]
 
-
-def _same_number(a: str, b: str) -> bool:
-    return ascii_fold(a).upper().replace(" ", "") == ascii_fold(b).upper().replace(" ", "")

@@ -1,23 +1,21 @@
 """Edges the graph derives: IMPLEMENTS, CASCADES_FROM, PART_OF, and who
-succeeded the bodies and places that ended in the 2025 restructuring."""
+succeeded the bodies and places that ended in the 2025 restructuring (dates,
+bases and names from the resolver, never from this module)."""
 
 from __future__ import annotations
 
 import networkx as nx
 
-from cancu.ontology.ids import slug
-from cancu.ontology.registry import Registry
+from cancu.graph.naming import body_name
+from cancu.graph.resolve import Resolver
 from cancu.ontology.vocab import LEVEL_RANK, EdgeKind, NodeKind
 
-DISTRICTS_END = "2025-06-30"  # last day of the district level (NQ 203/2025/QH15)
-DISTRICTS_BASIS = "203/2025/QH15"
 
-
-def derive(g: nx.MultiDiGraph, registry: Registry) -> None:
+def derive(g: nx.MultiDiGraph, res: Resolver) -> None:
     implements(g)
     cascades(g)
     part_of(g)
-    successions(g, registry)
+    successions(g, res)
     index_leads(g)
     index_metrics(g)
 
@@ -153,51 +151,63 @@ def part_of(g: nx.MultiDiGraph) -> None:
                        evidence=[], origins=set())
 
 
-def successions(g: nx.MultiDiGraph, registry: Registry) -> None:
-    """Bodies of a district end with the district; bodies of a merged province
-    pass to the same body of the new province; renamed departments to their new name."""
-    jur_successors: dict[str, list[tuple[str, str, str | None, str]]] = {}
-    for s in registry.successions:
-        if s.kind == "jurisdiction":
-            jur_successors.setdefault(f"jur:{s.old}", []).append((f"jur:{s.new}", s.date, s.basis, s.confidence))
-    units = _units()
-    for key, d in g.nodes(data=True):
-        row = units.get(key.removeprefix("jur:")) if d.get("kind") == NodeKind.JURISDICTION.value else None
-        if row is not None and row.successors and key not in jur_successors:
-            jur_successors[key] = [(f"jur:{n}", row.succession_date or "2025-07-01", row.basis, "medium")
-                                   for n in row.successors]
-    renames = {slug(s.old): (s.new, s.date, s.basis, s.confidence) for s in registry.successions if s.kind == "department"}
-    for key, d in list(g.nodes(data=True)):
+def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
+    """Bodies of a district end with the district; bodies of a merged province pass to the same body of
+    the new province; renamed or merged departments and ministries to their successors. Every date and
+    basis is the registry's (``reforms.csv`` for a district the registry does not list); a collective
+    ("UBND cấp xã", "Đơn vị có liên quan") is never a body that ends."""
+    district_end = res.reform("district_level_end")
+    table = res.unit_successions()
+    nodes = g._node
+    for key, d in list(nodes.items()):
         if d.get("kind") == NodeKind.JURISDICTION.value and d.get("level") == "district":
-            d["active_until"] = DISTRICTS_END
-            for new, date, basis, conf in jur_successors.get(key, []):
-                _jur(g, new)
-                _succeed(g, key, new, date, basis, conf)
-    for key, d in list(g.nodes(data=True)):
-        if d.get("kind") != NodeKind.AGENCY.value or not d.get("jurisdiction"):
+            row = res.unit(key)
+            d["active_until"] = (row.active_until if row and row.active_until else None) or district_end.last_day
+            for s in res.unit_successors(key, table):
+                _jur(g, res, s.new, s.date)
+                _succeed(g, key, s.new, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row)
+    renames = res.renamed_departments()
+    ministries = res.national_successions()
+    for key, d in list(nodes.items()):
+        if d.get("kind") != NodeKind.AGENCY.value or d.get("collective") or d.get("generic"):
             continue
-        jur = d["jurisdiction"]
         body = key.removeprefix("agency:").split("@")[0]
-        jd = g.nodes[jur] if jur in g else {}
+        jur = d.get("jurisdiction")
+        if not jur:
+            if body in ministries:
+                row, steps = ministries[body]
+                d["active_until"] = row.active_until
+                for s in steps:
+                    target = _national(g, res, s.new)
+                    _succeed(g, key, target, s.date, s.basis, s.confidence, s.registry, s.row)
+            continue
+        jd = nodes.get(jur, {})
         if jd.get("level") == "district":
-            d["active_until"] = DISTRICTS_END
-            for new, date, basis, conf in jur_successors.get(jur, []):
-                target = _agency(g, f"agency:ubnd@{new.removeprefix('jur:')}", "UBND", new, "commune")
-                _succeed(g, key, target, date, basis or DISTRICTS_BASIS, conf)
+            d["active_until"] = jd.get("active_until") or district_end.last_day
+            for s in res.unit_successors(jur, table):
+                target = _agency(g, res, f"agency:ubnd@{s.new.removeprefix('jur:')}", "UBND", s.new, "commune")
+                _succeed(g, key, target, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row)
             continue
         if body in renames:
-            new_name, date, basis, conf = renames[body]
-            d["active_until"] = _day_before(date)
-            target = _agency(g, f"agency:{slug(new_name)}@{jur.removeprefix('jur:')}", new_name, jur, "department")
-            _succeed(g, key, target, date, basis, conf)
+            steps = renames[body]
+            d["active_until"] = _day_before(steps[0].date)
+            for s in steps:
+                target = _agency(g, res, f"agency:{s.new}@{jur.removeprefix('jur:')}", res.department_name(s.new), jur,
+                                 "department")
+                _succeed(g, key, target, s.date, s.basis, s.confidence, s.registry, s.row)
             continue
         if jd.get("active_until"):  # the province merged into another
-            new_jur = sorted(b for b, _ in _out(g, jur, EdgeKind.SUCCEEDED_BY))
-            if new_jur:
+            for new_jur, data in sorted(out_edges_of(g, jur, EdgeKind.SUCCEEDED_BY)):
                 d["active_until"] = jd["active_until"]
-                target = _agency(g, f"agency:{body}@{new_jur[0].removeprefix('jur:')}", d.get("name") or body,
-                                 new_jur[0], d.get("level"))
-                _succeed(g, key, target, "2025-07-01", "202/2025/QH15", "high")
+                name = body_name(str(d.get("name") or body))
+                target = _agency(g, res, f"agency:{body}@{new_jur.removeprefix('jur:')}", name, new_jur, d.get("level"))
+                _succeed(g, key, target, data.get("date"), data.get("basis"), data.get("confidence") or "high",
+                         str(data.get("registry") or "provinces.csv").split(":")[0], None)
+                break
+
+
+def out_edges_of(g: nx.MultiDiGraph, key: str, kind: EdgeKind) -> list[tuple[str, dict]]:
+    return [(b, keyed[kind.value]) for b, keyed in g._succ[key].items() if kind.value in keyed]
 
 
 def _day_before(iso: str) -> str:
@@ -206,45 +216,39 @@ def _day_before(iso: str) -> str:
     return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
 
 
-def _units() -> dict:
-    """District and commune rows of the jurisdictions registry (empty if it is not shipped)."""
-    try:
-        from cancu.ontology.registries import load_registries
-
-        return load_registries().jurisdictions
-    except Exception:  # noqa: BLE001 - without the generated registry, successions.csv alone is used
-        return {}
-
-
-def _jur(g: nx.MultiDiGraph, key: str) -> None:
+def _jur(g: nx.MultiDiGraph, res: Resolver, key: str, since: str | None) -> None:
     if key not in g:
-        row = _units().get(key.removeprefix("jur:"))
+        row = res.unit(key)
         name = row.name if row else key.removeprefix("jur:").rsplit(".", 1)[-1].replace("-", " ").title()
-        g.add_node(key, kind=NodeKind.JURISDICTION.value, name=name, label=name, level="commune",
-                   active_from="2025-07-01", evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
+        level = row.level if row else "commune"
+        g.add_node(key, kind=NodeKind.JURISDICTION.value, name=name, label=name, level=level,
+                   active_from=(row.active_from if row else None) or since, evidence=[],
+                   registry=[{"registry": row.source.split(":")[0], "row": row.registry_row, "source": row.source}]
+                   if row else [], origins=set())
 
 
-UNIT_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")
-
-
-def _unit_word_lower(name: str) -> str:
-    """A registry name inside a body's name: "Xã Hiệp Thạnh" -> "xã Hiệp Thạnh" ("UBND xã Hiệp Thạnh")."""
-    for word in UNIT_WORDS:
-        if name.lower().startswith(word.lower() + " "):
-            return word.lower() + name[len(word):]
-    return name
-
-
-def _agency(g: nx.MultiDiGraph, key: str, name: str, jur: str, level: str | None) -> str:
+def _national(g: nx.MultiDiGraph, res: Resolver, aid: str) -> str:
+    key = f"agency:{aid}"
     if key not in g:
-        if jur not in g:
-            _jur(g, jur)
-        jname = _unit_word_lower(g.nodes[jur].get("label") or jur.removeprefix("jur:"))
-        g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=f"{name} {jname}".strip(), jurisdiction=jur,
-                   level=level, generic=False, evidence=[], registry=[{"registry": "successions.csv"}], origins=set())
+        row = res.reg.agencies.get(aid)
+        name = row.name if row else aid
+        g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=name, jurisdiction=None, level="national",
+                   generic=False, evidence=[], registry=[{"registry": "agencies.csv", "row": row.registry_row if row else None,
+                                                          "source": row.source if row else None}], origins=set())
     return key
 
 
-def _succeed(g: nx.MultiDiGraph, old: str, new: str, date: str, basis: str | None, confidence: str) -> None:
+def _agency(g: nx.MultiDiGraph, res: Resolver, key: str, name: str, jur: str, level: str | None) -> str:
+    if key not in g:
+        if jur not in g:
+            _jur(g, res, jur, None)
+        place = res.place_label(jur, g.nodes[jur].get("label"))
+        g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=f"{name} {place}".strip(), jurisdiction=jur,
+                   level=level, generic=False, evidence=[], registry=[], origins=set())
+    return key
+
+
+def _succeed(g: nx.MultiDiGraph, old: str, new: str, date: str | None, basis: str | None, confidence: str,
+             registry: str | None, row: int | None) -> None:
     g.add_edge(old, new, key=EdgeKind.SUCCEEDED_BY.value, kind=EdgeKind.SUCCEEDED_BY.value, date=date, basis=basis,
-               confidence=confidence, evidence=[], origins=set())
+               confidence=confidence, registry=registry, row=row, evidence=[], origins=set())

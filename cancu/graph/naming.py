@@ -41,15 +41,6 @@ def registry_unit_id(jid: str, level: str | None = None) -> str:
     return unit_id(jid, level)
 
 
-def _registry_units() -> dict:
-    try:
-        from cancu.ontology.registries import load_registries
-
-        return load_registries().jurisdictions
-    except Exception:  # noqa: BLE001 - ids stay as printed without the generated registry
-        return {}
-
-
 @lru_cache(maxsize=1 << 14)
 def is_national(name: str) -> bool:
     folded = ascii_fold(name).strip()

@@ -79,3 +79,15 @@ def safe_filename(text: str, suffix: str = "") -> str:
     """A file name that cannot leave its folder, whatever the text holds."""
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_fold(text)).strip(".-") or "unnamed"
     return name[:120] + suffix
+
+
+_NUMBER_NOISE = re.compile(r"[\s\-–]")
+
+
+@lru_cache(maxsize=1 << 14)
+def number_key(number: str | None) -> str:
+    """The one comparison key of a document number: folded, upper case, without spaces or dashes.
+
+    "76/NQ-CP", "76/nq-cp" and "76 / NQ CP" share ``76/NQCP``; the year and issuer tell documents of
+    one number apart, never this key."""
+    return _NUMBER_NOISE.sub("", ascii_fold(number or "")).upper().removeprefix("SO:")

@@ -1,14 +1,21 @@
-"""The curated registries, loaded from ``data/`` (and users' own CSV rows).
+"""The one registry model: every curated table under ``data/`` plus users' CSV rows.
 
 - ``document_status.csv``: legal status of cited documents (status, since
-  when, successors, amendments, confidence, source);
-- ``provinces.csv``: the 63 provinces and what became of each on 2025-07-01;
-- ``successions.csv``: districts that ended and the communes that took over;
-  department kinds renamed or merged on 2025-03-01.
+  when, successors, amendments, confidence, source), indexed by number key;
+- ``provinces.csv`` / ``jurisdictions.csv`` / ``successions.csv``: the units,
+  what ended in the 2025 restructuring and what took over;
+- ``agencies.csv``: national bodies and department kinds with their successors;
+- ``agency_canon.csv`` (kind ``group``): collectives ("UBND cấp xã"), never one body;
+- ``metrics.csv``: the national target catalogue (aliases, parent indicator,
+  the levels a metric applies to, comparator);
+- ``reforms.csv``: the dates and legal basis of each restructuring step.
 
-Users add rows with ``--registry FILE``: a CSV with the header of one of these
-files; every row is validated and a bad one stops the load with
-``file:line: reason`` before anything is stored.
+Users add rows with ``--registry FILE``: a CSV with the header of
+``document_status.csv`` or ``successions.csv``; every row is validated and a
+bad one stops the load with ``file:line: reason`` before anything is stored.
+A broken shipped file is an error too (``RegistryError``), never an empty table.
+Only this module, ``registries.py`` (its row parsers) and ``graph/resolve.py``
+read these files.
 """
 
 from __future__ import annotations
@@ -16,19 +23,27 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cancu.errors import RegistryError
 from cancu.ontology.datafiles import parse_rows, read_rows
-from cancu.ontology.ids import ascii_fold
+from cancu.ontology.ids import ascii_fold, jurisdiction_id, number_key
 from cancu.ontology.vocab import Status
+
+if TYPE_CHECKING:
+    from cancu.ontology.registries import AgencyRow, JurisdictionRow, LegalStatusRow, MetricRow
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CONFIDENCE = {"high", "medium", "low", "unverified"}
 STATUS_FIELDS = ("number", "year", "status", "confidence", "source")
 SUCCESSION_FIELDS = ("kind", "old", "new", "date", "source")
+SHIPPED_STATUS = "document_status.csv"
+#: "UBND tỉnh Bình Phước", "HĐND thành phố Cần Thơ": the place a local issuer names
+ISSUER_PLACE = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s+(.+)$")
 
 
 @dataclass(frozen=True)
@@ -44,11 +59,17 @@ class StatusRow:
     replaced_by: tuple[str, ...]
     amended_by: tuple[str, ...]
     period_end: str | None
-    confidence: str
+    confidence: str  # "low" or an unsourced row reads "unverified": the auditor must confirm it
     source: str
     note: str | None
     registry: str
     row: int
+    #: the province of a locally numbered issuer (``jurisdiction`` column, else the issuer's "tỉnh X"); None national
+    place: str | None = None
+
+    @property
+    def registry_row(self) -> int:
+        return self.row
 
 
 @dataclass(frozen=True)
@@ -64,31 +85,202 @@ class Succession:
     row: int
 
 
+@dataclass(frozen=True)
+class Reform:
+    """One step of a restructuring: the first day of the new order, the last of the old."""
+
+    event: str
+    starts: str
+    last_day: str
+    basis: str
+    source: str
+
+
 @dataclass
 class Registry:
     statuses: list[StatusRow] = field(default_factory=list)
     successions: list[Succession] = field(default_factory=list)
-    provinces: list[dict[str, str]] = field(default_factory=list)
+    province_table: list[dict[str, str]] = field(default_factory=list)
+    _index: dict[str, list[StatusRow]] = field(default_factory=dict, repr=False)
 
-    def status_of(self, number: str, year: int | None = None) -> StatusRow | None:
-        """The row for (number, year); a user's row wins over a shipped one."""
-        key = _number_key(number)
-        hits = [r for r in self.statuses if _number_key(r.number) == key and (year is None or r.year in (None, year))]
+    def __post_init__(self) -> None:
+        for r in self.statuses:
+            self._index.setdefault(number_key(r.number), []).append(r)
+
+    def add_statuses(self, rows: Sequence[StatusRow]) -> None:
+        self.statuses.extend(rows)
+        for r in rows:
+            self._index.setdefault(number_key(r.number), []).append(r)
+
+    # -- documents ----------------------------------------------------------------
+    def rows_of(self, number: str) -> list[StatusRow]:
+        """Every row whose number has the same number key (one dict lookup)."""
+        return self._index.get(number_key(number), [])
+
+    def status_of(self, number: str, year: int | None = None, place: str | None = None) -> StatusRow | None:
+        """The row for (number, year, issuing province): a user's row wins over a shipped one.
+
+        A local document is the row of its own province only (``place``: a jurisdiction id, first
+        part used); a national citation (``place`` None) never takes a local row. Without a year,
+        the latest document of that number is the likelier citation."""
+        province = place.split(".")[0] if place else None
+        hits = [r for r in self.rows_of(number) if r.place == province]
         if year is not None:
-            exact = [r for r in hits if r.year == year]
-            hits = exact or hits
+            hits = [r for r in hits if r.year == year] or [r for r in hits if r.year is None]
         if not hits:
             return None
-        user = [r for r in hits if r.registry != "document_status.csv"]
-        return (user or hits)[-1]
+        user = [r for r in hits if r.registry != SHIPPED_STATUS]
+        pool = user or hits
+        latest = max(r.year or 0 for r in pool)
+        return [r for r in pool if (r.year or 0) == latest][-1]
+
+    def years_of(self, number: str) -> list[int]:
+        return sorted({r.year for r in self.rows_of(number) if r.year is not None})
+
+    # -- reforms ------------------------------------------------------------------
+    @cached_property
+    def reforms(self) -> dict[str, Reform]:
+        out = {}
+        for r in read_rows("reforms.csv"):
+            for f in ("starts", "last_day"):
+                if not ISO_DATE.fullmatch(r[f]):
+                    raise RegistryError(f"reforms.csv:{r['_line']}: {f} '{r[f]}' is not an ISO date (YYYY-MM-DD)")
+            out[r["event"]] = Reform(r["event"], r["starts"], r["last_day"], r["basis"], r["source"])
+        return out
+
+    # -- units, bodies, metrics (built on first use: most loads need only some) -----
+    @cached_property
+    def jurisdictions(self) -> dict[str, JurisdictionRow]:
+        from cancu.ontology.registries import build_jurisdictions
+
+        return build_jurisdictions(self.successions, self.reforms)
+
+    @cached_property
+    def agencies(self) -> dict[str, AgencyRow]:
+        from cancu.ontology.registries import build_agencies
+
+        return build_agencies()
+
+    @cached_property
+    def metrics(self) -> dict[str, MetricRow]:
+        from cancu.ontology.registries import build_metrics
+
+        return build_metrics()
+
+    @cached_property
+    def collectives(self) -> dict[str, str]:
+        """Folded phrase -> canonical name of every collective ("UBND cấp xã", "Đơn vị có liên quan")."""
+        out = {}
+        for r in read_rows("agency_canon.csv"):
+            if r["kind"] == "group":
+                for phrase in (r["canonical"], *r["phrases"].split("|")):
+                    out[_fold_name(phrase)] = r["canonical"]
+        return out
+
+    @cached_property
+    def area_phrases(self) -> tuple[tuple[str, str], ...]:
+        """(folded phrase, area) of ``area_headings.csv``: the words that name a reform area."""
+        return tuple((" ".join(ascii_fold(r["phrase"]).split()), r["area"]) for r in read_rows("area_headings.csv"))
+
+    @cached_property
+    def legal_status(self) -> list[LegalStatusRow]:
+        return list(self.statuses)
+
+    @cached_property
+    def _names(self) -> dict[str, list[str]]:
+        from cancu.ontology.registries import name_key
+
+        out: dict[str, list[str]] = {}
+        for row in self.jurisdictions.values():
+            for name in (row.name, *row.aliases):
+                out.setdefault(name_key(name), []).append(row.id)
+        return out
+
+    @cached_property
+    def _agency_names(self) -> dict[str, AgencyRow]:
+        from cancu.ontology.registries import name_key
+
+        out: dict[str, AgencyRow] = {}
+        for row in self.agencies.values():
+            for n in (row.name, *row.aliases, row.code or ""):
+                if n:
+                    out.setdefault(name_key(n), row)
+        return out
+
+    def provinces(self, *, as_of: str | None = None) -> list[JurisdictionRow]:
+        """Provinces active on ``as_of`` (ISO date); every province ever when None."""
+        rows = [r for r in self.jurisdictions.values() if r.level == "province"]
+        return [r for r in rows if _active(r.active_from, r.active_until, as_of)] if as_of else rows
+
+    def find_jurisdiction(self, name: str, level: str | None = None, parent: str | None = None) -> JurisdictionRow | None:
+        """The unit a printed name means, with or without diacritics and unit prefix."""
+        from cancu.ontology.registries import name_key
+
+        for rid in self._names.get(name_key(name), []):
+            row = self.jurisdictions[rid]
+            if (level is None or row.level == level) and (parent is None or row.parent == parent):
+                return row
+        return None
+
+    def find_agency(self, name: str) -> AgencyRow | None:
+        """The national body or department kind a printed name, alias or issuer code means.
+
+        Kinds are templates: their ids end in ``@_`` (any province) or ``@_._`` (any district),
+        and the graph layer instantiates them per jurisdiction."""
+        from cancu.ontology.registries import name_key
+
+        return self._agency_names.get(name_key(name))
+
+    def collective(self, name: str) -> str | None:
+        """The canonical collective a name means ("các xã, phường" -> "UBND cấp xã"), else None."""
+        return self.collectives.get(_fold_name(name))
+
+    def successors_of(self, node_id: str, as_of: str) -> list[str]:
+        """The bodies active on ``as_of`` that took over ``node_id`` (itself if still active)."""
+        table: dict = {**self.jurisdictions, **self.agencies}
+        out: list[str] = []
+        seen: set[str] = set()
+
+        def walk(nid: str) -> None:
+            if nid in seen:
+                return
+            seen.add(nid)
+            row = table.get(nid)
+            if row is None or _active(row.active_from, row.active_until, as_of):
+                out.append(nid)
+                return
+            if not row.successors or (row.succession_date and as_of < row.succession_date):
+                return
+            for s in row.successors:
+                walk(s)
+
+        walk(node_id)
+        return out
+
+
+def _active(start: str | None, until: str | None, as_of: str) -> bool:
+    return (start is None or start <= as_of) and (until is None or as_of <= until)
+
+
+def _fold_name(name: str) -> str:
+    folded = " ".join(ascii_fold(name).replace("–", "-").split())
+    return folded.removeprefix("cac ").strip(" .,;")
 
 
 def _number_key(number: str) -> str:
-    return re.sub(r"[\s\-]", "", ascii_fold(number)).upper()
+    """Kept for callers outside the graph layer; ``ids.number_key`` is the one rule."""
+    return number_key(number)
 
 
 def _opt(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
+
+
+def _place_of_issuer(issuer: str | None, printed: str | None) -> str | None:
+    if printed:
+        return jurisdiction_id(printed.split(",")[-1].strip())
+    m = ISSUER_PLACE.search(ascii_fold(issuer or ""))
+    return jurisdiction_id(m.group(1)) if m else None
 
 
 def _status_row(r: dict[str, str], name: str) -> StatusRow:
@@ -107,14 +299,16 @@ def _status_row(r: dict[str, str], name: str) -> StatusRow:
             raise RegistryError(f"{name}:{line}: {f} '{r[f]}' is not an ISO date (YYYY-MM-DD)")
     if r["year"] and not r["year"].isdigit():
         raise RegistryError(f"{name}:{line}: year '{r['year']}' is not a year")
+    confidence = "unverified" if r["confidence"] == "low" or not r["source"].strip() else r["confidence"]
     return StatusRow(
         number=r["number"].strip(), year=int(r["year"]) if r["year"] else None, doc_type=_opt(r.get("doc_type")),
         issuer=_opt(r.get("issuer")), title=_opt(r.get("title")), date_issued=_opt(r.get("date_issued")),
         status=r["status"], status_date=_opt(r.get("status_date")),
         replaced_by=tuple(x for x in (r.get("replaced_by") or "").split("|") if x),
         amended_by=tuple(x for x in (r.get("amended_by") or "").split("|") if x),
-        period_end=_opt(r.get("period_end")), confidence=r["confidence"], source=r["source"],
+        period_end=_opt(r.get("period_end")), confidence=confidence, source=r["source"],
         note=_opt(r.get("note")), registry=name, row=line,
+        place=_place_of_issuer(r.get("issuer"), _opt(r.get("jurisdiction"))),
     )
 
 
@@ -130,23 +324,28 @@ def _succession(r: dict[str, str], name: str) -> Succession:
 
 @cache
 def shipped() -> Registry:
-    reg = Registry()
-    reg.statuses = [_status_row(r, "document_status.csv") for r in read_rows("document_status.csv")]
-    reg.successions = [_succession(r, "successions.csv") for r in read_rows("successions.csv")]
-    reg.provinces = [dict(r) for r in read_rows("provinces.csv")]
-    return reg
+    return Registry(
+        statuses=[_status_row(r, SHIPPED_STATUS) for r in read_rows(SHIPPED_STATUS)],
+        successions=[_succession(r, "successions.csv") for r in read_rows("successions.csv")],
+        province_table=[dict(r) for r in read_rows("provinces.csv")],
+    )
 
 
-def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
+def load_registry(extra: Sequence[Path] = ()) -> Registry:
     """The shipped registry plus users' CSV files (validated: file:line errors)."""
     base = shipped()
     if not extra:
         return base
-    reg = Registry(list(base.statuses), list(base.successions), list(base.provinces))
+    statuses, successions = list(base.statuses), list(base.successions)
     for path in extra:
-        statuses, successions = read_user_csv(Path(path))
-        reg.statuses.extend(statuses)
-        reg.successions.extend(successions)
+        more_status, more_succ = read_user_csv(Path(path))
+        statuses.extend(more_status)
+        successions.extend(more_succ)
+    reg = Registry(statuses, successions, list(base.province_table))
+    if successions == base.successions:  # the units do not change: share the parsed tables
+        for name in ("reforms", "jurisdictions", "agencies", "metrics", "collectives", "_names", "_agency_names"):
+            if name in base.__dict__:
+                reg.__dict__[name] = base.__dict__[name]
     return reg
 
 

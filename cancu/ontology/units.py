@@ -12,12 +12,9 @@ WORDS = {"commune": ("xa-", "phuong-", "thi-tran-", "dac-khu-"), "district": ("h
 
 
 def _units() -> dict:
-    try:
-        from cancu.ontology.registries import load_registries
+    from cancu.ontology.registry import shipped  # a broken registry is an error, never "no units"
 
-        return load_registries().jurisdictions
-    except Exception:  # noqa: BLE001 - without the generated registry, ids stay as printed
-        return {}
+    return shipped().jurisdictions
 
 
 def unit_id(jid: str, level: str | None) -> str:

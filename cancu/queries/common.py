@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from cancu.errors import QueryError
-from cancu.ontology.ids import ascii_fold
+from cancu.ontology.ids import ascii_fold, number_key
 from cancu.ontology.vocab import EdgeKind, NodeKind
 
 Graph = nx.MultiDiGraph
@@ -36,10 +36,6 @@ def parse_as_of(value: str | dt.date | None) -> str:
     if re.fullmatch(r"(19|20)\d{2}", text):
         return f"{text}-12-31"
     raise QueryError(f"--as-of: '{value}' is not a date (use YYYY-MM-DD, DD/MM/YYYY or YYYY)")
-
-
-def number_key(number: str | None) -> str:
-    return re.sub(r"[\s\-]", "", ascii_fold(number or "")).upper()
 
 
 def kind(g: Graph, key: str) -> str | None:

@@ -106,9 +106,10 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
             continue
         if programmes and number_key(str(n.get("source_document") or "")) not in programmes:
             continue  # a target of a programme this plan neither implements nor cites
-        figure = f"{n['comparator'] or ''}{n['value']}{'' if n['unit'] == 'rank' else n['unit'] or ''}"
+        figure = f"{n['comparator'] or ''}{_num(n['value'])}{'' if n['unit'] == 'rank' else n['unit'] or ''}"
+        by = f" by {n['deadline']}" if n["deadline"] else ""
         out.append(_gap(g, plan, "missing_target", m.split(":", 1)[1],
-                        f"{n['label']}: national {figure} by {n['deadline']} ({n['source_document']}) is not carried down"))
+                        f"{n['label']}: national {figure}{by} ({n['source_document']}) is not carried down"))
     for m, ts in sorted(mine.items()):
         for t in ts:
             a = g.nodes[t]
@@ -117,7 +118,8 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
             if rel in ("weaker", "stricter"):
                 src = _source_label(g, source)
                 out.append(_gap(g, plan, f"{rel}_target", m.split(":", 1)[1],
-                                f"{a.get('comparator') or ''}{a.get('value')}{a.get('unit') or ''} where {src} sets {pc or ''}{pv}", a))
+                                f"{a.get('comparator') or ''}{_num(a.get('value'))}{a.get('unit') or ''} where {src} sets "
+                                f"{pc or ''}{_num(pv)}", a))
     return out  # targets outside the catalogue are not gaps
 
 
@@ -146,14 +148,18 @@ def _programmes(g: Graph, plan: str) -> set[str]:
     return out
 
 
+def _num(value: object) -> object:
+    """80.0 -> 80: figures as the texts print them."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _applies(scope: str | None, level: str | None) -> bool:
-    """Does a national metric apply to a plan of this level? Unscoped ones apply to all."""
-    if not scope or scope in ("national", "all"):
+    """Does a national metric apply to a plan of this level (the catalogue's ``applies_to``)? Unscoped
+    ones apply to all: a national ranking is carried by national plans, not by a commune or a Sở."""
+    if not scope or scope == "all":
         return True
     scopes = {s.strip() for s in str(scope).replace("/", ",").replace("|", ",").split(",")}
-    if level == "department":
-        level = "province"
-    return level in scopes
+    return ("national" if level == "ministry" else level) in scopes
 
 
 def _tasks(g: Graph, plan: str, as_of: str) -> list[Gap]:
@@ -178,7 +184,7 @@ def _skips(g: Graph, plan: str) -> list[Gap]:
         return []
     cited = [t for e in (EdgeKind.BASED_ON, EdgeKind.CITES) for t, _ in out_edges(g, plan, e)]
     national = [c for c in cited if g.nodes[c].get("level") == "national" and g.nodes[c].get("kind") == NodeKind.PLAN.value]
-    parent_level = "district" if level == "commune" and _has_districts(attrs.get("date")) else "province"
+    parent_level = "district" if level == "commune" and _has_districts(g, attrs.get("date")) else "province"
     local = [c for c in cited if g.nodes[c].get("level") in (parent_level, "province") and g.nodes[c].get("jurisdiction")]
     if national and not local:
         names = ", ".join(label(g, c) for c in national)
@@ -186,8 +192,10 @@ def _skips(g: Graph, plan: str) -> list[Gap]:
     return []
 
 
-def _has_districts(date: str | None) -> bool:
-    return bool(date) and date < "2025-07-01"
+def _has_districts(g: Graph, date: str | None) -> bool:
+    """Was the district level still there on ``date``? (The reform's date is the graph's, from the registry.)"""
+    end = (g.graph.get("reforms") or {}).get("district_level_end", {}).get("last_day")
+    return bool(date) and (end is None or date <= end)
 
 
 def _areas(g: Graph, plan: str) -> list[Gap]:
@@ -198,4 +206,5 @@ def _areas(g: Graph, plan: str) -> list[Gap]:
                 covered.add(g.nodes[t]["area"])
     if not covered:
         return []
+    covered |= set(g.nodes[plan].get("areas_named") or ())  # a task or target in other words of the area
     return [_gap(g, plan, "area_not_covered", a.value, f"no task or target in area {a.value}") for a in Area if a.value not in covered]

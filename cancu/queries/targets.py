@@ -8,9 +8,9 @@ metric catalogue's national value.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
+from cancu.graph.assemble import CATALOGUE
 from cancu.graph.derived import METRIC_NODES, METRICS_INDEX, metric_of_target
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import Graph, out_edges
@@ -30,14 +30,9 @@ def relation(value: Any, unit: str | None, parent_value: Any, parent_comparator:
     return "stricter" if stricter else "weaker"
 
 
-@cache
-def _catalogue() -> dict[str, Any]:
-    try:
-        from cancu.ontology.registries import load_registries
-
-        return dict(load_registries().metrics)
-    except Exception:  # noqa: BLE001 - no catalogue means no national figures, not a failure
-        return {}
+def _catalogue(g: Graph) -> dict[str, dict[str, Any]]:
+    """The metric catalogue the graph was built with (``graph.assemble`` stores it; queries read no file)."""
+    return g.graph.get(CATALOGUE) or {}
 
 
 def metric_id(key: str | None) -> str | None:
@@ -47,19 +42,22 @@ def metric_id(key: str | None) -> str | None:
 def national(g: Graph, metric_key: str) -> dict[str, Any]:
     """The national figure of a metric: from its graph node, else the catalogue."""
     attrs = g.nodes[metric_key] if metric_key in g else {}
-    row = _catalogue().get(metric_id(metric_key))
+    row = _catalogue(g).get(metric_id(metric_key)) or {}
+
     def pick(name: str) -> Any:
         value = attrs.get(name)
-        return value if value is not None else getattr(row, name, None)
+        return value if value is not None else row.get(name)
+
     return {
         "value": pick("national_value"),
         "comparator": pick("comparator"),
         "deadline": pick("deadline"),
         "unit": pick("unit"),
-        "label": attrs.get("label") or getattr(row, "label", None) or metric_id(metric_key),
+        "label": attrs.get("label") or row.get("label") or metric_id(metric_key),
         "source_document": pick("source_document"),
         "scope": pick("scope") or pick("level_scope"),
         "confidence": pick("confidence"),
+        "parent": pick("parent"),
     }
 
 
@@ -105,5 +103,5 @@ def catalogue_metrics(g: Graph) -> list[str]:
         keys = set(indexed)
     else:
         keys = {n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.METRIC.value}
-    keys |= {f"metric:{mid}" for mid in _catalogue()}
+    keys |= {f"metric:{mid}" for mid in _catalogue(g)}
     return sorted(k for k in keys if national(g, k)["value"] is not None)
