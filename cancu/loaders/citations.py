@@ -110,18 +110,52 @@ def parse_date(text: str, pos: int, limit: int) -> tuple[str | None, int, int]:
 
 
 def basis_zone(folded: Folded, after: int = 0) -> tuple[int, int]:
-    """[start, end) of the opening basis clauses in folded offsets; (0, 0) if none."""
+    """[start, end) of the opening basis clauses in folded offsets; (0, 0) if none.
+
+    The basis comes before the body (NĐ 30/2020/NĐ-CP, Phụ lục I: căn cứ ban hành, then nội dung): a
+    "Thực hiện …" item or a "căn cứ" inside an article opens nothing. A heading that names the basis
+    ("I. Căn cứ pháp lý") is not the body. The zone ends at the enacting sentence ("… như sau:",
+    "QUYẾT ĐỊNH:", "Chính phủ ban hành Nghị định …"), the first heading or "Điều 1"."""
     text = folded.text
     limit = min(len(text), max(6000, len(text) // 3))
-    body = [m.start() for m in (HEADING.search(text, after), FIRST_ARTICLE.search(text, after)) if m]
-    opener = BASIS_OPENERS.search(text, after, min([limit, *body]))
+    body = [m.start() for m in (_body_heading(text, after), FIRST_ARTICLE.search(text, after)) if m]
+    end = min([limit, *body])
+    opener = BASIS_OPENERS.search(text, after, end) or _inline_opener(folded, after, end)
     if not opener:
-        return 0, 0  # the basis comes before the body: a "Thực hiện …" item or "căn cứ" in an article is not one
+        return 0, 0
     closer = BASIS_CLOSERS.search(text, opener.end(), min(len(text), opener.end() + 5000))
-    heading = HEADING.search(text, opener.end())
+    heading = _body_heading(text, opener.end())
     article = FIRST_ARTICLE.search(text, opener.end())
-    ends = [m.start() for m in (closer, heading, article) if m]
+    enacting = next((m for m in ENACTING.finditer(text, opener.end(), min(len(text), opener.end() + 5000))
+                     if text[: m.start()].rstrip()[-1:] in (";", ".", ",", ":")), None)  # a new sentence, not a wrapped line
+    ends = [m.start() for m in (closer, heading, article, enacting) if m]
     return opener.start(), min(ends) if ends else min(len(text), opener.end() + 2000)
+
+
+BASIS_HEADING = re.compile(r"\s*(?:[i|l1]{1,3}|\d{1,2})\s*[.)]\s*(?:" + fuzzy_alternation(("căn cứ", "cơ sở")) + ")")
+ENACTING = re.compile(r"(?m)^[ \t]*(?!" + fuzzy_alternation(("căn cứ", "thực hiện", "triển khai", "theo", "xét")) + r")"
+                      r"[^\n]{0,60}?(?<![a-z])(?:ban hanh|quy dinh chi tiet)\s+(?:" + fuzzy_alternation(("nghị định", "thông tư", "quyết định", "nghị quyết", "kế hoạch", "chỉ thị", "quy chế", "quy định", "hướng dẫn")) + ")")
+"""The enacting sentence after the basis: "Chính phủ ban hành Nghị định …", "Bộ trưởng … ban hành Thông tư …"."""
+
+
+def _body_heading(text: str, pos: int) -> re.Match[str] | None:
+    """The first heading at or after ``pos`` that starts the body (not a heading naming the basis)."""
+    for m in HEADING.finditer(text, pos):
+        if not BASIS_HEADING.match(text, m.start()):
+            return m
+    return None
+
+
+INLINE_OPENER = re.compile(r"(?<=[.;:] )(?:" + fuzzy_alternation(("căn cứ", "thực hiện")) + r")(?![a-z])")
+
+
+def _inline_opener(folded: Folded, start: int, end: int) -> re.Match[str] | None:
+    """"… ngày 05/3/2019. Căn cứ Nghị định …": a basis in a text whose lines were run together (a PDF
+    flattened into one paragraph), printed with its capital letter."""
+    for m in INLINE_OPENER.finditer(folded.text, start, end):
+        if folded.quote(m.start(), m.start() + 1).isupper():
+            return m
+    return None
 
 
 def find_citations(

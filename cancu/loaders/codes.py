@@ -189,7 +189,9 @@ def _glued_word(code_text: str, original: str, start: int) -> int:
         return 0
     printed = original[start + len(code_text) - len(last) : start + len(code_text)]
     for i in range(len(last) - 2, 1, -1):
-        if lookup(last[:i]) and printed[i:].isalpha() and printed[i:].islower() and not printed[:i].islower():
+        tail = printed[i:]
+        if lookup(last[:i]) and tail.isalpha() and (tail.islower() or tail[1:].islower() and printed[:i].isupper()) \
+                and not printed[:i].islower():
             return len(last) - i
     return 0
 

@@ -15,14 +15,17 @@ Layout kept for the readers downstream (outline.py, plan_body.py):
   a table nested in a cell is flattened into the cell the same way;
 - headers, footers, footnotes and text boxes are not read.
 
-Zip bombs are refused from the zip's own directory before python-docx
-inflates anything.
+Bounded work: zip bombs are refused from the zip's own directory and then by
+inflating every member once while counting the bytes that come out (the sizes
+a zip declares can lie), before python-docx inflates anything; a row is at most
+``MAX_GRID_COLUMNS`` cells, whatever gridSpan or gridBefore claims.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from cancu.errors import InputError
 
@@ -30,6 +33,10 @@ from cancu.errors import InputError
 MAX_UNZIPPED = 200_000_000
 #: ... or whose members inflate by more than this ratio (real .docx files are near 10:1)
 MAX_RATIO = 100
+#: Word's own limit is 63 columns; a gridSpan/gridBefore past this is capped, never expanded
+MAX_GRID_COLUMNS = 64
+#: inflate in pieces of this many bytes when measuring
+CHUNK = 1 << 20
 #: the cell separator inside a row line, and the paragraph separator inside a cell
 CELL_SEPARATOR = "\t"
 ITEM_SEPARATOR = "; "
@@ -62,11 +69,48 @@ def _check_zip(data: bytes, name: str) -> None:
         raise InputError(f"{name}: not a valid .docx (corrupt zip)") from err
     unzipped = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
-    if unzipped > MAX_UNZIPPED or unzipped / packed > MAX_RATIO:
-        raise InputError(f"{name}: refused: the .docx would inflate to {unzipped:,} bytes "
-                         f"(ratio {unzipped // packed}:1; limits {MAX_UNZIPPED:,} bytes, {MAX_RATIO}:1)")
+    _refuse_if_bomb(unzipped, packed, name)
     if "word/document.xml" not in {i.filename for i in infos}:
         raise InputError(f"{name}: not a .docx (no word/document.xml inside)")
+    _measure_inflated(data, infos, name)
+
+
+def _refuse_if_bomb(unzipped: int, packed: int, name: str, verb: str = "would inflate") -> None:
+    packed = max(1, packed)
+    if unzipped > MAX_UNZIPPED or unzipped / packed > MAX_RATIO:
+        raise InputError(f"{name}: refused: the .docx {verb} to {unzipped:,} bytes "
+                         f"(ratio {unzipped // packed}:1; limits {MAX_UNZIPPED:,} bytes, {MAX_RATIO}:1)")
+
+
+def _measure_inflated(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Inflate each member from its local header, counting output bytes, and stop at the limits."""
+    total = 0
+    packed = 0
+    limit = MAX_UNZIPPED + 1
+    for info in infos:
+        start = info.header_offset
+        header = data[start:start + 30]
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise InputError(f"{name}: not a valid .docx (corrupt zip)")
+        begin = start + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+        end = begin + info.compress_size if info.compress_size else len(data)
+        body = data[begin:min(end, len(data))]
+        packed += len(body)
+        if info.compress_type == zipfile.ZIP_STORED:
+            total += len(body)
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-15)
+            pending = body
+            try:
+                while pending and total < limit:
+                    total += len(inflater.decompress(pending, CHUNK))
+                    pending = inflater.unconsumed_tail
+                    _refuse_if_bomb(total, packed, name, "inflates")
+            except zlib.error as err:
+                raise InputError(f"{name}: not a valid .docx (corrupt zip)") from err
+        else:
+            raise InputError(f"{name}: not a valid .docx (unsupported zip compression {info.compress_type})")
+        _refuse_if_bomb(total, packed, name, "inflates")
 
 
 def _block_lines(parent) -> list[str]:
@@ -112,11 +156,21 @@ def _collect(element, out: list[str]) -> None:
 
 
 def _row_line(tr) -> str:
-    cells: list[str] = [""] * tr.grid_before
+    cells: list[str] = [""] * min(_whole(tr.grid_before), MAX_GRID_COLUMNS)
     for tc in tr.tc_lst:
+        if len(cells) >= MAX_GRID_COLUMNS:
+            break
         cells.append("" if tc.vMerge == "continue" else _cell_text(tc))
-        cells.extend([""] * (tc.grid_span - 1))
+        cells.extend([""] * min(_whole(tc.grid_span) - 1, MAX_GRID_COLUMNS - len(cells)))
     return CELL_SEPARATOR.join(cells)
+
+
+def _whole(value) -> int:
+    """A grid count as a non-negative int (a hostile file can give anything)."""
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _cell_text(tc) -> str:

@@ -135,6 +135,10 @@ def read_header(folded: Folded) -> Header:
         if authority and authority.start > tw.end():
             info.title = " ".join(folded.quote(tw.end(), authority.start).split()).strip(" -–:") or None
         info.spans["title"] = folded.span(tw.end(), authority.start if authority else title_end)
+    if not tw and title_end:  # no type line: the authority line follows the number and date lines
+        authority = masthead.authority_line(folded, title_end, min(len(text), title_end + 300))
+        if authority:
+            title_end = authority.end
     info.period = _period(info.title, info.date)
 
     column, parent = masthead.read_column(folded, header_end)

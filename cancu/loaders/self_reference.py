@@ -55,7 +55,7 @@ def self_reference(folded: Folded) -> SelfReference | None:
             if iso is None:
                 iso, ds, de = parse_date(text, n.end, 25)
             return SelfReference(n, doc_type, iso, ds, de, issuer)
-        paragraph = line_start == 0 or text[max(0, line_start - 2) : line_start].strip(" \t") == "" or \
+        paragraph = line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n" or \
             text[:line_start].rstrip()[-1:] in ".;:"
         if paragraph and not head.strip(" \t-*") and not OPENERS.match(text, line_start):
             # "Báo cáo số 228/BC-UBND ngày 05/12/2023 của UBND phường Hà Phong về …" opening a line
