@@ -74,6 +74,7 @@ def cp1258(text: str) -> bytes:
 
 # ---- legacy encodings ----------------------------------------------------------------------------
 
+
 def test_tcvn3_table_is_the_standard_one():
     """Every row of legacy_tcvn3.csv against GNU libc's TCVN5712-1 converter."""
     if shutil.which("iconv") is None:
@@ -81,14 +82,18 @@ def test_tcvn3_table_is_the_standard_one():
     table = tcvn3_table()
     assert len(table) == 138
     data = bytes(sorted(table))
-    out = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=data, capture_output=True, check=True)
+    out = subprocess.run(
+        ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=data, capture_output=True, check=True
+    )
     assert out.stdout.decode("utf-8") == "".join(table[b] for b in sorted(table))
 
 
 def test_legacy_tables_decode_published_examples():
     assert decode_tcvn3(b"B\xb6o Th\xbeng, B\xb8t X\xb8t") == "Bảo Thắng, Bát Xát"
     assert decode_vni("Xin chaøo caùc baïn".encode("latin-1")) == "Xin chào các bạn"
-    assert decode_vni("ÑAÅY MAÏNH ÖÙNG DUÏNG, Ñoàng Thaùp".encode("latin-1")) == "ĐẨY MẠNH ỨNG DỤNG, Đồng Tháp"
+    assert (
+        decode_vni("ÑAÅY MAÏNH ÖÙNG DUÏNG, Ñoàng Thaùp".encode("latin-1")) == "ĐẨY MẠNH ỨNG DỤNG, Đồng Tháp"
+    )
 
 
 def test_vni_table_covers_every_vietnamese_letter_once():
@@ -173,31 +178,58 @@ def test_utf8_with_a_few_broken_bytes_is_repaired_not_misread():
     assert decoded.warnings == ["encoding: UTF-8 with 1 invalid byte sequence(s), each replaced by U+FFFD"]
 
 
-@pytest.mark.parametrize("word,ok", [
-    ("người", True), ("nghiêng", True), ("quốc", True), ("giữa", True), ("gì", True), ("khuỷu", True),
-    ("Ủy", True), ("ĐẨY", True), ("hoà", True), ("hòa", True), ("thuở", True),
-    ("ho¹ch", False), ("hoaïch", False), ("chöùc", False), ("thùc", False), ("kƠt", False),
-    ("Keỏ", False), ("Nghũ", False), ("muà", False),
-])
+@pytest.mark.parametrize(
+    "word,ok",
+    [
+        ("người", True),
+        ("nghiêng", True),
+        ("quốc", True),
+        ("giữa", True),
+        ("gì", True),
+        ("khuỷu", True),
+        ("Ủy", True),
+        ("ĐẨY", True),
+        ("hoà", True),
+        ("hòa", True),
+        ("thuở", True),
+        ("ho¹ch", False),
+        ("hoaïch", False),
+        ("chöùc", False),
+        ("thùc", False),
+        ("kƠt", False),
+        ("Keỏ", False),
+        ("Nghũ", False),
+        ("muà", False),
+    ],
+)
 def test_syllable_check(word, ok):
     assert is_syllable(word) is ok
 
 
 # ---- Unicode text ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("prefix,codec,expected", [
-    (b"", "utf-8", "utf-8"),
-    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
-    (b"", "utf-16-le", "utf-16-le"),
-    (b"", "utf-16-be", "utf-16-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
-])
+
+@pytest.mark.parametrize(
+    "prefix,codec,expected",
+    [
+        (b"", "utf-8", "utf-8"),
+        (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+        (b"", "utf-16-le", "utf-16-le"),
+        (b"", "utf-16-be", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
+    ],
+)
 def test_unicode_with_and_without_bom(prefix, codec, expected):
     decoded = decode_bytes(prefix + PARAGRAPH.encode(codec), "plan.txt")
-    assert (decoded.text, decoded.encoding, decoded.format, decoded.warnings) == (PARAGRAPH, expected, "txt", [])
+    assert (decoded.text, decoded.encoding, decoded.format, decoded.warnings) == (
+        PARAGRAPH,
+        expected,
+        "txt",
+        [],
+    )
 
 
 def test_nfd_input_is_kept_as_decoded():
@@ -217,6 +249,7 @@ def test_seed_decodes_byte_exact(seeds):
 
 # ---- .docx ---------------------------------------------------------------------------------------
 
+
 def docx_bytes() -> bytes:
     d = docx.Document()
     d.add_paragraph("KẾ HOẠCH")
@@ -235,7 +268,9 @@ def docx_bytes() -> bytes:
     table.cell(2, 0).text = "2"
     table.cell(2, 1).text = "Số hóa hồ sơ"
     table.cell(2, 3).text = "Thường xuyên"
-    table.cell(3, 0).merge(table.cell(3, 3)).text = "II. CẢI CÁCH TỔ CHỨC BỘ MÁY"  # a group row across the table
+    table.cell(3, 0).merge(
+        table.cell(3, 3)
+    ).text = "II. CẢI CÁCH TỔ CHỨC BỘ MÁY"  # a group row across the table
     d.add_paragraph("Nơi nhận:")
     buf = io.BytesIO()
     d.save(buf)
@@ -278,14 +313,20 @@ def test_docx_reads_insertions_links_fields_and_content_controls_not_deletions_o
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     d = docx.Document()
     para = d.add_paragraph("Sở ")
-    for xml in (f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>Nội</w:t></w:r></w:ins>',
-                f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>Tài chính</w:delText></w:r></w:del>',
-                f'<w:hyperlink {w}><w:r><w:t xml:space="preserve"> vụ</w:t></w:r></w:hyperlink>',
-                f'<w:fldSimple {w} w:instr="DATE"><w:r><w:t xml:space="preserve"> 2024</w:t></w:r></w:fldSimple>',
-                f'<w:r {w}><w:pict><w:t>text box</w:t></w:pict></w:r>'):
+    for xml in (
+        f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>Nội</w:t></w:r></w:ins>',
+        f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>Tài chính</w:delText></w:r></w:del>',
+        f'<w:hyperlink {w}><w:r><w:t xml:space="preserve"> vụ</w:t></w:r></w:hyperlink>',
+        f'<w:fldSimple {w} w:instr="DATE"><w:r><w:t xml:space="preserve"> 2024</w:t></w:r></w:fldSimple>',
+        f"<w:r {w}><w:pict><w:t>text box</w:t></w:pict></w:r>",
+    ):
         para._p.append(parse_xml(xml))
-    d.element.body.insert(1, parse_xml(
-        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Mục lục</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    d.element.body.insert(
+        1,
+        parse_xml(
+            f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Mục lục</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
     buf = io.BytesIO()
     d.save(buf)
     assert decode_bytes(buf.getvalue(), "t.docx").text == "Sở Nội vụ 2024\nMục lục"
@@ -293,16 +334,22 @@ def test_docx_reads_insertions_links_fields_and_content_controls_not_deletions_o
 
 # ---- .pdf ----------------------------------------------------------------------------------------
 
+
 def text_pdf(*pages: str) -> bytes:
     """A minimal valid PDF written by hand: one Helvetica text line a page."""
     n = len(pages)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)), n),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)), n),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     for i, text in enumerate(pages):
         stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
+        )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out, offsets = io.BytesIO(), []
     out.write(b"%PDF-1.4\n")
@@ -337,7 +384,11 @@ def test_pdf_text_layer_with_pages_joined_by_form_feed():
     data = text_pdf("So: 76/NQ-CP ngay 15/7/2021", "Noi nhan: So Noi vu")
     decoded = decode_bytes(data, "plan.pdf")
     assert decoded.text == "So: 76/NQ-CP ngay 15/7/2021\fNoi nhan: So Noi vu"
-    assert (decoded.format, decoded.encoding, decoded.sha256) == ("pdf", None, hashlib.sha256(data).hexdigest())
+    assert (decoded.format, decoded.encoding, decoded.sha256) == (
+        "pdf",
+        None,
+        hashlib.sha256(data).hexdigest(),
+    )
 
 
 def test_pdf_protected_only_against_copying_opens():
@@ -346,13 +397,18 @@ def test_pdf_protected_only_against_copying_opens():
 
 # ---- stdin: the format comes from the bytes, not the name ----------------------------------------
 
+
 def test_stdin_is_sniffed_by_magic_bytes():
     assert decode_bytes(docx_bytes(), "stdin").format == "docx"
     assert decode_bytes(text_pdf("Ke hoach"), "stdin").format == "pdf"
-    assert (decode_bytes(PARAGRAPH.encode(), "stdin").format, decode_bytes(b"PKH 2024", "stdin").text) == ("txt", "PKH 2024")
+    assert (decode_bytes(PARAGRAPH.encode(), "stdin").format, decode_bytes(b"PKH 2024", "stdin").text) == (
+        "txt",
+        "PKH 2024",
+    )
 
 
 # ---- bad input: one line, naming the file ---------------------------------------------------------
+
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
@@ -370,15 +426,33 @@ BAD_BYTES = [
     ("legacy-nul.txt", encode_tcvn3(PARAGRAPH) + b"\x00", "legacy-nul.txt: binary file, not text"),
     ("garbage.txt", bytes(range(1, 32)) * 50 + b"\xff", "garbage.txt: binary file, not text"),
     ("bad16.txt", b"\xff\xfe\x00\xd8", "bad16.txt: starts with a utf-16-le byte-order mark but is not valid"),
-    ("scan.pdf", blank_pdf(), "scan.pdf: PDF has no text layer (scanned?); run OCR first — cancu does not OCR"),
+    ("blank.pdf", blank_pdf(), "blank.pdf: PDF has neither a text layer nor scanned page images"),
     ("locked.pdf", encrypted(text_pdf("Ke hoach"), "secret"), "locked.pdf: encrypted PDF with a password"),
     ("broken.pdf", b"%PDF-1.4\n garbage", "broken.pdf: not a readable PDF"),
     ("fake.pdf", b"plain text", "fake.pdf: not a valid .pdf file (corrupt or mislabelled)"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "broken.docx: not a valid .docx (corrupt zip)"),
-    ("fake.docx", b"plain text with a docx name", "fake.docx: not a valid .docx file (corrupt or mislabelled)"),
-    ("other.docx", zip_bytes({"content.xml": b"<x/>"}), "other.docx: not a .docx (no word/document.xml inside)"),
-    ("badxml.docx", zip_bytes({"[Content_Types].xml": b"<", "word/document.xml": b"<"}), "badxml.docx: not a readable .docx"),
-    ("bomb.docx", zip_bytes({"word/document.xml": b"0" * 20_000_000}), "bomb.docx: refused: the .docx would inflate to 20,000,000 bytes"),
+    (
+        "fake.docx",
+        b"plain text with a docx name",
+        "fake.docx: not a valid .docx file (corrupt or mislabelled)",
+    ),
+    ("fake.doc", b"plain text with a doc name", "fake.doc: not a valid .doc file (corrupt or mislabelled)"),
+    ("fake.png", b"plain text with a png name", "fake.png: not a valid .png file (corrupt or mislabelled)"),
+    (
+        "other.docx",
+        zip_bytes({"content.xml": b"<x/>"}),
+        "other.docx: not a .docx (no word/document.xml inside)",
+    ),
+    (
+        "badxml.docx",
+        zip_bytes({"[Content_Types].xml": b"<", "word/document.xml": b"<"}),
+        "badxml.docx: not a readable .docx",
+    ),
+    (
+        "bomb.docx",
+        zip_bytes({"word/document.xml": b"0" * 20_000_000}),
+        "bomb.docx: refused: the .docx would inflate to 20,000,000 bytes",
+    ),
 ]
 
 
@@ -395,16 +469,21 @@ def test_zip_bombs_are_refused_from_the_declared_sizes():
     never inflated (the central directory is patched to claim 300 MB)."""
     packed = zip_bytes({"word/document.xml": b"0" * 2_000_000})
     assert 2_000_000 / len(packed) > MAX_RATIO
-    with pytest.raises(InputError, match=r"^r\.docx: refused: the \.docx would inflate to 2,000,000 bytes \(ratio"):
+    with pytest.raises(
+        InputError, match=r"^r\.docx: refused: the \.docx would inflate to 2,000,000 bytes \(ratio"
+    ):
         decode_bytes(packed, "r.docx")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         z.writestr("word/document.xml", b"<w:document/>")
     data = bytearray(buf.getvalue())
     central = data.rindex(b"PK\x01\x02")
-    data[central + 24:central + 28] = (300_000_000).to_bytes(4, "little")  # uncompressed size
+    data[central + 24 : central + 28] = (300_000_000).to_bytes(4, "little")  # uncompressed size
     assert zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0].file_size == 300_000_000
-    with pytest.raises(InputError, match=f"^s\\.docx: refused: the \\.docx would inflate to 300,000,000 bytes .*limits {MAX_UNZIPPED:,}"):
+    with pytest.raises(
+        InputError,
+        match=f"^s\\.docx: refused: the \\.docx would inflate to 300,000,000 bytes .*limits {MAX_UNZIPPED:,}",
+    ):
         decode_bytes(bytes(data), "s.docx")
 
 
@@ -412,11 +491,16 @@ def test_bad_paths_give_one_clear_line(tmp_path, monkeypatch):
     cases = []
     missing = tmp_path / "missing.txt"
     cases.append((lambda: decode_path(missing), f"{missing}: no such file"))
-    for suffix in (".xlsx", ".doc", ""):
+    for suffix in (".xlsx", ".odt", ""):
         path = tmp_path / f"plan{suffix}"
         path.write_bytes(b"x")
-        cases.append((lambda p=path: decode_path(p),
-                       f"{path}: unsupported file type '{suffix or '(none)'}' (cancu reads .txt, .docx, .pdf)"))
+        cases.append(
+            (
+                lambda p=path: decode_path(p),
+                f"{path}: unsupported file type '{suffix or '(none)'}' (cancu reads .txt, .docx, .doc, .pdf, "
+                ".html, .htm, .png, .jpg, .jpeg, .tif, .tiff)",
+            )
+        )
     cases.append((lambda: decode_path(tmp_path), f"{tmp_path}: is a folder"))
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -434,7 +518,10 @@ def test_bad_paths_give_one_clear_line(tmp_path, monkeypatch):
     monkeypatch.setenv("CANCU_MAX_BYTES", "1000")
     with pytest.raises(InputError) as err:
         decode_path(big)
-    assert str(err.value) == f"{big}: 2,000 bytes is over the limit of 1,000 (raise it with CANCU_MAX_BYTES=<bytes>)"
+    assert (
+        str(err.value)
+        == f"{big}: 2,000 bytes is over the limit of 1,000 (raise it with CANCU_MAX_BYTES=<bytes>)"
+    )
     with pytest.raises(InputError, match="over the limit of 1,000"):
         decode_bytes(b"a" * 2000, "stdin")
     monkeypatch.setenv("CANCU_MAX_BYTES", "3000")
@@ -451,21 +538,32 @@ def test_expand_inputs(tmp_path):
     (tmp_path / "none" / "sheet.xlsx").write_bytes(b"x")
     with pytest.raises(InputError) as err:
         expand_inputs(tmp_path / "none")
-    assert str(err.value) == f"{tmp_path / 'none'}: no .txt, .docx or .pdf file in this folder"
+    assert str(err.value) == (
+        f"{tmp_path / 'none'}: no file cancu reads in this folder "
+        "(.txt, .docx, .doc, .pdf, .html, .htm, .png, .jpg, .jpeg, .tif, .tiff)"
+    )
     for rel in ("b.txt", "a/z.PDF", "a/y.docx", ".hidden.txt", ".git/x.txt", "a/.cache/w.txt", "c.xlsx"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(b"x")
-    assert expand_inputs(tmp_path) == [tmp_path / "a" / "y.docx", tmp_path / "a" / "z.PDF", tmp_path / "b.txt"]
+    assert expand_inputs(tmp_path) == [
+        tmp_path / "a" / "y.docx",
+        tmp_path / "a" / "z.PDF",
+        tmp_path / "b.txt",
+    ]
     assert expand_inputs(tmp_path / "b.txt") == [tmp_path / "b.txt"]
 
 
 # ---- anything at all: a Decoded or an InputError, never another exception -------------------------
 
-PREFIXES = st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"PK\x05\x06", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"])
+PREFIXES = st.sampled_from(
+    [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"PK\x05\x06", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(prefix=PREFIXES, body=st.binary(max_size=600), name=st.sampled_from(["x.txt", "x.docx", "x.pdf", "stdin"]))
+@given(
+    prefix=PREFIXES, body=st.binary(max_size=600), name=st.sampled_from(["x.txt", "x.docx", "x.pdf", "stdin"])
+)
 def test_any_bytes_decode_or_raise_input_error(prefix, body, name):
     try:
         decoded = decode_bytes(prefix + body, name)

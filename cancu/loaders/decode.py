@@ -42,8 +42,17 @@ from cancu.loaders.read_doc import OLE_MAGIC, read_doc
 from cancu.loaders.read_html import looks_like_html, read_html
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "MAX_RATIO", "MAX_UNZIPPED", "SUPPORTED", "Decoded",
-    "decode_bytes", "decode_path", "expand_inputs", "max_bytes", "read_limited", "_tcvn3",
+    "DEFAULT_MAX_BYTES",
+    "MAX_RATIO",
+    "MAX_UNZIPPED",
+    "SUPPORTED",
+    "Decoded",
+    "decode_bytes",
+    "decode_path",
+    "expand_inputs",
+    "max_bytes",
+    "read_limited",
+    "_tcvn3",
 ]
 
 SUPPORTED = (".txt", ".docx", ".doc", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -82,8 +91,10 @@ def expand_inputs(path: Path) -> list[Path]:
     """A file, or every supported file under a folder (recursive, sorted, hidden ones skipped)."""
     if path.is_dir():
         found = sorted(
-            p for p in path.rglob("*")
-            if p.suffix.lower() in SUPPORTED and p.is_file()
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUPPORTED
+            and p.is_file()
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not found:
@@ -103,7 +114,9 @@ def decode_path(path: Path) -> Decoded:
         raise InputError(f"{path}: not a regular file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise InputError(f"{path}: unsupported file type '{suffix or '(none)'}' (cancu reads {', '.join(SUPPORTED)})")
+        raise InputError(
+            f"{path}: unsupported file type '{suffix or '(none)'}' (cancu reads {', '.join(SUPPORTED)})"
+        )
     try:
         size = path.stat().st_size
         _check_size(size, str(path))
@@ -126,8 +139,10 @@ def read_limited(stream, name: str) -> bytes:
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
-            raise InputError(f"{name}: more than {limit:,} bytes, over the limit "
-                             f"(raise it with {MAX_BYTES_VARIABLE}=<bytes>)")
+            raise InputError(
+                f"{name}: more than {limit:,} bytes, over the limit "
+                f"(raise it with {MAX_BYTES_VARIABLE}=<bytes>)"
+            )
         chunks.append(chunk)
 
 
@@ -153,7 +168,9 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         text, pages = read_image(data, name, digest)
         if not text.strip():
             raise InputError(f"{name}: OCR found no text in this image")
-        return Decoded(text, name, "image+ocr", None, digest, [_ocr_warning(list(range(1, pages + 1)), pages)])
+        return Decoded(
+            text, name, "image+ocr", None, digest, [_ocr_warning(list(range(1, pages + 1)), pages)]
+        )
     if lowered.endswith((".html", ".htm")) or looks_like_html(data):
         text, encoding = read_html(data, name)
         return Decoded(text, name, "html", encoding, digest)
@@ -190,5 +207,7 @@ def _ranges(numbers: list[int]) -> str:
 def _check_size(size: int, name: str) -> None:
     limit = max_bytes()
     if size > limit:
-        raise InputError(f"{name}: {size:,} bytes is over the limit of {limit:,} "
-                         f"(raise it with {MAX_BYTES_VARIABLE}=<bytes>)")
+        raise InputError(
+            f"{name}: {size:,} bytes is over the limit of {limit:,} "
+            f"(raise it with {MAX_BYTES_VARIABLE}=<bytes>)"
+        )

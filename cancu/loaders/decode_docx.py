@@ -44,8 +44,18 @@ ITEM_SEPARATOR = "; "
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: inside a paragraph, never its text: properties, deletions, drawings and text boxes
-NOT_TEXT = frozenset({W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "drawing", W + "pict",
-                      W + "object", MC + "AlternateContent"})
+NOT_TEXT = frozenset(
+    {
+        W + "pPr",
+        W + "rPr",
+        W + "del",
+        W + "moveFrom",
+        W + "drawing",
+        W + "pict",
+        W + "object",
+        MC + "AlternateContent",
+    }
+)
 
 
 def decode_docx(data: bytes, name: str) -> str:
@@ -78,8 +88,10 @@ def _check_zip(data: bytes, name: str) -> None:
 def _refuse_if_bomb(unzipped: int, packed: int, name: str, verb: str = "would inflate") -> None:
     packed = max(1, packed)
     if unzipped > MAX_UNZIPPED or unzipped / packed > MAX_RATIO:
-        raise InputError(f"{name}: refused: the .docx {verb} to {unzipped:,} bytes "
-                         f"(ratio {unzipped // packed}:1; limits {MAX_UNZIPPED:,} bytes, {MAX_RATIO}:1)")
+        raise InputError(
+            f"{name}: refused: the .docx {verb} to {unzipped:,} bytes "
+            f"(ratio {unzipped // packed}:1; limits {MAX_UNZIPPED:,} bytes, {MAX_RATIO}:1)"
+        )
 
 
 def _measure_inflated(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -89,12 +101,12 @@ def _measure_inflated(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> N
     limit = MAX_UNZIPPED + 1
     for info in infos:
         start = info.header_offset
-        header = data[start:start + 30]
+        header = data[start : start + 30]
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
             raise InputError(f"{name}: not a valid .docx (corrupt zip)")
         begin = start + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
         end = begin + info.compress_size if info.compress_size else len(data)
-        body = data[begin:min(end, len(data))]
+        body = data[begin : min(end, len(data))]
         packed += len(body)
         if info.compress_type == zipfile.ZIP_STORED:
             total += len(body)

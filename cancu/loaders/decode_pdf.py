@@ -45,8 +45,10 @@ def decode_pdf(data: bytes, name: str, digest: str = "") -> PdfText:
     except Exception as err:  # noqa: BLE001 - pypdf raises many types on broken page trees
         raise InputError(f"{name}: not a readable PDF ({type(err).__name__})") from err
     if count > MAX_PAGES:
-        raise InputError(f"{name}: PDF of {count:,} pages is over the limit of {MAX_PAGES:,} pages "
-                         "(a plan is far shorter; split the file)")
+        raise InputError(
+            f"{name}: PDF of {count:,} pages is over the limit of {MAX_PAGES:,} pages "
+            "(a plan is far shorter; split the file)"
+        )
     texts: list[str] = []
     scanned: list[int] = []
     dpis: dict[int, int] = {}
@@ -69,8 +71,10 @@ def decode_pdf(data: bytes, name: str, digest: str = "") -> PdfText:
         try:
             engine()
         except InputError as err:
-            raise InputError(f"{name}: {len(scanned)} of {count} page(s) are scanned images and need OCR; "
-                             f"{str(err).split(': ', 1)[1]}") from err
+            raise InputError(
+                f"{name}: {len(scanned)} of {count} page(s) are scanned images and need OCR; "
+                f"{str(err).split(': ', 1)[1]}"
+            ) from err
         document = _pdfium(data, name)
         try:
             read = ocr_pages(digest, scanned, lambda i: _render(document, i, dpis[i], name), name)
@@ -127,7 +131,9 @@ def _pdfium(data: bytes, name: str):
     try:
         import pypdfium2
     except ImportError as err:
-        raise InputError(f"{name}: scanned PDF pages need pypdfium2 to be rendered (pip install pypdfium2)") from err
+        raise InputError(
+            f"{name}: scanned PDF pages need pypdfium2 to be rendered (pip install pypdfium2)"
+        ) from err
     try:
         return pypdfium2.PdfDocument(data, password="")
     except pypdfium2.PdfiumError as err:

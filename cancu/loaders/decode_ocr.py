@@ -1,0 +1,224 @@
+"""Page images to text with Tesseract's Vietnamese model, cached by content hash.
+
+Why Tesseract through pytesseract: the Debian packages ``tesseract-ocr`` and
+``tesseract-ocr-vie`` give the only offline Vietnamese model that installs
+with one command; pytesseract is its long-kept binding and needs no compiler
+(see docs/readers.md for the measurements behind the choices).
+
+- Images are read in the red channel: a red seal over a signature turns
+  white and is not read as words ("ỦY BAN NHÂN DÂN" on a stamp would
+  otherwise become a line extraction takes for a heading), black ink stays.
+- Tesseract's page segmentation 4 (one column of lines of any size) keeps
+  the two-column header's rows together ("Số: 15/KH-UBND  Lâm Đồng, ngày …").
+- Lines are rebuilt from Tesseract's word boxes; a blank line is kept only
+  where the page has vertical space for one; words without a letter or digit
+  (a signature's scrawl read as "^^ ~—") are dropped, dashes kept.
+- Results are cached per input file, by the sha256 of its bytes and the
+  engine's settings, under ``$CANCU_CACHE_DIR`` or the user's cache dir
+  (``$XDG_CACHE_HOME/cancu``): a second load of the same scan does no OCR.
+  The cache holds JSON only, written atomically; a damaged entry is redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cancu.errors import InputError
+
+LANGUAGE = "vie"
+PSM = 4
+#: bump when the text this module makes from the same image changes
+OCR_VERSION = 1
+CACHE_VARIABLE = "CANCU_CACHE_DIR"
+INSTALL_HINT = (
+    "install Tesseract with its Vietnamese model (Debian/Ubuntu: apt-get install tesseract-ocr "
+    "tesseract-ocr-vie) and pip install pytesseract"
+)
+#: a word is kept if it has a letter or digit, or is one of these marks
+KEPT_MARKS = frozenset({"-", "–", "—", "+", "*", "•", "(", ")", ":", ";", ",", "."})
+#: an image larger than this many pixels is refused before it is decoded (Pillow's own bomb guard is 89M)
+MAX_PIXELS = 60_000_000
+#: pages read from one multi-page TIFF
+MAX_IMAGE_FRAMES = 500
+PAGE_BREAK = "\f"
+
+
+@dataclass
+class OcrStats:
+    """Pages OCR'd and pages taken from the cache in this process (tests and benchmarks read it)."""
+
+    pages_read: int = 0
+    pages_cached: int = 0
+
+
+STATS = OcrStats()
+
+
+def engine() -> str:
+    """``tesseract X.Y.Z/vie/psm4/v1``, or an ``InputError`` with the one-line install hint."""
+    return _engine()
+
+
+@cache
+def _engine() -> str:
+    try:
+        import pytesseract
+    except ImportError as err:
+        raise InputError(f"OCR is not available: {INSTALL_HINT}") from err
+    try:
+        version = str(pytesseract.get_tesseract_version())
+        languages = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError) as err:
+        raise InputError(f"OCR is not available (no tesseract program): {INSTALL_HINT}") from err
+    if LANGUAGE not in languages:
+        raise InputError(f"OCR is not available (Tesseract has no Vietnamese model): {INSTALL_HINT}")
+    return f"tesseract {version}/{LANGUAGE}/psm{PSM}/v{OCR_VERSION}"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(CACHE_VARIABLE, "").strip()
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("cancu"))
+
+
+def ocr_pages(digest: str, pages: Sequence[int], render: Callable[[int], Any], name: str) -> dict[int, str]:
+    """Text of each page in ``pages`` (0-based), rendered on demand by ``render(i)`` to a PIL image.
+
+    ``digest`` is the sha256 of the input file: with the engine it keys the cache."""
+    signature = engine()
+    key = hashlib.sha256(f"{digest}\n{signature}".encode()).hexdigest()
+    cached = _read_cache(key)
+    texts = {i: cached[str(i)] for i in pages if str(i) in cached}
+    STATS.pages_cached += len(texts)
+    todo = [i for i in pages if i not in texts]
+    if todo:
+        for i in _progress(todo, name):
+            texts[i] = image_text(render(i))
+            STATS.pages_read += 1
+        _write_cache(key, {**cached, **{str(i): t for i, t in texts.items()}}, signature)
+    return texts
+
+
+def image_text(image) -> str:
+    """One page image's text, lines rebuilt from Tesseract's word boxes."""
+    import pytesseract
+
+    gray = image.getchannel("R") if image.mode in ("RGB", "RGBA") else image.convert("L")
+    data = pytesseract.image_to_data(
+        gray, lang=LANGUAGE, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
+    )
+    return _lines_from_words(data)
+
+
+def _lines_from_words(data: dict[str, list]) -> str:
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, word in enumerate(data["text"]):
+        if word and word.strip() and _kept(word.strip()):
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    rows = []
+    for indexes in lines.values():
+        top = min(data["top"][i] for i in indexes)
+        bottom = max(data["top"][i] + data["height"][i] for i in indexes)
+        rows.append((top, bottom, " ".join(data["text"][i].strip() for i in indexes)))
+    if not rows:
+        return ""
+    heights = sorted(b - t for t, b, _ in rows)
+    line_height = heights[len(heights) // 2]
+    out: list[str] = []
+    previous_bottom = None
+    for top, bottom, text in rows:
+        if previous_bottom is not None and top - previous_bottom > 1.2 * line_height:
+            out.append("")
+        out.append(text)
+        previous_bottom = bottom
+    return "\n".join(out)
+
+
+def _kept(word: str) -> bool:
+    return any(c.isalnum() for c in word) or word in KEPT_MARKS
+
+
+def _progress(items: list[int], name: str) -> Iterable[int]:
+    """The pages, with a progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return items
+    import click
+
+    return click.progressbar(
+        items,
+        label=f"OCR {Path(name).name}",
+        file=sys.stderr,
+        item_show_func=lambda i: None if i is None else f"page {i + 1}",
+    )
+
+
+def _read_cache(key: str) -> dict[str, str]:
+    try:
+        data = json.loads((cache_dir() / "ocr" / f"{key}.json").read_text(encoding="utf-8"))
+        pages = data["pages"]
+        if isinstance(pages, dict) and all(isinstance(v, str) for v in pages.values()):
+            return pages
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return {}
+
+
+def _write_cache(key: str, pages: dict[str, str], signature: str) -> None:
+    """Best effort: a read-only or full cache costs a second OCR later, never the load."""
+    folder = cache_dir() / "ocr"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump({"engine": signature, "pages": pages}, out, ensure_ascii=False)
+            os.replace(tmp, folder / f"{key}.json")
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+def read_image(data: bytes, name: str, digest: str) -> tuple[str, int]:
+    """(text, pages) of an image file (.png, .jpg, .tif; every frame of a multi-page TIFF)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.width * image.height > MAX_PIXELS:
+            raise InputError(
+                f"{name}: image of {image.width}x{image.height} pixels is over the limit of "
+                f"{MAX_PIXELS:,} pixels"
+            )
+        frames = min(getattr(image, "n_frames", 1), MAX_IMAGE_FRAMES)
+    except InputError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as err:
+        raise InputError(f"{name}: not a readable image ({type(err).__name__})") from err
+
+    def render(i: int):
+        try:
+            image.seek(i)
+            frame = image.convert("RGB") if image.mode not in ("RGB", "L") else image.copy()
+        except (OSError, ValueError, EOFError, Image.DecompressionBombError) as err:
+            raise InputError(f"{name}: not a readable image (page {i + 1}: {type(err).__name__})") from err
+        return frame
+
+    texts = ocr_pages(digest, range(frames), render, name)
+    return PAGE_BREAK.join(texts[i] for i in range(frames)), frames
