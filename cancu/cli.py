@@ -480,7 +480,7 @@ def _records_table(records) -> str:
             [{"kind": "basis", **_cite_row(c)} for c in r.legal_bases]
             + [{"kind": "reference", **_cite_row(c)} for c in r.references]
         )
-        counts = f"targets {len(r.targets)} · tasks {len(r.tasks)} · assignments {len(r.assignments)} · reporting {len(r.reporting)} · warnings {len(r.warnings)}"
+        counts = f"read as {r.format} · targets {len(r.targets)} · tasks {len(r.tasks)} · assignments {len(r.assignments)} · reporting {len(r.reporting)} · warnings {len(r.warnings)}"
         blocks.append(f"== {r.source}\n{head}\n\n{cites}\n\n{counts}")
     return "\n\n".join(blocks)
 
