@@ -9,11 +9,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cancu.loaders.citations import find_citations
-from cancu.loaders.decode import Decoded, decode_bytes, decode_path, expand_inputs
+from cancu.loaders.decode import Decoded, decode_bytes, decode_path, expand_inputs, read_limited
 from cancu.loaders.fold import fold
 from cancu.loaders.layout import mask_layout
 from cancu.loaders.metadata import read_header
 from cancu.ontology.record import PlanRecord
+
+#: text this long with no number, basis, target or task is worth a warning (a 20,000-page PDF of one stream)
+LARGE_TEXT = 200_000
 
 
 def extract_decoded(decoded: Decoded) -> PlanRecord:
@@ -41,6 +44,8 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
     if not bases:
         record.warnings.append("legal_bases: no opening basis clause (Căn cứ / Thực hiện / Triển khai) found")
     _extract_body(folded, header, record)
+    if len(decoded.text) >= LARGE_TEXT and not (record.document.number or bases or record.targets or record.tasks):
+        record.warnings.append(f"no plan facts found in {len(decoded.text):,} characters of text: is this a plan?")
     return record
 
 
@@ -90,7 +95,7 @@ def extract_inputs(args: tuple[str, ...] | list[str]) -> list[PlanRecord]:
     records = []
     for arg in args:
         if arg == "-":
-            records.append(extract_decoded(decode_bytes(sys.stdin.buffer.read(), "stdin")))
+            records.append(extract_decoded(decode_bytes(read_limited(sys.stdin.buffer, "stdin"), "stdin")))
             continue
         for path in expand_inputs(Path(arg)):
             records.append(extract_path(path))
