@@ -5,9 +5,10 @@ Why Tesseract through pytesseract: the Debian packages ``tesseract-ocr`` and
 with one command; pytesseract is its long-kept binding and needs no compiler
 (see docs/readers.md for the measurements behind the choices).
 
-- Images are read in the red channel: a red seal over a signature turns
-  white and is not read as words ("ỦY BAN NHÂN DÂN" on a stamp would
-  otherwise become a line extraction takes for a heading), black ink stays.
+- Images are read by their brightest channel: a red seal and a blue
+  signature turn light and are not read as words ("ỦY BAN NHÂN DÂN" on a
+  stamp would otherwise become a line extraction takes for a heading), while
+  black ink stays black.
 - Tesseract's page segmentation 4 (one column of lines of any size) keeps
   the two-column header's rows together ("Số: 15/KH-UBND  Lâm Đồng, ngày …").
 - Lines are rebuilt from Tesseract's word boxes; a blank line is kept only
@@ -115,11 +116,22 @@ def image_text(image) -> str:
     """One page image's text, lines rebuilt from Tesseract's word boxes."""
     import pytesseract
 
-    gray = image.getchannel("R") if image.mode in ("RGB", "RGBA") else image.convert("L")
+    gray = ink_only(image)
     data = pytesseract.image_to_data(
         gray, lang=LANGUAGE, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
     )
     return _lines_from_words(data)
+
+
+def ink_only(image):
+    """Grey page where only dark (black) ink stays dark: each pixel's brightest channel, so a red seal
+    or a blue signature turns light while black text stays black."""
+    from PIL import ImageChops
+
+    if image.mode not in ("RGB", "RGBA"):
+        return image.convert("L")
+    red, green, blue = image.convert("RGB").split()
+    return ImageChops.lighter(ImageChops.lighter(red, green), blue)
 
 
 def _lines_from_words(data: dict[str, list]) -> str:

@@ -63,6 +63,12 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     record.targets = _targets(folded, o, table_tasks)
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
+    if not record.tasks and not record.assignments:
+        from cancu.loaders import directives
+
+        body_start = header.title_end
+        record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
+        record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
     record.reporting = _reporting(folded, o, spans, own, header)
 
 

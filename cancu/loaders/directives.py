@@ -1,0 +1,147 @@
+"""Work given to named bodies in documents that are not plans: công văn, chỉ thị, thông báo and the
+articles of a decision (NĐ 30/2020/NĐ-CP, Phụ lục III).
+
+A plan lists its work under "Nhiệm vụ" and names who does it under "Tổ chức thực hiện"
+(``plan_body``). Other documents give work by other cues: the addressees of a công văn ("Kính gửi:"),
+a request to bodies ("Bộ Nội vụ đề nghị các bộ, cơ quan ngang bộ … thực hiện"), numbered directives
+whose subject is a body ("2. Bộ Nội vụ hoàn thiện Báo cáo …"), and the executing article of a decision
+("Chánh Văn phòng …, Thủ trưởng các sở … chịu trách nhiệm thi hành"). Each cue is data
+(``layout/directive_cues.csv``); a body is only ever one the agency table knows, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cancu.loaders import agency_names
+from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.outline import Outline
+from cancu.ontology.datafiles import read_rows
+from cancu.ontology.record import Assignment, Task
+
+GAP = re.compile(
+    r"[\s,;:\-–+•|]*(?:(?:và|va|hoặc|cac|các|đồng chí|dong chi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|chu tich|"
+    r"chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
+    r"người đứng đầu|nguoi dung dau)[\s,;:\-–+•]*)*"
+)
+DIRECTIVE_TYPES = ("CV", "CT", "TB", "HD", "CĐ", "QĐ")
+"""Document types whose numbered items are directives when they have no "Nhiệm vụ" section."""
+MIN_WORDS = 6
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    by_kind: dict[str, list[str]] = {}
+    for r in read_rows("layout/directive_cues.csv"):
+        by_kind.setdefault(r["kind"], []).append(fuzzy_pattern(r["phrase"]) + r"(?![a-z])")
+    return {k: re.compile("|".join(v)) for k, v in by_kind.items()}
+
+
+def agency_run(text: str, start: int, end: int) -> list[str]:
+    """The known agencies named one after another from ``start``: names separated only by commas,
+    "và", titles ("Thủ trưởng", "Chủ tịch") and "các"; the run stops at the first other word."""
+    out: list[str] = []
+    pos = start
+    for name, s, e in agency_names.find_in(text, start, end):
+        if s < pos:
+            continue
+        if not GAP.fullmatch(text, pos, s):
+            break
+        if name not in out:
+            out.append(name)
+        pos = e
+    return out
+
+
+def addressees(folded: Folded, start: int, end: int) -> list[str]:
+    """The bodies of the "Kính gửi:" block, one or several lines of them."""
+    text = folded.text
+    m = _cues()["addressees"].search(text, start, end)
+    if not m:
+        return []
+    out: list[str] = []
+    pos = m.end()
+    for line in re.finditer(r"[^\n]*", text[pos : min(end, pos + 600)]):
+        got = agency_run(text, pos + line.start(), pos + line.end())
+        if not got:
+            if line.group().strip(" \t|:-") and out:
+                break
+            continue
+        out.extend(g for g in got if g not in out)
+    return out
+
+
+def requested(folded: Folded, start: int, end: int) -> tuple[list[str], int]:
+    """The bodies of the first request between ``start`` and ``end``, and where the request is."""
+    text = folded.text
+    for m in _cues()["request"].finditer(text, start, end):
+        names = agency_run(text, m.end(), min(end, m.end() + 300))
+        if names:
+            return names, m.start()
+    return [], -1
+
+
+def executing(folded: Folded, start: int, end: int) -> list[str]:
+    """The bodies named before "chịu trách nhiệm thi hành" in the same sentence (the executing article)."""
+    text = folded.text
+    out: list[str] = []
+    for m in _cues()["executes"].finditer(text, start, end):
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), start) + 1
+        for name, _, _ in agency_names.find_in(text, sentence, m.start()):
+            if name not in out:
+                out.append(name)
+    return out
+
+
+NUMBERED = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]*[.)][ \t]+(?=\S)")
+
+
+def directive_tasks(folded: Folded, o: Outline, doc_type: str | None, body_start: int, own: str | None) -> list[Task]:
+    """Numbered directives of a document that has no "Nhiệm vụ" section: each numbered line with a
+    sentence of its own; its lead is the body it opens with, else the bodies requested or addressed."""
+    if doc_type not in DIRECTIVE_TYPES or any(s.role == "tasks" for s in o.sections):
+        return []
+    text = folded.text
+    items = []
+    for m in NUMBERED.finditer(text, body_start):
+        line_end = text.find("\n", m.end())
+        end = line_end if line_end != -1 else len(text)
+        sec = o.section_at(m.start())
+        if sec is not None and sec.role is not None or len(text[m.end() : end].split()) < MIN_WORDS:
+            continue
+        items.append((m.end(), end))
+    if not items:
+        return []
+    groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
+    tasks = []
+    for start, end in items:
+        subject = agency_run(text, start, min(end, start + 120))
+        lead = subject[:1] or groups
+        tasks.append(Task(text=" ".join(folded.quote(start, end).split()).strip(), span=folded.span(start, end),
+                          lead=list(lead), source="prose"))
+    return tasks
+
+
+def directive_assignments(folded: Folded, tasks: list[Task], body_start: int) -> list[Assignment]:
+    """Bodies requested, addressed, given directives, or executing a decision, each with its duties."""
+    text = folded.text
+    out: dict[str, Assignment] = {}
+
+    def add(name: str, duty: str, span: tuple[int, int]) -> None:
+        a = out.setdefault(name, Assignment(agency=name, duties=[], span=span))
+        if duty and duty not in a.duties:
+            a.duties.append(duty)
+
+    for task in tasks:
+        for name in task.lead:
+            add(name, task.text[:300], task.span)
+    names, at = requested(folded, body_start, len(text))
+    if at >= 0:
+        end = text.find("\n", at)
+        sentence = " ".join(folded.quote(at, end if end != -1 else len(text)).split())[:300]
+        for name in names:
+            add(name, sentence, folded.span(at, end if end != -1 else len(text)))
+    for name in executing(folded, body_start, len(text)):
+        add(name, "", folded.span(body_start, body_start))
+    return list(out.values())
