@@ -153,7 +153,7 @@ class Builder:
         for order, c in enumerate(rec.references):
             self.citation(key, c, EdgeKind.CITES, rec, jur, origin, order)
         self.effectivity(key, rec, origin)
-        resolved = (self.res.target_metrics([(t.text, t.value, t.unit, t.metric) for t in rec.targets])
+        resolved = (self.res.target_metrics([(t.text, t.value, t.unit, t.metric) for t in rec.targets], d.level)
                     if self.res else [t.metric for t in rec.targets])
         for n, (t, metric_id) in enumerate(zip(rec.targets, resolved, strict=True), 1):
             tkey = f"target:{key[4:]}#{n}"

@@ -193,7 +193,8 @@ class Resolver:
                 best, best_len = mid, m.end() - m.start()
         return best
 
-    def target_metrics(self, targets: list[tuple[str, Any, str | None, str | None]]) -> list[str | None]:
+    def target_metrics(self, targets: list[tuple[str, Any, str | None, str | None]], level: str | None = None
+                       ) -> list[str | None]:
         """The metric of each target (text, value, unit, extracted metric) of one plan, read from the clause
         that holds its own figure: "80% TTHC … thanh toán trực tuyến, trong số đó, tỷ lệ giao dịch … 30%"
         gives 80 -> the payment metric and 30 -> its sub-indicator. A sentence that is another target's
@@ -218,7 +219,15 @@ class Resolver:
                 others = {self.metric_in(c.text) for c, _ in clauses_of[text] if c is not hit}
                 mid = None if extracted in others else extracted
             out.append(mid)
-        return out
+        return [m if m is None or _applies(self.reg.metrics.get(m), level) else None for m in out]
+
+
+def _applies(row: MetricRow | None, level: str | None) -> bool:
+    """A plan's figure is read as a catalogue metric only where the metric applies to the plan's level
+    ("hồ sơ công việc tại cơ quan" of a Sở is the provincial-level figure, never a commune's)."""
+    if row is None or not row.applies_to or level is None:
+        return True
+    return ("national" if level == "ministry" else level) in row.applies_to
 
 
 def _day_after(iso: str) -> str:

@@ -100,7 +100,7 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
         note = "local document: its status is not in the registry" + (" (its text is loaded)" if d.get("loaded") else "")
     since = None
     if known:
-        flag, note, since = _flag(status, until, replaced, amended, plan_date, as_of, g)
+        flag, note, since = _flag(status, until, replaced, amended, plan_date, as_of, g, _change_not_before(g, replaced))
         if d.get("period_end") and since == d.get("period_end"):
             note = note.replace("not in force since", "programme period ended on").replace("; replaced by no named successor", "")
             note = note.replace("replaced by no named successor since", "programme period ended on")
@@ -108,6 +108,11 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
     if known and confidence in UNCONFIRMED:
         note = f"unverified: the registry believes {flag} ({note}); confirm before relying on it"
         flag = Flag.GREY.value
+    cited_day, plan_day = _issued(d), pattrs.get("date")
+    if cited_day and plan_day and (cited_day[:4] > plan_day[:4] if not d.get("date") else cited_day > plan_day):
+        flag = Flag.YELLOW.value if flag != Flag.RED.value else flag
+        note = f"cited document dated {cited_day[:4] if not d.get('date') else cited_day}, after the plan ({plan_day}): " \
+               f"check the citation; {note}"
     file, span, quote = first_quote(edge) if edge.get("evidence") else (None, None, None)
     return AuditRow(
         plan=plan, plan_number=pattrs.get("number"), plan_date=plan_date, plan_level=pattrs.get("level"), cited=cited, number=d.get("number"),
@@ -118,8 +123,21 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
     )
 
 
-def _flag(status, until, replaced, amended, plan_date, as_of, g) -> tuple[str, str, str | None]:
+def _issued(attrs: dict) -> str | None:
+    """The day a document was issued, else the first day of its year (what the evidence supports)."""
+    return attrs.get("date") or (f"{attrs['year']}-01-01" if attrs.get("year") else None)
+
+
+def _change_not_before(g: Graph, replaced: list[tuple[str, str | None]]) -> str | None:
+    """A replacement of unknown date happened no earlier than its successor was issued."""
+    days = [d for d in (_issued(g.nodes[t]) for t, _ in replaced) if d]
+    return min(days) if days else None
+
+
+def _flag(status, until, replaced, amended, plan_date, as_of, g, not_before=None) -> tuple[str, str, str | None]:
     successors = ", ".join(label(g, t) for t, _ in replaced) or "no named successor"
+    if status in (Status.REPLACED, Status.EXPIRED) and not until and not_before and as_of < not_before:
+        return Flag.GREEN.value, f"in force at {as_of} (later replaced by {successors}, on a date not known)", None
     if until and until <= as_of and (status in (Status.REPLACED, Status.EXPIRED) or replaced):
         if plan_date and until > plan_date:
             return Flag.YELLOW.value, f"replaced by {successors} since {until}, after the plan was issued: update the citation", until

@@ -105,15 +105,25 @@ def trace(
     nodes: list[TraceNode] = []
     seen: set[str] = set()
     memo = _Memo(g, as_of)
-    _walk(g, root, None, 0, depth, nodes, seen)
+    _walk(g, root, None, 0, depth, nodes, seen, as_of)
     for top in (_cited_elsewhere(g, root, seen) if depth is None or depth >= 1 else []):
-        _walk(g, top, root, 1, depth, nodes, seen)
+        if not _after(g._node[top], as_of):
+            _walk(g, top, root, 1, depth, nodes, seen, as_of)
     if jurisdiction:
         nodes = _only(nodes, jurisdiction, g)
     for n in nodes:
         n.responsible = _responsible(g, n.key, memo)
         n.targets = _targets(g, n.key, n.parent, metric, memo)
     return TraceResult(root, as_of, metric, nodes)
+
+
+def _after(attrs: dict, as_of: str) -> bool:
+    """Issued after ``as_of`` (its date, else its year): ``--as-of`` hides it."""
+    day = attrs.get("date")
+    if day:
+        return day > as_of
+    year = attrs.get("year")
+    return bool(year) and int(year) > int(as_of[:4])
 
 
 def _not_traceable(what: str, kind: str | None):
@@ -162,7 +172,7 @@ class _Memo:
         return self._agency[agency]
 
 
-def _walk(g, key, parent, d, max_depth, out, seen) -> None:
+def _walk(g, key, parent, d, max_depth, out, seen, as_of) -> None:
     if key in seen:
         return
     seen.add(key)
@@ -180,7 +190,8 @@ def _walk(g, key, parent, d, max_depth, out, seen) -> None:
     children = sorted((s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS)),
                       key=lambda c: (nodes[c].get("level") or "", nodes[c].get("date") or "", c))
     for child in children:
-        _walk(g, child, key, d + 1, max_depth, out, seen)
+        if not _after(nodes[child], as_of):
+            _walk(g, child, key, d + 1, max_depth, out, seen, as_of)
 
 
 def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
