@@ -159,11 +159,13 @@ def _inline_opener(folded: Folded, start: int, end: int) -> re.Match[str] | None
 
 
 def find_citations(
-    folded: Folded, context: Place, citing_level: str | None, own_number: str | None, title_end: int = 0
+    folded: Folded, context: Place, citing_level: str | None, own_number: str | None, title_end: int = 0,
+    doc_start: int = 0,
 ) -> tuple[list[Citation], list[Citation], list[str]]:
-    """(legal_bases, references, warnings) of a plan."""
+    """(legal_bases, references, warnings) of a plan; a page's words before the masthead (``doc_start``:
+    its title, menus, lists of related documents) cite nothing."""
     text = folded.text
-    numbers = _numbers(folded)
+    numbers = [n for n in _numbers(folded) if n.start >= doc_start]
     zone = basis_zone(folded, title_end)
     proposals = [(m.start(), _clause_end(text, m.end(), zone[1])) for m in PROPOSAL.finditer(text, *zone)]
     found: list[Found] = []
@@ -176,6 +178,8 @@ def find_citations(
         item.basis = zone[0] <= number.start < zone[1] and not any(s <= number.start < e for s, e in proposals)
         found.append(item)
     for item in _laws(folded, numbers):
+        if item.start < doc_start:
+            continue
         item.basis = zone[0] <= item.start < zone[1]
         found.append(item)
     found.sort(key=lambda f: f.start)

@@ -188,6 +188,9 @@ def _glued_word(code_text: str, original: str, start: int) -> int:
     if lookup(last) or len(last) < 4:
         return 0
     printed = original[start + len(code_text) - len(last) : start + len(code_text)]
+    for i in range(2, len(printed) - 2):  # "KSTTNgày": a capitalised word after a run of capitals
+        if printed[:i].isupper() and printed[i].isupper() and printed[i + 1 :].isalpha() and printed[i + 1 :].islower():
+            return len(last) - i
     for i in range(len(last) - 2, 1, -1):
         tail = printed[i:]
         if lookup(last[:i]) and tail.isalpha() and (tail.islower() or tail[1:].islower() and printed[:i].isupper()) \

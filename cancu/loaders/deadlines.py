@@ -25,7 +25,21 @@ MONTH = re.compile(r"th[a-z]{2,4}\s+(\d{1,2})" + SEP + YEAR)
 DAY = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + YEAR)
 DAY_WORDS = re.compile(r"ng[a-z]{2}\s+(\d{1,2})\s+th[a-z]{2,4}\s+(\d{1,2})\s+n[a-z]{1,2}m\s+" + YEAR)
 YEAR_WORDS = re.compile(r"n[a-z]{1,2}m\s+" + YEAR)
-RECURRING = re.compile("|".join(fuzzy_pattern(w) for w in ("thường xuyên", "hàng quý", "hằng quý", "hàng năm", "hằng năm", "định kỳ", "hàng tháng", "hằng tháng")))
+RECURRING = re.compile(
+    "|".join(
+        fuzzy_pattern(w)
+        for w in (
+            "thường xuyên",
+            "hàng quý",
+            "hằng quý",
+            "hàng năm",
+            "hằng năm",
+            "định kỳ",
+            "hàng tháng",
+            "hằng tháng",
+        )
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,14 @@ def interval(printed: str | None) -> Interval | None:
     for m in QUARTER.finditer(text):
         if free(m):
             q, y = ROMAN[m.group(1)], int(m.group(2))
-            found.append((date(y, q * 3 - 2, 1), date(y, q * 3, calendar.monthrange(y, q * 3)[1]), "quarter", m.start()))
+            found.append(
+                (
+                    date(y, q * 3 - 2, 1),
+                    date(y, q * 3, calendar.monthrange(y, q * 3)[1]),
+                    "quarter",
+                    m.start(),
+                )
+            )
             taken.append(m.span())
     for m in MONTH.finditer(text):
         mo, y = int(m.group(1)), int(m.group(2))

@@ -13,7 +13,9 @@ with one command; pytesseract is its long-kept binding and needs no compiler
   the two-column header's rows together ("Số: 15/KH-UBND  Lâm Đồng, ngày …").
 - Lines are rebuilt from Tesseract's word boxes; a blank line is kept only
   where the page has vertical space for one; words without a letter or digit
-  (a signature's scrawl read as "^^ ~—") are dropped, dashes kept.
+  (a signature's scrawl read as "^^ ~—") are dropped, dashes kept, and so
+  is a line read with far less confidence than the page's typical line (a
+  stamp over text read as "—Z NAY").
 - Results are cached per input file, by the sha256 of its bytes and the
   engine's settings, under ``$CANCU_CACHE_DIR`` or the user's cache dir
   (``$XDG_CACHE_HOME/cancu``): a second load of the same scan does no OCR.
@@ -46,6 +48,8 @@ INSTALL_HINT = (
 )
 #: a word is kept if it has a letter or digit, or is one of these marks
 KEPT_MARKS = frozenset({"-", "–", "—", "+", "*", "•", "(", ")", ":", ";", ",", "."})
+#: a line whose mean word confidence is under this, and this far under the page's median line, is a blot
+BLOT_CONFIDENCE, BLOT_MARGIN = 55.0, 25.0
 #: an image larger than this many pixels is refused before it is decoded (Pillow's own bomb guard is 89M)
 MAX_PIXELS = 60_000_000
 #: pages read from one multi-page TIFF
@@ -143,19 +147,28 @@ def _lines_from_words(data: dict[str, list]) -> str:
     for indexes in lines.values():
         top = min(data["top"][i] for i in indexes)
         bottom = max(data["top"][i] + data["height"][i] for i in indexes)
-        rows.append((top, bottom, " ".join(data["text"][i].strip() for i in indexes)))
+        confidence = sum(float(data["conf"][i]) for i in indexes) / len(indexes)
+        rows.append((top, bottom, " ".join(data["text"][i].strip() for i in indexes), confidence))
     if not rows:
         return ""
-    heights = sorted(b - t for t, b, _ in rows)
+    typical = sorted(r[3] for r in rows)[len(rows) // 2]
+    rows = [r for r in rows if not _blot(r[3], typical)]
+    heights = sorted(b - t for t, b, _, _ in rows) or [0]
     line_height = heights[len(heights) // 2]
     out: list[str] = []
     previous_bottom = None
-    for top, bottom, text in rows:
+    for top, bottom, text, _ in rows:
         if previous_bottom is not None and top - previous_bottom > 1.2 * line_height:
             out.append("")
         out.append(text)
         previous_bottom = bottom
     return "\n".join(out)
+
+
+def _blot(confidence: float, typical: float) -> bool:
+    """A line Tesseract is far less sure of than of the page's typical line: a stamp or a scrawl
+    read as letters. A page read badly throughout keeps all its lines."""
+    return confidence < BLOT_CONFIDENCE and confidence < typical - BLOT_MARGIN
 
 
 def _kept(word: str) -> bool:

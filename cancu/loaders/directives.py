@@ -25,7 +25,7 @@ GAP = re.compile(
     r"chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
     r"người đứng đầu|nguoi dung dau)[\s,;:\-–+•]*)*"
 )
-DIRECTIVE_TYPES = ("CV", "CT", "TB", "HD", "CĐ", "QĐ")
+DIRECTIVE_TYPES = ("CV", "CT", "TB", "CĐ")
 """Document types whose numbered items are directives when they have no "Nhiệm vụ" section."""
 MIN_WORDS = 6
 

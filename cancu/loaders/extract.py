@@ -32,9 +32,10 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
     folded = mask_layout(fold(decoded.text))
     header = read_header(folded)
     record.document = header.info
+    record.page_metadata = header.page or None
     record.warnings.extend(header.warnings)
     bases, refs, warnings = find_citations(
-        folded, header.place, header.info.level, header.info.number, header.title_end
+        folded, header.place, header.info.level, header.info.number, header.title_end, header.start
     )
     record.legal_bases, record.references = bases, refs
     record.warnings.extend(warnings)

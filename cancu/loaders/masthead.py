@@ -67,7 +67,7 @@ def column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
     pos = 0
     for line in text[:end].split("\n"):
         ls, pos = pos, pos + len(line) + 1
-        stripped = line.lstrip(" \t")
+        stripped = line.lstrip(" \t•·*-–")
         if not stripped.strip():
             continue
         s = ls + len(line) - len(stripped)
@@ -79,8 +79,9 @@ def column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
         if not cell or RULE.fullmatch(cell) or MOTTO.match(cell):
             continue
         if not _upper(folded.quote(s, s + len(cell))):
-            if cells:
-                cells = []  # prose before the header (a site's banner): start again
+            if any(_starts_body(text, c) for c, _ in cells):
+                break  # the place-and-date line or the title after the column
+            cells = []  # prose before the header (a site's banner): start again
             continue
         cells.append((s, s + len(cell)))
     return cells

@@ -16,6 +16,7 @@ from cancu.loaders import masthead
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place, unit_level
+from cancu.loaders.page_metadata import read_page_metadata
 from cancu.loaders.places import (
     REFORM_DAY,
     UNIT_RE,
@@ -96,6 +97,10 @@ class Header:
     issuer_kind: str | None  # "UBND", "department", ...
     title_end: int  # folded offset where the title ends (the basis starts after it)
     warnings: list[str] = field(default_factory=list)
+    #: the page's attribute table, when the text came from a legal-database page
+    page: dict | None = None
+    #: folded offset where the document's masthead starts: what a page prints before it is not the document's
+    start: int = 0
 
 
 def read_header(folded: Folded) -> Header:
@@ -166,6 +171,11 @@ def read_header(folded: Folded) -> Header:
     for name in ("number", "date", "issuer", "jurisdiction", "title"):
         if getattr(info, name) is None:
             warnings.append(f"document.{name}: not found in the text")
+    page = read_page_metadata(folded)
+    if page:
+        _from_page(folded, page, info, place)
+        if info.issuer and not place.label() and info.level not in ("national", "ministry"):
+            place = _page_place(page)
     year = int(info.date[:4]) if info.date else None
     if info.number:
         local = info.level not in ("national", "ministry")
@@ -174,7 +184,63 @@ def read_header(folded: Folded) -> Header:
             jid = unit_id(jid, info.level)
         info.id = document_id(info.number, year, jid)
     kind = "UBND" if issuer and "UBND" in issuer.name.split() else (issuer.level if issuer else None)
-    return Header(info, place, kind, title_end, warnings)
+    starts = [c[0] for c in masthead.column_cells(folded, header_end)[:1]]
+    if number is not None and own is None:
+        starts.append(number.start)
+    return Header(info, place, kind, title_end, warnings, page, min(starts) if starts else 0)
+
+
+def _from_page(folded: Folded, page: dict, info: DocumentInfo, place: Place) -> None:
+    """Fields the document's own words did not give, from the page's attribute table (its spans say so)."""
+    if info.number is None and "number" in page:
+        value = fold_str(page["number"]["value"]).lower()
+        m = STATE_NUMBER.search(value)
+        n = parse_state(m, page["number"]["value"]) if m and m.start() == 0 else None
+        if n:
+            info.number = n.canonical
+            info.type = info.type or n.type_code or ("CV" if n.issuer_code else None)
+            info.spans["number"] = tuple(page["number"]["span"])
+    if info.type is None and "type" in page:
+        info.type = _type_code(page["type"]["value"])
+    if info.date is None and "date" in page:
+        info.date = page["date"]["value"]
+        info.spans["date"] = tuple(page["date"]["span"])
+    if info.issuer is None and "issuer" in page:
+        value = fold_str(page["issuer"]["value"]).lower()
+        from cancu.loaders.issuers import _phrases, issuer_regex
+
+        m = issuer_regex().fullmatch(value)
+        phrase = _phrases()[int(m.lastgroup[1:])] if m else None
+        if phrase and phrase.scope == "national":
+            info.issuer, info.level = phrase.issuer, phrase.level or "national"
+        else:
+            p = _page_place(page)
+            if p.province and info.number and "UBND" in info.number.upper():
+                info.issuer, info.level, info.jurisdiction = f"UBND {p.unit_name()}", "province", p.label()
+        if info.issuer:
+            info.spans["issuer"] = tuple(page["issuer"]["span"])
+
+
+def _page_place(page: dict) -> Place:
+    value = fold_str(page.get("issuer", {}).get("value", "")).lower()
+    for u in UNIT_RE.finditer(value + " "):
+        found = match_province(value, u.end())
+        if found:
+            return Place(province=found[0].name)
+    return Place()
+
+
+@cache
+def _type_names() -> dict[str, str]:
+    from cancu.ontology.vocab import DOC_TYPE_NAMES
+
+    names = {fold_str(name).lower(): code for code, name in DOC_TYPE_NAMES.items()}
+    names.update({fold_str(r["phrase"]).lower(): r["type"] for r in read_rows("title_words.csv")})
+    return names
+
+
+def _type_code(printed: str) -> str | None:
+    return _type_names().get(" ".join(fold_str(printed).lower().split()))
 
 
 def _own_number(folded: Folded, header_end: int) -> Number | None:

@@ -121,6 +121,9 @@ class PlanRecord:
     encoding: str | None = None
     #: the text's own effectivity article and its effects on other documents (loaders/effectivity.py)
     effectivity: dict[str, Any] | None = None
+    #: a legal-database page's attribute table (number, type, issuer, dates, status), each with its span:
+    #: evidence of its own kind, apart from the document's words (loaders/page_metadata.py)
+    page_metadata: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = _plain(self)
@@ -174,6 +177,7 @@ class PlanRecord:
             format=data.get("format"),
             encoding=data.get("encoding"),
             effectivity=data.get("effectivity"),
+            page_metadata=data.get("page_metadata"),
         )
 
 

@@ -1,0 +1,71 @@
+"""The attribute table of a legal-database page ("Số hiệu: | 6503/BNV-CCHC | Loại văn bản: | Công văn |"):
+evidence of its own kind, kept apart from the document's words.
+
+A page copied from vbpl.vn, thuvienphapluat.vn and the like prints the document's number, type, issuing
+body, signer, dates and validity status in a table before or after the text. The table is not the
+document (its numbers are not citations), but where the document's own masthead is lost or cut, it is
+the best evidence there is of what the document is. Labels are data (``layout/page_metadata.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.ontology.datafiles import read_rows
+
+VALUE_END = re.compile(r"\t|\n|[ ]{2,}")
+DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})")
+REACH = 160
+"""How far after its label a value may start (some pages put an explanation in between)."""
+
+
+@cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = sorted(read_rows("layout/page_metadata.csv"), key=lambda r: len(r["label"]), reverse=True)
+    alts = [f"(?P<m{i}>{fuzzy_pattern(r['label'], ocr=False)})" for i, r in enumerate(rows)]
+    return re.compile(r"(?:" + "|".join(alts) + r")[ \t]*:?[ \t]*"), {f"m{i}": r["field"] for i, r in enumerate(rows)}
+
+
+def read_page_metadata(folded: Folded) -> dict[str, dict]:
+    """field -> {"value": printed value, "span": [start, end)} for each labelled attribute found.
+    Only lines that hold two or more labels, or a label then a tab/"|" cell, count: a sentence that
+    happens to say "ngày ban hành" is not a table."""
+    text = folded.text
+    rx, fields = _labels()
+    out: dict[str, dict] = {}
+    for m in rx.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        labels_on_line = len(rx.findall(text, line_start, line_end))
+        if labels_on_line < 2 and "\t" not in text[m.start() : line_end] and text[line_start : m.start()].strip():
+            continue
+        field = fields[m.lastgroup]
+        if field in out:
+            continue
+        start = m.end()
+        while start < line_end and text[start] in " \t:":
+            start += 1
+        if field in ("date", "effective", "expires"):
+            d = DATE.search(text, start, min(line_end, start + REACH))
+            if d:
+                out[field] = {"value": f"{int(d[3]):04d}-{int(d[2]):02d}-{int(d[1]):02d}", "span": list(folded.span(d.start(), d.end()))}
+            continue
+        nxt = rx.search(text, start, line_end)
+        end_m = VALUE_END.search(text, start, line_end)
+        end = min([line_end, *(x.start() for x in (nxt, end_m) if x)])
+        value = _unglued(" ".join(folded.quote(start, end).split())).strip(" |:;")
+        if value:
+            out[field] = {"value": value, "span": list(folded.span(start, end))}
+    return out
+
+
+def _unglued(value: str) -> str:
+    """The first of two cells a page ran together ("Bộ Tư phápSố công báo" -> "Bộ Tư pháp"): it ends
+    where a capitalised word is glued to a lowercase letter or a digit."""
+    for i in range(1, len(value) - 1):
+        if (value[i - 1].islower() or value[i - 1].isdigit()) and value[i].isupper() and value[i + 1].islower():
+            return value[:i]
+    return value
