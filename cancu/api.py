@@ -10,8 +10,11 @@ Each method calls the pure function of ``cancu.queries`` on the store's graph.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from cancu.errors import CancuError
 
 
 class Store:
@@ -58,3 +61,38 @@ def open_store(location: str | Path | None = None) -> Store:
     from cancu.graph.embedded import open_store as open_embedded
 
     return Store(open_embedded(location))
+
+
+def _extract_or_error(path: Path) -> tuple[Any, str | None]:
+    """One file's record, or the one-line reason it cannot be read (picklable for a process pool)."""
+    from cancu.loaders.extract import extract_path
+
+    try:
+        return extract_path(path), None
+    except CancuError as err:
+        return None, str(err)
+    except (
+        OSError,
+        UnicodeError,
+        ValueError,
+    ) as err:  # a file the loaders did not foresee: reported, not fatal
+        return None, f"{path}: cannot be read ({err.__class__.__name__}: {err})"
+
+
+def extract_each(paths: Sequence[Path], jobs: int = 1) -> Iterator[tuple[Path, Any, str | None]]:
+    """``(path, record, None)`` or ``(path, None, reason)`` for every path, in order.
+
+    Why not ``loaders.extract.extract_many``: that stops at the first bad file; a
+    folder load keeps going past it and reports every failure at the end."""
+    if jobs <= 1 or len(paths) < 2 * jobs:
+        for path in paths:
+            yield (path, *_extract_or_error(path))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        chunk = max(1, min(16, len(paths) // (4 * jobs)))
+        for path, (record, error) in zip(
+            paths, pool.map(_extract_or_error, paths, chunksize=chunk), strict=True
+        ):
+            yield path, record, error

@@ -1,34 +1,77 @@
 """The ``cancu`` command line: argument parsing, output formats, exit codes.
 
 No logic of its own: each command calls one function of loaders, graph,
-queries or viz and formats what it returns. Every ``CancuError`` becomes one
-line on stderr and a non-zero exit, never a traceback.
+queries or viz and formats what it returns. Every failure — a ``CancuError``,
+an OS error, a server's refusal, a usage mistake — becomes one line on stderr
+and a non-zero exit, never a traceback (``CANCU_DEBUG=1`` shows one for a bug).
+``-`` means standard output wherever a command writes a file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
 from cancu import __version__
-from cancu.errors import CancuError
+from cancu.errors import CancuError, QueryError, StoreError
+from cancu.formats import FORMATS, one_line
+
+EXIT_ERROR = 2
+
+
+def _quiet() -> bool:
+    """No progress bars when stderr is not a terminal (a log file gets errors, not bar labels)."""
+    return not sys.stderr.isatty()
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> None:
+    click.echo(f"cancu: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def _describe(err: BaseException) -> str:
+    """One line for an error cancu did not raise itself."""
+    if isinstance(err, OSError) and err.strerror:
+        where = err.filename if err.filename is not None else ""
+        return f"{where}: {err.strerror}" if where else err.strerror
+    if type(err).__module__.split(".")[0] == "neo4j":  # auth, connection and protocol errors of the driver
+        return f"the Bolt server refused: {getattr(err, 'message', None) or err}"
+    return f"unexpected {err.__class__.__name__}: {err} (a bug: CANCU_DEBUG=1 shows the traceback)"
 
 
 class _Group(click.Group):
-    """Turns documented errors into one line and an exit code."""
+    """The root group: every error becomes one line on stderr and a non-zero exit."""
 
-    def invoke(self, ctx: click.Context):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
-            return super().invoke(ctx)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except CancuError as err:
-            click.echo(f"cancu: {err}", err=True)
-            ctx.exit(err.exit_code)
+            _fail(str(err), err.exit_code)
+        except click.UsageError as err:
+            cmd = err.ctx.command_path if err.ctx else "cancu"
+            _fail(f"{err.format_message()} (see: {cmd} -h)", err.exit_code)
+        except click.ClickException as err:
+            _fail(err.format_message(), err.exit_code)
+        except click.Abort:
+            _fail("interrupted", 130)
+        except BrokenPipeError:  # `cancu export … | head`: the reader left; nothing to say
+            sys.stderr.close()
+            os._exit(1)
+        except Exception as err:  # noqa: BLE001 - the promise is one line, never a traceback
+            if os.environ.get("CANCU_DEBUG"):
+                raise
+            _fail(_describe(err))
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cancu")
 def main() -> None:
     """cancu — legal bases and responsibility chains of CCHC plans."""
@@ -37,17 +80,117 @@ def main() -> None:
 # ---------------------------------------------------------------- shared options
 def _store_option(f):
     return click.option(
-        "--store", "store", envvar="CANCU_STORE", default=None,
+        "--store",
+        "store",
+        envvar="CANCU_STORE",
+        default=None,
         help="Store directory (default ./.cancu) or bolt://host:port for a Neo4j server; env CANCU_STORE.",
     )(f)
 
 
 def _format_option(f):
-    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)(f)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="table for people (fits the terminal); json, ndjson, csv, tsv for programs.",
+    )(f)
 
 
 def _as_of_option(f):
-    return click.option("--as-of", "as_of", default=None, help="Date the answer holds for (YYYY-MM-DD; default today).")(f)
+    return click.option(
+        "--as-of", "as_of", default=None, help="Date the answer holds for (YYYY-MM-DD; default today)."
+    )(f)
+
+
+def _is_server(store: str | None) -> bool:
+    return bool(store) and "://" in str(store)
+
+
+def _open(store: str | None):
+    """An existing store: a typo in --store is an error, not an empty answer."""
+    from cancu.api import open_store
+    from cancu.graph.embedded import default_location
+
+    if not _is_server(store):
+        root = Path(store) if store else default_location()
+        if not (root / "meta.json").is_file():
+            raise StoreError(
+                f"{root}: no cancu store here (create one with: cancu load PLANS --store {root})"
+            )
+    return open_store(store)
+
+
+def _write(out: str, data: str | bytes) -> str:
+    """Write to a file, or to standard output for ``-``; returns where."""
+    if out == "-":
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data, nl=False)
+        return "standard output"
+    path = Path(out)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return str(path)
+
+
+def _format_of(out: str | None, fmt: str | None, known: dict[str, str], default: str | None = None) -> str:
+    """The format an output file's extension names; a --format that disagrees is an error."""
+    ext = Path(out).suffix.lower().lstrip(".") if out and out != "-" else ""
+    by_ext = known.get(ext)
+    if fmt and by_ext and fmt != by_ext:
+        raise QueryError(f"--format {fmt} but {out} names {by_ext}: make them agree")
+    if fmt:
+        return fmt
+    if by_ext:
+        return by_ext
+    if default:
+        return default
+    choices = ", ".join(f".{e}" for e in known)
+    raise QueryError(f"give --format, or an output file ending in {choices}")
+
+
+def _resolve(g, what: str) -> str:
+    """``what`` as the query will read it. A number several documents share (76/NQ-CP of 2013
+    and of 2021) is answered for the one the loaded plans cite, with a note naming the others."""
+    from cancu.formats import display_name
+    from cancu.queries.common import find
+
+    hits = find(g, what)
+    if len(hits) < 2 or any(g.nodes[h].get("kind") not in ("Document", "Plan") for h in hits):
+        return what
+    cited = {h: sum(1 for a in g.pred[h] if g.nodes[a].get("loaded")) for h in hits}
+    best = max(hits, key=lambda h: cited[h])
+    if sorted(cited.values())[-1] == sorted(cited.values())[-2]:
+        return what  # no way to tell: the query lists them
+    others = [h for h in hits if h != best]
+    click.echo(
+        one_line(
+            f"note: '{what}' names {len(hits)} documents; answering for {best} ({display_name(g, best)} of "
+            f"{g.nodes[best].get('year')}, cited by {cited[best]} loaded plan(s)). For the other, ask for "
+            + " or ".join(f"{h} ({g.nodes[h].get('year')})" for h in others)
+        ),
+        err=True,
+    )
+    return best
+
+
+def _emit(result, fmt: str, g=None) -> None:
+    from cancu.formats import for_people, machine_rows, render, to_json
+
+    if fmt == "json":
+        click.echo(to_json(result.to_dict()))
+    elif fmt == "table":
+        rows = result.rows()
+        click.echo(render(for_people(rows, g) if g is not None else rows, fmt), nl=False)
+    else:
+        click.echo(render(machine_rows(result), fmt), nl=False)
 
 
 # ---------------------------------------------------------------- extract
@@ -73,13 +216,19 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
 # ---------------------------------------------------------------- demo
 @main.command()
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("cancu-demo"),
-              show_default=True, help="Folder for the demo's store and picture.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the demo's store and picture (default: a new folder in the system's temp dir).",
+)
 @click.option("--as-of", "as_of", default=None, help="Date the answers hold for (default today).")
 def demo(out, as_of) -> None:
     """The main job on the embedded examples: extract, load, trace, audit, gaps, picture."""
     from cancu.demo import run_demo
 
+    out = out or Path(tempfile.mkdtemp(prefix="cancu-demo-"))
     for line in run_demo(out, as_of).lines:
         click.echo(line)
 
@@ -90,23 +239,40 @@ def registry() -> None:
     """The legal-status registry: import national database exports, show a number's sources, stats."""
 
 
-def _registry_store(store: str | None) -> Path:
-    from cancu.errors import StoreError
+def _registry_store(store: str | None, must_exist: bool = True) -> Path:
     from cancu.graph.embedded import default_location
 
-    if store and "://" in store:
+    if _is_server(store):
         raise StoreError(f"{store}: the registry commands work on an embedded store directory")
-    return Path(store) if store else default_location()
+    root = Path(store) if store else default_location()
+    if must_exist and store and not root.is_dir():
+        raise StoreError(f"{root}: no such store directory")
+    return root
 
 
 @registry.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["vbpl", "tvpl", "csv"]), default=None,
-              help="Layout of the export (default: told by its field names); see docs/legal-status.md.")
-@click.option("--prefer", type=click.Choice(["import", "shipped", "text"]), default="import", show_default=True,
-              help="Which source wins a conflict; losing rows are kept aside and shown by `registry show`.")
-@click.option("--confidence", type=click.Choice(["high", "medium", "low", "unverified"]), default="medium",
-              show_default=True, help="Confidence given to the imported rows.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["vbpl", "tvpl", "csv"]),
+    default=None,
+    help="Layout of the export (default: told by its field names); see docs/legal-status.md.",
+)
+@click.option(
+    "--prefer",
+    type=click.Choice(["import", "shipped", "text"]),
+    default="import",
+    show_default=True,
+    help="Which source wins a conflict; losing rows are kept aside and shown by `registry show`.",
+)
+@click.option(
+    "--confidence",
+    type=click.Choice(["high", "medium", "low", "unverified"]),
+    default="medium",
+    show_default=True,
+    help="Confidence given to the imported rows.",
+)
 @_store_option
 def registry_import(file, fmt, prefer, confidence, store) -> None:
     """Stream a vbpl / tvpl / registry CSV, JSONL or Parquet export into the store's status registry."""
@@ -114,19 +280,35 @@ def registry_import(file, fmt, prefer, confidence, store) -> None:
     from cancu.ontology.registry import _number_key
     from cancu.ontology.status_import import import_export, next_import_path
 
-    root = _registry_store(store)
+    root = _registry_store(store, must_exist=False)
+    if not file.is_file():
+        raise CancuError(f"{file}: no such file")
     target = open_embedded(root)
     loaded: set[str] = set()
     if prefer == "text" and (root / "meta.json").exists():
         g = target.graph()
-        loaded = {_number_key(d["number"]) for _, d in g.nodes(data=True) if d.get("loaded") and d.get("number")}
-        loaded |= {_number_key(g.nodes[a]["number"]) for a, _, e in g.edges(data=True)
-                   if e.get("source") == "text" and g.nodes[a].get("number")}
+        loaded = {
+            _number_key(d["number"]) for _, d in g.nodes(data=True) if d.get("loaded") and d.get("number")
+        }
+        loaded |= {
+            _number_key(g.nodes[a]["number"])
+            for a, _, e in g.edges(data=True)
+            if e.get("source") == "text" and g.nodes[a].get("number")
+        }
     out = next_import_path(root / "registry")
     size = file.stat().st_size if file.is_file() else 0
-    with click.progressbar(length=size, label=f"importing {file.name}", file=sys.stderr) as bar:
-        report = import_export(file, out, fmt=fmt, prefer=prefer, loaded_numbers=loaded, confidence=confidence,
-                               progress=bar.update)
+    with click.progressbar(
+        length=size, label=f"importing {file.name}", file=sys.stderr, hidden=_quiet()
+    ) as bar:
+        report = import_export(
+            file,
+            out,
+            fmt=fmt,
+            prefer=prefer,
+            loaded_numbers=loaded,
+            confidence=confidence,
+            progress=bar.update,
+        )
     for line in report.lines():
         click.echo(line)
     if report.written:
@@ -138,12 +320,11 @@ def registry_import(file, fmt, prefer, confidence, store) -> None:
 
 @registry.command("show")
 @click.argument("number")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_format_option
 @_store_option
 def registry_show(number, fmt, store) -> None:
     """Every source's row for a document number; rows that disagree are marked CONFLICT."""
-    from cancu.errors import QueryError
-    from cancu.formats import table
+    from cancu.formats import render
     from cancu.graph.embedded import open_store as open_embedded
     from cancu.ontology.status_import import registry_files_of, show_number, text_rows
 
@@ -155,99 +336,178 @@ def registry_show(number, fmt, store) -> None:
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
         return
-    click.echo(table([{"conflict": "CONFLICT" if r.conflict else "", "origin": r.origin + ("" if r.active else " (held)"),
-                       "registry": f"{Path(r.registry).name}:{r.line}", "status": r.status, "since": r.status_date,
-                       "replaced_by": "|".join(r.replaced_by), "confidence": r.confidence, "source": r.source}
-                      for r in rows], limit=90))
+    click.echo(
+        render(
+            [
+                {
+                    "conflict": "CONFLICT" if r.conflict else "",
+                    "origin": r.origin + ("" if r.active else " (held)"),
+                    "registry": f"{Path(r.registry).name}:{r.line}",
+                    "status": r.status,
+                    "since": r.status_date,
+                    "replaced_by": "|".join(r.replaced_by),
+                    "confidence": r.confidence,
+                    "source": r.source,
+                }
+                for r in rows
+            ],
+            fmt,
+        ),
+        nl=False,
+    )
 
 
 @registry.command("stats")
+@_format_option
 @_store_option
-def registry_stats(store) -> None:
+def registry_stats(fmt, store) -> None:
     """Rows per source and status, and how many are unverified."""
-    from cancu.formats import table
+    from cancu.formats import render
     from cancu.ontology.status_import import registry_files_of, stats
 
-    click.echo(table(stats(registry_files_of(_registry_store(store)))))
+    click.echo(render(stats(registry_files_of(_registry_store(store))), fmt), nl=False)
 
 
 # ---------------------------------------------------------------- the store
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--registry", "registries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Your own registry rows (CSV with the header of document_status.csv or successions.csv).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: the usable cores, or $CANCU_JOBS).")
+@click.option(
+    "--registry",
+    "registries",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own registry rows (CSV with the header of document_status.csv or successions.csv).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes (default: the usable cores, or $CANCU_JOBS).",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read, loading nothing.")
 @_store_option
-def load(paths, registries, jobs, store) -> None:
-    """Extract plans (files, folders, -) and add them to the store; loading again changes nothing."""
-    from cancu.api import open_store
-    from cancu.formats import table
+def load(paths, registries, jobs, strict, store) -> None:
+    """Extract plans (files, folders, -) and add them to the store; loading again changes nothing.
+
+    A file that cannot be read is reported and skipped: the others are loaded, and
+    the command ends with a list of what failed and exit status 2 (--strict stops
+    at the first instead)."""
+    from cancu.api import extract_each, open_store
+    from cancu.formats import render
     from cancu.loaders.decode import expand_inputs
     from cancu.loaders.extract import default_jobs, extract_inputs, extract_many
     from cancu.ontology.registry import load_registry
 
+    if _is_server(store):
+        raise StoreError(f"{store}: load writes an embedded store; use cancu push to fill a server")
     load_registry(list(registries))  # validate users' rows before anything is read or stored
     files: list[Path] = []
     items = []
+    failed: list[str] = []
     for arg in paths:
         if arg == "-":
             items.append(("stdin", extract_inputs(["-"])[0]))
-        else:
+            continue
+        try:
             files.extend(expand_inputs(Path(arg)))
-    records = extract_many(files, jobs or default_jobs())
-    if len(files) > 3:
-        with click.progressbar(records, length=len(files), label="extracting", file=sys.stderr) as bar:
-            items.extend(zip(map(str, files), bar, strict=True))
-    else:
-        items.extend(zip(map(str, files), records, strict=True))
+        except CancuError as err:
+            if strict:
+                raise
+            failed.append(str(err))
+    jobs = jobs or default_jobs()
+    results = (
+        ((f, r, None) for f, r in zip(files, extract_many(files, jobs), strict=True))
+        if strict
+        else extract_each(files, jobs)
+    )
+    with click.progressbar(
+        results, length=len(files), label="extracting", file=sys.stderr, hidden=len(files) <= 3 or _quiet()
+    ) as bar:
+        for path, record, error in bar:
+            if error:
+                failed.append(error)
+            else:
+                items.append((str(path), record))
+    if not items:
+        raise CancuError(
+            failed[0]
+            if len(failed) == 1
+            else f"none of the {len(failed)} inputs could be read: " + "; ".join(failed)
+        )
     target = open_store(store)
     target.raw.registry_files = [Path(r) for r in registries]
     summary = target.load(items)
-    click.echo(f"loaded into {target.raw.root}: {len(summary.new)} new, {len(summary.changed)} changed, "
-               f"{len(summary.unchanged)} unchanged file(s); {summary.warnings} warning(s)")
-    click.echo(table([{"kind": k, "nodes": v} for k, v in summary.counts.items()]))
+    for _, record in items:
+        for warning in record.warnings:
+            click.echo(one_line(f"warning: {record.source}: {warning}"), err=True)
+    click.echo(
+        f"loaded into {target.raw.root}: {len(summary.new)} new, {len(summary.changed)} changed, "
+        f"{len(summary.unchanged)} unchanged file(s); {summary.warnings} warning(s)"
+    )
+    click.echo(render([{"kind": k, "nodes": v} for k, v in summary.counts.items()], "table"), nl=False)
+    if failed:
+        for reason in failed:
+            click.echo(f"cancu: not loaded: {one_line(reason)}", err=True)
+        _fail(
+            f"{len(failed)} of {len(failed) + len(items)} input(s) not loaded (listed above); "
+            f"the other {len(items)} are in the store"
+        )
 
 
 @main.command()
 @_store_option
 def status(store) -> None:
     """What the store holds."""
-    from cancu.api import open_store
+    from collections import Counter
+
     from cancu.formats import table
 
-    info = open_store(store).status()
-    click.echo(f"store {info['store']} (format {info['format_version']}, generation {info['generation']}): "
-               f"{info['files']} file(s), {info['nodes']} nodes, {info['edges']} edges")
+    if _is_server(store):  # a server keeps no file index: count what it holds
+        g = _open(store).graph()
+        kinds = Counter(d.get("kind") for _, d in g.nodes(data=True))
+        click.echo(f"server {store}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+        click.echo(table([{"kind": k, "nodes": v} for k, v in sorted(kinds.items())]))
+        return
+    info = _open(store).status()
+    click.echo(
+        f"store {info['store']} (format {info['format_version']}, generation {info['generation']}): "
+        f"{info['files']} file(s), {info['nodes']} nodes, {info['edges']} edges"
+    )
     click.echo(table([{"kind": k, "nodes": v} for k, v in info["by_kind"].items()]))
 
 
 @main.command()
 @click.argument("what")
-@_format_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_store_option
 def show(what, fmt, store) -> None:
     """A node (id, document number or name), its edges, and the evidence behind them."""
-    from cancu.api import open_store
     from cancu.formats import table, to_json
     from cancu.queries.common import find_one
 
-    s = open_store(store)
-    key = find_one(s.graph(), what)
+    s = _open(store)
+    key = find_one(s.graph(), _resolve(s.graph(), what))
     node = s.node(key)
     if fmt == "json":
         click.echo(to_json(node))
         return
-    attrs = {k: v for k, v in node["attrs"].items() if k not in ("evidence", "registry", "origins") and v not in (None, "", [])}
+    attrs = {
+        k: v
+        for k, v in node["attrs"].items()
+        if k not in ("evidence", "registry", "origins") and v not in (None, "", [])
+    }
     click.echo(f"{key}")
     click.echo(table([{"property": k, "value": v} for k, v in sorted(attrs.items())]))
     for ev in node["attrs"].get("evidence") or []:
         click.echo(f"  evidence {ev.get('file')}:{ev.get('span')}: {ev.get('quote') or ''}")
     for reg in node["attrs"].get("registry") or []:
-        click.echo(f"  registry {reg.get('registry')}:{reg.get('row')} ({reg.get('confidence')}) {reg.get('source') or ''}")
+        click.echo(
+            f"  registry {reg.get('registry')}:{reg.get('row')} ({reg.get('confidence')}) {reg.get('source') or ''}"
+        )
     rows = [{"edge": k, "direction": "→", "other": b, "evidence": _ev_text(d)} for k, b, d in node["out"]]
     rows += [{"edge": k, "direction": "←", "other": a, "evidence": _ev_text(d)} for k, a, d in node["in"]]
-    click.echo(table(rows, limit=90))
+    click.echo(table(rows))
 
 
 def _ev_text(d: dict) -> str | None:
@@ -260,50 +520,57 @@ def _ev_text(d: dict) -> str | None:
 @_store_option
 def forget(file, store) -> None:
     """Remove one loaded file and exactly the facts it gave."""
-    from cancu.api import open_store
-    from cancu.errors import StoreError
-
-    if not open_store(store).forget(file):
+    if _is_server(store):
+        raise StoreError(f"{store}: forget works on an embedded store directory")
+    if not _open(store).forget(file):
         raise StoreError(f"{file}: not loaded in this store (see cancu status)")
     click.echo(f"forgot {file}")
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]), required=True)
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (a folder for csv); default: stdout for ttl/jsonld.")
-@click.option("--base", default="https://cancu.example/id/", show_default=True, help="Base IRI of the RDF export.")
-@_store_option
-def export(fmt, out, base, store) -> None:
-    """Export the graph: Turtle / JSON-LD (ELI, ORG, SKOS, PROV-O), GraphML / GEXF (Gephi), CSV (neo4j-admin)."""
-    from cancu.api import open_store
-    from cancu.graph.exports import export_graph
+EXPORT_EXTENSIONS = {"ttl": "ttl", "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf"}
 
-    written = export_graph(open_store(store).graph(), fmt, out, base=base)
-    if written is None:
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]),
+    default=None,
+    help="Default: told by the extension of -o.",
+)
+@click.option(
+    "-o", "--out", default="-", show_default=True, help="Output file, - for standard output (csv: a folder)."
+)
+@click.option(
+    "--base", default="https://cancu.example/id/", show_default=True, help="Base IRI of the RDF export."
+)
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="csv: cells exactly as stored (for neo4j-admin import), without neutralising spreadsheet formulas.",
+)
+@_store_option
+def export(fmt, out, base, raw, store) -> None:
+    """Export the graph: Turtle / JSON-LD (ELI, ORG, SKOS, PROV-O), GraphML / GEXF (Gephi), CSV (neo4j-admin).
+
+    CSV cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
+    get a leading apostrophe unless --raw."""
+    from cancu.graph.exports import export_text, write_neo4j_csv
+
+    fmt = _format_of(out, fmt, EXPORT_EXTENSIONS)
+    if fmt == "csv":
+        if out == "-":
+            raise QueryError("--format csv writes one file per node and edge kind: give -o FOLDER")
+        click.echo(f"wrote {write_neo4j_csv(_open(store).graph(), Path(out), raw=raw)}")
         return
-    if isinstance(written, str):
-        click.echo(written, nl=False)
-    else:
-        click.echo(f"wrote {written}")
+    where = _write(out, export_text(_open(store).graph(), fmt, base=base))
+    if out != "-":
+        click.echo(f"wrote {where}")
 
 
 # ---------------------------------------------------------------- queries
 def _graph(store: str | None):
-    from cancu.api import open_store
-
-    return open_store(store).graph()
-
-
-def _emit(result, fmt: str, columns=None) -> None:
-    from cancu.formats import table, to_csv, to_json
-
-    if fmt == "json":
-        click.echo(to_json(result.to_dict()))
-    elif fmt == "csv":
-        click.echo(to_csv(result.rows(), columns), nl=False)
-    else:
-        click.echo(table(result.rows(), columns))
+    return _open(store).graph()
 
 
 @main.command("trace")
@@ -318,12 +585,15 @@ def trace_cmd(what: str, depth, jurisdiction, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.trace import trace
 
-    _emit(trace(_graph(store), what, as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction), fmt)
+    g = _graph(store)
+    _emit(
+        trace(g, _resolve(g, what), as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction), fmt, g
+    )
 
 
 @main.command("responsible")
 @click.argument("what")
-@click.option("--jurisdiction", default=None)
+@click.option("--jurisdiction", default=None, help="Only chains that pass through this place.")
 @_as_of_option
 @_format_option
 @_store_option
@@ -332,13 +602,18 @@ def responsible_cmd(what: str, jurisdiction, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.responsible import responsible
 
-    _emit(responsible(_graph(store), what, as_of=parse_as_of(as_of), jurisdiction=jurisdiction), fmt)
+    g = _graph(store)
+    _emit(responsible(g, _resolve(g, what), as_of=parse_as_of(as_of), jurisdiction=jurisdiction), fmt, g)
 
 
 @main.command("audit")
 @click.argument("plans", nargs=-1)
-@click.option("--fail-on", type=click.Choice(["red", "yellow"]), default=None,
-              help="Exit 1 when a flag this bad (or worse) is found.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["red", "yellow"]),
+    default=None,
+    help="Exit 1 when a flag this bad (or worse) is found.",
+)
 @_as_of_option
 @_format_option
 @_store_option
@@ -347,8 +622,9 @@ def audit_cmd(plans, fail_on, as_of, fmt, store) -> None:
     from cancu.queries.audit import SEVERITY, audit
     from cancu.queries.common import parse_as_of
 
-    result = audit(_graph(store), list(plans) or None, as_of=parse_as_of(as_of))
-    _emit(result, fmt)
+    g = _graph(store)
+    result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of))
+    _emit(result, fmt, g)
     worst = result.worst()
     if fail_on and worst and SEVERITY[worst] >= SEVERITY[fail_on]:
         raise SystemExit(1)
@@ -364,36 +640,53 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.gaps import gaps
 
-    _emit(gaps(_graph(store), list(plans) or None, as_of=parse_as_of(as_of)), fmt)
+    g = _graph(store)
+    _emit(gaps(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of)), fmt, g)
 
 
 @main.command("push")
 @click.option("--neo4j", "uri", required=True, help="bolt://HOST:PORT (or neo4j://) of the server.")
-@click.option("--user", default="neo4j", show_default=True, envvar="NEO4J_USER")
-@click.option("--password-env", default="NEO4J_PASSWORD", show_default=True,
-              help="Environment variable holding the password (never on the command line).")
+@click.option(
+    "--user", default="neo4j", show_default=True, envvar="NEO4J_USER", help="User name; env NEO4J_USER."
+)
+@click.option(
+    "--password-env",
+    default="NEO4J_PASSWORD",
+    show_default=True,
+    help="Environment variable holding the password (never on the command line).",
+)
 @click.option("--database", default=None, help="Neo4j database (default: the server's default).")
-@click.option("--batch", type=click.IntRange(1), default=None, help="Rows per UNWIND (default 1000 on Neo4j).")
+@click.option(
+    "--batch", type=click.IntRange(1), default=None, help="Rows per UNWIND (default 1000 on Neo4j)."
+)
 @_store_option
 def push_cmd(uri, user, password_env, database, batch, store) -> None:
     """Push the graph to a Neo4j server: only what changed since the last push."""
-    import os
-
     from cancu.graph.cypher_dialect import NEO4J_BATCH
     from cancu.graph.neo4j_store import push
 
     graph = _graph(store)
-    with click.progressbar(length=1, label="pushing", file=sys.stderr) as bar:
+    with click.progressbar(length=1, label="pushing", file=sys.stderr, hidden=_quiet()) as bar:
+
         def progress(done: int, total: int) -> None:
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
 
-        summary = push(graph, uri, user, os.environ.get(password_env, ""), database,
-                       batch=batch or NEO4J_BATCH, progress=progress)
+        summary = push(
+            graph,
+            uri,
+            user,
+            os.environ.get(password_env, ""),
+            database,
+            batch=batch or NEO4J_BATCH,
+            progress=progress,
+        )
     s = summary
-    click.echo(f"nodes: {s.nodes_created} created, {s.nodes_updated} updated, {s.nodes_deleted} deleted, "
-               f"{s.nodes_unchanged} unchanged; relationships: {s.rels_created} created, {s.rels_updated} updated, "
-               f"{s.rels_deleted} deleted, {s.rels_unchanged} unchanged; {s.seconds:.2f} s ({s.dialect})")
+    click.echo(
+        f"nodes: {s.nodes_created} created, {s.nodes_updated} updated, {s.nodes_deleted} deleted, "
+        f"{s.nodes_unchanged} unchanged; relationships: {s.rels_created} created, {s.rels_updated} updated, "
+        f"{s.rels_deleted} deleted, {s.rels_unchanged} unchanged; {s.seconds:.2f} s ({s.dialect})"
+    )
 
 
 # ---------------------------------------------------------------- pictures
@@ -402,25 +695,47 @@ def viz() -> None:
     """Interactive offline HTML (or SVG/PNG) pictures of query results."""
 
 
+PICTURE_EXTENSIONS = {"html": "html", "htm": "html", "svg": "svg", "png": "png"}
+
+
 def _viz_options(f):
-    f = click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), help="Output file.")(f)
-    f = click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default="html", show_default=True)(f)
-    f = click.option("--budget", type=click.IntRange(10), default=500, show_default=True,
-                     help="Node budget: past it, subtrees fold into counted summary nodes.")(f)
+    f = click.option(
+        "-o", "--out", required=True, help="Output file (.html, .svg, .png), or - for standard output."
+    )(f)
+    f = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["html", "svg", "png"]),
+        default=None,
+        help="Default: told by the extension of -o, else html.",
+    )(f)
+    f = click.option(
+        "--budget",
+        type=click.IntRange(10),
+        default=500,
+        show_default=True,
+        help="Node budget: past it, subtrees fold into counted summary nodes.",
+    )(f)
     return _store_option(_as_of_option(f))
 
 
-def _draw(picture, out: str, fmt: str, budget: int) -> None:
+def _draw(picture, out: str, fmt: str | None, budget: int) -> None:
     from cancu.viz.render import render
 
+    fmt = _format_of(out, fmt, PICTURE_EXTENSIONS, default="html")
+    if out == "-":
+        with tempfile.TemporaryDirectory() as tmp:
+            path = render(picture, Path(tmp) / f"picture.{fmt}", fmt, budget=budget)
+            _write("-", path.read_bytes())
+        return
     path = render(picture, out, fmt, budget=budget)
     click.echo(f"wrote {path} ({len(picture.nodes)} nodes before folding)")
 
 
 @viz.command("trace")
 @click.argument("what")
-@click.option("--depth", type=click.IntRange(0), default=None)
-@click.option("--jurisdiction", default=None)
+@click.option("--depth", type=click.IntRange(0), default=None, help="How many levels below the root.")
+@click.option("--jurisdiction", default=None, help="Only this province / district (and the plans above it).")
 @_viz_options
 def viz_trace(what, depth, jurisdiction, out, fmt, budget, as_of, store) -> None:
     """The cascade below a document or national target."""
@@ -428,7 +743,8 @@ def viz_trace(what, depth, jurisdiction, out, fmt, budget, as_of, store) -> None
     from cancu.queries.trace import trace
     from cancu.viz.adapters import trace_picture
 
-    result = trace(_graph(store), what, as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction)
+    g = _graph(store)
+    result = trace(g, _resolve(g, what), as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction)
     _draw(trace_picture(result), out, fmt, budget)
 
 
@@ -441,7 +757,8 @@ def viz_responsible(what, out, fmt, budget, as_of, store) -> None:
     from cancu.queries.responsible import responsible
     from cancu.viz.adapters import responsible_picture
 
-    _draw(responsible_picture(responsible(_graph(store), what, as_of=parse_as_of(as_of))), out, fmt, budget)
+    g = _graph(store)
+    _draw(responsible_picture(responsible(g, _resolve(g, what), as_of=parse_as_of(as_of))), out, fmt, budget)
 
 
 @viz.command("plan")
@@ -453,7 +770,8 @@ def viz_plan(plan, out, fmt, budget, as_of, store) -> None:
     from cancu.queries.responsible import responsible
     from cancu.viz.adapters import responsible_picture
 
-    _draw(responsible_picture(responsible(_graph(store), plan, as_of=parse_as_of(as_of))), out, fmt, budget)
+    g = _graph(store)
+    _draw(responsible_picture(responsible(g, _resolve(g, plan), as_of=parse_as_of(as_of))), out, fmt, budget)
 
 
 @viz.command("audit")
@@ -465,7 +783,13 @@ def viz_audit(plans, out, fmt, budget, as_of, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.viz.adapters import audit_picture
 
-    _draw(audit_picture(audit(_graph(store), list(plans) or None, as_of=parse_as_of(as_of))), out, fmt, budget)
+    g = _graph(store)
+    _draw(
+        audit_picture(audit(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of))),
+        out,
+        fmt,
+        budget,
+    )
 
 
 def _records_table(records) -> str:
@@ -474,8 +798,12 @@ def _records_table(records) -> str:
     blocks = []
     for r in records:
         d = r.document
-        head = table([{"field": k, "value": getattr(d, k)} for k in
-                      ("number", "type", "issuer", "jurisdiction", "level", "date", "title", "period")])
+        head = table(
+            [
+                {"field": k, "value": getattr(d, k)}
+                for k in ("number", "type", "issuer", "jurisdiction", "level", "date", "title", "period")
+            ]
+        )
         cites = table(
             [{"kind": "basis", **_cite_row(c)} for c in r.legal_bases]
             + [{"kind": "reference", **_cite_row(c)} for c in r.references]
@@ -486,7 +814,13 @@ def _records_table(records) -> str:
 
 
 def _cite_row(c) -> dict:
-    return {"number": c.number or c.title, "type": c.type, "issuer": c.issuer, "date": c.date, "span": f"{c.span[0]}-{c.span[1]}"}
+    return {
+        "number": c.number or c.title,
+        "type": c.type,
+        "issuer": c.issuer,
+        "date": c.date,
+        "span": f"{c.span[0]}-{c.span[1]}",
+    }
 
 
 if __name__ == "__main__":  # pragma: no cover

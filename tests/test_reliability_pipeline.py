@@ -57,7 +57,7 @@ def test_bad_input_and_bad_dates_leave_the_store_untouched(tmp_path):
     bad.mkdir()
     (bad / "a.txt").write_text(_plan("Một"), encoding="utf-8")
     (bad / "b.txt").write_bytes(b"")
-    for args in (["load", str(bad)], ["load", str(tmp_path / "missing.txt")], ["trace", "76/NQ-CP 2021", "--as-of", "next week"],
+    for args in (["load", str(bad), "--strict"], ["load", str(tmp_path / "missing.txt")], ["trace", "76/NQ-CP 2021", "--as-of", "next week"],
                  ["audit", "--as-of", "32/13/2026"]):
         result = runner.invoke(main, [*args, "--store", str(store)])
         assert result.exit_code != 0
