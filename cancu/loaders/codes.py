@@ -165,7 +165,7 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
     segs: list[str] = []
     codes: list[Code | None] = []
     for i, (fseg, pseg) in enumerate(zip(folded_segs, printed_segs, strict=True)):
-        sep = ("/" if "/" in seps[i - 1] else "-" if "-" in seps[i - 1] or "\n" in seps[i - 1] else ".") if i else ""
+        sep = ("/" if "/" in seps[i - 1] else "-") if i else ""  # the old dotted "QĐ.TTg" is the same separator
         if lookup(fseg) is None and (parts := split_joined(fseg)) and not _ocr_spelling(fseg):
             printed_parts = [_print_segment(part, part) for part in parts]
             if all(c is not None and fold_str(c.code).lower() == part for (_, c), part in zip(printed_parts, parts, strict=True)):
