@@ -87,10 +87,12 @@ def executing(folded: Folded, start: int, end: int) -> list[str]:
     text = folded.text
     out: list[str] = []
     for m in _cues()["executes"].finditer(text, start, end):
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), start) + 1
-        for name, _, _ in agency_names.find_in(text, sentence, m.start()):
-            if name not in out:
-                out.append(name)
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), start) + 1
+        printed = " ".join(folded.quote(sentence, m.start()).split())
+        for part in re.split(r"\s+(?:và|va)\s+", printed):
+            for name in agency_names.split_cell(part):
+                if name not in out and len(name.split()) <= 12:
+                    out.append(name)
     return out
 
 
@@ -112,7 +114,7 @@ def directive_tasks(folded: Folded, o: Outline, doc_type: str | None, body_start
             continue
         items.append((m.end(), end))
     if not items:
-        return []
+        return _led_paragraphs(folded, body_start)
     groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
     tasks = []
     for start, end in items:
@@ -145,3 +147,25 @@ def directive_assignments(folded: Folded, tasks: list[Task], body_start: int) ->
     for name in executing(folded, body_start, len(text)):
         add(name, "", folded.span(body_start, body_start))
     return list(out.values())
+
+
+LEADS = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
+
+
+def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
+    """An unnumbered directive: a paragraph opening with a body that "chủ trì" the work it names."""
+    text = folded.text
+    tasks = []
+    for m in LEADS.finditer(text, body_start):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        sentence = max(line_start, text.rfind(". ", line_start, m.start()) + 2 if ". " in text[line_start:m.start()] else line_start)
+        while sentence < m.start() and text[sentence] in " \t-+•":
+            sentence += 1
+        lead = agency_run(text, sentence, m.start())
+        if not lead:
+            continue
+        end_m = re.compile(r"\.(?:\s|$)|\n").search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        tasks.append(Task(text=" ".join(folded.quote(sentence, end).split()), span=folded.span(sentence, end),
+                          lead=lead[:1], source="prose"))
+    return tasks

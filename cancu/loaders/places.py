@@ -30,7 +30,7 @@ UNIT_WORDS: dict[str, str] = {
     "thị trấn": "commune",
 }
 UNIT_RE = re.compile(
-    r"(?P<unit>" + fuzzy_alternation(sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?\s+"
+    r"(?P<unit>" + fuzzy_alternation(sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?(?:[ \t]+|[ \t]*\n[ \t]*(?=\S))"
 )
 SIMILARITY_FLOOR = 0.74
 SIMILARITY_MARGIN = 0.04

@@ -41,6 +41,10 @@ UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
 PERIOD = re.compile(r"(?:" + fuzzy_alternation(("giai đoạn",)) + r")\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 YEAR_WORDS = re.compile(r"(?:" + fuzzy_alternation(("đến năm", "năm")) + r")\s+((?:19|20)\d{2})")
 STRIVE = re.compile(fuzzy_alternation(("phấn đấu", "đạt tỷ lệ", "đạt")))
+COMMIT = re.compile(fuzzy_alternation(("bảo đảm", "đảm bảo", "tối thiểu", "ít nhất", "không dưới")))
+"""An obligation that sets a figure outside any heading ("… bảo đảm 100% hồ sơ …"): a document without sections."""
+PAST = re.compile(fuzzy_alternation(("đã đạt", "đạt được", "đến nay", "so với cùng kỳ", "năm qua", "kết quả đạt")))
+"""A figure reported, not set."""
 LEADS = re.compile(r"(?:" + fuzzy_alternation(("chủ trì",)) + r")")
 REPORT = re.compile(r"(?:" + fuzzy_alternation(("báo cáo", "trình")) + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+")
 COMPILE = re.compile(fuzzy_alternation(("tổng hợp", "để theo dõi")))
@@ -274,8 +278,11 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
         clause = text[s_start:m.start()]
         if sec is not None and sec.role == "goals" or in_table and table_tasks:
             pass
-        elif not STRIVE.search(text, max(s_start, m.start() - 60), m.start()) or sec is None or sec.role in ("purpose", "organization", "funding"):
+        elif sec is not None and sec.role in ("purpose", "organization", "funding", "findings") or not STRIVE.search(text, max(s_start, m.start() - 60), m.start()) and not (
+                sec is None and COMMIT.search(text, max(s_start, m.start() - 60), m.start())):
             continue
+        elif PAST.search(text, s_start, m.start()):
+            continue  # a result ("đến nay đã đạt 100%"), not an objective
         is_rank = m.re is RANK
         value = float(m.group(1).replace(",", "."))
         unit = "rank" if is_rank else "%"
