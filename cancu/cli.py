@@ -196,7 +196,14 @@ def _emit(result, fmt: str, g=None) -> None:
 # ---------------------------------------------------------------- extract
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="json: every fact with its span; table: a summary per file.",
+)
 def extract(paths: tuple[str, ...], fmt: str) -> None:
     """Read plans (files, folders, or - for stdin) and print what they say."""
     from cancu.loaders.extract import extract_inputs
@@ -479,7 +486,14 @@ def status(store) -> None:
 
 @main.command()
 @click.argument("what")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; json with every attribute and evidence.",
+)
 @_store_option
 def show(what, fmt, store) -> None:
     """A node (id, document number or name), its edges, and the evidence behind them."""

@@ -55,7 +55,8 @@ def run_demo(out_dir: Path | None = None, as_of: str | None = None) -> DemoRepor
     from cancu.viz.render import render
 
     as_of = parse_as_of(as_of)
-    out_dir = Path(out_dir or "cancu-demo")
+    # never a folder inside the caller's working tree (a checkout would gain cancu-demo/)
+    out_dir = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="cancu-demo-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         source, files = example_inputs(Path(tmp))
