@@ -37,9 +37,13 @@ def example_inputs(workdir: Path) -> tuple[str, list[Path]]:
     try:
         from cancu.testing.synth import generate_country
     except ImportError as err:
-        raise InputError("no examples/ folder and no synthetic generator: run from a checkout of cancu") from err
+        raise InputError(
+            "no examples/ folder and no synthetic generator: run from a checkout of cancu"
+        ) from err
     out = workdir / "country"
-    generate_country(out, seed=0, provinces=2, departments_per_province=2, communes_per_province=2, tasks_per_plan=5)
+    generate_country(
+        out, seed=0, provinces=2, departments_per_province=2, communes_per_province=2, tasks_per_plan=5
+    )
     files = [p for p in expand_inputs(out) if "truth" not in p.parts]
     return f"a synthetic country ({len(files)} plans)", files
 
@@ -67,8 +71,10 @@ def run_demo(out_dir: Path | None = None, as_of: str | None = None) -> DemoRepor
     report = DemoReport(source, store_dir, out_dir / "cascade.html")
     say = report.lines.append
     say(f"cancu demo — {source}, as of {as_of}")
-    say(f"loaded {len(summary.new) + len(summary.changed) + len(summary.unchanged)} files into {store_dir}: "
-        + ", ".join(f"{n} {k}" for k, n in summary.counts.items()))
+    say(
+        f"loaded {len(summary.new) + len(summary.changed) + len(summary.unchanged)} files into {store_dir}: "
+        + ", ".join(f"{n} {k}" for k, n in summary.counts.items())
+    )
     result = trace(g, "76/NQ-CP 2021", as_of=as_of)
     say("")
     say("TRACE of 76/NQ-CP (2021), the national programme, level by level:")
@@ -76,11 +82,17 @@ def run_demo(out_dir: Path | None = None, as_of: str | None = None) -> DemoRepor
         loaded = "" if n.loaded else "  [known only from citations]"
         rel = Counter(t.relation for t in n.targets if t.relation)
         rels = ", ".join(f"{v} {k}" for k, v in sorted(rel.items()))
-        say(f"  {'  ' * n.depth}{n.number or n.key} — {n.issuer or '?'} ({n.level}){loaded}" + (f"; targets: {rels}" if rels else ""))
+        say(
+            f"  {'  ' * n.depth}{n.number or n.key} — {n.issuer or '?'} ({n.level}){loaded}"
+            + (f"; targets: {rels}" if rels else "")
+        )
     flags = audit(g, as_of=as_of)
     counts = Counter(r.flag for r in flags.rows_)
     say("")
-    say("AUDIT of cited documents: " + ", ".join(f"{counts.get(f, 0)} {f}" for f in ("red", "yellow", "green", "grey")))
+    say(
+        "AUDIT of cited documents: "
+        + ", ".join(f"{counts.get(f, 0)} {f}" for f in ("red", "yellow", "green", "grey"))
+    )
     for r in flags.rows_:
         if r.flag in ("red", "yellow"):
             say(f"  {r.flag.upper():6s} {r.plan_number or r.plan} cites {r.number}: {r.note}")
