@@ -52,8 +52,9 @@ def test_layout_is_top_down_by_level_and_deterministic():
 def test_wide_rows_wrap():
     picture = sample_picture()
     picture.nodes += [PictureNode(f"t{i}", f"task {i}", "task") for i in range(60)]
-    rows = {positions(picture)[f"t{i}"][1] for i in range(60)}
-    assert len(rows) == 3
+    ys = [positions(picture)[f"t{i}"][1] for i in range(60)]
+    per_line = max(ys.count(y) for y in ys)
+    assert 4 <= per_line < 60 and len(set(ys)) == -(-60 // per_line)  # wrapped into full lines
 
 
 def test_ended_bodies_link_to_successors():

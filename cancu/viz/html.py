@@ -31,6 +31,7 @@ from cancu.viz.layout import (
     DASHES,
     ENDED_FILL,
     FLAG_COLOURS,
+    FONT_PX,
     LEGEND_LEVEL_NAMES,
     LEVEL_COLOURS,
     NODE_WIDTH,
@@ -82,8 +83,13 @@ def json_for_script(value: Any) -> str:
     """JSON that is inert inside ``<script>``: no ``</script>``, no ``<!--``, no
     line separators that old parsers treat as newlines."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _sha(text: str) -> str:
@@ -92,10 +98,14 @@ def _sha(text: str) -> str:
 
 def _facts(node: PictureNode) -> list[list[str]]:
     facts = [["kind", node.kind or node.level], ["level", node.level], ["id", node.id]]
-    for key, value in (("jurisdiction", node.jurisdiction), ("area", _area_name(node.area)),
-                       ("audit flag", node.flag), ("ended", node.ended),
-                       ("value vs parent", VALUE_MARKS.get(node.value_vs_parent or "")),
-                       ("not loaded", "known only from citations" if node.dashed else None)):
+    for key, value in (
+        ("jurisdiction", node.jurisdiction),
+        ("area", _area_name(node.area)),
+        ("audit flag", node.flag),
+        ("ended", node.ended),
+        ("value vs parent", VALUE_MARKS.get(node.value_vs_parent or "")),
+        ("not loaded", "known only from citations" if node.dashed else None),
+    ):
         if value:
             facts.append([key, value])
     if node.successors:
@@ -125,11 +135,19 @@ def page_data(picture: Picture) -> dict[str, Any]:
         look = style(node)
         x, y = at[node.id]
         vis_node: dict[str, Any] = {
-            "id": node.id, "label": _short(nfc(look.text)), "x": x, "y": y, "shape": look.shape,
-            "color": {"background": look.fill, "border": look.border,
-                      "highlight": {"background": look.fill, "border": "#000000"},
-                      "hover": {"background": look.fill, "border": "#000000"}},
-            "borderWidth": look.border_width, "borderWidthSelected": look.border_width + 2,
+            "id": node.id,
+            "label": _short(nfc(look.text)),
+            "x": x,
+            "y": y,
+            "shape": look.shape,
+            "color": {
+                "background": look.fill,
+                "border": look.border,
+                "highlight": {"background": look.fill, "border": "#000000"},
+                "hover": {"background": look.fill, "border": "#000000"},
+            },
+            "borderWidth": look.border_width,
+            "borderWidthSelected": look.border_width + 2,
             "font": {"color": look.font},
         }
         if look.dashed:
@@ -137,35 +155,61 @@ def page_data(picture: Picture) -> dict[str, Any]:
         nodes.append(vis_node)
         tip_lines = [f"{k}: {v}" for k, v in _facts(node)[:6] if k != "id"]
         tip_lines += [f"“{ev.quote[:200]}” — {_where(ev)}" for ev in node.evidence[:1] if ev.quote]
-        meta.append({
-            "id": node.id, "label": nfc(node.label), "level": node.level, "flag": node.flag or "",
-            "jurisdiction": nfc(node.jurisdiction or ""), "area": node.area or "",
-            "search": ascii_fold(nfc(" ".join([node.label, node.id, node.jurisdiction or "",
-                                               *node.facts.values()]))),
-            "facts": _facts(node), "tip": [nfc(t) for t in tip_lines],
-            "evidence": [{"where": _where(ev), "quote": nfc(ev.quote)} for ev in node.evidence],
-        })
+        meta.append(
+            {
+                "id": node.id,
+                "label": nfc(node.label),
+                "level": node.level,
+                "flag": node.flag or "",
+                "jurisdiction": nfc(node.jurisdiction or ""),
+                "area": node.area or "",
+                "search": ascii_fold(
+                    nfc(" ".join([node.label, node.id, node.jurisdiction or "", *node.facts.values()]))
+                ),
+                "facts": _facts(node),
+                "tip": [nfc(t) for t in tip_lines],
+                "evidence": [{"where": _where(ev), "quote": nfc(ev.quote)} for ev in node.evidence],
+            }
+        )
         if node.successors:
-            meta[-1]["facts"].append(["successor names", nfc(", ".join(labels.get(s, s) for s in node.successors))])
+            meta[-1]["facts"].append(
+                ["successor names", nfc(", ".join(labels.get(s, s) for s in node.successors))]
+            )
     edges = []
     links = [(e.source, e.target, e.kind, e.label) for e in picture.edges]
     links += [(a, b, "SUCCEEDED_BY", "") for a, b in successor_edges(picture)]
     for i, (source, target, kind, label) in enumerate(links):
         look = edge_style(kind)
-        edge: dict[str, Any] = {"id": f"e{i}", "from": source, "to": target, "color": {"color": look.colour},
-                                "label": nfc(label or look.label)}
+        edge: dict[str, Any] = {
+            "id": f"e{i}",
+            "from": source,
+            "to": target,
+            "color": {"color": look.colour},
+            "label": nfc(label or look.label),
+        }
         if look.dashed:
             edge["dashes"] = True
         edges.append(edge)
     options = {
         "physics": False,
         "layout": {"hierarchical": False, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 300,
-                        "multiselect": False},
-        "nodes": {"shape": "box", "margin": 8, "widthConstraint": {"maximum": NODE_WIDTH - 10},
-                  "font": {"face": "DejaVu Sans, Arial, sans-serif", "size": 14, "multi": False}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
-                  "font": {"size": 10, "align": "middle", "multi": False}},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": len(edges) > 300,
+            "multiselect": False,
+        },
+        "nodes": {
+            "shape": "box",
+            "margin": 8,
+            "widthConstraint": {"maximum": NODE_WIDTH - 10},
+            "font": {"face": "DejaVu Sans, Arial, sans-serif", "size": FONT_PX, "multi": False},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "smooth": False,
+            "font": {"size": 10, "align": "middle", "multi": False},
+        },
     }
     return {"nodes": nodes, "edges": edges, "meta": meta, "options": options}
 
@@ -185,12 +229,18 @@ def _legend() -> str:
         rows.append(f'<div class="legend-row"><span class="sw lv-{level}"></span>{html.escape(name)}</div>')
     for flag in FLAGS:
         rows.append(f'<div class="legend-row"><span class="sw fl-{flag}"></span>audit: {flag}</div>')
-    rows.append('<div class="legend-row"><span class="sw dashed"></span>dashed: document known only '
-                'from citations (not loaded)</div>')
-    rows.append('<div class="legend-row"><span class="sw ended"></span>grey fill: body no longer exists; '
-                'dashed orange arrow to its successor</div>')
-    rows.append('<div class="legend-row"><span class="sw summary"></span>ellipse: collapsed nodes, '
-                'with the command to drill down</div>')
+    rows.append(
+        '<div class="legend-row"><span class="sw dashed"></span>dashed: document known only '
+        "from citations (not loaded)</div>"
+    )
+    rows.append(
+        '<div class="legend-row"><span class="sw ended"></span>grey fill: body no longer exists; '
+        "dashed orange arrow to its successor</div>"
+    )
+    rows.append(
+        '<div class="legend-row"><span class="sw summary"></span>ellipse: collapsed nodes, '
+        "with the command to drill down</div>"
+    )
     rows.append('<div class="legend-row">' + html.escape(" · ".join(VALUE_MARKS.values())) + "</div>")
     return "".join(rows)
 
@@ -198,8 +248,11 @@ def _legend() -> str:
 def _legend_css() -> str:
     rules = [f".lv-{k}{{background:{v}}}" for k, v in LEVEL_COLOURS.items()]
     rules += [f".fl-{k}{{background:#fff;border:4px solid {v}}}" for k, v in FLAG_COLOURS.items()]
-    rules += [".dashed{background:#fff;border:2px dashed #50606b}", f".ended{{background:{ENDED_FILL}}}",
-              ".summary{background:#fff;border-radius:50%}"]
+    rules += [
+        ".dashed{background:#fff;border:2px dashed #50606b}",
+        f".ended{{background:{ENDED_FILL}}}",
+        ".summary{background:#fff;border-radius:50%}",
+    ]
     return "\n".join(rules)
 
 
@@ -212,9 +265,13 @@ def render_html(picture: Picture) -> str:
     page_css = _asset("assets/page.css") + "\n" + _legend_css()
     scripts = [vis_js(), page_js]
     styles = [vis_css(), page_css]
-    csp = ("default-src 'none'; script-src " + " ".join(_sha(s) for s in scripts)
-           + "; style-src " + " ".join(_sha(s) for s in styles)
-           + "; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+    csp = (
+        "default-src 'none'; script-src "
+        + " ".join(_sha(s) for s in scripts)
+        + "; style-src "
+        + " ".join(_sha(s) for s in styles)
+        + "; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
     jurisdictions = sorted({nfc(n.jurisdiction) for n in picture.nodes if n.jurisdiction})
     levels = sorted({n.level for n in picture.nodes}, key=lambda lv: (LEVEL_ROWS[lv], lv))
     areas = sorted({n.area for n in picture.nodes if n.area})
