@@ -51,16 +51,31 @@ def test_trace_with_depth_and_jurisdiction(graph):
 
 
 def test_audit_flags_of_every_seed(graph):
-    got = sorted((r.plan_number or "Vĩnh Long", r.number, r.relation, r.flag) for r in audit(graph, as_of=AS_OF).rows_)
+    got = sorted(
+        (r.plan_number or "Vĩnh Long", r.number, r.relation, r.flag) for r in audit(graph, as_of=AS_OF).rows_
+    )
     grey_locals = {
-        ("03/KH-UBND", "192/KH-UBND", "basis"), ("03/KH-UBND", "52/KH-UBND", "basis"),
-        ("03/KH-UBND", "86/KH-UBND", "reference"), ("3179/KH-SXD", "2685/QĐ-UBND", "basis"),
+        ("03/KH-UBND", "192/KH-UBND", "basis"),
+        ("03/KH-UBND", "52/KH-UBND", "basis"),
+        ("03/KH-UBND", "86/KH-UBND", "reference"),
+        ("3179/KH-SXD", "2685/QĐ-UBND", "basis"),
         ("367/KH-UBND", "1389/QĐ-UBND-HC", "basis"),
-    } | {("564/KH-BDT", n, rel) for n, rel in (
-        ("2108/QĐ-UBND", "basis"), ("231/BC-SNV", "basis"), ("534/QĐ-UBND", "basis"), ("04-NQ/TU", "reference"),
-        ("1256/QĐ-UBND", "reference"), ("243/KH-BDT", "reference"), ("354/BC-BDT", "reference"),
-        ("605/BC-BDT", "reference"), ("649/QĐ-UBND", "reference"), ("749/BC-BDT", "reference"),
-        ("93/NQ-HĐND", "reference"))}
+    } | {
+        ("564/KH-BDT", n, rel)
+        for n, rel in (
+            ("2108/QĐ-UBND", "basis"),
+            ("231/BC-SNV", "basis"),
+            ("534/QĐ-UBND", "basis"),
+            ("04-NQ/TU", "reference"),
+            ("1256/QĐ-UBND", "reference"),
+            ("243/KH-BDT", "reference"),
+            ("354/BC-BDT", "reference"),
+            ("605/BC-BDT", "reference"),
+            ("649/QĐ-UBND", "reference"),
+            ("749/BC-BDT", "reference"),
+            ("93/NQ-HĐND", "reference"),
+        )
+    }
     expected = {(*row, "grey") for row in grey_locals} | {
         ("03/KH-UBND", "62/2020/NĐ-CP", "reference", "grey"),  # believed partly superseded: unverified
         ("3179/KH-SXD", "76/NQ-CP", "basis", "green"),
@@ -83,26 +98,39 @@ def test_audit_flags_of_every_seed(graph):
 
 def test_audit_fail_on_exits_1(store_dir):
     runner = CliRunner()
-    ok = runner.invoke(main, ["audit", "367/KH-UBND", "--fail-on", "yellow", "--as-of", AS_OF, "--store", str(store_dir)])
+    ok = runner.invoke(
+        main, ["audit", "367/KH-UBND", "--fail-on", "yellow", "--as-of", AS_OF, "--store", str(store_dir)]
+    )
     assert ok.exit_code == 0, ok.output
     bad = runner.invoke(main, ["audit", "--fail-on", "yellow", "--as-of", AS_OF, "--store", str(store_dir)])
     assert bad.exit_code == 1
-    data = json.loads(runner.invoke(main, ["audit", "564/KH-BDT", "--format", "json", "--as-of", AS_OF,
-                                           "--store", str(store_dir)]).stdout)
+    data = json.loads(
+        runner.invoke(
+            main, ["audit", "564/KH-BDT", "--format", "json", "--as-of", AS_OF, "--store", str(store_dir)]
+        ).stdout
+    )
     assert {r["number"] for r in data["rows"]} >= {"76/NQ-CP", "2108/QĐ-UBND"}
 
 
 def test_dong_thap_2022_carries_down_no_measurable_target(graph):
-    rows = [(g.kind, g.detail) for g in gaps(graph, ["367/KH-UBND"], as_of=AS_OF).gaps if g.kind == "no_targets"]
+    rows = [
+        (g.kind, g.detail) for g in gaps(graph, ["367/KH-UBND"], as_of=AS_OF).gaps if g.kind == "no_targets"
+    ]
     assert rows == [("no_targets", "the plan sets no measurable target at all")]
 
 
 def test_query_commands_print_tables_and_csv(store_dir):
     runner = CliRunner()
-    out = runner.invoke(main, ["trace", "76/NQ-CP 2021", "--as-of", AS_OF, "--store", str(store_dir), "--format", "csv"])
+    out = runner.invoke(
+        main, ["trace", "76/NQ-CP 2021", "--as-of", AS_OF, "--store", str(store_dir), "--format", "csv"]
+    )
     assert out.exit_code == 0 and out.stdout.splitlines()[0].startswith("depth,plan,level,issuer")
     missing = runner.invoke(main, ["trace", "999/KH-UBND", "--store", str(store_dir)])
-    assert missing.exit_code == 2 and missing.stderr.strip() == "cancu: no document, target or metric matches '999/KH-UBND' in the graph"
+    assert (
+        missing.exit_code == 2
+        and missing.stderr.strip()
+        == "cancu: no document, target or metric matches '999/KH-UBND' in the graph"
+    )
 
 
 def test_binh_phuoc_construction_plan_gaps(graph):
@@ -114,7 +142,10 @@ def test_binh_phuoc_construction_plan_gaps(graph):
     missing = {g.subject for g in rows if g.kind == "missing_target"}
     assert "tthc-satisfaction" in missing
     # national rankings and the cutting of regulations are carried by the Government and the province, not a Sở
-    assert not {"business-environment-rank", "egov-rank", "compliance-cost-cut", "business-regulations-cut"} & missing
+    assert (
+        not {"business-environment-rank", "egov-rank", "compliance-cost-cut", "business-regulations-cut"}
+        & missing
+    )
     # "100% TTHC … thanh toán trực tuyến, trong số đó, tỷ lệ giao dịch … đạt 100%": two metrics, no duplicate
     assert [g.subject for g in rows if g.kind == "stricter_target"].count("tthc-online-payment") == 1
     assert "tthc-online-payment" not in missing and "online-payment-transactions" not in missing

@@ -34,7 +34,9 @@ def answers(request, tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     gaps = _cli("gaps", "--store", store, "--as-of", as_of, "--format", "json")
     audit = _cli("audit", "--store", store, "--as-of", as_of, "--format", "json")
     plans = sorted({g["plan"] for g in gaps["gaps"]} | {r["plan"] for r in audit["rows"]})
-    responsible = [_cli("responsible", p, "--store", store, "--as-of", as_of, "--format", "json") for p in plans]
+    responsible = [
+        _cli("responsible", p, "--store", store, "--as-of", as_of, "--format", "json") for p in plans
+    ]
     return gold, gaps, audit, {"items": [i for r in responsible for i in r["items"]]}
 
 
@@ -42,7 +44,9 @@ def _gap_matches(row: dict, g: dict) -> bool:
     if row["kind"] != g["kind"]:
         return False
     if "lead" in row:
-        return g["detail"].startswith(row["lead"] + " (ended") or g["detail"].startswith(row["lead"] + " leads")
+        return g["detail"].startswith(row["lead"] + " (ended") or g["detail"].startswith(
+            row["lead"] + " leads"
+        )
     return row["subject"] == g["subject"]
 
 
@@ -56,13 +60,17 @@ def test_gap_rows_are_the_checked_ones(answers) -> None:
     for row in gold["gaps"]:
         given = _given(row, rows)
         if row["expect"] in ("present", "false-for-now"):
-            assert given, f"{gold['file']}: {row['kind']} {row.get('subject') or row.get('lead')} not given ({row['sentence']})"
+            assert given, (
+                f"{gold['file']}: {row['kind']} {row.get('subject') or row.get('lead')} not given ({row['sentence']})"
+            )
         else:
             assert not given, f"{gold['file']}: {row['expect']} row given: {row}"
     checked = [r for r in gold["gaps"] if r["expect"] in ("present", "false-for-now")]
     for g in rows:
         if g["kind"] in gold["exact_kinds"]:
-            assert any(_gap_matches(r, g) for r in checked), f"{gold['file']}: unchecked row {g['kind']} {g['subject']}: {g['detail']}"
+            assert any(_gap_matches(r, g) for r in checked), (
+                f"{gold['file']}: unchecked row {g['kind']} {g['subject']}: {g['detail']}"
+            )
 
 
 def test_audit_flags_are_the_checked_ones(answers) -> None:
@@ -86,6 +94,12 @@ def test_each_gold_row_says_why() -> None:
     for path in GOLD:
         gold = json.loads(path.read_text(encoding="utf-8"))
         for row in gold["gaps"] + gold["audit"] + gold["responsible"]:
-            assert row["expect"] in ("present", "absent", "missing-for-now", "false-for-now"), (path.name, row)
+            assert row["expect"] in ("present", "absent", "missing-for-now", "false-for-now"), (
+                path.name,
+                row,
+            )
             assert row["sentence"].strip(), (path.name, row)
-            assert row["expect"] not in ("missing-for-now", "false-for-now") or row.get("reason"), (path.name, row)
+            assert row["expect"] not in ("missing-for-now", "false-for-now") or row.get("reason"), (
+                path.name,
+                row,
+            )

@@ -28,7 +28,7 @@ ISSUES_PLAN = re.compile(
     r"^(?:v\S{0,2}\s+vi\S{0,3}c\s+)?(?:ban\s+h\S{2,3}|ph\S\s+duy\S{1,2}t)\s+(?:k\S{0,3}\s*ho\S{1,2}ch|ch\S{1,3}ng\s+tr\S{1,3}nh)"
 )
 _PLAN, _DOCUMENT = NodeKind.PLAN.value, NodeKind.DOCUMENT.value
-REFORMS, CATALOGUE = "reforms", "metric_catalogue"  # graph attributes: the queries read these, never a file
+REFORMS = "reforms"  # graph attribute: the reform dates the queries read (never a file)
 NATIONAL_ISSUER_LEVEL = {"Chính phủ": "national", "Thủ tướng Chính phủ": "national", "Quốc hội": "national"}
 
 
@@ -59,8 +59,15 @@ class Builder:
             data["origins"].add(origin)
         return data
 
-    def edge(self, a: str, b: str, kind: EdgeKind, origin: str | None = None, evidence: dict | None = None,
-             **attrs: Any) -> None:
+    def edge(
+        self,
+        a: str,
+        b: str,
+        kind: EdgeKind,
+        origin: str | None = None,
+        evidence: dict | None = None,
+        **attrs: Any,
+    ) -> None:
         value = kind.value
         keyed = self.g._succ.get(a, {}).get(b)
         data = keyed.get(value) if keyed else None
@@ -82,40 +89,94 @@ class Builder:
             self.node(f"area:{area.value}", NodeKind.AREA, code=area.value, label=AREA_LABELS[area][0])
         for p in res.reg.provinces():
             key = f"jur:{p.id}"
-            self.node(key, NodeKind.JURISDICTION, name=p.name, label=res.place_label(key), level="province",
-                      active_until=p.active_until)
+            self.node(
+                key,
+                NodeKind.JURISDICTION,
+                name=p.name,
+                label=res.place_label(key),
+                level="province",
+                active_until=p.active_until,
+            )
             for new in p.successors:
                 if new != p.id:
-                    self.edge(key, f"jur:{new}", EdgeKind.SUCCEEDED_BY, date=p.succession_date, basis=p.basis,
-                              confidence="high", registry=p.source)
-        self.g.graph[REFORMS] = {e: {"starts": r.starts, "last_day": r.last_day, "basis": r.basis}
-                                 for e, r in res.reforms.items()}
-        self.g.graph[CATALOGUE] = {
-            m.id: {"label": m.label, "area": m.area, "unit": m.unit, "national_value": m.national_value,
-                   "comparator": m.comparator, "deadline": m.deadline, "source_document": m.source_document,
-                   "confidence": m.confidence, "parent": m.parent, "scope": m.scope, "source": m.source}
-            for m in res.metrics.values()}
-        for row in res.winners():  # one row per document: the registry's winner (a user's row over a shipped one)
+                    self.edge(
+                        key,
+                        f"jur:{new}",
+                        EdgeKind.SUCCEEDED_BY,
+                        date=p.succession_date,
+                        basis=p.basis,
+                        confidence="high",
+                        registry=p.source,
+                    )
+        self.g.graph[REFORMS] = {
+            e: {"starts": r.starts, "last_day": r.last_day, "basis": r.basis} for e, r in res.reforms.items()
+        }
+        # the catalogue as Metric nodes: the queries (and a Neo4j copy) read it there
+        for m in res.metrics.values():
+            self.node(
+                f"metric:{m.id}",
+                NodeKind.METRIC,
+                label=m.label,
+                area=m.area,
+                unit=m.unit,
+                national_value=m.national_value,
+                national_comparator=m.comparator,
+                deadline=m.deadline,
+                source_document=m.source_document,
+                confidence=m.confidence,
+                parent=m.parent,
+                scope=m.scope,
+            )["registry"].append({"registry": "metrics.csv", "row": m.registry_row, "source": m.source})
+        # one row per document: the registry's winner (a user's row over a shipped one)
+        for row in res.winners():
             self.status(row)
 
     def status(self, row: StatusRow, key: str | None = None) -> None:
         key = key or f"doc:{document_id(row.number, row.year)}"
-        data = self.node(key, NodeKind.DOCUMENT, number=row.number, year=row.year, doc_type=row.doc_type,
-                         issuer_name=row.issuer, title=row.title, date=row.date_issued, loaded=False,
-                         level="national", label=row.number)
+        data = self.node(
+            key,
+            NodeKind.DOCUMENT,
+            number=row.number,
+            year=row.year,
+            doc_type=row.doc_type,
+            issuer_name=row.issuer,
+            title=row.title,
+            date=row.date_issued,
+            loaded=False,
+            level="national",
+            label=row.number,
+        )
         if any(r.get("registry") == row.registry and r.get("row") == row.row for r in data["registry"]):
             return
-        data.update(status=row.status, status_date=row.status_date, confidence=row.confidence,
-                    period_end=row.period_end,
-                    in_force_until=row.status_date if row.status in ("replaced", "expired") else None)
-        data["registry"].append({"registry": row.registry, "row": row.row, "source": row.source,
-                                 "confidence": row.confidence, "note": row.note})
+        data.update(
+            status=row.status,
+            status_date=row.status_date,
+            confidence=row.confidence,
+            period_end=row.period_end,
+            in_force_until=row.status_date if row.status in ("replaced", "expired") else None,
+        )
+        data["registry"].append(
+            {
+                "registry": row.registry,
+                "row": row.row,
+                "source": row.source,
+                "confidence": row.confidence,
+                "note": row.note,
+            }
+        )
         if row.title and _issues_plan(row.title) and row.doc_type != "Luật":
             data["kind"] = NodeKind.PLAN.value
-        for other, edge in [(n, EdgeKind.REPLACED_BY) for n in row.replaced_by] + [(n, EdgeKind.AMENDED_BY) for n in row.amended_by]:
+        for other, edge in [(n, EdgeKind.REPLACED_BY) for n in row.replaced_by] + [
+            (n, EdgeKind.AMENDED_BY) for n in row.amended_by
+        ]:
             okey = self.registry_doc(other, issued_by=row.status_date, after=row.year)
-            self.edge(key, okey, edge, date=row.status_date if edge == EdgeKind.REPLACED_BY else None,
-                      confidence=row.confidence)
+            self.edge(
+                key,
+                okey,
+                edge,
+                date=row.status_date if edge == EdgeKind.REPLACED_BY else None,
+                confidence=row.confidence,
+            )
 
     def registry_doc(self, number: str, issued_by: str | None = None, after: int | None = None) -> str:
         """A successor named without its year ("76/NQ-CP") is the registry's document of that number issued
@@ -124,7 +185,9 @@ class Builder:
         if year is None and self.res is not None:
             year = self.res.successor_year(number, after, issued_by)
         key = f"doc:{document_id(number, year)}"
-        self.node(key, NodeKind.DOCUMENT, number=number, year=year, loaded=False, level="national", label=number)
+        self.node(
+            key, NodeKind.DOCUMENT, number=number, year=year, loaded=False, level="national", label=number
+        )
         return key
 
     # -- records ----------------------------------------------------------------
@@ -136,11 +199,29 @@ class Builder:
         origin = key
         kind = NodeKind.PLAN if (d.type in PLAN_TYPES or rec.tasks or rec.targets) else NodeKind.DOCUMENT
         issuer = self.agency(d.issuer, jur, d.level, origin) if d.issuer else None
-        self.jurisdiction(d.jurisdiction, origin, jur, d.level if d.level in ("district", "commune") else None)
-        self.node(key, kind, origin, number=d.number, doc_type=d.type, issuer=issuer, issuer_name=d.issuer,
-                  jurisdiction=jur, level=d.level, date=d.date, year=year, title=d.title,
-                  period=list(d.period) if d.period else None, signer={"name": d.signer.name, "role": d.signer.role},
-                  loaded=True, source=rec.source, sha256=rec.sha256, label=d.number or d.title or rec.source)
+        self.jurisdiction(
+            d.jurisdiction, origin, jur, d.level if d.level in ("district", "commune") else None
+        )
+        self.node(
+            key,
+            kind,
+            origin,
+            number=d.number,
+            doc_type=d.type,
+            issuer=issuer,
+            issuer_name=d.issuer,
+            jurisdiction=jur,
+            level=d.level,
+            date=d.date,
+            year=year,
+            title=d.title,
+            period=list(d.period) if d.period else None,
+            signer={"name": d.signer.name, "role": d.signer.role},
+            loaded=True,
+            source=rec.source,
+            sha256=rec.sha256,
+            label=d.number or d.title or rec.source,
+        )
         self.g.nodes[key]["loaded"] = True
         if self.res:
             texts = [t.text for t in rec.tasks] + [t.text for t in rec.targets]
@@ -153,13 +234,28 @@ class Builder:
         for order, c in enumerate(rec.references):
             self.citation(key, c, EdgeKind.CITES, rec, jur, origin, order)
         self.effectivity(key, rec, origin)
-        resolved = (self.res.target_metrics([(t.text, t.value, t.unit, t.metric) for t in rec.targets], d.level)
-                    if self.res else [t.metric for t in rec.targets])
+        resolved = (
+            self.res.target_metrics([(t.text, t.value, t.unit, t.metric) for t in rec.targets], d.level)
+            if self.res
+            else [t.metric for t in rec.targets]
+        )
         for n, (t, metric_id) in enumerate(zip(rec.targets, resolved, strict=True), 1):
             tkey = f"target:{key[4:]}#{n}"
             metric = f"metric:{metric_id}" if metric_id else None
-            self.node(tkey, NodeKind.TARGET, origin, text=t.text, value=t.value, unit=t.unit, comparator=t.comparator,
-                      deadline=t.deadline, area=t.area, metric=metric, plan=key, label=t.text[:80])
+            self.node(
+                tkey,
+                NodeKind.TARGET,
+                origin,
+                text=t.text,
+                value=t.value,
+                unit=t.unit,
+                comparator=t.comparator,
+                deadline=t.deadline,
+                area=t.area,
+                metric=metric,
+                plan=key,
+                label=t.text[:80],
+            )
             self._evidence(tkey, rec, key, t.span, t.text)
             self.edge(key, tkey, EdgeKind.HAS_TARGET, origin)
             if metric:
@@ -169,46 +265,121 @@ class Builder:
                 self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
         for n, t in enumerate(rec.tasks, 1):
             tkey = f"task:{key[4:]}#{n}"
-            self.node(tkey, NodeKind.TASK, origin, text=t.text, area=t.area, product=t.product, deadline=t.deadline,
-                      due=t.due, recurring=t.recurring, plan=key, label=t.text[:80])
+            self.node(
+                tkey,
+                NodeKind.TASK,
+                origin,
+                text=t.text,
+                area=t.area,
+                product=t.product,
+                deadline=t.deadline,
+                due=t.due,
+                recurring=t.recurring,
+                plan=key,
+                label=t.text[:80],
+            )
             self._evidence(tkey, rec, key, t.span, t.text)
             self.edge(key, tkey, EdgeKind.HAS_TASK, origin)
             if t.area:
                 self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
             task_ev = self._ev(rec, key, t.span, t.text)  # the names are read from the task's own text
             for name in t.lead:
-                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.LEADS, origin, plan=key, evidence=task_ev)
+                self.edge(
+                    self.agency(name, jur, None, origin),
+                    tkey,
+                    EdgeKind.LEADS,
+                    origin,
+                    plan=key,
+                    evidence=task_ev,
+                )
             for name in t.support:
-                self.edge(self.agency(name, jur, None, origin), tkey, EdgeKind.SUPPORTS, origin, plan=key,
-                          evidence=task_ev)
+                self.edge(
+                    self.agency(name, jur, None, origin),
+                    tkey,
+                    EdgeKind.SUPPORTS,
+                    origin,
+                    plan=key,
+                    evidence=task_ev,
+                )
         for a in rec.assignments:
             akey = self.agency(a.agency, jur, None, origin)
-            self.edge(akey, key, EdgeKind.RESPONSIBLE_FOR, origin, plan=key, duties=list(a.duties),
-                      evidence=self._ev(rec, key, a.span, None))
+            self.edge(
+                akey,
+                key,
+                EdgeKind.RESPONSIBLE_FOR,
+                origin,
+                plan=key,
+                duties=list(a.duties),
+                evidence=self._ev(rec, key, a.span, None),
+            )
         for r in rec.reporting:
             src, dst = self.agency(r.from_, jur, None, origin), self.agency(r.to, jur, None, origin)
             via = self.agency(r.via, jur, None, origin) if r.via else None
-            self.edge(src, dst, EdgeKind.REPORTS_TO, origin, plan=key, via=via, frequency=list(r.frequency),
-                      deadline=r.deadline, evidence=self._ev(rec, key, r.span, None))
+            self.edge(
+                src,
+                dst,
+                EdgeKind.REPORTS_TO,
+                origin,
+                plan=key,
+                via=via,
+                frequency=list(r.frequency),
+                deadline=r.deadline,
+                evidence=self._ev(rec, key, r.span, None),
+            )
 
-    def citation(self, plan: str, c: Citation, kind: EdgeKind, rec: PlanRecord, jur: str | None,
-                 origin: str, order: int) -> None:
-        cjur = jur_key(c.jurisdiction, "district" if c.issuer and "huyện" in c.issuer else
-                       "commune" if c.issuer and " xã " in f" {c.issuer} " else None)
+    def citation(
+        self,
+        plan: str,
+        c: Citation,
+        kind: EdgeKind,
+        rec: PlanRecord,
+        jur: str | None,
+        origin: str,
+        order: int,
+    ) -> None:
+        cjur = jur_key(
+            c.jurisdiction,
+            "district"
+            if c.issuer and "huyện" in c.issuer
+            else "commune"
+            if c.issuer and " xã " in f" {c.issuer} "
+            else None,
+        )
         year = int(c.date[:4]) if c.date else _year_in(c.number or "")
         key = doc_key(c.id, c.number or c.title, year, cjur)
         level = _issuer_level(c.issuer, cjur)
         plan_like = c.type in PLAN_TYPES or _issues_plan(c.title)
         issuer = self.agency(c.issuer, cjur, level, origin) if c.issuer else None
-        self.node(key, NodeKind.PLAN if plan_like else NodeKind.DOCUMENT, None, number=c.number, doc_type=c.type,
-                  issuer=issuer, issuer_name=c.issuer, jurisdiction=cjur, level=level, date=c.date, year=year,
-                  title=c.title, loaded=False, label=c.number or c.title)
+        self.node(
+            key,
+            NodeKind.PLAN if plan_like else NodeKind.DOCUMENT,
+            None,
+            number=c.number,
+            doc_type=c.type,
+            issuer=issuer,
+            issuer_name=c.issuer,
+            jurisdiction=cjur,
+            level=level,
+            date=c.date,
+            year=year,
+            title=c.title,
+            loaded=False,
+            label=c.number or c.title,
+        )
         self.g.nodes[key]["origins"].add(origin)
         row = self.res.document(c.number, year, cjur) if (self.res and c.number) else None
         if row is not None and not self.g.nodes[key].get("status"):
             self.status(row, key)
-        self.edge(plan, key, kind, origin, evidence=self._ev(rec, plan, c.span, c.text), article=c.article,
-                  printed=c.text, order=order)
+        self.edge(
+            plan,
+            key,
+            kind,
+            origin,
+            evidence=self._ev(rec, plan, c.span, c.text),
+            article=c.article,
+            printed=c.text,
+            order=order,
+        )
 
     def effectivity(self, key: str, rec: PlanRecord, origin: str) -> None:
         """The text's own in-force dates; its repeal / replace / amend clauses as edges from the other document."""
@@ -220,11 +391,23 @@ class Builder:
             data["in_force_from"] = eff["in_force_from"]
         if eff.get("ends"):
             data["in_force_until"] = eff["ends"]
-        cited = {number_key(self.g.nodes[b]["number"]): b for _, b in self.g.out_edges(key) if self.g.nodes[b].get("number")}
+        cited = {
+            number_key(self.g.nodes[b]["number"]): b
+            for _, b in self.g.out_edges(key)
+            if self.g.nodes[b].get("number")
+        }
         for e in eff.get("effects") or []:
             other = cited.get(number_key(e["number"])) or self.registry_doc(e["number"])
-            self.edge(other, key, EdgeKind(e["edge"]), origin, evidence=self._ev(rec, key, e.get("span"), e.get("quote")),
-                      date=e.get("date"), how=e.get("how"), source="text")
+            self.edge(
+                other,
+                key,
+                EdgeKind(e["edge"]),
+                origin,
+                evidence=self._ev(rec, key, e.get("span"), e.get("quote")),
+                date=e.get("date"),
+                how=e.get("how"),
+                source="text",
+            )
 
     def agency(self, name: str | None, jur: str | None, level: str | None, origin: str) -> str | None:
         if not name:
@@ -236,9 +419,14 @@ class Builder:
             if place and "." in place and ascii_fold(name).startswith(("so ", "ban dan toc")):
                 place = place.split(".")[0]  # a department belongs to the province, whoever names it
             collective = bool(self.res and self.res.collective(name))
-            attrs = {"name": name if national else _short(name), "jurisdiction": None if national else place,
-                     "level": level or _agency_level(name, place), "generic": collective or _generic(name),
-                     "collective": collective or None, "label": name}
+            attrs = {
+                "name": name if national else _short(name),
+                "jurisdiction": None if national else place,
+                "level": level or _agency_level(name, place),
+                "generic": collective or _generic(name),
+                "collective": collective or None,
+                "label": name,
+            }
             memo = (agency_key(name, None if national else place), attrs, None if national else place)
             self._agencies[(name, jur, level)] = memo
         key, attrs, place = memo
@@ -247,18 +435,29 @@ class Builder:
             self.edge(key, place, EdgeKind.IN_JURISDICTION, origin)
         return key
 
-    def jurisdiction(self, label: str | None, origin: str, key: str | None = None, level: str | None = None) -> None:
+    def jurisdiction(
+        self, label: str | None, origin: str, key: str | None = None, level: str | None = None
+    ) -> None:
         key = key or jur_key(label)
         if not key or not label:
             return
         parts = [p.strip() for p in label.split(",")]
         if len(parts) >= 2:  # district (or commune) of a province
             parent = jur_key(", ".join(parts[1:]))
-            self.node(key, NodeKind.JURISDICTION, origin, name=parts[0], label=parts[0],
-                      level=level or ("district" if len(parts) == 2 else "commune"), parent=parent)
+            self.node(
+                key,
+                NodeKind.JURISDICTION,
+                origin,
+                name=parts[0],
+                label=parts[0],
+                level=level or ("district" if len(parts) == 2 else "commune"),
+                parent=parent,
+            )
             self.edge(key, parent, EdgeKind.PART_OF, origin)
         else:
-            self.node(key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province")
+            self.node(
+                key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province"
+            )
 
     def _ev(self, rec: PlanRecord, plan: str, span, quote: str | None) -> dict[str, Any]:
         return {"doc": plan, "file": rec.source, "span": list(span) if span else None, "quote": quote}
@@ -272,7 +471,7 @@ class Builder:
 
 
 def _issues_plan(title: str | None) -> bool:
-    """"ban hành Kế hoạch …", "về việc phê duyệt Chương trình …" (OCR-folded letters tolerated)."""
+    """ "ban hành Kế hoạch …", "về việc phê duyệt Chương trình …" (OCR-folded letters tolerated)."""
     return bool(ISSUES_PLAN.match(" ".join(ascii_fold(title or "").split())))
 
 
@@ -284,7 +483,7 @@ def _year_in(number: str) -> int | None:
 
 
 def _place_of(name: str) -> str | None:
-    """"UBND huyện Cù Lao Dung" -> None (needs the plan's context); "UBND tỉnh Sóc Trăng" -> "Sóc Trăng"."""
+    """ "UBND huyện Cù Lao Dung" -> None (needs the plan's context); "UBND tỉnh Sóc Trăng" -> "Sóc Trăng"."""
     import re
 
     m = re.search(r"\b(?:tỉnh|thành phố)\s+(.+)$", name)
@@ -297,7 +496,10 @@ def _short(name: str) -> str:
 
 def _generic(name: str) -> bool:
     folded = ascii_fold(name)
-    return any(w in folded for w in ("cap xa", "cap huyen", "so, ban, nganh", "co quan", "don vi", "cac phong", "phong thuoc"))
+    return any(
+        w in folded
+        for w in ("cap xa", "cap huyen", "so, ban, nganh", "co quan", "don vi", "cac phong", "phong thuoc")
+    )
 
 
 def _agency_level(name: str, place: str | None) -> str | None:
@@ -352,4 +554,3 @@ def _ev_key(e: dict) -> tuple:
 
 
 __all__ = ["build_graph", "jurisdiction_id"]
-

@@ -28,7 +28,11 @@ def index_leads(g: nx.MultiDiGraph) -> None:
     tasks, sorted. A whole-country trace otherwise visits every task of every plan (60k at one year)
     for this one list; the index is rebuilt with the graph, and a graph without it (read from Neo4j,
     built by hand) is answered from the edges, with the same result."""
-    responsible, leads, has_task = EdgeKind.RESPONSIBLE_FOR.value, EdgeKind.LEADS.value, EdgeKind.HAS_TASK.value
+    responsible, leads, has_task = (
+        EdgeKind.RESPONSIBLE_FOR.value,
+        EdgeKind.LEADS.value,
+        EdgeKind.HAS_TASK.value,
+    )
     index: dict[str, set[str]] = {}
     pred = g._pred  # the adjacency dicts: the edge views cost more than the work here
     for a, targets in g._succ.items():
@@ -47,14 +51,21 @@ def metric_of_target(g: nx.MultiDiGraph, target: str) -> str | None:
     m = g._node[target].get("metric")
     if m:
         return m if m.startswith("metric:") else f"metric:{m}"
-    measures = EdgeKind.MEASURES.value  # keyed by its kind in the stores; by its attribute in hand-built graphs
-    hits = sorted(t for t, keyed in g._succ[target].items()
-                  if measures in keyed or any(d.get("kind") == measures for d in keyed.values()))
+    measures = (
+        EdgeKind.MEASURES.value
+    )  # keyed by its kind in the stores; by its attribute in hand-built graphs
+    hits = sorted(
+        t
+        for t, keyed in g._succ[target].items()
+        if measures in keyed or any(d.get("kind") == measures for d in keyed.values())
+    )
     return hits[0] if hits else None
 
 
 METRICS_INDEX = "plan_metrics"
-METRIC_NODES = "metric_nodes"  # every Metric node: gaps asks for them once per call (a scan of the whole graph)
+METRIC_NODES = (
+    "metric_nodes"  # every Metric node: gaps asks for them once per call (a scan of the whole graph)
+)
 
 
 def index_metrics(g: nx.MultiDiGraph) -> None:
@@ -106,8 +117,16 @@ def implements(g: nx.MultiDiGraph) -> None:
                 candidates.append((-trank, data.get("order", 0), target))
             if candidates:
                 _, _, best = min(candidates)
-                g.add_edge(key, best, key=EdgeKind.IMPLEMENTS.value, kind=EdgeKind.IMPLEMENTS.value, derived=True,
-                           via=edge.value, evidence=[], origins={key})
+                g.add_edge(
+                    key,
+                    best,
+                    key=EdgeKind.IMPLEMENTS.value,
+                    kind=EdgeKind.IMPLEMENTS.value,
+                    derived=True,
+                    via=edge.value,
+                    evidence=[],
+                    origins={key},
+                )
                 break
 
 
@@ -129,8 +148,15 @@ def cascades(g: nx.MultiDiGraph) -> None:
             seen.add(plan)
             parent_target = by_plan.get(plan, {}).get(d["metric"])
             if parent_target:
-                g.add_edge(key, parent_target, key=EdgeKind.CASCADES_FROM.value, kind=EdgeKind.CASCADES_FROM.value,
-                           derived=True, evidence=[], origins={d["plan"]})
+                g.add_edge(
+                    key,
+                    parent_target,
+                    key=EdgeKind.CASCADES_FROM.value,
+                    kind=EdgeKind.CASCADES_FROM.value,
+                    derived=True,
+                    evidence=[],
+                    origins={d["plan"]},
+                )
                 break
 
 
@@ -143,12 +169,26 @@ def part_of(g: nx.MultiDiGraph) -> None:
         ubnd = f"agency:ubnd@{jur}"
         if key == ubnd:
             if "." in jur and f"agency:ubnd@{jur.rsplit('.', 1)[0]}" in g:
-                g.add_edge(key, f"agency:ubnd@{jur.rsplit('.', 1)[0]}", key=EdgeKind.PART_OF.value,
-                           kind=EdgeKind.PART_OF.value, derived=True, evidence=[], origins=set())
+                g.add_edge(
+                    key,
+                    f"agency:ubnd@{jur.rsplit('.', 1)[0]}",
+                    key=EdgeKind.PART_OF.value,
+                    kind=EdgeKind.PART_OF.value,
+                    derived=True,
+                    evidence=[],
+                    origins=set(),
+                )
             continue
         if ubnd in g and not d.get("generic"):
-            g.add_edge(key, ubnd, key=EdgeKind.PART_OF.value, kind=EdgeKind.PART_OF.value, derived=True,
-                       evidence=[], origins=set())
+            g.add_edge(
+                key,
+                ubnd,
+                key=EdgeKind.PART_OF.value,
+                kind=EdgeKind.PART_OF.value,
+                derived=True,
+                evidence=[],
+                origins=set(),
+            )
 
 
 def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
@@ -162,10 +202,14 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
     for key, d in list(nodes.items()):
         if d.get("kind") == NodeKind.JURISDICTION.value and d.get("level") == "district":
             row = res.unit(key)
-            d["active_until"] = (row.active_until if row and row.active_until else None) or district_end.last_day
+            d["active_until"] = (
+                row.active_until if row and row.active_until else None
+            ) or district_end.last_day
             for s in res.unit_successors(key, table):
                 _jur(g, res, s.new, s.date)
-                _succeed(g, key, s.new, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row)
+                _succeed(
+                    g, key, s.new, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row
+                )
     renames = res.renamed_departments()
     ministries = res.national_successions()
     for key, d in list(nodes.items()):
@@ -185,24 +229,44 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
         if jd.get("level") == "district":
             d["active_until"] = jd.get("active_until") or district_end.last_day
             for s in res.unit_successors(jur, table):
-                target = _agency(g, res, f"agency:ubnd@{s.new.removeprefix('jur:')}", "UBND", s.new, "commune")
-                _succeed(g, key, target, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row)
+                target = _agency(
+                    g, res, f"agency:ubnd@{s.new.removeprefix('jur:')}", "UBND", s.new, "commune"
+                )
+                _succeed(
+                    g, key, target, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row
+                )
             continue
         if body in renames:
             steps = renames[body]
             d["active_until"] = _day_before(steps[0].date)
             for s in steps:
-                target = _agency(g, res, f"agency:{s.new}@{jur.removeprefix('jur:')}", res.department_name(s.new), jur,
-                                 "department")
+                target = _agency(
+                    g,
+                    res,
+                    f"agency:{s.new}@{jur.removeprefix('jur:')}",
+                    res.department_name(s.new),
+                    jur,
+                    "department",
+                )
                 _succeed(g, key, target, s.date, s.basis, s.confidence, s.registry, s.row)
             continue
         if jd.get("active_until"):  # the province merged into another
             for new_jur, data in sorted(out_edges_of(g, jur, EdgeKind.SUCCEEDED_BY)):
                 d["active_until"] = jd["active_until"]
                 name = body_name(str(d.get("name") or body))
-                target = _agency(g, res, f"agency:{body}@{new_jur.removeprefix('jur:')}", name, new_jur, d.get("level"))
-                _succeed(g, key, target, data.get("date"), data.get("basis"), data.get("confidence") or "high",
-                         str(data.get("registry") or "provinces.csv").split(":")[0], None)
+                target = _agency(
+                    g, res, f"agency:{body}@{new_jur.removeprefix('jur:')}", name, new_jur, d.get("level")
+                )
+                _succeed(
+                    g,
+                    key,
+                    target,
+                    data.get("date"),
+                    data.get("basis"),
+                    data.get("confidence") or "high",
+                    str(data.get("registry") or "provinces.csv").split(":")[0],
+                    None,
+                )
                 break
 
 
@@ -221,10 +285,19 @@ def _jur(g: nx.MultiDiGraph, res: Resolver, key: str, since: str | None) -> None
         row = res.unit(key)
         name = row.name if row else key.removeprefix("jur:").rsplit(".", 1)[-1].replace("-", " ").title()
         level = row.level if row else "commune"
-        g.add_node(key, kind=NodeKind.JURISDICTION.value, name=name, label=name, level=level,
-                   active_from=(row.active_from if row else None) or since, evidence=[],
-                   registry=[{"registry": row.source.split(":")[0], "row": row.registry_row, "source": row.source}]
-                   if row else [], origins=set())
+        g.add_node(
+            key,
+            kind=NodeKind.JURISDICTION.value,
+            name=name,
+            label=name,
+            level=level,
+            active_from=(row.active_from if row else None) or since,
+            evidence=[],
+            registry=[{"registry": row.source.split(":")[0], "row": row.registry_row, "source": row.source}]
+            if row
+            else [],
+            origins=set(),
+        )
 
 
 def _national(g: nx.MultiDiGraph, res: Resolver, aid: str) -> str:
@@ -232,9 +305,24 @@ def _national(g: nx.MultiDiGraph, res: Resolver, aid: str) -> str:
     if key not in g:
         row = res.reg.agencies.get(aid)
         name = row.name if row else aid
-        g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=name, jurisdiction=None, level="national",
-                   generic=False, evidence=[], registry=[{"registry": "agencies.csv", "row": row.registry_row if row else None,
-                                                          "source": row.source if row else None}], origins=set())
+        g.add_node(
+            key,
+            kind=NodeKind.AGENCY.value,
+            name=name,
+            label=name,
+            jurisdiction=None,
+            level="national",
+            generic=False,
+            evidence=[],
+            registry=[
+                {
+                    "registry": "agencies.csv",
+                    "row": row.registry_row if row else None,
+                    "source": row.source if row else None,
+                }
+            ],
+            origins=set(),
+        )
     return key
 
 
@@ -243,12 +331,41 @@ def _agency(g: nx.MultiDiGraph, res: Resolver, key: str, name: str, jur: str, le
         if jur not in g:
             _jur(g, res, jur, None)
         place = res.place_label(jur, g.nodes[jur].get("label"))
-        g.add_node(key, kind=NodeKind.AGENCY.value, name=name, label=f"{name} {place}".strip(), jurisdiction=jur,
-                   level=level, generic=False, evidence=[], registry=[], origins=set())
+        g.add_node(
+            key,
+            kind=NodeKind.AGENCY.value,
+            name=name,
+            label=f"{name} {place}".strip(),
+            jurisdiction=jur,
+            level=level,
+            generic=False,
+            evidence=[],
+            registry=[],
+            origins=set(),
+        )
     return key
 
 
-def _succeed(g: nx.MultiDiGraph, old: str, new: str, date: str | None, basis: str | None, confidence: str,
-             registry: str | None, row: int | None) -> None:
-    g.add_edge(old, new, key=EdgeKind.SUCCEEDED_BY.value, kind=EdgeKind.SUCCEEDED_BY.value, date=date, basis=basis,
-               confidence=confidence, registry=registry, row=row, evidence=[], origins=set())
+def _succeed(
+    g: nx.MultiDiGraph,
+    old: str,
+    new: str,
+    date: str | None,
+    basis: str | None,
+    confidence: str,
+    registry: str | None,
+    row: int | None,
+) -> None:
+    g.add_edge(
+        old,
+        new,
+        key=EdgeKind.SUCCEEDED_BY.value,
+        kind=EdgeKind.SUCCEEDED_BY.value,
+        date=date,
+        basis=basis,
+        confidence=confidence,
+        registry=registry,
+        row=row,
+        evidence=[],
+        origins=set(),
+    )

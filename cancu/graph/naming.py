@@ -16,13 +16,19 @@ from cancu.ontology.ids import agency_id, ascii_fold, document_id, jurisdiction_
 #: place words that end an issuer's name: "UBND tỉnh X", "Sở Nội vụ tỉnh X"
 PLACE_WORDS = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+.+$", re.IGNORECASE)
 NATIONAL_BODIES = {
-    "chinh phu", "thu tuong chinh phu", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong chinh phu",
-    "ban chap hanh trung uong dang", "bo chinh tri", "ban bi thu",
+    "chinh phu",
+    "thu tuong chinh phu",
+    "quoc hoi",
+    "uy ban thuong vu quoc hoi",
+    "van phong chinh phu",
+    "ban chap hanh trung uong dang",
+    "bo chinh tri",
+    "ban bi thu",
 }
 
 
 def jur_key(label: str | None, level: str | None = None) -> str | None:
-    """"Cù Lao Dung, Sóc Trăng" (most specific first) -> ``jur:soc-trang.cu-lao-dung``.
+    """ "Cù Lao Dung, Sóc Trăng" (most specific first) -> ``jur:soc-trang.cu-lao-dung``.
 
     Since 2025 a commune may bear the name of the district it replaced ("xã Đức Trọng" and
     "huyện Đức Trọng"): the level picks the registry's id, so the two never become one place."""
@@ -44,11 +50,13 @@ def registry_unit_id(jid: str, level: str | None = None) -> str:
 @lru_cache(maxsize=1 << 14)
 def is_national(name: str) -> bool:
     folded = ascii_fold(name).strip()
-    return folded in NATIONAL_BODIES or folded.startswith(("bo ", "uy ban dan toc", "thanh tra chinh phu", "ngan hang nha nuoc"))
+    return folded in NATIONAL_BODIES or folded.startswith(
+        ("bo ", "uy ban dan toc", "thanh tra chinh phu", "ngan hang nha nuoc")
+    )
 
 
 def body_name(issuer: str) -> str:
-    """"UBND tỉnh Sóc Trăng" -> "UBND"; "Sở Nội vụ tỉnh Quảng Ngãi" -> "Sở Nội vụ"."""
+    """ "UBND tỉnh Sóc Trăng" -> "UBND"; "Sở Nội vụ tỉnh Quảng Ngãi" -> "Sở Nội vụ"."""
     return PLACE_WORDS.sub("", issuer).strip() or issuer
 
 
@@ -59,7 +67,9 @@ def agency_key(name: str, jurisdiction: str | None) -> str:
     return f"agency:{agency_id(body_name(name), jurisdiction.removeprefix('jur:'))}"
 
 
-def doc_key(document_id_text: str | None, number: str | None, year: int | None, jurisdiction: str | None) -> str:
+def doc_key(
+    document_id_text: str | None, number: str | None, year: int | None, jurisdiction: str | None
+) -> str:
     if document_id_text:
         return f"doc:{document_id_text}"
     jid = jurisdiction.removeprefix("jur:") if jurisdiction else None

@@ -81,7 +81,11 @@ class Resolver:
         """A successor named without its year ("76/NQ-CP") is the registry's document of that number
         issued after the one it replaces and by the change's date: the latest such."""
         limit = int(by[:4]) if by else None
-        years = [y for y in self.reg.years_of(number) if (after is None or y >= after) and (limit is None or y <= limit)]
+        years = [
+            y
+            for y in self.reg.years_of(number)
+            if (after is None or y >= after) and (limit is None or y <= limit)
+        ]
         return years[-1] if years else None
 
     # -- places --------------------------------------------------------------------
@@ -94,7 +98,8 @@ class Resolver:
         for s in self.reg.successions:
             if s.kind == "jurisdiction":
                 out.setdefault(f"jur:{s.old}", []).append(
-                    Succ(f"jur:{s.new}", s.date, s.basis, s.confidence, s.registry, s.row, s.source))
+                    Succ(f"jur:{s.new}", s.date, s.basis, s.confidence, s.registry, s.row, s.source)
+                )
         return out
 
     def unit_successors(self, jid: str, table: dict[str, list[Succ]]) -> list[Succ]:
@@ -106,10 +111,13 @@ class Resolver:
             return []
         date = row.succession_date or self.reform("district_level_end").starts
         registry, _, line = row.source.partition(":")
-        return [Succ(f"jur:{n}", date, row.basis, "medium", registry, row.registry_row, row.source) for n in row.successors]
+        return [
+            Succ(f"jur:{n}", date, row.basis, "medium", registry, row.registry_row, row.source)
+            for n in row.successors
+        ]
 
     def place_label(self, jur: str, fallback: str | None = None) -> str:
-        """"tỉnh Đồng Nai", "thành phố Cần Thơ", "xã An Thạnh": the unit as a body's name ends."""
+        """ "tỉnh Đồng Nai", "thành phố Cần Thơ", "xã An Thạnh": the unit as a body's name ends."""
         row = self.unit(jur)
         if row is None:
             return fallback or jur.removeprefix("jur:")
@@ -118,7 +126,7 @@ class Resolver:
         name = row.name
         for word in ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Xã"):
             if name.startswith(word + " "):
-                return word.lower() + name[len(word):]
+                return word.lower() + name[len(word) :]
         return name
 
     # -- bodies --------------------------------------------------------------------
@@ -155,10 +163,13 @@ class Resolver:
             if row.jurisdiction == "*" and row.successors:
                 out[row.id.split("@")[0]] = [
                     Succ(s.new.split("@")[0], s.date, s.basis, s.confidence, s.registry, s.row, s.source)
-                    for s in self.body_successors(row)]
+                    for s in self.body_successors(row)
+                ]
         for s in self.reg.successions:
             if s.kind == "department" and s.registry != "successions.csv":
-                out[slug(s.old)] = [Succ(slug(s.new), s.date, s.basis, s.confidence, s.registry, s.row, s.source)]
+                out[slug(s.old)] = [
+                    Succ(slug(s.new), s.date, s.basis, s.confidence, s.registry, s.row, s.source)
+                ]
         return out
 
     def department_name(self, body_slug: str) -> str:
@@ -166,14 +177,22 @@ class Resolver:
         return row.name if row else body_slug.replace("-", " ")
 
     def national_successions(self) -> dict[str, tuple[AgencyRow, list[Succ]]]:
-        return {row.id: (row, self.body_successors(row)) for row in self.reg.agencies.values()
-                if row.jurisdiction is None and row.successors}
+        return {
+            row.id: (row, self.body_successors(row))
+            for row in self.reg.agencies.values()
+            if row.jurisdiction is None and row.successors
+        }
 
     def areas_named(self, texts: list[str]) -> list[str]:
         """Reform areas whose words a plan's tasks, targets or duties use ("tuyên truyền", "thủ tục hành chính")."""
         folded = [_fold(t) for t in texts if t]
-        return sorted({area for phrase, area in self.reg.area_phrases
-                       if any(re.search(rf"\b{re.escape(phrase)}\b", t) for t in folded)})
+        return sorted(
+            {
+                area
+                for phrase, area in self.reg.area_phrases
+                if any(re.search(rf"\b{re.escape(phrase)}\b", t) for t in folded)
+            }
+        )
 
     # -- metrics -------------------------------------------------------------------
     @property
@@ -193,8 +212,9 @@ class Resolver:
                 best, best_len = mid, m.end() - m.start()
         return best
 
-    def target_metrics(self, targets: list[tuple[str, Any, str | None, str | None]], level: str | None = None
-                       ) -> list[str | None]:
+    def target_metrics(
+        self, targets: list[tuple[str, Any, str | None, str | None]], level: str | None = None
+    ) -> list[str | None]:
         """The metric of each target (text, value, unit, extracted metric) of one plan, read from the clause
         that holds its own figure: "80% TTHC … thanh toán trực tuyến, trong số đó, tỷ lệ giao dịch … 30%"
         gives 80 -> the payment metric and 30 -> its sub-indicator. A sentence that is another target's
@@ -251,8 +271,11 @@ def _own_text(text: str, texts: list[str]) -> str:
 def _clauses(text: str) -> list[tuple[Clause, list[tuple[float, int]]]]:
     """The clauses of a target sentence, each with its figures (value, position)."""
     folded = _fold(text)
-    cuts = sorted({0, len(folded)} | {m.start() for m in SUB_CLAUSE.finditer(folded)}
-                  | {m.end() for m in HARD_STOP.finditer(folded)})
+    cuts = sorted(
+        {0, len(folded)}
+        | {m.start() for m in SUB_CLAUSE.finditer(folded)}
+        | {m.end() for m in HARD_STOP.finditer(folded)}
+    )
     pieces: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         start = a
@@ -273,7 +296,9 @@ def _clauses(text: str) -> list[tuple[Clause, list[tuple[float, int]]]]:
     return out
 
 
-def _figure_clause(clauses: list[tuple[Clause, list[tuple[float, int]]]], value: float, used: set[int]) -> Clause | None:
+def _figure_clause(
+    clauses: list[tuple[Clause, list[tuple[float, int]]]], value: float, used: set[int]
+) -> Clause | None:
     for clause, figures in clauses:
         for v, pos in figures:
             if v == value and pos not in used:

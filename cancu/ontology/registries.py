@@ -104,7 +104,9 @@ def _opt(value: str | None) -> str | None:
     return (value or "").strip() or None
 
 
-def build_jurisdictions(successions: Sequence[Succession], reforms: dict[str, Reform]) -> dict[str, JurisdictionRow]:
+def build_jurisdictions(
+    successions: Sequence[Succession], reforms: dict[str, Reform]
+) -> dict[str, JurisdictionRow]:
     """Provinces (with their 2025 successor), districts and communes, and the units ``successions.csv`` adds."""
     merge = reforms["provinces_merge"]
     district_end = reforms["district_level_end"]
@@ -114,19 +116,35 @@ def build_jurisdictions(successions: Sequence[Succession], reforms: dict[str, Re
         ended = _opt(r["active_until"])
         succ = jurisdiction_id(r["successor"]) if ended else None
         out[pid] = JurisdictionRow(
-            id=pid, name=r["name"], level="province", parent=None, active_from=None, active_until=ended,
-            successors=(succ,) if succ else (), succession_date=_day_after(ended) if ended else None,
-            basis=_opt(r["basis"]) or merge.basis, aliases=_split(r["aliases"]),
+            id=pid,
+            name=r["name"],
+            level="province",
+            parent=None,
+            active_from=None,
+            active_until=ended,
+            successors=(succ,) if succ else (),
+            succession_date=_day_after(ended) if ended else None,
+            basis=_opt(r["basis"]) or merge.basis,
+            aliases=_split(r["aliases"]),
             source=f"provinces.csv:{r['_line']} ({r['source']})",
-            registry_row=int(r["_line"]), kind=_opt(r["kind"]), code=_opt(r["code_before"]) or _opt(r["code_after"]),
+            registry_row=int(r["_line"]),
+            kind=_opt(r["kind"]),
+            code=_opt(r["code_before"]) or _opt(r["code_after"]),
         )
     for r in read_rows("jurisdictions.csv"):
         out[r["id"]] = JurisdictionRow(
-            id=r["id"], name=r["name"], level=r["level"], parent=_opt(r["parent"]),
-            active_from=_opt(r["active_from"]), active_until=_opt(r["active_until"]),
-            successors=_split(r["successors"]), succession_date=_opt(r["succession_date"]),
-            basis=_opt(r["basis"]), aliases=_split(r["aliases"]),
-            source=f"jurisdictions.csv:{r['_line']} ({r['source']})", registry_row=int(r["_line"]),
+            id=r["id"],
+            name=r["name"],
+            level=r["level"],
+            parent=_opt(r["parent"]),
+            active_from=_opt(r["active_from"]),
+            active_until=_opt(r["active_until"]),
+            successors=_split(r["successors"]),
+            succession_date=_opt(r["succession_date"]),
+            basis=_opt(r["basis"]),
+            aliases=_split(r["aliases"]),
+            source=f"jurisdictions.csv:{r['_line']} ({r['source']})",
+            registry_row=int(r["_line"]),
         )
     by_old: dict[str, list[Succession]] = {}
     for s in successions:
@@ -140,12 +158,18 @@ def build_jurisdictions(successions: Sequence[Succession], reforms: dict[str, Re
             first = rows[0]
             is_old = jid == old
             out[jid] = JurisdictionRow(
-                id=jid, name=leaf.replace("-", " "), level=level, parent=parent or None,
+                id=jid,
+                name=leaf.replace("-", " "),
+                level=level,
+                parent=parent or None,
                 active_from=None if is_old else first.date,
                 active_until=_day_before(first.date) if is_old else None,
                 successors=tuple(s.new for s in rows) if is_old else (),
-                succession_date=first.date if is_old else None, basis=first.basis or district_end.basis, aliases=(),
-                source=f"{first.registry}:{first.row} ({first.source})", registry_row=first.row,
+                succession_date=first.date if is_old else None,
+                basis=first.basis or district_end.basis,
+                aliases=(),
+                source=f"{first.registry}:{first.row} ({first.source})",
+                registry_row=first.row,
             )
     return out
 
@@ -165,7 +189,9 @@ def build_agencies() -> dict[str, AgencyRow]:
     for r in rows:
         line = int(r["_line"])
         if r["level"] not in AGENCY_LEVELS:
-            raise RegistryError(f"agencies.csv:{line}: level '{r['level']}' is not one of {', '.join(sorted(AGENCY_LEVELS))}")
+            raise RegistryError(
+                f"agencies.csv:{line}: level '{r['level']}' is not one of {', '.join(sorted(AGENCY_LEVELS))}"
+            )
         scope = _opt(r["jurisdiction"])
         aid = agency_id(r["name"], scope and scope.replace("*", "_"))
         successors = []
@@ -175,10 +201,19 @@ def build_agencies() -> dict[str, AgencyRow]:
             s_scope = _opt(level_of[name]["jurisdiction"])
             successors.append(agency_id(name, s_scope and s_scope.replace("*", "_")))
         out[aid] = AgencyRow(
-            id=aid, name=r["name"], level=r["level"], jurisdiction=scope, aliases=_split(r["aliases"]),
-            active_from=_opt(r["active_from"]), active_until=_opt(r["active_until"]), successors=tuple(successors),
-            succession_date=_opt(r["succession_date"]), basis=_opt(r["basis"]),
-            source=f"agencies.csv:{line} ({r['source']})", registry_row=line, code=_opt(r["code"]),
+            id=aid,
+            name=r["name"],
+            level=r["level"],
+            jurisdiction=scope,
+            aliases=_split(r["aliases"]),
+            active_from=_opt(r["active_from"]),
+            active_until=_opt(r["active_until"]),
+            successors=tuple(successors),
+            succession_date=_opt(r["succession_date"]),
+            basis=_opt(r["basis"]),
+            source=f"agencies.csv:{line} ({r['source']})",
+            registry_row=line,
+            code=_opt(r["code"]),
         )
     return out
 
@@ -186,9 +221,13 @@ def build_agencies() -> dict[str, AgencyRow]:
 def _metric(r: dict[str, str], name: str) -> MetricRow:
     line = int(r["_line"])
     if r["unit"] not in METRIC_UNITS:
-        raise RegistryError(f"{name}:{line}: unit '{r['unit']}' is not one of {', '.join(sorted(METRIC_UNITS))}")
+        raise RegistryError(
+            f"{name}:{line}: unit '{r['unit']}' is not one of {', '.join(sorted(METRIC_UNITS))}"
+        )
     if r["comparator"] and r["comparator"] not in COMPARATORS:
-        raise RegistryError(f"{name}:{line}: comparator '{r['comparator']}' is not one of {' '.join(sorted(COMPARATORS))}")
+        raise RegistryError(
+            f"{name}:{line}: comparator '{r['comparator']}' is not one of {' '.join(sorted(COMPARATORS))}"
+        )
     keywords = tuple(k.strip() for k in r["keywords"].split(";") if k.strip())
     for k in keywords:
         try:
@@ -202,12 +241,24 @@ def _metric(r: dict[str, str], name: str) -> MetricRow:
         raise RegistryError(f"{name}:{line}: national_value or deadline is not a number") from err
     applies = _split(r.get("applies_to"))
     if set(applies) - AGENCY_LEVELS:
-        raise RegistryError(f"{name}:{line}: applies_to '{r['applies_to']}' names a level not in {', '.join(sorted(AGENCY_LEVELS))}")
+        raise RegistryError(
+            f"{name}:{line}: applies_to '{r['applies_to']}' names a level not in {', '.join(sorted(AGENCY_LEVELS))}"
+        )
     return MetricRow(
-        id=r["id"], label=r["label"], area=r["area"], unit=r["unit"], keywords=keywords, national_value=value,
-        comparator=_opt(r["comparator"]), deadline=deadline, source_document=_opt(r["source_document"]),
-        confidence=r["confidence"], source=f"{name}:{line} ({r['source']})", registry_row=line,
-        parent=_opt(r.get("parent")), applies_to=applies,
+        id=r["id"],
+        label=r["label"],
+        area=r["area"],
+        unit=r["unit"],
+        keywords=keywords,
+        national_value=value,
+        comparator=_opt(r["comparator"]),
+        deadline=deadline,
+        source_document=_opt(r["source_document"]),
+        confidence=r["confidence"],
+        source=f"{name}:{line} ({r['source']})",
+        registry_row=line,
+        parent=_opt(r.get("parent")),
+        applies_to=applies,
     )
 
 

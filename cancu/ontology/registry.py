@@ -144,7 +144,9 @@ class Registry:
         for r in read_rows("reforms.csv"):
             for f in ("starts", "last_day"):
                 if not ISO_DATE.fullmatch(r[f]):
-                    raise RegistryError(f"reforms.csv:{r['_line']}: {f} '{r[f]}' is not an ISO date (YYYY-MM-DD)")
+                    raise RegistryError(
+                        f"reforms.csv:{r['_line']}: {f} '{r[f]}' is not an ISO date (YYYY-MM-DD)"
+                    )
             out[r["event"]] = Reform(r["event"], r["starts"], r["last_day"], r["basis"], r["source"])
         return out
 
@@ -180,7 +182,9 @@ class Registry:
     @cached_property
     def area_phrases(self) -> tuple[tuple[str, str], ...]:
         """(folded phrase, area) of ``area_headings.csv``: the words that name a reform area."""
-        return tuple((" ".join(ascii_fold(r["phrase"]).split()), r["area"]) for r in read_rows("area_headings.csv"))
+        return tuple(
+            (" ".join(ascii_fold(r["phrase"]).split()), r["area"]) for r in read_rows("area_headings.csv")
+        )
 
     @cached_property
     def legal_status(self) -> list[LegalStatusRow]:
@@ -212,7 +216,9 @@ class Registry:
         rows = [r for r in self.jurisdictions.values() if r.level == "province"]
         return [r for r in rows if _active(r.active_from, r.active_until, as_of)] if as_of else rows
 
-    def find_jurisdiction(self, name: str, level: str | None = None, parent: str | None = None) -> JurisdictionRow | None:
+    def find_jurisdiction(
+        self, name: str, level: str | None = None, parent: str | None = None
+    ) -> JurisdictionRow | None:
         """The unit a printed name means, with or without diacritics and unit prefix."""
         from cancu.ontology.registries import name_key
 
@@ -291,9 +297,13 @@ def _status_row(r: dict[str, str], name: str) -> StatusRow:
     if not r["number"].strip():
         raise RegistryError(f"{name}:{line}: empty document number")
     if r["status"] not in {s.value for s in Status}:
-        raise RegistryError(f"{name}:{line}: status '{r['status']}' is not one of {', '.join(s.value for s in Status)}")
+        raise RegistryError(
+            f"{name}:{line}: status '{r['status']}' is not one of {', '.join(s.value for s in Status)}"
+        )
     if r["confidence"] not in CONFIDENCE:
-        raise RegistryError(f"{name}:{line}: confidence '{r['confidence']}' is not one of {', '.join(sorted(CONFIDENCE))}")
+        raise RegistryError(
+            f"{name}:{line}: confidence '{r['confidence']}' is not one of {', '.join(sorted(CONFIDENCE))}"
+        )
     for f in ("status_date", "date_issued", "period_end"):
         if r.get(f) and not ISO_DATE.fullmatch(r[f]):
             raise RegistryError(f"{name}:{line}: {f} '{r[f]}' is not an ISO date (YYYY-MM-DD)")
@@ -301,13 +311,22 @@ def _status_row(r: dict[str, str], name: str) -> StatusRow:
         raise RegistryError(f"{name}:{line}: year '{r['year']}' is not a year")
     confidence = "unverified" if r["confidence"] == "low" or not r["source"].strip() else r["confidence"]
     return StatusRow(
-        number=r["number"].strip(), year=int(r["year"]) if r["year"] else None, doc_type=_opt(r.get("doc_type")),
-        issuer=_opt(r.get("issuer")), title=_opt(r.get("title")), date_issued=_opt(r.get("date_issued")),
-        status=r["status"], status_date=_opt(r.get("status_date")),
+        number=r["number"].strip(),
+        year=int(r["year"]) if r["year"] else None,
+        doc_type=_opt(r.get("doc_type")),
+        issuer=_opt(r.get("issuer")),
+        title=_opt(r.get("title")),
+        date_issued=_opt(r.get("date_issued")),
+        status=r["status"],
+        status_date=_opt(r.get("status_date")),
         replaced_by=tuple(x for x in (r.get("replaced_by") or "").split("|") if x),
         amended_by=tuple(x for x in (r.get("amended_by") or "").split("|") if x),
-        period_end=_opt(r.get("period_end")), confidence=confidence, source=r["source"],
-        note=_opt(r.get("note")), registry=name, row=line,
+        period_end=_opt(r.get("period_end")),
+        confidence=confidence,
+        source=r["source"],
+        note=_opt(r.get("note")),
+        registry=name,
+        row=line,
         place=_place_of_issuer(r.get("issuer"), _opt(r.get("jurisdiction"))),
     )
 
@@ -318,8 +337,17 @@ def _succession(r: dict[str, str], name: str) -> Succession:
         raise RegistryError(f"{name}:{line}: kind '{r['kind']}' is not jurisdiction or department")
     if not ISO_DATE.fullmatch(r["date"]):
         raise RegistryError(f"{name}:{line}: date '{r['date']}' is not an ISO date (YYYY-MM-DD)")
-    return Succession(r["kind"], r["old"], r["new"], r["date"], _opt(r.get("basis")),
-                      r.get("confidence") or "medium", r["source"], name, line)
+    return Succession(
+        r["kind"],
+        r["old"],
+        r["new"],
+        r["date"],
+        _opt(r.get("basis")),
+        r.get("confidence") or "medium",
+        r["source"],
+        name,
+        line,
+    )
 
 
 @cache
@@ -343,7 +371,15 @@ def load_registry(extra: Sequence[Path] = ()) -> Registry:
         successions.extend(more_succ)
     reg = Registry(statuses, successions, list(base.province_table))
     if successions == base.successions:  # the units do not change: share the parsed tables
-        for name in ("reforms", "jurisdictions", "agencies", "metrics", "collectives", "_names", "_agency_names"):
+        for name in (
+            "reforms",
+            "jurisdictions",
+            "agencies",
+            "metrics",
+            "collectives",
+            "_names",
+            "_agency_names",
+        ):
             if name in base.__dict__:
                 reg.__dict__[name] = base.__dict__[name]
     return reg

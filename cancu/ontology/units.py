@@ -8,7 +8,10 @@ where two units would otherwise share it. Extraction and the graph both call
 
 from __future__ import annotations
 
-WORDS = {"commune": ("xa-", "phuong-", "thi-tran-", "dac-khu-"), "district": ("huyen-", "quan-", "thi-xa-", "thanh-pho-")}
+WORDS = {
+    "commune": ("xa-", "phuong-", "thi-tran-", "dac-khu-"),
+    "district": ("huyen-", "quan-", "thi-xa-", "thanh-pho-"),
+}
 
 
 def _units() -> dict:

@@ -56,9 +56,17 @@ class AuditResult:
 
     def rows(self) -> list[dict[str, Any]]:
         return [
-            {"plan": r.plan_number or r.plan, "cited": r.number or label_or(r.cited), "relation": r.relation,
-             "flag": r.flag, "status": r.status, "since": r.since, "replaced_by": r.replaced_by, "note": r.note,
-             "span": f"{r.file}:{r.span[0]}-{r.span[1]}" if r.file and r.span else None}
+            {
+                "plan": r.plan_number or r.plan,
+                "cited": r.number or label_or(r.cited),
+                "relation": r.relation,
+                "flag": r.flag,
+                "status": r.status,
+                "since": r.since,
+                "replaced_by": r.replaced_by,
+                "note": r.note,
+                "span": f"{r.file}:{r.span[0]}-{r.span[1]}" if r.file and r.span else None,
+            }
             for r in self.rows_
         ]
 
@@ -88,38 +96,71 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
     replaced = sorted((t, e.get("date")) for t, e in out_edges(g, cited, EdgeKind.REPLACED_BY))
     amended = sorted((t, e.get("date")) for t, e in out_edges(g, cited, EdgeKind.AMENDED_BY))
     status = d.get("status")
-    until = d.get("in_force_until") or d.get("status_date") if status in (Status.REPLACED, Status.EXPIRED) else d.get("in_force_until")
+    until = (
+        d.get("in_force_until") or d.get("status_date")
+        if status in (Status.REPLACED, Status.EXPIRED)
+        else d.get("in_force_until")
+    )
     if replaced and not until:
         until = min((dt for _, dt in replaced if dt), default=None)
     plan_date = pattrs.get("date") or (f"{pattrs['period'][0]}-01-01" if pattrs.get("period") else None)
     known = bool(status and status != Status.UNKNOWN) or bool(replaced or amended)
     in_registry = bool(d.get("registry"))
     flag = Flag.GREY.value
-    note = f"in the registry, status unknown ({d.get('confidence')})" if in_registry else "not in the registry"
+    note = (
+        f"in the registry, status unknown ({d.get('confidence')})" if in_registry else "not in the registry"
+    )
     if not in_registry and d.get("jurisdiction"):
-        note = "local document: its status is not in the registry" + (" (its text is loaded)" if d.get("loaded") else "")
+        note = "local document: its status is not in the registry" + (
+            " (its text is loaded)" if d.get("loaded") else ""
+        )
     since = None
     if known:
-        flag, note, since = _flag(status, until, replaced, amended, plan_date, as_of, g, _change_not_before(g, replaced))
+        flag, note, since = _flag(
+            status, until, replaced, amended, plan_date, as_of, g, _change_not_before(g, replaced)
+        )
         if d.get("period_end") and since == d.get("period_end"):
-            note = note.replace("not in force since", "programme period ended on").replace("; replaced by no named successor", "")
+            note = note.replace("not in force since", "programme period ended on").replace(
+                "; replaced by no named successor", ""
+            )
             note = note.replace("replaced by no named successor since", "programme period ended on")
     confidence = d.get("confidence")
     if known and confidence in UNCONFIRMED:
         note = f"unverified: the registry believes {flag} ({note}); confirm before relying on it"
         flag = Flag.GREY.value
     cited_day, plan_day = _issued(d), pattrs.get("date")
-    if cited_day and plan_day and (cited_day[:4] > plan_day[:4] if not d.get("date") else cited_day > plan_day):
+    if (
+        cited_day
+        and plan_day
+        and (cited_day[:4] > plan_day[:4] if not d.get("date") else cited_day > plan_day)
+    ):
         flag = Flag.YELLOW.value if flag != Flag.RED.value else flag
-        note = f"cited document dated {cited_day[:4] if not d.get('date') else cited_day}, after the plan ({plan_day}): " \
-               f"check the citation; {note}"
+        note = (
+            f"cited document dated {cited_day[:4] if not d.get('date') else cited_day}, after the plan ({plan_day}): "
+            f"check the citation; {note}"
+        )
     file, span, quote = first_quote(edge) if edge.get("evidence") else (None, None, None)
     return AuditRow(
-        plan=plan, plan_number=pattrs.get("number"), plan_date=plan_date, plan_level=pattrs.get("level"), cited=cited, number=d.get("number"),
-        cited_date=d.get("date"), relation=relation, flag=flag, status=status, since=since,
-        replaced_by=[label(g, t) for t, _ in replaced], amended_by=[label(g, t) for t, _ in amended],
-        confidence=confidence, note=note, file=file, span=span, quote=quote,
-        cited_level=d.get("level"), cited_loaded=bool(d.get("loaded")),
+        plan=plan,
+        plan_number=pattrs.get("number"),
+        plan_date=plan_date,
+        plan_level=pattrs.get("level"),
+        cited=cited,
+        number=d.get("number"),
+        cited_date=d.get("date"),
+        relation=relation,
+        flag=flag,
+        status=status,
+        since=since,
+        replaced_by=[label(g, t) for t, _ in replaced],
+        amended_by=[label(g, t) for t, _ in amended],
+        confidence=confidence,
+        note=note,
+        file=file,
+        span=span,
+        quote=quote,
+        cited_level=d.get("level"),
+        cited_loaded=bool(d.get("loaded")),
     )
 
 
@@ -134,13 +175,23 @@ def _change_not_before(g: Graph, replaced: list[tuple[str, str | None]]) -> str 
     return min(days) if days else None
 
 
-def _flag(status, until, replaced, amended, plan_date, as_of, g, not_before=None) -> tuple[str, str, str | None]:
+def _flag(
+    status, until, replaced, amended, plan_date, as_of, g, not_before=None
+) -> tuple[str, str, str | None]:
     successors = ", ".join(label(g, t) for t, _ in replaced) or "no named successor"
     if status in (Status.REPLACED, Status.EXPIRED) and not until and not_before and as_of < not_before:
-        return Flag.GREEN.value, f"in force at {as_of} (later replaced by {successors}, on a date not known)", None
+        return (
+            Flag.GREEN.value,
+            f"in force at {as_of} (later replaced by {successors}, on a date not known)",
+            None,
+        )
     if until and until <= as_of and (status in (Status.REPLACED, Status.EXPIRED) or replaced):
         if plan_date and until > plan_date:
-            return Flag.YELLOW.value, f"replaced by {successors} since {until}, after the plan was issued: update the citation", until
+            return (
+                Flag.YELLOW.value,
+                f"replaced by {successors} since {until}, after the plan was issued: update the citation",
+                until,
+            )
         return Flag.RED.value, f"not in force since {until}; replaced by {successors}", until
     if status in (Status.REPLACED, Status.EXPIRED) and not until:
         return Flag.RED.value, f"not in force (date unknown); replaced by {successors}", None

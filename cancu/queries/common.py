@@ -58,7 +58,9 @@ def in_edges(g: Graph, key: str, edge: EdgeKind) -> Iterator[tuple[str, dict[str
     return _edges(g._pred[key], edge.value)
 
 
-def _edges(adjacent: dict[str, dict[str, dict[str, Any]]], value: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _edges(
+    adjacent: dict[str, dict[str, dict[str, Any]]], value: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
     for other, keyed in adjacent.items():
         data = keyed.get(value)
         if data is not None:
@@ -87,15 +89,19 @@ def find(g: Graph, text: str, kinds: Iterable[str] | None = None) -> list[str]:
     number, year = (m.group(1), int(m.group(2))) if m else (text, None)
     key = number_key(number)
     hits = [
-        n for n, d in g.nodes(data=True)
-        if d.get("number") and number_key(d["number"]) == key and ok(n)
+        n
+        for n, d in g.nodes(data=True)
+        if d.get("number")
+        and number_key(d["number"]) == key
+        and ok(n)
         and (year is None or d.get("year") == year)
     ]
     if hits:
         return sorted(hits)
     folded = ascii_fold(text)
     return sorted(
-        n for n, d in g.nodes(data=True)
+        n
+        for n, d in g.nodes(data=True)
         if ok(n) and (ascii_fold(str(d.get("name") or d.get("label") or "")) == folded)
     )
 
@@ -139,7 +145,7 @@ def label(g: Graph, key: str) -> str:
 
 
 def agency_label(g: Graph, key: str, as_of: str) -> str:
-    """"Phòng Nội vụ huyện Cù Lao Dung (ended 2025-07-01; now UBND xã …)"."""
+    """ "Phòng Nội vụ huyện Cù Lao Dung (ended 2025-07-01; now UBND xã …)"."""
     d = g._node[key]
     name = label(g, key)
     end = ended(d, as_of)

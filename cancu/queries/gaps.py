@@ -58,7 +58,10 @@ class GapsResult:
         return {"as_of": self.as_of, "gaps": [asdict(g) for g in self.gaps]}
 
     def rows(self) -> list[dict[str, Any]]:
-        return [{"plan": g.plan_number or g.plan, "kind": g.kind, "subject": g.subject, "detail": g.detail} for g in self.gaps]
+        return [
+            {"plan": g.plan_number or g.plan, "kind": g.kind, "subject": g.subject, "detail": g.detail}
+            for g in self.gaps
+        ]
 
 
 @gc_paused
@@ -108,8 +111,15 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
             continue  # a target of a programme this plan neither implements nor cites
         figure = f"{n['comparator'] or ''}{_num(n['value'])}{'' if n['unit'] == 'rank' else n['unit'] or ''}"
         by = f" by {n['deadline']}" if n["deadline"] else ""
-        out.append(_gap(g, plan, "missing_target", m.split(":", 1)[1],
-                        f"{n['label']}: national {figure}{by} ({n['source_document']}) is not carried down"))
+        out.append(
+            _gap(
+                g,
+                plan,
+                "missing_target",
+                m.split(":", 1)[1],
+                f"{n['label']}: national {figure}{by} ({n['source_document']}) is not carried down",
+            )
+        )
     for m, ts in sorted(mine.items()):
         for t in ts:
             a = g.nodes[t]
@@ -117,9 +127,17 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
             rel = relation(a.get("value"), a.get("unit"), pv, pc)
             if rel in ("weaker", "stricter"):
                 src = _source_label(g, source)
-                out.append(_gap(g, plan, f"{rel}_target", m.split(":", 1)[1],
-                                f"{a.get('comparator') or ''}{_num(a.get('value'))}{a.get('unit') or ''} where {src} sets "
-                                f"{pc or ''}{_num(pv)}", a))
+                out.append(
+                    _gap(
+                        g,
+                        plan,
+                        f"{rel}_target",
+                        m.split(":", 1)[1],
+                        f"{a.get('comparator') or ''}{_num(a.get('value'))}{a.get('unit') or ''} where {src} sets "
+                        f"{pc or ''}{_num(pv)}",
+                        a,
+                    )
+                )
     return out  # targets outside the catalogue are not gaps
 
 
@@ -167,13 +185,19 @@ def _tasks(g: Graph, plan: str, as_of: str) -> list[Gap]:
     for t in sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TASK)):
         a = g.nodes[t]
         leads = sorted(s for s, _ in in_edges(g, t, EdgeKind.LEADS))
-        missing = [name for name, ok in (("lead", leads), ("deadline", a.get("deadline")), ("product", a.get("product"))) if not ok]
+        missing = [
+            name
+            for name, ok in (("lead", leads), ("deadline", a.get("deadline")), ("product", a.get("product")))
+            if not ok
+        ]
         text = (a.get("text") or "")[:80]
         if missing:
             out.append(_gap(g, plan, "incomplete_task", t, f"no {', no '.join(missing)}: {text}", a))
         for lead in leads:
             if ended(g.nodes[lead], as_of):
-                out.append(_gap(g, plan, "ended_owner", t, f"{agency_label(g, lead, as_of)} leads: {text}", a))
+                out.append(
+                    _gap(g, plan, "ended_owner", t, f"{agency_label(g, lead, as_of)} leads: {text}", a)
+                )
     return out
 
 
@@ -183,9 +207,17 @@ def _skips(g: Graph, plan: str) -> list[Gap]:
     if LEVEL_RANK.get(level, 0) < LEVEL_RANK["department"]:
         return []
     cited = [t for e in (EdgeKind.BASED_ON, EdgeKind.CITES) for t, _ in out_edges(g, plan, e)]
-    national = [c for c in cited if g.nodes[c].get("level") == "national" and g.nodes[c].get("kind") == NodeKind.PLAN.value]
+    national = [
+        c
+        for c in cited
+        if g.nodes[c].get("level") == "national" and g.nodes[c].get("kind") == NodeKind.PLAN.value
+    ]
     parent_level = "district" if level == "commune" and _has_districts(g, attrs.get("date")) else "province"
-    local = [c for c in cited if g.nodes[c].get("level") in (parent_level, "province") and g.nodes[c].get("jurisdiction")]
+    local = [
+        c
+        for c in cited
+        if g.nodes[c].get("level") in (parent_level, "province") and g.nodes[c].get("jurisdiction")
+    ]
     if national and not local:
         names = ", ".join(label(g, c) for c in national)
         return [_gap(g, plan, "skips_parent", plan, f"cites {names} but no plan of its {parent_level}")]
@@ -193,9 +225,21 @@ def _skips(g: Graph, plan: str) -> list[Gap]:
 
 
 def _has_districts(g: Graph, date: str | None) -> bool:
-    """Was the district level still there on ``date``? (The reform's date is the graph's, from the registry.)"""
-    end = (g.graph.get("reforms") or {}).get("district_level_end", {}).get("last_day")
-    return bool(date) and (end is None or date <= end)
+    """Was the district level still there on ``date``? The reform's last day is the graph's (from the
+    registry when built here; read back from the district units' own end in a copy pulled from Neo4j)."""
+    reforms = (g.graph.get("reforms") or {}).get("district_level_end")
+    if reforms:
+        end = reforms["last_day"]
+    else:
+        ends = [
+            d["active_until"]
+            for d in g._node.values()
+            if d.get("kind") == NodeKind.JURISDICTION.value
+            and d.get("level") == "district"
+            and d.get("active_until")
+        ]
+        end = min(ends) if ends else ""
+    return bool(date) and (not end or date <= end)
 
 
 def _areas(g: Graph, plan: str) -> list[Gap]:
@@ -207,4 +251,8 @@ def _areas(g: Graph, plan: str) -> list[Gap]:
     if not covered:
         return []
     covered |= set(g.nodes[plan].get("areas_named") or ())  # a task or target in other words of the area
-    return [_gap(g, plan, "area_not_covered", a.value, f"no task or target in area {a.value}") for a in Area if a.value not in covered]
+    return [
+        _gap(g, plan, "area_not_covered", a.value, f"no task or target in area {a.value}")
+        for a in Area
+        if a.value not in covered
+    ]

@@ -65,15 +65,22 @@ class ResponsibleResult:
     def rows(self) -> list[dict[str, Any]]:
         return [
             {
-                "item": r.item, "text": r.text, "chain": " → ".join(s.body or s.number or s.plan for s in r.chain),
-                "lead": r.lead, "support": r.support, "reporting": r.reporting, "deadline": r.deadline,
+                "item": r.item,
+                "text": r.text,
+                "chain": " → ".join(s.body or s.number or s.plan for s in r.chain),
+                "lead": r.lead,
+                "support": r.support,
+                "reporting": r.reporting,
+                "deadline": r.deadline,
             }
             for r in self.items
         ]
 
 
 @gc_paused
-def responsible(g: Graph, what: str, *, as_of: str | None = None, jurisdiction: str | None = None) -> ResponsibleResult:
+def responsible(
+    g: Graph, what: str, *, as_of: str | None = None, jurisdiction: str | None = None
+) -> ResponsibleResult:
     """``what``: a task or target id, a metric id, or a plan (all its tasks)."""
     as_of = parse_as_of(as_of)
     items = _items(g, what)
@@ -120,8 +127,14 @@ def _one(g: Graph, item: str, as_of: str) -> Responsibility:
     attrs = g.nodes[item]
     plan = _plan_of(g, item)
     chain = [
-        Step(g.nodes[p].get("level"), p, g.nodes[p].get("number"),
-             agency_label(g, g.nodes[p]["issuer"], as_of) if g.nodes[p].get("issuer") in g else g.nodes[p].get("issuer_name"))
+        Step(
+            g.nodes[p].get("level"),
+            p,
+            g.nodes[p].get("number"),
+            agency_label(g, g.nodes[p]["issuer"], as_of)
+            if g.nodes[p].get("issuer") in g
+            else g.nodes[p].get("issuer_name"),
+        )
         for p in reversed(implements_chain(g, plan))
     ]
     leads = sorted(a for a, _ in in_edges(g, item, EdgeKind.LEADS))
@@ -133,20 +146,45 @@ def _one(g: Graph, item: str, as_of: str) -> Responsibility:
         for to, data in sorted(out_edges(g, a, EdgeKind.REPORTS_TO)):
             via = f" qua {label(g, data['via'])}" if data.get("via") in g else ""
             freq = ", ".join(data.get("frequency") or [])
-            reporting.append(f"{agency_label(g, a, as_of)} → {agency_label(g, to, as_of)}{via}" + (f" ({freq})" if freq else ""))
+            reporting.append(
+                f"{agency_label(g, a, as_of)} → {agency_label(g, to, as_of)}{via}"
+                + (f" ({freq})" if freq else "")
+            )
     ended_bodies = [
-        {"agency": label(g, a), "ended": ended(g.nodes[a], as_of), "successors": [label(g, s) for s in successors(g, a, as_of)]}
-        for a in leads + supports if ended(g.nodes[a], as_of)
+        {
+            "agency": label(g, a),
+            "ended": ended(g.nodes[a], as_of),
+            "successors": [label(g, s) for s in successors(g, a, as_of)],
+        }
+        for a in leads + supports
+        if ended(g.nodes[a], as_of)
     ]
     agencies = [
-        {"key": a, "name": label(g, a), "level": g.nodes[a].get("level"), "role": role,
-         "ended": ended(g.nodes[a], as_of), "successors": [label(g, s) for s in successors(g, a, as_of)]}
-        for role, group in (("lead", leads), ("support", supports)) for a in group
+        {
+            "key": a,
+            "name": label(g, a),
+            "level": g.nodes[a].get("level"),
+            "role": role,
+            "ended": ended(g.nodes[a], as_of),
+            "successors": [label(g, s) for s in successors(g, a, as_of)],
+        }
+        for role, group in (("lead", leads), ("support", supports))
+        for a in group
     ]
     file, span, _ = first_quote(attrs)
     return Responsibility(
-        agencies=agencies, area=attrs.get("area"),
-        item=item, kind=attrs.get("kind"), text=attrs.get("text"), plan=plan, chain=chain,
-        lead=[agency_label(g, a, as_of) for a in leads], support=[agency_label(g, a, as_of) for a in supports],
-        reporting=reporting, ended_bodies=ended_bodies, deadline=attrs.get("deadline"), file=file, span=span,
+        agencies=agencies,
+        area=attrs.get("area"),
+        item=item,
+        kind=attrs.get("kind"),
+        text=attrs.get("text"),
+        plan=plan,
+        chain=chain,
+        lead=[agency_label(g, a, as_of) for a in leads],
+        support=[agency_label(g, a, as_of) for a in supports],
+        reporting=reporting,
+        ended_bodies=ended_bodies,
+        deadline=attrs.get("deadline"),
+        file=file,
+        span=span,
     )

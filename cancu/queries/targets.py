@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from cancu.graph.assemble import CATALOGUE
 from cancu.graph.derived import METRIC_NODES, METRICS_INDEX, metric_of_target
 from cancu.ontology.vocab import EdgeKind, NodeKind
 from cancu.queries.common import Graph, out_edges
 
 
-def relation(value: Any, unit: str | None, parent_value: Any, parent_comparator: str | None = None) -> str | None:
+def relation(
+    value: Any, unit: str | None, parent_value: Any, parent_comparator: str | None = None
+) -> str | None:
     if value is None or parent_value is None:
         return None
     try:
@@ -30,30 +31,25 @@ def relation(value: Any, unit: str | None, parent_value: Any, parent_comparator:
     return "stricter" if stricter else "weaker"
 
 
-def _catalogue(g: Graph) -> dict[str, dict[str, Any]]:
-    """The metric catalogue the graph was built with (``graph.assemble`` stores it; queries read no file)."""
-    return g.graph.get(CATALOGUE) or {}
-
-
 def metric_id(key: str | None) -> str | None:
     return key.split(":", 1)[1] if key and key.startswith("metric:") else key
 
 
 def national(g: Graph, metric_key: str) -> dict[str, Any]:
-    """The national figure of a metric: from its graph node, else the catalogue."""
+    """The national figure of a metric: the catalogue's attributes on its Metric node."""
     attrs = g.nodes[metric_key] if metric_key in g else {}
-    row = _catalogue(g).get(metric_id(metric_key)) or {}
 
-    def pick(name: str) -> Any:
-        value = attrs.get(name)
-        return value if value is not None else row.get(name)
+    def pick(
+        name: str,
+    ) -> Any:  # the catalogue is on the Metric nodes (graph.assemble), never read from a file
+        return attrs.get(name)
 
     return {
         "value": pick("national_value"),
-        "comparator": pick("comparator"),
+        "comparator": pick("national_comparator") or pick("comparator"),  # a Target's word in RDF
         "deadline": pick("deadline"),
         "unit": pick("unit"),
-        "label": attrs.get("label") or row.get("label") or metric_id(metric_key),
+        "label": attrs.get("label") or metric_id(metric_key),
         "source_document": pick("source_document"),
         "scope": pick("scope") or pick("level_scope"),
         "confidence": pick("confidence"),
@@ -97,11 +93,10 @@ def metrics_of(g: Graph, plan: str) -> dict[str, list[str]]:
 
 
 def catalogue_metrics(g: Graph) -> list[str]:
-    """Metric keys with a national figure (graph nodes, else the catalogue)."""
+    """Metric keys with a national figure (the catalogue's Metric nodes)."""
     indexed = g.graph.get(METRIC_NODES)
     if indexed is not None:
         keys = set(indexed)
     else:
         keys = {n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.METRIC.value}
-    keys |= {f"metric:{mid}" for mid in _catalogue(g)}
     return sorted(k for k in keys if national(g, k)["value"] is not None)

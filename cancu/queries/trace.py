@@ -69,22 +69,43 @@ class TraceResult:
         out = []
         for n in self.nodes:
             base = {
-                "depth": n.depth, "plan": ("  " * n.depth) + (n.number or n.key), "level": n.level,
-                "issuer": n.issuer, "date": n.date, "loaded": "yes" if n.loaded else "not loaded",
+                "depth": n.depth,
+                "plan": ("  " * n.depth) + (n.number or n.key),
+                "level": n.level,
+                "issuer": n.issuer,
+                "date": n.date,
+                "loaded": "yes" if n.loaded else "not loaded",
                 "responsible": n.responsible,
             }
             if not n.targets:
                 out.append({**base, "metric": None, "value": None, "parent": None, "relation": None})
             for i, t in enumerate(n.targets):
                 row = base if i == 0 else {k: (v if k in ("depth",) else "") for k, v in base.items()}
-                value = f"{t.comparator or ''}{t.value}{'' if t.unit == 'rank' else (t.unit or '')}" if t.value is not None else None
-                out.append({**row, "metric": t.metric, "value": value, "parent": t.parent_value, "relation": t.relation})
+                value = (
+                    f"{t.comparator or ''}{t.value}{'' if t.unit == 'rank' else (t.unit or '')}"
+                    if t.value is not None
+                    else None
+                )
+                out.append(
+                    {
+                        **row,
+                        "metric": t.metric,
+                        "value": value,
+                        "parent": t.parent_value,
+                        "relation": t.relation,
+                    }
+                )
         return out
 
 
 @gc_paused
 def trace(
-    g: Graph, what: str, *, as_of: str | None = None, depth: int | None = None, jurisdiction: str | None = None
+    g: Graph,
+    what: str,
+    *,
+    as_of: str | None = None,
+    depth: int | None = None,
+    jurisdiction: str | None = None,
 ) -> TraceResult:
     """The cascade below a document (plans that implement it, recursively) or
     below a national target (its metric in every plan of the cascade)."""
@@ -106,7 +127,7 @@ def trace(
     seen: set[str] = set()
     memo = _Memo(g, as_of)
     _walk(g, root, None, 0, depth, nodes, seen, as_of)
-    for top in (_cited_elsewhere(g, root, seen) if depth is None or depth >= 1 else []):
+    for top in _cited_elsewhere(g, root, seen) if depth is None or depth >= 1 else []:
         if not _after(g._node[top], as_of):
             _walk(g, top, root, 1, depth, nodes, seen, as_of)
     if jurisdiction:
@@ -137,7 +158,11 @@ def _programme_of_metric(g: Graph, metric: str) -> str:
     if source:
         from cancu.queries.common import find
 
-        hits = [h for h in find(g, str(source)) if g._node[h].get("kind") in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value)]
+        hits = [
+            h
+            for h in find(g, str(source))
+            if g._node[h].get("kind") in (NodeKind.PLAN.value, NodeKind.DOCUMENT.value)
+        ]
         national_hits = [h for h in hits if g._node[h].get("level") == "national"] or hits
         if national_hits:
             return sorted(national_hits, key=lambda h: -(g._node[h].get("year") or 0))[0]
@@ -178,17 +203,29 @@ def _walk(g, key, parent, d, max_depth, out, seen, as_of) -> None:
     seen.add(key)
     attrs = g._node[key]
     node = TraceNode(
-        key=key, number=attrs.get("number"), title=attrs.get("title"), level=attrs.get("level"),
-        issuer=label(g, attrs["issuer"]) if attrs.get("issuer") in g else attrs.get("issuer_name") or attrs.get("issuer"),
-        date=attrs.get("date"), jurisdiction=label(g, attrs["jurisdiction"]) if attrs.get("jurisdiction") in g else attrs.get("jurisdiction"),
-        loaded=bool(attrs.get("loaded")), depth=d, parent=parent,
+        key=key,
+        number=attrs.get("number"),
+        title=attrs.get("title"),
+        level=attrs.get("level"),
+        issuer=label(g, attrs["issuer"])
+        if attrs.get("issuer") in g
+        else attrs.get("issuer_name") or attrs.get("issuer"),
+        date=attrs.get("date"),
+        jurisdiction=label(g, attrs["jurisdiction"])
+        if attrs.get("jurisdiction") in g
+        else attrs.get("jurisdiction"),
+        loaded=bool(attrs.get("loaded")),
+        depth=d,
+        parent=parent,
     )  # responsible and targets are filled in by trace(), for the nodes that --jurisdiction keeps
     out.append(node)
     if max_depth is not None and d >= max_depth:
         return
     nodes = g._node
-    children = sorted((s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS)),
-                      key=lambda c: (nodes[c].get("level") or "", nodes[c].get("date") or "", c))
+    children = sorted(
+        (s for s, _ in in_edges(g, key, EdgeKind.IMPLEMENTS)),
+        key=lambda c: (nodes[c].get("level") or "", nodes[c].get("date") or "", c),
+    )
     for child in children:
         if not _after(nodes[child], as_of):
             _walk(g, child, key, d + 1, max_depth, out, seen, as_of)
@@ -203,7 +240,9 @@ def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
             if plan in seen or not g._node[plan].get("loaded"):
                 continue
             top, chain = plan, {plan}
-            while (parents := sorted(t for t, _ in out_edges(g, top, EdgeKind.IMPLEMENTS))) and parents[0] not in chain:
+            while (parents := sorted(t for t, _ in out_edges(g, top, EdgeKind.IMPLEMENTS))) and parents[
+                0
+            ] not in chain:
                 if parents[0] == root or parents[0] in seen:
                     break
                 top = parents[0]
@@ -222,7 +261,9 @@ def _responsible(g: Graph, plan: str, memo: _Memo) -> list[str]:
     return sorted(memo.agency_label(a) for a in agencies)
 
 
-def _targets(g: Graph, plan: str, parent: str | None, only_metric: str | None, memo: _Memo) -> list[TargetLine]:
+def _targets(
+    g: Graph, plan: str, parent: str | None, only_metric: str | None, memo: _Memo
+) -> list[TargetLine]:
     mine = memo.metrics_of(plan)
     lines = []
     for m, targets in sorted(mine.items()):
@@ -232,16 +273,40 @@ def _targets(g: Graph, plan: str, parent: str | None, only_metric: str | None, m
             a = g._node[t]
             pv, pc, _ = parent_figure(g, t)
             file, span, quote = first_quote(a)
-            lines.append(TargetLine(m, memo.national(m)["label"], a.get("value"), a.get("unit"), a.get("comparator"),
-                                    a.get("deadline"), pv, relation(a.get("value"), a.get("unit"), pv, pc), t, file, span, quote))
+            lines.append(
+                TargetLine(
+                    m,
+                    memo.national(m)["label"],
+                    a.get("value"),
+                    a.get("unit"),
+                    a.get("comparator"),
+                    a.get("deadline"),
+                    pv,
+                    relation(a.get("value"), a.get("unit"), pv, pc),
+                    t,
+                    file,
+                    span,
+                    quote,
+                )
+            )
     if parent is not None:
         theirs = memo.metrics_of(parent)
         for m in sorted(set(theirs) - set(mine)):
             if only_metric and m != only_metric:
                 continue
             pt = theirs[m][0]
-            lines.append(TargetLine(m, memo.national(m)["label"], None, g._node[pt].get("unit"), None, None,
-                                    g._node[pt].get("value"), "missing"))
+            lines.append(
+                TargetLine(
+                    m,
+                    memo.national(m)["label"],
+                    None,
+                    g._node[pt].get("unit"),
+                    None,
+                    None,
+                    g._node[pt].get("value"),
+                    "missing",
+                )
+            )
     return lines
 
 
