@@ -288,8 +288,6 @@ def registry_import(file, fmt, prefer, confidence, store) -> None:
     from cancu.ontology.status_import import import_export, next_import_path
 
     root = _registry_store(store, must_exist=False)
-    if not file.is_file():
-        raise CancuError(f"{file}: no such file")
     target = open_embedded(root)
     loaded: set[str] = set()
     if prefer == "text" and (root / "meta.json").exists():

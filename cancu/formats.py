@@ -228,13 +228,13 @@ def machine_rows(result: Any) -> list[dict[str, Any]]:
         for n in nodes:
             base = {
                 "depth": n.depth,
-                "id": n.key,
                 "plan": n.number or n.key,
                 "level": n.level,
                 "issuer": n.issuer,
                 "date": n.date,
                 "loaded": bool(n.loaded),
                 "responsible": n.responsible,
+                "id": n.key,
             }
             for t in n.targets or [None]:
                 out.append(
