@@ -145,7 +145,7 @@ def label(g: Graph, key: str) -> str:
 
 
 def agency_label(g: Graph, key: str, as_of: str) -> str:
-    """ "Phòng Nội vụ huyện Cù Lao Dung (ended 2025-07-01; now UBND xã …)"."""
+    """ "Phòng Nội vụ huyện Cù Lao Dung (ended <its last day>; now UBND xã …)"."""
     d = g._node[key]
     name = label(g, key)
     end = ended(d, as_of)
