@@ -40,7 +40,7 @@ from cancu.errors import InputError
 LANGUAGE = "vie"
 PSM = 4
 #: bump when the text this module makes from the same image changes
-OCR_VERSION = 1
+OCR_VERSION = 2
 CACHE_VARIABLE = "CANCU_CACHE_DIR"
 INSTALL_HINT = (
     "install Tesseract with its Vietnamese model (Debian/Ubuntu: apt-get install tesseract-ocr "
@@ -50,6 +50,10 @@ INSTALL_HINT = (
 KEPT_MARKS = frozenset({"-", "–", "—", "+", "*", "•", "(", ")", ":", ";", ",", "."})
 #: a line whose mean word confidence is under this, and this far under the page's median line, is a blot
 BLOT_CONFIDENCE, BLOT_MARGIN = 55.0, 25.0
+#: a table cell read with this many characters or fewer is read again on its own
+SHORT_CELL = 3
+#: ... if it has this many ink pixels (grey under INK_LEVEL) at all
+INK_LEVEL, MIN_CELL_INK = 140, 30
 #: an image larger than this many pixels is refused before it is decoded (Pillow's own bomb guard is 89M)
 MAX_PIXELS = 60_000_000
 #: pages read from one multi-page TIFF
@@ -117,14 +121,26 @@ def ocr_pages(digest: str, pages: Sequence[int], render: Callable[[int], Any], n
 
 
 def image_text(image) -> str:
-    """One page image's text, lines rebuilt from Tesseract's word boxes."""
+    """One page image's text: straightened, ruled tables found, lines rebuilt from Tesseract's word boxes."""
     import pytesseract
 
-    gray = ink_only(image)
+    from cancu.loaders.decode_ocr_layout import deskew, erase_rules, table_rows
+
+    gray = deskew(ink_only(image))
+    rows = table_rows(gray)
+    page = erase_rules(gray, rows) if rows else gray
     data = pytesseract.image_to_data(
-        gray, lang=LANGUAGE, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
+        page, lang=LANGUAGE, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
     )
-    return _lines_from_words(data)
+
+    def reread(box: tuple[int, int, int, int]) -> str:
+        """A short cell read again on its own, as one line (a lone "1" is lost in a whole page)."""
+        crop = page.crop(box)
+        if sum(1 for v in crop.getdata() if v < INK_LEVEL) < MIN_CELL_INK:
+            return ""
+        return " ".join(pytesseract.image_to_string(crop, lang=LANGUAGE, config="--psm 7").split())
+
+    return _lines_from_words(data, rows, reread) + "\n"
 
 
 def ink_only(image):
@@ -138,10 +154,17 @@ def ink_only(image):
     return ImageChops.lighter(ImageChops.lighter(red, green), blue)
 
 
-def _lines_from_words(data: dict[str, list]) -> str:
+def _lines_from_words(data: dict[str, list], table: Sequence = (), reread: Callable | None = None) -> str:
+    """Text lines in page order: Tesseract's lines, and each table row as one line of TAB-joined cells."""
     lines: dict[tuple[int, int, int], list[int]] = {}
+    cells: dict[tuple[int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
-        if word and word.strip() and _kept(word.strip()):
+        if not (word and word.strip() and _kept(word.strip())):
+            continue
+        cell = _cell_of(data, i, table)
+        if cell is not None:
+            cells.setdefault(cell, []).append(i)
+        else:
             lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
     rows = []
     for indexes in lines.values():
@@ -149,11 +172,23 @@ def _lines_from_words(data: dict[str, list]) -> str:
         bottom = max(data["top"][i] + data["height"][i] for i in indexes)
         confidence = sum(float(data["conf"][i]) for i in indexes) / len(indexes)
         rows.append((top, bottom, " ".join(data["text"][i].strip() for i in indexes), confidence))
+    typical = sorted(r[3] for r in rows)[len(rows) // 2] if rows else 100.0
+    rows = [r for r in rows if not _blot(r[3], typical)]
+    for r, row in enumerate(table):
+        texts = [_cell_text(data, cells.get((r, c), [])) for c in range(len(row.cells))]
+        if reread is not None:
+            texts = [
+                reread((left + 3, row.top + 3, right - 3, row.bottom - 3))
+                if len(text) <= SHORT_CELL
+                else text
+                for text, (left, right) in zip(texts, row.cells, strict=True)
+            ]
+        if any(texts):
+            rows.append((row.top, row.bottom, "\t".join(texts), 100.0))
     if not rows:
         return ""
-    typical = sorted(r[3] for r in rows)[len(rows) // 2]
-    rows = [r for r in rows if not _blot(r[3], typical)]
-    heights = sorted(b - t for t, b, _, _ in rows) or [0]
+    rows.sort(key=lambda r: r[0])
+    heights = sorted(b - t for t, b, text, _ in rows if "\t" not in text) or [0]
     line_height = heights[len(heights) // 2]
     out: list[str] = []
     previous_bottom = None
@@ -163,6 +198,39 @@ def _lines_from_words(data: dict[str, list]) -> str:
         out.append(text)
         previous_bottom = bottom
     return "\n".join(out)
+
+
+def _cell_of(data: dict[str, list], i: int, table: Sequence) -> tuple[int, int] | None:
+    x = data["left"][i] + data["width"][i] / 2
+    y = data["top"][i] + data["height"][i] / 2
+    for r, row in enumerate(table):
+        if row.top <= y < row.bottom:
+            for c, (left, right) in enumerate(row.cells):
+                if left <= x < right:
+                    return r, c
+    return None
+
+
+def _cell_text(data: dict[str, list], indexes: list[int]) -> str:
+    """A cell's words in reading order: grouped into lines by height, each line left to right."""
+    if not indexes:
+        return ""
+    ordered = sorted(indexes, key=lambda i: data["top"][i] + data["height"][i] / 2)
+    tall = sorted(data["height"][i] for i in indexes)[len(indexes) // 2]
+    groups: list[list[int]] = []
+    for i in ordered:
+        middle = data["top"][i] + data["height"][i] / 2
+        if groups and middle - _middle(data, groups[-1][0]) <= 0.6 * tall:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return " ".join(
+        " ".join(data["text"][i].strip() for i in sorted(g, key=lambda i: data["left"][i])) for g in groups
+    )
+
+
+def _middle(data: dict[str, list], i: int) -> float:
+    return data["top"][i] + data["height"][i] / 2
 
 
 def _blot(confidence: float, typical: float) -> bool:

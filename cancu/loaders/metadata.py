@@ -34,9 +34,11 @@ from cancu.ontology.units import unit_id
 HEADER_LIMIT = 1500
 SO_LABEL = re.compile(r"(?:" + fuzzy_alternation(("số",)) + r")\s*[:.]\s*")
 PLACE_DATE = re.compile(
-    r"(?P<place>[a-z&][a-z&]*(?:[ \t]+[a-z&]+){0,4})?[ \t]*,\s*ng[a-z0-9&]{1,3}\s+(?P<d>\d{1,2})\s+"
+    r"(?P<place>[a-z&][a-z&]*(?:[ \t]+[a-z&]+){0,4})?[ \t]*,\s*ng[a-z0-9&]{1,3}\s+(?P<d>\d{1,2})\s*(?:"
     r"th[a-z0-9&]{2,4}\s+(?P<m>\d{1,2})\s+n[a-z0-9&]{1,3}\s+(?P<y>(?:19|20)\d{2})"
+    r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>(?:19|20)\d{2}))"
 )
+"""The place-and-date line: "Hà Giang, ngày 05 tháng 9 năm 2023" or "…, ngày 05/9/2023"."""
 MAKES_PLAN = re.compile(
     r"(?:" + fuzzy_alternation(("xây dựng", "ban hành")) + r")\s+"
     + fuzzy_pattern("kế hoạch")
@@ -122,10 +124,11 @@ def read_header(folded: Folded) -> Header:
         info.type = info.type or number.type_code or ("CV" if number.issuer_code else None)  # công văn numbering
         info.spans["number"] = folded.span(number.start, number.end)
 
-    pd = PLACE_DATE.search(text, 0, header_end + 200)
+    pd = next((m for m in PLACE_DATE.finditer(text, 0, header_end + 200)
+               if m["y"] or m["place"] and not m["place"].startswith(("thu ", "chu nhat"))), None)
     if pd:
         try:
-            info.date = date(int(pd["y"]), int(pd["m"]), int(pd["d"])).isoformat()
+            info.date = date(int(pd["y"] or pd["y2"]), int(pd["m"] or pd["m2"]), int(pd["d"])).isoformat()
             info.spans["date"] = folded.span(pd.start("d"), pd.end("y"))
         except ValueError:
             warnings.append(f"date: '{folded.quote(pd.start(), pd.end())}' is not a valid date")
@@ -249,7 +252,16 @@ def _own_number(folded: Folded, header_end: int) -> Number | None:
         m = STATE_NUMBER.match(text, label.end())
         if m:
             return parse_state(m, folded.aligned)
+    for label in SO_BARE.finditer(text, 0, header_end + 200):  # "SỐ 30/QĐ-TTG NGÀY 10 THÁNG 01 NĂM 2007"
+        m = STATE_NUMBER.match(text, label.end())
+        line_start = text.rfind("\n", 0, label.start()) + 1
+        line_end = text.find("\n", label.end())
+        if m and folded.quote(line_start, line_end if line_end != -1 else len(text)).isupper():
+            return parse_state(m, folded.aligned)
     return None
+
+
+SO_BARE = re.compile(r"(?:" + fuzzy_alternation(("số",)) + r")[ \t]+(?=\d)")
 
 
 
