@@ -134,9 +134,10 @@ def image_text(image) -> str:
     )
 
     def reread(box: tuple[int, int, int, int]) -> str:
-        """A short cell read again on its own, as one line (a lone "1" is lost in a whole page)."""
+        """A short cell read again on its own, twice the size, as one line (a lone "1" is lost in a page)."""
         crop = page.crop(box)
-        if sum(1 for v in crop.getdata() if v < INK_LEVEL) < MIN_CELL_INK:
+        crop = crop.resize((crop.width * 2, crop.height * 2))
+        if sum(1 for v in crop.getdata() if v < INK_LEVEL) < 4 * MIN_CELL_INK:
             return ""
         return " ".join(pytesseract.image_to_string(crop, lang=LANGUAGE, config="--psm 7").split())
 

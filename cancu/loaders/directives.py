@@ -99,7 +99,9 @@ def executing(folded: Folded, start: int, end: int) -> list[str]:
 NUMBERED = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]*[.)][ \t]+(?=\S)")
 
 
-def directive_tasks(folded: Folded, o: Outline, doc_type: str | None, body_start: int, own: str | None) -> list[Task]:
+def directive_tasks(
+    folded: Folded, o: Outline, doc_type: str | None, body_start: int, own: str | None
+) -> list[Task]:
     """Numbered directives of a document that has no "Nhiệm vụ" section: each numbered line with a
     sentence of its own; its lead is the body it opens with, else the bodies requested or addressed."""
     if doc_type not in DIRECTIVE_TYPES or any(s.role == "tasks" for s in o.sections):
@@ -120,8 +122,14 @@ def directive_tasks(folded: Folded, o: Outline, doc_type: str | None, body_start
     for start, end in items:
         subject = agency_run(text, start, min(end, start + 120))
         lead = subject[:1] or groups
-        tasks.append(Task(text=" ".join(folded.quote(start, end).split()).strip(), span=folded.span(start, end),
-                          lead=list(lead), source="prose"))
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(start, end).split()).strip(),
+                span=folded.span(start, end),
+                lead=list(lead),
+                source="prose",
+            )
+        )
     return tasks
 
 
@@ -158,7 +166,12 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
     tasks = []
     for m in LEADS.finditer(text, body_start):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        sentence = max(line_start, text.rfind(". ", line_start, m.start()) + 2 if ". " in text[line_start:m.start()] else line_start)
+        sentence = max(
+            line_start,
+            text.rfind(". ", line_start, m.start()) + 2
+            if ". " in text[line_start : m.start()]
+            else line_start,
+        )
         while sentence < m.start() and text[sentence] in " \t-+•":
             sentence += 1
         lead = agency_run(text, sentence, m.start())
@@ -166,6 +179,12 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
             continue
         end_m = re.compile(r"\.(?:\s|$)|\n").search(text, m.end())
         end = end_m.start() if end_m else len(text)
-        tasks.append(Task(text=" ".join(folded.quote(sentence, end).split()), span=folded.span(sentence, end),
-                          lead=lead[:1], source="prose"))
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(sentence, end).split()),
+                span=folded.span(sentence, end),
+                lead=lead[:1],
+                source="prose",
+            )
+        )
     return tasks

@@ -23,7 +23,9 @@ ACTIONS = {"blank": " ", "tab": "\t"}
 
 @cache
 def _masks() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["pattern"], re.M), ACTIONS[r["action"]]) for r in read_rows("layout/masks.csv"))
+    return tuple(
+        (re.compile(r["pattern"], re.M), ACTIONS[r["action"]]) for r in read_rows("layout/masks.csv")
+    )
 
 
 def _cheap_skip(text: str) -> bool:

@@ -22,8 +22,21 @@ from cancu.loaders.places import match_province, province_of_unit
 from cancu.ontology.datafiles import read_rows
 
 CELL_GAP = re.compile(r"\t|[ ]{2,}")
-MOTTO = re.compile(fuzzy_alternation(("cộng hòa", "cộng hoà", "xã hội chủ nghĩa", "chủ nghĩa", "việt nam",
-                                      "độc lập", "tự do", "hạnh phúc", "đảng cộng sản")))
+MOTTO = re.compile(
+    fuzzy_alternation(
+        (
+            "cộng hòa",
+            "cộng hoà",
+            "xã hội chủ nghĩa",
+            "chủ nghĩa",
+            "việt nam",
+            "độc lập",
+            "tự do",
+            "hạnh phúc",
+            "đảng cộng sản",
+        )
+    )
+)
 NUMBER_CELL = re.compile(r"(?:" + fuzzy_alternation(("số",)) + r")\s*[:.]")
 RULE = re.compile(r"[\W_]*")
 
@@ -88,8 +101,11 @@ def column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
 
 
 def _starts_body(text: str, pos: int) -> bool:
-    return bool(issuer_regex().match(text, pos) or _generic()[0].match(text, pos) or
-                re.match(fuzzy_pattern("bộ") + r"\s+[a-z]", text[pos:pos + 12]))
+    return bool(
+        issuer_regex().match(text, pos)
+        or _generic()[0].match(text, pos)
+        or re.match(fuzzy_pattern("bộ") + r"\s+[a-z]", text[pos : pos + 12])
+    )
 
 
 def read_column(folded: Folded, end: int) -> tuple[Body | None, Body | None]:
@@ -116,7 +132,9 @@ def _body(folded: Folded, cells: list[tuple[int, int]]) -> Body | None:
         if phrase.scope == "national":
             return Body(phrase.issuer, phrase.level or "national", True, Place(), start, end)
         issuer = _build(folded, m, Place())
-        return Body(issuer.name, issuer.level, False, issuer.place, start, end, kind=fold_str(phrase.phrase).lower())
+        return Body(
+            issuer.name, issuer.level, False, issuer.place, start, end, kind=fold_str(phrase.phrase).lower()
+        )
     g = _generic()[0].match(text, start)
     printed = " ".join(" ".join(folded.quote(s, e).split()) for s, e in cells)
     if not printed:
@@ -124,14 +142,16 @@ def _body(folded: Folded, cells: list[tuple[int, int]]) -> Body | None:
     name = _sentence_case(printed)
     if g:
         row = _generic()[1][g.lastgroup]
-        return Body(name, row["national_level"], False, Place(), start, end, kind=fold_str(row["phrase"]).lower())
-    if re.match(fuzzy_pattern("bộ") + r"\s+[a-z]", text[start:start + 12]):
+        return Body(
+            name, row["national_level"], False, Place(), start, end, kind=fold_str(row["phrase"]).lower()
+        )
+    if re.match(fuzzy_pattern("bộ") + r"\s+[a-z]", text[start : start + 12]):
         return Body(name, "ministry", True, Place(), start, end, kind="bo")
     return None
 
 
 def _sentence_case(printed: str) -> str:
-    """"CỤC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH" -> "Cục Kiểm soát thủ tục hành chính" (names printed in
+    """ "CỤC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH" -> "Cục Kiểm soát thủ tục hành chính" (names printed in
     capitals; a name already in mixed case is kept)."""
     if not _upper(printed):
         return printed

@@ -25,7 +25,9 @@ REACH = 160
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = sorted(read_rows("layout/page_metadata.csv"), key=lambda r: len(r["label"]), reverse=True)
     alts = [f"(?P<m{i}>{fuzzy_pattern(r['label'], ocr=False)})" for i, r in enumerate(rows)]
-    return re.compile(r"(?:" + "|".join(alts) + r")[ \t]*:?[ \t]*"), {f"m{i}": r["field"] for i, r in enumerate(rows)}
+    return re.compile(r"(?:" + "|".join(alts) + r")[ \t]*:?[ \t]*"), {
+        f"m{i}": r["field"] for i, r in enumerate(rows)
+    }
 
 
 def read_page_metadata(folded: Folded) -> dict[str, dict]:
@@ -40,7 +42,11 @@ def read_page_metadata(folded: Folded) -> dict[str, dict]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end
         labels_on_line = len(rx.findall(text, line_start, line_end))
-        if labels_on_line < 2 and "\t" not in text[m.start() : line_end] and text[line_start : m.start()].strip():
+        if (
+            labels_on_line < 2
+            and "\t" not in text[m.start() : line_end]
+            and text[line_start : m.start()].strip()
+        ):
             continue
         field = fields[m.lastgroup]
         if field in out:
@@ -51,7 +57,10 @@ def read_page_metadata(folded: Folded) -> dict[str, dict]:
         if field in ("date", "effective", "expires"):
             d = DATE.search(text, start, min(line_end, start + REACH))
             if d:
-                out[field] = {"value": f"{int(d[3]):04d}-{int(d[2]):02d}-{int(d[1]):02d}", "span": list(folded.span(d.start(), d.end()))}
+                out[field] = {
+                    "value": f"{int(d[3]):04d}-{int(d[2]):02d}-{int(d[1]):02d}",
+                    "span": list(folded.span(d.start(), d.end())),
+                }
             continue
         nxt = rx.search(text, start, line_end)
         end_m = VALUE_END.search(text, start, line_end)
@@ -66,6 +75,10 @@ def _unglued(value: str) -> str:
     """The first of two cells a page ran together ("Bộ Tư phápSố công báo" -> "Bộ Tư pháp"): it ends
     where a capitalised word is glued to a lowercase letter or a digit."""
     for i in range(1, len(value) - 1):
-        if (value[i - 1].islower() or value[i - 1].isdigit()) and value[i].isupper() and value[i + 1].islower():
+        if (
+            (value[i - 1].islower() or value[i - 1].isdigit())
+            and value[i].isupper()
+            and value[i + 1].islower()
+        ):
             return value[:i]
     return value

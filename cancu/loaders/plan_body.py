@@ -34,7 +34,7 @@ PERCENT_LEAD = re.compile(r"\d(?<![\d/.,]\d)")
 RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
 # matches as ``"|".join(fuzzy_pattern(p) ...)``.
-AT_LEAST = re.compile(fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")))
+AT_LEAST = re.compile(r"(?:" + fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")) + r")(?![a-z])")
 AT_MOST = re.compile(fuzzy_alternation(("không vượt", "không quá", "tối đa", "dưới")))
 EACH_YEAR = re.compile(fuzzy_alternation(("mỗi năm", "hằng năm")))
 UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
@@ -43,6 +43,9 @@ YEAR_WORDS = re.compile(r"(?:" + fuzzy_alternation(("đến năm", "năm")) + r"
 STRIVE = re.compile(fuzzy_alternation(("phấn đấu", "đạt tỷ lệ", "đạt")))
 COMMIT = re.compile(fuzzy_alternation(("bảo đảm", "đảm bảo", "tối thiểu", "ít nhất", "không dưới")))
 """An obligation that sets a figure outside any heading ("… bảo đảm 100% hồ sơ …"): a document without sections."""
+YEAR_FRAME = re.compile(r"\s*(?:[-+•]\s*)?(?:" + fuzzy_alternation(("trong năm", "đến năm", "phấn đấu đến năm", "đến hết năm"))
+                        + r")\s+(?:19|20)\d{2}")
+"""A sentence framed by the year it aims at ("Trong năm 2025, 100% hồ sơ …"): its figures are objectives."""
 PAST = re.compile(fuzzy_alternation(("đã đạt", "đạt được", "đến nay", "so với cùng kỳ", "năm qua", "kết quả đạt")))
 """A figure reported, not set."""
 LEADS = re.compile(r"(?:" + fuzzy_alternation(("chủ trì",)) + r")")
@@ -276,13 +279,8 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
         in_table = "\t" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         s_start, s_end = _sentence(text, m.start())
         clause = text[s_start:m.start()]
-        if sec is not None and sec.role == "goals" or in_table and table_tasks:
-            pass
-        elif sec is not None and sec.role in ("purpose", "organization", "funding", "findings") or not STRIVE.search(text, max(s_start, m.start() - 60), m.start()) and not (
-                sec is None and COMMIT.search(text, max(s_start, m.start() - 60), m.start())):
+        if not (sec is not None and sec.role == "goals" or in_table and table_tasks) and not _objective(text, sec, s_start, m.start()):
             continue
-        elif PAST.search(text, s_start, m.start()):
-            continue  # a result ("đến nay đã đạt 100%"), not an objective
         is_rank = m.re is RANK
         value = float(m.group(1).replace(",", "."))
         unit = "rank" if is_rank else "%"
@@ -309,11 +307,24 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
     return out
 
 
+def _objective(text: str, sec: Section | None, s_start: int, pos: int) -> bool:
+    """A figure outside a goals section is an objective when the words before it strive for it
+    ("phấn đấu", "đạt"), oblige it outside any headed section ("bảo đảm", "tối thiểu"), or the sentence
+    is framed by the year it aims at ("Trong năm 2025, …"); never in a purpose, organisation, funding or
+    findings section, and never a figure reported as reached ("đến nay đã đạt")."""
+    if sec is not None and sec.role in ("purpose", "organization", "funding", "findings"):
+        return False
+    near = max(s_start, pos - 60)
+    aimed = (STRIVE.search(text, near, pos) or (sec is None or sec.role is None) and COMMIT.search(text, near, pos)
+             or YEAR_FRAME.match(text, s_start))
+    return bool(aimed) and not PAST.search(text, s_start, pos)
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the sentence around ``pos``: after the last item mark, ". ", ";", blank line,
     ":" or tab before it, up to the next sentence end or item mark. The marks are looked for near
     ``pos`` first (one is almost always there), then, failing that, back to the start of the text."""
-    marks = ("\n-", "\n+", ". ", ";", "\n\n", ":", "\t")
+    marks = ("\n-", "\n+", ". ", ".\n", ";", "\n\n", ":", "\t")
     near = max(0, pos - 500)
     start = max(text.rfind(x, near, pos) for x in marks) + 1
     if not start and near:
@@ -340,12 +351,16 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     after = YEAR_WORDS.search(text, pos, min(len(text), pos + 40))
     if after and not SENTENCE_END.search(text, pos, after.start()):
         return int(after.group(1))
+    by_date = BY_DATE.search(text, pos, min(len(text), pos + 200))  # "… trước ngày 01/01/2025": the year printed
+    if by_date and not SENTENCE_END.search(text, pos, by_date.start()):
+        return int(by_date.group(1))
     labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
     if labels:
         return int(labels[-1].group(1))
     return sec.deadline_year if sec else None
 
 
+BY_DATE = re.compile(r"(?:" + fuzzy_alternation(("trước ngày", "đến ngày", "chậm nhất ngày")) + r")\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})")
 YEAR_LABEL = re.compile(r"(?m)^[ \t\-+]*(?:" + fuzzy_pattern("mục tiêu") + r"\s+)?(?:" + fuzzy_pattern("đến năm") + r")\s+((?:19|20)\d{2})\s*:?\s*$")
 
 

@@ -18,9 +18,25 @@ from cancu.loaders.issuers import Issuer, Place, read_issuer, read_issuer_at
 
 OPENING = 1200
 """How far into the text a self-description can stand (the first lines of a post)."""
-ISSUES = re.compile(r"(?:" + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng")) + r")\s+$")
-SUBJECT = re.compile(fuzzy_alternation(("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd",
-                                        "sở", "ban", "bộ", "thủ tướng", "chính phủ")))
+ISSUES = re.compile(
+    r"(?:" + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng")) + r")\s+$"
+)
+SUBJECT = re.compile(
+    fuzzy_alternation(
+        (
+            "ủy ban nhân dân",
+            "uỷ ban nhân dân",
+            "ubnd",
+            "hội đồng nhân dân",
+            "hđnd",
+            "sở",
+            "ban",
+            "bộ",
+            "thủ tướng",
+            "chính phủ",
+        )
+    )
+)
 OPENERS = re.compile(fuzzy_alternation(("căn cứ", "thực hiện", "triển khai", "theo", "xét")))
 
 
@@ -50,13 +66,18 @@ def self_reference(folded: Folded) -> SelfReference | None:
         issued = ISSUES.search(head)
         if issued:  # "… <issuer> (đã) ban hành Kế hoạch số N"
             subject = list(SUBJECT.finditer(head, 0, issued.start()))
-            issuer = read_issuer_at(folded, sentence_start + subject[-1].start(), Place()) if subject else None
+            issuer = (
+                read_issuer_at(folded, sentence_start + subject[-1].start(), Place()) if subject else None
+            )
             iso, ds, de = _date_in(text, sentence_start, n.start)
             if iso is None:
                 iso, ds, de = parse_date(text, n.end, 25)
             return SelfReference(n, doc_type, iso, ds, de, issuer)
-        paragraph = line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n" or \
-            text[:line_start].rstrip()[-1:] in ".;:"
+        paragraph = (
+            line_start == 0
+            or text[max(0, line_start - 2) : line_start] == "\n\n"
+            or text[:line_start].rstrip()[-1:] in ".;:"
+        )
         if paragraph and not head.strip(" \t-*") and not OPENERS.match(text, line_start):
             # "Báo cáo số 228/BC-UBND ngày 05/12/2023 của UBND phường Hà Phong về …" opening a line
             iso, ds, de = parse_date(text, n.end, 25)
