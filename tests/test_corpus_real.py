@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cancu.loaders.extract import extract_path
+
 from scoring import score_module
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -52,7 +53,9 @@ def test_every_document_has_its_gold_and_source():
     """Each text has a gold file naming where it came from, in the split its name hashes to."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("corpus_split", CORPUS.parent / "scripts" / "corpus_split.py")
+    spec = importlib.util.spec_from_file_location(
+        "corpus_split", CORPUS.parent / "scripts" / "corpus_split.py"
+    )
     split_of = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(split_of)
     paths = sorted(p for s in ("dev", "test") for p in (CORPUS / s / "docs").glob("*.*"))

@@ -25,11 +25,11 @@ MEASURED = {"overall": 0.994, "clean": 0.996, "ocr": 0.988}
 """Figures measured on this country (2026-11-23), rounded to 3 places."""
 
 
-def _score(out: Path, seed: int = 3, provinces: int = 2) -> dict[str, dict[str, float]]:
+def _score(out: Path, seed: int = 3, provinces: int = 2, page_share: float = 0.0) -> dict[str, dict[str, float]]:
     score = score_module()
     manifest = generate_country(out, seed=seed, years=(2024, 2026), provinces=provinces, departments_per_province=4,
                                 communes_per_province=6, districts_per_province=2, tasks_per_plan=12,
-                                ocr_share=0.3)
+                                ocr_share=0.3, page_share=page_share)
     totals: dict[str, dict[str, list[Counter]]] = {"all": {}, "clean": {}, "ocr": {}}
     for plan in manifest.plans:
         gold = json.loads((out / "truth" / (Path(plan["file"]).stem + ".json")).read_text(encoding="utf-8"))
@@ -71,3 +71,9 @@ def test_a_second_country_of_other_places_also_scores_the_goal(tmp_path: Path) -
     """Another seed and more provinces (other names, other OCR damage): the rules are not tuned to one draw."""
     scores = _score(tmp_path, seed=11, provinces=4)
     assert _overall(scores["all"]) >= GOAL, {k: round(v, 3) for k, v in scores["all"].items()}
+
+
+def test_a_country_printed_as_legal_database_pages_scores_the_goal(tmp_path: Path) -> None:
+    """Every plan with "|" header cells and a Markdown title (measured 0.992): the layout stage masks them."""
+    scores = _score(tmp_path, page_share=1.0)
+    assert _overall(scores["all"]) >= 0.98, {k: round(v, 3) for k, v in scores["all"].items()}

@@ -236,11 +236,19 @@ class _Country:
         date = f"{year}-{month:02d}-{day:02d}"
         title = f"Cải cách hành chính năm {year} của {short_issuer}" if level != "province" else \
             f"Cải cách hành chính nhà nước năm {year} trên địa bàn {short_issuer[5:]} {jurisdiction}"
-        d.add(f"{header[0]}{GAP}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-        d.add(f"{header[1]}{GAP}Độc lập - Tự do - Hạnh phúc")
-        d.add(f"Số: {number}{GAP}{place}, ngày {day:02d} tháng {month:02d} năm {year}")
-        d.add("")
-        d.add("KẾ HOẠCH")
+        layout = random.Random(stem).random()  # own stream: the country's draws stay as they were
+        if layout < o.get("page_share", 0.0):  # a legal-database page: "|" cells, Markdown title
+            d.add(f"{header[0]} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")
+            d.add(f"{header[1]} | Độc lập - Tự do - Hạnh phúc |")
+            d.add(f"Số: {number} | {place}, ngày {day:02d} tháng {month:02d} năm {year} |")
+            d.add("")
+            d.add("**KẾ HOẠCH**")
+        else:
+            d.add(f"{header[0]}{GAP}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            d.add(f"{header[1]}{GAP}Độc lập - Tự do - Hạnh phúc")
+            d.add(f"Số: {number}{GAP}{place}, ngày {day:02d} tháng {month:02d} năm {year}")
+            d.add("")
+            d.add("KẾ HOẠCH")
         d.add(title)
         d.add("")
         for i, b in enumerate(bases):
@@ -437,12 +445,15 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
                      tasks_per_plan: int = 20, ocr_share: float = 0.2, replaced_citation_share: float = 0.1,
                      ended_agency_share: float = 0.1, table_share: float = 0.3,
                      docx_share: float = 0.0, districts_per_province: int = 3,
-                     unnamed_parent_share: float = 0.2) -> Manifest:
+                     unnamed_parent_share: float = 0.2, page_share: float = 0.0) -> Manifest:
     """Write the plans of ``provinces`` provinces for each year, with ``truth/`` and ``manifest.json``.
 
     ``docx_share`` of the plans without OCR noise are written as .docx, their appendix as a Word table.
     ``unnamed_parent_share`` of the child plans cite their parent's plan as "của Ủy ban nhân dân tỉnh"
     without the place's name (then the text alone may not say which province a commune is in).
+    ``page_share`` of the plans are printed as a legal-database page prints them ("|" header cells,
+    a Markdown title). The generator shares the extractor's assumptions: its score is a regression
+    check, not evidence of accuracy on real documents (that is ``corpus/``).
     """
     out_dir = Path(out_dir)
     (out_dir / "truth").mkdir(parents=True, exist_ok=True)
@@ -450,7 +461,8 @@ def generate_country(out_dir: Path, *, seed: int = 0, years: Sequence[int] = (20
     geo = _geography(years)
     c = _Country(out_dir, rng, {"table_share": table_share, "ocr_share": ocr_share,
                                 "ended_agency_share": ended_agency_share, "tasks_per_plan": tasks_per_plan,
-                                "docx_share": docx_share, "unnamed_parent_share": unnamed_parent_share})
+                                "docx_share": docx_share, "unnamed_parent_share": unnamed_parent_share,
+                                "page_share": page_share})
     for year in years:
         new = year >= RESTRUCTURED_FROM
         plist = geo["new" if new else "old"][:provinces]
