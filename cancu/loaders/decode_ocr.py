@@ -123,10 +123,11 @@ def ocr_pages(digest: str, pages: Sequence[int], render: Callable[[int], Any], n
 def image_text(image) -> str:
     """One page image's text: straightened, ruled tables found, lines rebuilt from Tesseract's word boxes."""
     import pytesseract
+    from PIL import ImageFilter
 
     from cancu.loaders.decode_ocr_layout import deskew, erase_rules, table_rows
 
-    gray = deskew(ink_only(image))
+    gray = deskew(ink_only(image).filter(ImageFilter.MedianFilter(3)))
     rows = table_rows(gray)
     page = erase_rules(gray, rows) if rows else gray
     data = pytesseract.image_to_data(
@@ -134,10 +135,9 @@ def image_text(image) -> str:
     )
 
     def reread(box: tuple[int, int, int, int]) -> str:
-        """A short cell read again on its own, twice the size, as one line (a lone "1" is lost in a page)."""
+        """A short cell read again on its own, as one line (a lone "1" is lost in a whole page)."""
         crop = page.crop(box)
-        crop = crop.resize((crop.width * 2, crop.height * 2))
-        if sum(1 for v in crop.getdata() if v < INK_LEVEL) < 4 * MIN_CELL_INK:
+        if sum(1 for v in crop.getdata() if v < INK_LEVEL) < MIN_CELL_INK:
             return ""
         return " ".join(pytesseract.image_to_string(crop, lang=LANGUAGE, config="--psm 7").split())
 

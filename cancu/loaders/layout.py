@@ -22,32 +22,30 @@ ACTIONS = {"blank": " ", "tab": "\t"}
 
 
 @cache
-def _masks() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _masks() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    rows = read_rows("layout/masks.csv")
     return tuple(
-        (re.compile(r["pattern"], re.M), ACTIONS[r["action"]]) for r in read_rows("layout/masks.csv")
+        (re.compile(r["pattern"], re.M), ACTIONS[r["action"]], tuple(r["trigger"].split("|"))) for r in rows
     )
-
-
-def _cheap_skip(text: str) -> bool:
-    """No mark can match: the usual plain text pays one scan per character class."""
-    return "*" not in text and "_" not in text and "#" not in text and "|" not in text and "---" not in text
 
 
 def mask_layout(folded: Folded) -> Folded:
     """``folded`` with its layout marks masked (same length; ``original`` untouched)."""
     text = folded.text
-    if _cheap_skip(text):
+    spans: list[tuple[int, int, str]] = []
+    for rx, fill, triggers in _masks():
+        if any(t in text for t in triggers):
+            spans.extend((m.start(), m.end(), fill) for m in rx.finditer(text) if m.end() > m.start())
+    if not spans:
         return folded
-    chars = None
-    for rx, fill in _masks():
-        for m in rx.finditer(text if chars is None else "".join(chars)):
-            if m.end() == m.start():
-                continue
-            if chars is None:
-                chars = list(text)
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = fill if fill == " " or i == m.start() else " "
-    if chars is None:
-        return folded
-    return replace(folded, text="".join(chars))
+    parts, pos = [], 0
+    for start, end, fill in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        masked = "".join("\n" if c == "\n" else " " for c in text[start:end])
+        parts.append(fill + masked[1:] if fill == "\t" and masked[0] != "\n" else masked)
+        pos = end
+    parts.append(text[pos:])
+    return replace(folded, text="".join(parts))

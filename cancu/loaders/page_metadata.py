@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.fold import Folded, fuzzy_pattern, named_alternation
 from cancu.ontology.datafiles import read_rows
 
 VALUE_END = re.compile(r"\t|\n|[ ]{2,}")
 DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})")
+EDGE = 8000
+"""A page prints the table before or after the document: only that much of either end is read."""
 REACH = 160
 """How far after its label a value may start (some pages put an explanation in between)."""
 
@@ -24,10 +26,8 @@ REACH = 160
 @cache
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = sorted(read_rows("layout/page_metadata.csv"), key=lambda r: len(r["label"]), reverse=True)
-    alts = [f"(?P<m{i}>{fuzzy_pattern(r['label'], ocr=False)})" for i, r in enumerate(rows)]
-    return re.compile(r"(?:" + "|".join(alts) + r")[ \t]*:?[ \t]*"), {
-        f"m{i}": r["field"] for i, r in enumerate(rows)
-    }
+    alts = named_alternation([(f"m{i}", fuzzy_pattern(r["label"], ocr=False)) for i, r in enumerate(rows)])
+    return re.compile(alts + r"[ \t]*:?[ \t]*"), {f"m{i}": r["field"] for i, r in enumerate(rows)}
 
 
 def read_page_metadata(folded: Folded) -> dict[str, dict]:
@@ -37,7 +37,11 @@ def read_page_metadata(folded: Folded) -> dict[str, dict]:
     text = folded.text
     rx, fields = _labels()
     out: dict[str, dict] = {}
-    for m in rx.finditer(text):
+    head_end = min(len(text), EDGE)
+    regions = [(0, head_end)] + (
+        [(max(head_end, len(text) - EDGE), len(text))] if len(text) > head_end else []
+    )
+    for m in (m for a, b in regions for m in rx.finditer(text, a, b)):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end
