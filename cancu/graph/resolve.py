@@ -183,16 +183,16 @@ class Resolver:
             if row.jurisdiction is None and row.successors
         }
 
+    @cached_property
+    def _area_words(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        phrases = dict(reversed(self.reg.area_phrases))  # the first row of a phrase wins
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"\b(?:{alternation})\b"), phrases
+
     def areas_named(self, texts: list[str]) -> list[str]:
         """Reform areas whose words a plan's tasks, targets or duties use ("tuyên truyền", "thủ tục hành chính")."""
-        folded = [_fold(t) for t in texts if t]
-        return sorted(
-            {
-                area
-                for phrase, area in self.reg.area_phrases
-                if any(re.search(rf"\b{re.escape(phrase)}\b", t) for t in folded)
-            }
-        )
+        rx, phrases = self._area_words
+        return sorted({phrases[m.group(0)] for m in rx.finditer("\n".join(_fold(t) for t in texts if t))})
 
     # -- metrics -------------------------------------------------------------------
     @property

@@ -107,11 +107,6 @@ class Registry:
         for r in self.statuses:
             self._index.setdefault(number_key(r.number), []).append(r)
 
-    def add_statuses(self, rows: Sequence[StatusRow]) -> None:
-        self.statuses.extend(rows)
-        for r in rows:
-            self._index.setdefault(number_key(r.number), []).append(r)
-
     # -- documents ----------------------------------------------------------------
     def rows_of(self, number: str) -> list[StatusRow]:
         """Every row whose number has the same number key (one dict lookup)."""
