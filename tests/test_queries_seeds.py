@@ -160,7 +160,10 @@ def test_responsible_for_cu_lao_dung_tasks_resolves_ended_bodies(graph):
     tasks = [r for r in result.items if r.kind == "Task"]
     assert len(tasks) == 19
     first = tasks[0]
-    assert first.lead == ["Phòng Tư pháp (ended 2025-06-30; now UBND xã An Thạnh, UBND xã Cù Lao Dung)"]
+    # agencies.csv: a district's Phòng Tư pháp passes to the communes' UBND and to the province's Sở Tư pháp
+    assert first.lead == [
+        "Phòng Tư pháp (ended 2025-06-30; now Sở Tư pháp thành phố Cần Thơ, UBND xã An Thạnh, UBND xã Cù Lao Dung)"
+    ]
     assert [s.number for s in first.chain] == ["192/KH-UBND", "03/KH-UBND"]
     assert first.chain[-1].body.startswith("UBND huyện Cù Lao Dung (ended 2025-06-30; now ")
     before = responsible(graph, "03/KH-UBND", as_of="2024-06-30")

@@ -201,3 +201,44 @@ def test_local_documents_are_told_apart_by_their_province(tmp_path: Path) -> Non
     assert reg.status_of("15/KH-UBND", 2024, "binh-phuoc.dong-xoai").status == "in_force"
     assert reg.status_of("15/KH-UBND", 2024, "dong-thap") is None
     assert reg.status_of("15/KH-UBND", 2024) is None  # a national citation never takes a local row
+
+
+@pytest.fixture(scope="module")
+def district_graph():
+    from cancu.ontology.record import DocumentInfo, PlanRecord, Task
+
+    doc = DocumentInfo(
+        number="3/KH-UBND",
+        type="KH",
+        issuer="UBND huyện Cù Lao Dung",
+        jurisdiction="Cù Lao Dung, Sóc Trăng",
+        level="district",
+        date="2023-01-04",
+        title="CCHC 2023",
+        period=[2023, 2023],
+    )
+    tasks = [
+        Task(
+            text="Rà soát", span=(0, 7), lead=["Phòng Nội vụ", "UBND cấp xã", "Văn phòng HĐND và UBND huyện"]
+        )
+    ]
+    return build_graph([PlanRecord(source="d.txt", document=doc, tasks=tasks)], shipped())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Phòng Nội vụ", ["Sở Nội vụ thành phố Cần Thơ", "UBND xã An Thạnh", "UBND xã Cù Lao Dung"]),
+        ("Văn phòng HĐND và UBND huyện", ["UBND xã An Thạnh", "UBND xã Cù Lao Dung"]),
+        ("UBND cấp xã", []),  # a collective: never ends, no successor
+    ],
+)
+def test_district_bodies_pass_to_communes_and_departments(
+    district_graph, body: str, expected: list[str]
+) -> None:
+    key = next(
+        n for n, d in district_graph.nodes(data=True) if d.get("kind") == "Agency" and d.get("label") == body
+    )
+    assert [
+        district_graph.nodes[s]["label"] for s in successors(district_graph, key, "2026-01-01")
+    ] == expected

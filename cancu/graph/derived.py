@@ -228,13 +228,15 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
         jd = nodes.get(jur, {})
         if jd.get("level") == "district":
             d["active_until"] = jd.get("active_until") or district_end.last_day
-            for s in res.unit_successors(jur, table):
+            steps = res.unit_successors(jur, table)
+            for s in steps:
                 target = _agency(
                     g, res, f"agency:ubnd@{s.new.removeprefix('jur:')}", "UBND", s.new, "commune"
                 )
                 _succeed(
                     g, key, target, s.date, s.basis or district_end.basis, s.confidence, s.registry, s.row
                 )
+            _district_office_to_department(g, res, key, body, steps, district_end)
             continue
         if body in renames:
             steps = renames[body]
@@ -268,6 +270,37 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
                     None,
                 )
                 break
+
+
+def _district_office_to_department(
+    g: nx.MultiDiGraph, res: Resolver, key: str, body: str, steps: list, district_end
+) -> None:
+    """A district office whose kind the registry passes to a provincial department ("Phòng Nội vụ" ->
+    "Ủy ban nhân dân xã | Sở Nội vụ") is also succeeded by that department of the province that took
+    the district's communes in: the graph says what ``Registry.successors_of`` says."""
+    kind = res.kind_of(body, "*.*")
+    if kind is None or not steps:
+        return
+    provinces = sorted({s.new.removeprefix("jur:").split(".")[0] for s in steps})
+    first = steps[0]
+    for sid in kind.successors:
+        if not sid.endswith("@_"):
+            continue
+        dept = sid.split("@")[0]
+        for prov in provinces:
+            target = _agency(
+                g, res, f"agency:{dept}@{prov}", res.department_name(dept), f"jur:{prov}", "department"
+            )
+            _succeed(
+                g,
+                key,
+                target,
+                first.date,
+                kind.basis or district_end.basis,
+                "high",
+                "agencies.csv",
+                kind.registry_row,
+            )
 
 
 def out_edges_of(g: nx.MultiDiGraph, key: str, kind: EdgeKind) -> list[tuple[str, dict]]:
