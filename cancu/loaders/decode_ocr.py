@@ -122,6 +122,7 @@ def ocr_pages(digest: str, pages: Sequence[int], render: Callable[[int], Any], n
 
 def image_text(image) -> str:
     """One page image's text: straightened, ruled tables found, lines rebuilt from Tesseract's word boxes."""
+    import numpy as np
     import pytesseract
     from PIL import ImageFilter
 
@@ -137,7 +138,7 @@ def image_text(image) -> str:
     def reread(box: tuple[int, int, int, int]) -> str:
         """A short cell read again on its own, as one line (a lone "1" is lost in a whole page)."""
         crop = page.crop(box)
-        if sum(1 for v in crop.getdata() if v < INK_LEVEL) < MIN_CELL_INK:
+        if int((np.asarray(crop) < INK_LEVEL).sum()) < MIN_CELL_INK:
             return ""
         return " ".join(pytesseract.image_to_string(crop, lang=LANGUAGE, config="--psm 7").split())
 
