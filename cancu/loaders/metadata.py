@@ -271,12 +271,19 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
     from cancu.loaders.citations import BASIS_OPENERS, HEADING
 
     first_line = re.compile(r"\s*[^\n]*\S[^\n]*").match(text, start)
+    if first_line and BASIS_OPENERS.match(text, start + len(first_line.group()) - len(first_line.group().lstrip())):
+        return None, start  # a type line with no title: the basis follows it
     floor = first_line.end() if first_line else start  # the first line is title, whatever it says
-    stops = [m.start() for m in (BASIS_OPENERS.search(text, floor), HEADING.search(text, floor)) if m]
+    blank = BLANK_THEN_PROSE.search(text, floor, floor + 400)
+    stops = [m.start() for m in (BASIS_OPENERS.search(text, floor), HEADING.search(text, floor), blank) if m]
     end = min(stops) if stops else min(len(text), start + 400)
     end = min(end, start + 400)
-    title = " ".join(folded.quote(start, end).split()).strip(" -–:")
+    title = " ".join(folded.quote(start, end).replace("**", " ").replace("__", " ").split()).strip(" -–:*_")
     return (title or None), end
+
+
+BLANK_THEN_PROSE = re.compile(r"\n[ \t]*\n(?=[ \t]*[a-z][^\n]{80})")
+"""A blank line, then a long line of prose: the title has ended (a thông báo's first paragraph)."""
 
 
 def _period(title: str | None, issued: str | None) -> list[int] | None:
