@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 import zipfile
 
@@ -572,3 +573,101 @@ def test_any_bytes_decode_or_raise_input_error(prefix, body, name):
     else:
         assert isinstance(decoded, Decoded) and decoded.text.strip()
         assert decoded.sha256 == hashlib.sha256(prefix + body).hexdigest()
+
+
+# ---- hostile files: bounded work (issue 20) -------------------------------------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    "tr,cells",
+    [
+        (f'<w:tr {W_NS}><w:tc><w:tcPr><w:gridSpan w:val="400000000"/></w:tcPr><w:p/></w:tc></w:tr>', 64),
+        (f'<w:tr {W_NS}><w:trPr><w:gridBefore w:val="400000000"/></w:trPr><w:tc><w:p/></w:tc></w:tr>', 64),
+        (
+            f'<w:tr {W_NS}><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>',
+            4,
+        ),
+    ],
+    ids=["gridSpan", "gridBefore", "honest"],
+)
+def test_docx_grid_spans_are_capped(tr, cells):
+    """A 400-million-column span once ran > 300 s and 4-6.5 GB; a row is now at most 64 cells."""
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=1)
+    table._tbl.remove(table._tbl.tr_lst[0])
+    table._tbl.append(parse_xml(tr))
+    buf = io.BytesIO()
+    d.save(buf)
+    (line,) = decode_bytes(buf.getvalue(), "span.docx").text.split("\n")
+    assert line.count("\t") + 1 == cells
+
+
+def test_zip_bomb_whose_headers_lie_small_is_refused_by_what_it_inflates():
+    """Both directories claim 1 KB for 50 MB of zeros: the inflated bytes are counted, not the claim."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", b"<x/>")
+        z.writestr("word/document.xml", b"0" * 50_000_000)
+    data = bytearray(buf.getvalue())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.rindex(signature)
+        data[at + offset : at + offset + 4] = (1000).to_bytes(4, "little")
+    assert zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml").file_size == 1000
+    with pytest.raises(InputError, match=r"^lie\.docx: refused: the \.docx inflates to [\d,]+ bytes \(ratio"):
+        decode_bytes(bytes(data), "lie.docx")
+
+
+def test_pdf_with_more_pages_than_a_plan_is_refused(monkeypatch):
+    from cancu.loaders import decode_pdf
+
+    monkeypatch.setattr(decode_pdf, "MAX_PAGES", 3)
+    assert decode_bytes(text_pdf("a", "b", "c"), "ok.pdf").text == "a\fb\fc"
+    with pytest.raises(InputError) as err:
+        decode_bytes(text_pdf("a", "b", "c", "d"), "long.pdf")
+    assert (
+        str(err.value)
+        == "long.pdf: PDF of 4 pages is over the limit of 3 pages (a plan is far shorter; split the file)"
+    )
+
+
+def test_stdin_is_read_with_the_size_check(monkeypatch):
+    """A pipe is never read past the limit (a 1 GB pipe once took 1 GB of RAM)."""
+    from cancu.loaders.decode import read_limited
+
+    class Endless(io.RawIOBase):
+        def __init__(self):
+            self.given = 0
+
+        def readable(self):
+            return True
+
+        def read(self, n=-1):
+            self.given += n
+            return b"a" * n
+
+    monkeypatch.setenv("CANCU_MAX_BYTES", "5000000")
+    pipe = Endless()
+    with pytest.raises(InputError) as err:
+        read_limited(pipe, "stdin")
+    assert (
+        str(err.value)
+        == "stdin: more than 5,000,000 bytes, over the limit (raise it with CANCU_MAX_BYTES=<bytes>)"
+    )
+    assert pipe.given == 5_000_001
+    assert read_limited(io.BytesIO(b"Ke hoach"), "stdin") == b"Ke hoach"
+
+
+def test_cli_stdin_over_the_limit_is_one_line():
+    env = {**os.environ, "CANCU_MAX_BYTES": "1000"}
+    done = subprocess.run(
+        [sys.executable, "-m", "cancu.cli", "extract", "-"], input=b"a" * 5000, capture_output=True, env=env
+    )
+    assert done.returncode != 0
+    assert (
+        done.stderr.decode()
+        .strip()
+        .splitlines()[-1]
+        .endswith("stdin: more than 1,000 bytes, over the limit (raise it with CANCU_MAX_BYTES=<bytes>)")
+    )
