@@ -178,9 +178,6 @@ LAYOUT_ROWS = [
         CU_CHI_PIPES,
         {"doc": {"title": "Cải cách hành chính năm 2023"}},
         id="bold-title-line-quoted-without-marks",
-        marks=_xfail(
-            "document.title is quoted from the original with its Markdown marks: '**Cải cách … 2023**'"
-        ),
     ),
     pytest.param(
         """CHÍNH PHỦ
@@ -1019,10 +1016,6 @@ Các cơ quan triển khai thực hiện.
             }
         },
         id="issue-date-after-a-cited-date-in-same-sentence",
-        marks=_xfail(
-            "document.date 2008-03-25: the first date of the sentence (the cited Chương trình's) is taken, "
-            "not 'ngày 13/5/2011' right before the issuer"
-        ),
     ),
     pytest.param(
         """Xã Dân Chủ tổ chức Hội nghị công bố Tổ công nghệ số cộng đồng
@@ -1333,10 +1326,6 @@ I. MỤC ĐÍCH, YÊU CẦU
 """,
         {"bases": [{"number": "159/KH-UBND", "issuer": "UBND huyện Ninh Giang", "date": "2021-12-16"}]},
         id="capital-heading-is-no-masthead-basis-before-it-kept",
-        marks=_xfail(
-            "the heading 'I. MỤC ĐÍCH, YÊU CẦU' is read as an agency-column cell, so the masthead is "
-            "placed there and the basis printed before it is dropped as 'before the masthead'"
-        ),
     ),
     pytest.param(
         """ỦY BAN NHÂN DÂN
@@ -1352,10 +1341,6 @@ I. MỤC ĐÍCH, YÊU CẦU
 """,
         {"doc": {"title": None}, "bases": [{"number": "30/KH-UBND", "date": "2011-05-10"}], "refs": []},
         id="type-line-without-title-basis-follows",
-        marks=_xfail(
-            "with no title line the 'Căn cứ …' line is read as the title (the first line after the "
-            "type word is always title), so its basis becomes a reference"
-        ),
     ),
 ]
 
@@ -1474,10 +1459,6 @@ Kính gửi: Văn phòng Chính phủ
             "agencies": ["Bộ Nội vụ"],
         },
         id="tb-chu-tri-paragraph-after-blank-line",
-        marks=_xfail(
-            "the title does not stop at the blank line: it swallows the paragraph, so the body (and its "
-            "'Bộ Nội vụ chủ trì' directive) starts after it"
-        ),
     ),
     pytest.param(
         VINH_LONG_QD
@@ -1492,10 +1473,6 @@ Kính gửi: Văn phòng Chính phủ
         "các huyện chịu trách nhiệm thi hành Quyết định này.\n",
         {"leads": [], "agencies": ["Văn phòng UBND tỉnh", "Sở Tư pháp", "UBND cấp huyện"]},
         id="qd-executing-article-comma-list",
-        marks=_xfail(
-            "executing bodies split on 'và' only: 'Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp' "
-            "comes out as one agency"
-        ),
     ),
     pytest.param(
         CT_TTG + "1. Bộ Nội vụ.\n2. Bộ Tư pháp.\n",

@@ -25,6 +25,8 @@ GAP = re.compile(
     r"chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
     r"người đứng đầu|nguoi dung dau)[\s,;:\-–+•]*)*"
 )
+TITLES = r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh|Cục trưởng|Vụ trưởng|Tổng cục trưởng|Trưởng|Người đứng đầu)\s"
+"""The title that opens each body of an executing article's list ("…, Giám đốc Sở Tư pháp, …")."""
 DIRECTIVE_TYPES = ("CV", "CT", "TB", "CĐ")
 """Document types whose numbered items are directives when they have no "Nhiệm vụ" section."""
 MIN_WORDS = 6
@@ -89,7 +91,7 @@ def executing(folded: Folded, start: int, end: int) -> list[str]:
     for m in _cues()["executes"].finditer(text, start, end):
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), start) + 1
         printed = " ".join(folded.quote(sentence, m.start()).split())
-        for part in re.split(r"\s+(?:và|va)\s+", printed):
+        for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
             for name in agency_names.split_cell(part):
                 if name not in out and len(name.split()) <= 12:
                     out.append(name)

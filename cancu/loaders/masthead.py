@@ -39,6 +39,7 @@ MOTTO = re.compile(
 )
 NUMBER_CELL = re.compile(r"(?:" + fuzzy_alternation(("số",)) + r")\s*[:.]")
 RULE = re.compile(r"[\W_]*")
+SECTION_HEADING = re.compile(r"(?:[ivxl]{1,4}|\d{1,2}(?:\.\d{1,2})*)[ \t]*[.)][ \t]")
 
 
 @dataclass
@@ -87,8 +88,8 @@ def column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
         gap = CELL_GAP.search(text, s, ls + len(line))
         e = gap.start() if gap else ls + len(line)
         cell = text[s:e].rstrip()
-        if NUMBER_CELL.match(cell):
-            break
+        if NUMBER_CELL.match(cell) or SECTION_HEADING.match(cell):
+            break  # the number line, or the body's first heading ("I. MỤC ĐÍCH, YÊU CẦU"): the column is over
         if not cell or RULE.fullmatch(cell) or MOTTO.match(cell):
             continue
         if not _upper(folded.quote(s, s + len(cell))):
@@ -213,6 +214,11 @@ def authority_line(folded: Folded, start: int, end: int) -> Authority | None:
             while body_at < line_end and text[body_at] in " \t":
                 body_at += 1
             body = _body(folded, [(body_at, line_end)]) if body_at < line_end else None
+            if body is None and body_at >= line_end and title:  # "THỦ TƯỚNG CHÍNH PHỦ": the title is the body
+                found = issuer_regex().match(text, m.start(m.lastgroup))
+                if found and _phrases()[int(found.lastgroup[1:])].scope == "national":
+                    phrase = _phrases()[int(found.lastgroup[1:])]
+                    return Authority("", Body(phrase.issuer, phrase.level or "national", True, Place(), pos, line_end), pos, line_end)
             if body is not None:
                 return Authority(title, body, pos, line_end)
         if nl == -1:

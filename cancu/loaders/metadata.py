@@ -271,8 +271,8 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
     from cancu.loaders.citations import BASIS_OPENERS, HEADING
 
     first_line = re.compile(r"\s*[^\n]*\S[^\n]*").match(text, start)
-    if first_line and BASIS_OPENERS.match(text, start + len(first_line.group()) - len(first_line.group().lstrip())):
-        return None, start  # a type line with no title: the basis follows it
+    if first_line and CAN_CU.match(text, start + len(first_line.group()) - len(first_line.group().lstrip())):
+        return None, start  # a type line with no title: "Căn cứ …" follows it ("Thực hiện …" often opens a title)
     floor = first_line.end() if first_line else start  # the first line is title, whatever it says
     blank = BLANK_THEN_PROSE.search(text, floor, floor + 400)
     stops = [m.start() for m in (BASIS_OPENERS.search(text, floor), HEADING.search(text, floor), blank) if m]
@@ -282,6 +282,7 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
     return (title or None), end
 
 
+CAN_CU = re.compile(fuzzy_pattern("căn cứ") + r"(?![a-z])")
 BLANK_THEN_PROSE = re.compile(r"\n[ \t]*\n(?=[ \t]*[a-z][^\n]{80})")
 """A blank line, then a long line of prose: the title has ended (a thông báo's first paragraph)."""
 

@@ -92,8 +92,11 @@ DATE_LEAD = re.compile(r"ng[a-z0-9&]{1,3}\s")
 
 
 def _date_in(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """The last date before the act's number: "…16-CTr/TU ngày 25/3/2008 …, ngày 13/5/2011, UBND huyện
+    ban hành …" is issued on 13/5/2011 (an earlier date belongs to a document it cites)."""
+    found: tuple[str | None, int, int] = (None, start, start)
     for m in DATE_LEAD.finditer(text, start, end):
         iso, ds, de = parse_date(text, m.start(), 0)
         if iso:
-            return iso, ds, de
-    return None, start, start
+            found = (iso, ds, de)
+    return found
