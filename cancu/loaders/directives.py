@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from cancu.loaders import agency_names
-from cancu.loaders.fold import Folded, fuzzy_pattern
+from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Assignment, Task
@@ -89,11 +89,12 @@ def executing(folded: Folded, start: int, end: int) -> list[str]:
     text = folded.text
     out: list[str] = []
     for m in _cues()["executes"].finditer(text, start, end):
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), start) + 1
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind(".\n", 0, m.start()), text.rfind(";", 0, m.start()),
+                       text.rfind("\n\n", 0, m.start()), start) + 1
         printed = " ".join(folded.quote(sentence, m.start()).split())
         for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
             for name in agency_names.split_cell(part):
-                if name not in out and len(name.split()) <= 12:
+                if name not in out and len(name.split()) <= 12 and _a_body(name):
                     out.append(name)
     return out
 
@@ -190,3 +191,16 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
             )
         )
     return tasks
+
+
+BODY_START = re.compile(r"(?:" + fuzzy_alternation(("ủy ban", "ubnd", "hội đồng", "hđnd", "sở", "bộ", "ban", "cục", "tổng cục",
+                                                     "văn phòng", "phòng", "trung tâm", "thanh tra", "công an", "đơn vị",
+                                                     "cơ quan", "tổ", "viện", "học viện", "kho bạc", "bảo hiểm")) + r")(?![a-z])")
+OPEN_SET = re.compile(fuzzy_pattern("liên quan"))
+
+
+def _a_body(name: str) -> bool:
+    """A name in an executing list that is a body: known to the agency table or opening with a body's
+    word ("Cục Kiểm tra …"); never an open set ("tổ chức, cá nhân có liên quan") or stray words."""
+    folded = fold_str(name).lower()
+    return bool(BODY_START.match(folded)) and not OPEN_SET.search(folded)
