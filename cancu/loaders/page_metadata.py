@@ -17,6 +17,8 @@ from cancu.ontology.datafiles import read_rows
 
 VALUE_END = re.compile(r"\t|\n|[ ]{2,}")
 DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})")
+TABLE_CUES = ("so hieu", "loai van ban", "ngay ban hanh", "noi ban hanh", "co quan ban hanh")
+"""Folded labels of which an attribute table always prints at least one."""
 EDGE = 8000
 """A page prints the table before or after the document: only that much of either end is read."""
 REACH = 160
@@ -35,6 +37,8 @@ def read_page_metadata(folded: Folded) -> dict[str, dict]:
     Only lines that hold two or more labels, or a label then a tab/"|" cell, count: a sentence that
     happens to say "ngày ban hành" is not a table."""
     text = folded.text
+    if not any(cue in text for cue in TABLE_CUES):
+        return {}  # no attribute table (most texts): one substring scan instead of the label regex
     rx, fields = _labels()
     out: dict[str, dict] = {}
     head_end = min(len(text), EDGE)
