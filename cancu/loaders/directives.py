@@ -25,7 +25,9 @@ GAP = re.compile(
     r"chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
     r"người đứng đầu|nguoi dung dau)[\s,;:\-–+•]*)*"
 )
-TITLES = r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh|Cục trưởng|Vụ trưởng|Tổng cục trưởng|Trưởng|Người đứng đầu)\s"
+TITLES = (
+    r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh|Cục trưởng|Vụ trưởng|Tổng cục trưởng|Trưởng|Người đứng đầu)\s"
+)
 """The title that opens each body of an executing article's list ("…, Giám đốc Sở Tư pháp, …")."""
 DIRECTIVE_TYPES = ("CV", "CT", "TB", "CĐ")
 """Document types whose numbered items are directives when they have no "Nhiệm vụ" section."""
@@ -89,8 +91,16 @@ def executing(folded: Folded, start: int, end: int) -> list[str]:
     text = folded.text
     out: list[str] = []
     for m in _cues()["executes"].finditer(text, start, end):
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind(".\n", 0, m.start()), text.rfind(";", 0, m.start()),
-                       text.rfind("\n\n", 0, m.start()), start) + 1
+        sentence = (
+            max(
+                text.rfind(". ", 0, m.start()),
+                text.rfind(".\n", 0, m.start()),
+                text.rfind(";", 0, m.start()),
+                text.rfind("\n\n", 0, m.start()),
+                start,
+            )
+            + 1
+        )
         printed = " ".join(folded.quote(sentence, m.start()).split())
         for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
             for name in agency_names.split_cell(part):
@@ -193,9 +203,35 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
     return tasks
 
 
-BODY_START = re.compile(r"(?:" + fuzzy_alternation(("ủy ban", "ubnd", "hội đồng", "hđnd", "sở", "bộ", "ban", "cục", "tổng cục",
-                                                     "văn phòng", "phòng", "trung tâm", "thanh tra", "công an", "đơn vị",
-                                                     "cơ quan", "tổ", "viện", "học viện", "kho bạc", "bảo hiểm")) + r")(?![a-z])")
+BODY_START = re.compile(
+    r"(?:"
+    + fuzzy_alternation(
+        (
+            "ủy ban",
+            "ubnd",
+            "hội đồng",
+            "hđnd",
+            "sở",
+            "bộ",
+            "ban",
+            "cục",
+            "tổng cục",
+            "văn phòng",
+            "phòng",
+            "trung tâm",
+            "thanh tra",
+            "công an",
+            "đơn vị",
+            "cơ quan",
+            "tổ",
+            "viện",
+            "học viện",
+            "kho bạc",
+            "bảo hiểm",
+        )
+    )
+    + r")(?![a-z])"
+)
 OPEN_SET = re.compile(fuzzy_pattern("liên quan"))
 
 

@@ -218,7 +218,12 @@ def authority_line(folded: Folded, start: int, end: int) -> Authority | None:
                 found = issuer_regex().match(text, m.start(m.lastgroup))
                 if found and _phrases()[int(found.lastgroup[1:])].scope == "national":
                     phrase = _phrases()[int(found.lastgroup[1:])]
-                    return Authority("", Body(phrase.issuer, phrase.level or "national", True, Place(), pos, line_end), pos, line_end)
+                    return Authority(
+                        "",
+                        Body(phrase.issuer, phrase.level or "national", True, Place(), pos, line_end),
+                        pos,
+                        line_end,
+                    )
             if body is not None:
                 return Authority(title, body, pos, line_end)
         if nl == -1:

@@ -163,6 +163,8 @@ def read_header(folded: Folded) -> Header:
         place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
         if issuer is None and column is not None:
             place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
+    if own is not None and issuer is None and own.level:
+        info.level = own.level
     if authority and authority.title and issuer:
         info.authority = f"{authority.title} {issuer.name}"
     if issuer:

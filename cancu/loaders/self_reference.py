@@ -48,6 +48,8 @@ class SelfReference:
     date_start: int
     date_end: int
     issuer: Issuer | None
+    #: the level the sentence gives even when it names no place ("Ủy ban nhân dân huyện")
+    level: str | None = None
 
 
 def self_reference(folded: Folded) -> SelfReference | None:
@@ -69,10 +71,13 @@ def self_reference(folded: Folded) -> SelfReference | None:
             issuer = (
                 read_issuer_at(folded, sentence_start + subject[-1].start(), Place()) if subject else None
             )
+            level = issuer.level if issuer else None
+            if issuer is not None and issuer.scope == "local" and not issuer.place.label():
+                issuer = None  # "Ủy ban nhân dân huyện ban hành …": which one, the sentence does not say; its level it does
             iso, ds, de = _date_in(text, sentence_start, n.start)
             if iso is None:
                 iso, ds, de = parse_date(text, n.end, 25)
-            return SelfReference(n, doc_type, iso, ds, de, issuer)
+            return SelfReference(n, doc_type, iso, ds, de, issuer, level)
         paragraph = (
             line_start == 0
             or text[max(0, line_start - 2) : line_start] == "\n\n"
