@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "readers"))
 
 def run() -> dict:
     import ocr_eval
-    import scanmaker
 
     from cancu.loaders import decode_ocr
     from cancu.loaders.decode import decode_bytes
@@ -34,7 +33,7 @@ def run() -> dict:
     results = [ocr_eval.compare(name, text, gold, seed=7) for name, text, gold in ocr_eval.CASES]
     pages = sum(r.pages for r in results)
     seconds = sum(r.seconds for r in results)
-    again = scanmaker.scan_pdf(ocr_eval.CASES[0][1].read_text(encoding="utf-8"), seed=7)
+    again = results[0].pdf
     read_before = decode_ocr.STATS.pages_read
     started = time.perf_counter()
     decode_bytes(again, "again.pdf")

@@ -116,7 +116,8 @@ class PlanRecord:
     sha256: str | None = None
     #: length of the decoded text the spans point into
     text_length: int = 0
-    #: "txt" | "docx" | "pdf" | "stdin", and the encoding that decoded it
+    #: the reader used (docs/readers.md): "txt" | "docx" | "doc" | "html" | "pdf" | "pdf+ocr" | "image+ocr",
+    #: and the encoding that decoded it
     format: str | None = None
     encoding: str | None = None
     #: the text's own effectivity article and its effects on other documents (loaders/effectivity.py)
