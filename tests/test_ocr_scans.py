@@ -181,9 +181,11 @@ def test_without_tesseract_one_line_says_what_to_install(monkeypatch):
 
 @needs_ocr
 @pytest.mark.slow
-def test_scans_of_the_examples_and_the_clean_seed_give_the_text_facts():
+def test_scans_of_the_examples_and_the_clean_seed_give_the_text_facts(request):
     """13 pages; document fields and legal bases equal the text's, targets and task leads F1 >= 0.90
     against the gold (the figures are printed for the note)."""
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("a long run (about 2 minutes of OCR): select it with pytest -m slow")
     results = [ocr_eval.compare(name, text, gold, seed=7) for name, text, gold in ocr_eval.CASES]
     assert sum(r.pages for r in results) >= 10
     differences = [
