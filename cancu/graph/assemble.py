@@ -223,10 +223,14 @@ class Builder:
             label=d.number or d.title or rec.source,
         )
         self.g.nodes[key]["loaded"] = True
-        if self.res:
-            texts = [t.text for t in rec.tasks] + [t.text for t in rec.targets]
-            texts += [d for a in rec.assignments for d in a.duties]
-            self.g.nodes[key]["areas_named"] = self.res.areas_named(texts)
+        if self.res:  # areas no task or target is filed under, but whose words the plan's work uses
+            own = {t.area for t in rec.tasks} | {t.area for t in rec.targets}
+            self.g.nodes[key]["areas_named"] = self.res.areas_named(
+                [t.text for t in rec.tasks]
+                + [t.text for t in rec.targets]
+                + [d for a in rec.assignments for d in a.duties],
+                own,
+            )
         if issuer:
             self.edge(key, issuer, EdgeKind.ISSUED_BY, origin)
         for order, c in enumerate(rec.legal_bases):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from cancu.ontology.ids import ascii_fold, number_key, slug
@@ -53,6 +53,7 @@ class Clause:
 class Resolver:
     def __init__(self, registry: Registry) -> None:
         self.reg = registry
+        self._metric_memo: dict[str, str | None] = {}
 
     # -- reforms -------------------------------------------------------------------
     @property
@@ -184,15 +185,25 @@ class Resolver:
         }
 
     @cached_property
-    def _area_words(self) -> tuple[re.Pattern[str], dict[str, str]]:
+    def _area_words(self) -> tuple[re.Pattern[str], dict[str, str], set[str]]:
         phrases = dict(reversed(self.reg.area_phrases))  # the first row of a phrase wins
-        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(rf"\b(?:{alternation})\b"), phrases
+        alternation = "|".join(
+            re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+        )
+        areas = set(phrases.values())
+        return (
+            re.compile(rf"\b(?:{alternation})\b"),
+            {" ".join(k.split()): v for k, v in phrases.items()},
+            areas,
+        )
 
-    def areas_named(self, texts: list[str]) -> list[str]:
-        """Reform areas whose words a plan's tasks, targets or duties use ("tuyên truyền", "thủ tục hành chính")."""
-        rx, phrases = self._area_words
-        return sorted({phrases[m.group(0)] for m in rx.finditer("\n".join(_fold(t) for t in texts if t))})
+    def areas_named(self, texts: list[str], known: set[str | None] = frozenset()) -> list[str]:
+        """Reform areas, beyond ``known``, whose words a plan's tasks, targets or duties use ("tuyên truyền")."""
+        rx, phrases, areas = self._area_words
+        if areas <= known:
+            return []
+        found = {phrases.get(" ".join(m.group(0).split())) for m in rx.finditer(ascii_fold("\n".join(texts)))}
+        return sorted(a for a in found - known if a)
 
     # -- metrics -------------------------------------------------------------------
     @property
@@ -205,11 +216,15 @@ class Resolver:
 
     def metric_in(self, clause: str) -> str | None:
         """The catalogue metric a clause names: the longest keyword match wins."""
+        if clause in self._metric_memo:
+            return self._metric_memo[clause]
         best, best_len = None, 0
         for mid, rx in self._patterns:
             m = rx.search(clause)
             if m and m.end() - m.start() > best_len:
                 best, best_len = mid, m.end() - m.start()
+        if len(self._metric_memo) < 1 << 14:
+            self._metric_memo[clause] = best
         return best
 
     def target_metrics(
@@ -222,7 +237,7 @@ class Resolver:
         texts = sorted({t[0] for t in targets}, key=len)
         out: list[str | None] = []
         used: dict[str, set[int]] = {}
-        clauses_of: dict[str, list[tuple[Clause, list[tuple[float, int]]]]] = {}
+        clauses_of: dict[str, tuple[tuple[Clause, tuple[tuple[float, int], ...]], ...]] = {}
         for text, value, unit, extracted in targets:
             if unit != "%" or value is None:
                 out.append(extracted)
@@ -268,7 +283,8 @@ def _own_text(text: str, texts: list[str]) -> str:
     return own
 
 
-def _clauses(text: str) -> list[tuple[Clause, list[tuple[float, int]]]]:
+@lru_cache(maxsize=1 << 13)
+def _clauses(text: str) -> tuple[tuple[Clause, tuple[tuple[float, int], ...]], ...]:
     """The clauses of a target sentence, each with its figures (value, position)."""
     folded = _fold(text)
     cuts = sorted(
@@ -279,7 +295,9 @@ def _clauses(text: str) -> list[tuple[Clause, list[tuple[float, int]]]]:
     pieces: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         start = a
-        for m in [*AND.finditer(folded, a, b), *NEW_INDICATOR.finditer(folded, a, b)]:
+        for m in sorted(
+            [*AND.finditer(folded, a, b), *NEW_INDICATOR.finditer(folded, a, b)], key=lambda m: m.start()
+        ):
             # "20% số quy định và 20% chi phí", "… quốc gia Tỷ lệ hồ sơ … 50%": a new figure after "và" / a new name
             if m.start() <= start or DIGIT_AFTER.match(folded, m.end()):
                 continue
@@ -287,17 +305,16 @@ def _clauses(text: str) -> list[tuple[Clause, list[tuple[float, int]]]]:
                 pieces.append((start, m.start()))
                 start = m.end()
         pieces.append((start, b))
-    pieces.sort()
     out = []
     for a, b in pieces:
         piece = folded[a:b]
-        figures = [(float(m.group(1).replace(",", ".")), a + m.start()) for m in FIGURE.finditer(piece)]
+        figures = tuple((float(m.group(1).replace(",", ".")), a + m.start()) for m in FIGURE.finditer(piece))
         out.append((Clause(piece, a, bool(SUB_CLAUSE.match(piece.lstrip()))), figures))
-    return out
+    return tuple(out)
 
 
 def _figure_clause(
-    clauses: list[tuple[Clause, list[tuple[float, int]]]], value: float, used: set[int]
+    clauses: tuple[tuple[Clause, tuple[tuple[float, int], ...]], ...], value: float, used: set[int]
 ) -> Clause | None:
     for clause, figures in clauses:
         for v, pos in figures:

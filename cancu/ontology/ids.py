@@ -42,9 +42,24 @@ def _ascii_fold_short(text: str) -> str:
 
 
 def _ascii_fold(text: str) -> str:
-    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
+    text = text.translate(_FOLD_TABLE)  # precomposed letters in one C pass; anything else the slow way
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord("Đ"): "D", ord("đ"): "d", ord("Ð"): "D"}
+    for code in range(0xC0, 0x2000):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and base.isascii() and len(base) == 1:
+            table[code] = base
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 @lru_cache(maxsize=8192)
