@@ -95,6 +95,8 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     return cols if {"content", "lead"} <= set(cols) else None
 
 
+SIGNATURE_BLOCK = re.compile(r"(?:^|\t)\s*(?:" + fuzzy_alternation(("nơi nhận",)) + r"|(?:tm|kt|tl|tuq)\.\s)")
+"""A row of the recipients-and-signature block (NĐ 30/2020/NĐ-CP Phụ lục I: nơi nhận; TM., KT., TL., TUQ.)."""
 ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*")
 
 
@@ -110,6 +112,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
     cols = None
     for start, end in logical_rows(text):
         line = text[start:end]
+        if SIGNATURE_BLOCK.search(line):
+            cols = None  # the recipients and signature block (Nơi nhận, TM., KT.) laid out as a table: no tasks
+            continue
         cells = [" ".join(c.split()) if "\n" in c else c for c in line.split("\t")]
         found = _columns(cells)
         if found:
