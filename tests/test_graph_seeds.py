@@ -46,7 +46,9 @@ PLAN = {
 
 
 def test_based_on_and_cites_the_2021_programme(graph):
-    vinh_long = next(n for n, d in graph.nodes(data=True) if d.get("loaded") and d.get("jurisdiction") == "jur:vinh-long")
+    vinh_long = next(
+        n for n, d in graph.nodes(data=True) if d.get("loaded") and d.get("jurisdiction") == "jur:vinh-long"
+    )
     for plan in (PLAN["000"], PLAN["002"], vinh_long):
         assert "doc:76-nq-cp.2021" in _targets(graph, plan, "BASED_ON")
     assert "doc:76-nq-cp.2021" in _targets(graph, PLAN["004"], "CITES")
@@ -68,8 +70,13 @@ def test_same_number_different_years_are_two_nodes(graph):
 
 def test_cu_lao_dung_has_its_2025_successors(graph):
     assert _targets(graph, "agency:ubnd@soc-trang.cu-lao-dung", "SUCCEEDED_BY") == [
-        "agency:ubnd@can-tho.an-thanh", "agency:ubnd@can-tho.cu-lao-dung"]
-    assert _targets(graph, "jur:soc-trang.cu-lao-dung", "SUCCEEDED_BY") == ["jur:can-tho.an-thanh", "jur:can-tho.cu-lao-dung"]
+        "agency:ubnd@can-tho.an-thanh",
+        "agency:ubnd@can-tho.cu-lao-dung",
+    ]
+    assert _targets(graph, "jur:soc-trang.cu-lao-dung", "SUCCEEDED_BY") == [
+        "jur:can-tho.an-thanh",
+        "jur:can-tho.cu-lao-dung",
+    ]
     assert graph.nodes["agency:ubnd@soc-trang.cu-lao-dung"]["active_until"] == "2025-06-30"
 
 
@@ -81,7 +88,9 @@ def test_every_citation_edge_carries_its_evidence(graph):
 
 
 def _edges(g):
-    return sorted((a, b, k, json.dumps(d, sort_keys=True, default=str)) for a, b, k, d in g.edges(keys=True, data=True))
+    return sorted(
+        (a, b, k, json.dumps(d, sort_keys=True, default=str)) for a, b, k, d in g.edges(keys=True, data=True)
+    )
 
 
 def _nodes(g):
@@ -151,8 +160,16 @@ def test_exports(tmp_path, seeds):
     store_dir = tmp_path / "e"
     _load(store_dir, seeds)
     runner = CliRunner()
-    for fmt, out in (("ttl", "g.ttl"), ("graphml", "g.graphml"), ("gexf", "g.gexf"), ("csv", "csv"), ("jsonld", "g.jsonld")):
-        result = runner.invoke(main, ["export", "--format", fmt, "-o", str(tmp_path / out), "--store", str(store_dir)])
+    for fmt, out in (
+        ("ttl", "g.ttl"),
+        ("graphml", "g.graphml"),
+        ("gexf", "g.gexf"),
+        ("csv", "csv"),
+        ("jsonld", "g.jsonld"),
+    ):
+        result = runner.invoke(
+            main, ["export", "--format", fmt, "-o", str(tmp_path / out), "--store", str(store_dir)]
+        )
         assert result.exit_code == 0, result.output
     rdf = RDFGraph().parse(tmp_path / "g.ttl", format="turtle")
     assert len(rdf) > 500
@@ -160,7 +177,9 @@ def test_exports(tmp_path, seeds):
 
     from cancu.graph import rdf_export
 
-    shapes = RDFGraph().parse(rdf_export.__file__.replace("graph/rdf_export.py", "ontology/shapes.ttl"), format="turtle")
+    shapes = RDFGraph().parse(
+        rdf_export.__file__.replace("graph/rdf_export.py", "ontology/shapes.ttl"), format="turtle"
+    )
     conforms, _, report = validate(rdf, shacl_graph=shapes)
     assert conforms, report
     reloaded = nx.read_graphml(tmp_path / "g.graphml")
@@ -174,16 +193,28 @@ def test_cli_load_status_show_and_a_real_subprocess(tmp_path, seeds):
     assert result.exit_code == 0 and "1 new" in result.output
     result = CliRunner().invoke(main, ["show", "03/KH-UBND", "--store", store_dir])
     assert result.exit_code == 0, result.output
-    assert any(line.split()[:3] == ["BASED_ON", "→", "doc:192-kh-ubnd.2022@soc-trang"] for line in result.output.splitlines())
-    proc = subprocess.run([sys.executable, "-m", "cancu.cli", "status", "--store", store_dir], capture_output=True, text=True)
+    assert any(
+        line.split()[:3] == ["BASED_ON", "→", "doc:192-kh-ubnd.2022@soc-trang"]
+        for line in result.output.splitlines()
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "cancu.cli", "status", "--store", store_dir], capture_output=True, text=True
+    )
     assert proc.returncode == 0 and "1 file(s)" in proc.stdout
 
 
 def test_bad_registry_row_is_refused_with_its_line_and_nothing_is_stored(tmp_path, seeds):
     bad = tmp_path / "mine.csv"
-    bad.write_text("number,year,status,confidence,source\n61/2018/NĐ-CP,2018,replaced,high,x\n76/NQ-CP,2021,alive,high,y\n",
-                   encoding="utf-8")
-    result = CliRunner().invoke(main, ["load", str(seeds[0]), "--store", str(tmp_path / "r"), "--registry", str(bad)])
+    bad.write_text(
+        "number,year,status,confidence,source\n61/2018/NĐ-CP,2018,replaced,high,x\n76/NQ-CP,2021,alive,high,y\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["load", str(seeds[0]), "--store", str(tmp_path / "r"), "--registry", str(bad)]
+    )
     assert result.exit_code == 2
-    assert result.stderr.strip() == "cancu: mine.csv:3: status 'alive' is not one of in_force, amended, partly_expired, replaced, expired, unknown"
+    assert (
+        result.stderr.strip()
+        == "cancu: mine.csv:3: status 'alive' is not one of in_force, amended, partly_expired, replaced, expired, unknown"
+    )
     assert not (tmp_path / "r").exists()

@@ -39,8 +39,9 @@ def seeds_graph(tmp_path_factory, seeds):
 @pytest.fixture(scope="module")
 def synthetic_graph(tmp_path_factory):
     out = tmp_path_factory.mktemp("idx-country")
-    manifest = generate_country(out / "country", seed=5, provinces=2, departments_per_province=3,
-                                communes_per_province=4)
+    manifest = generate_country(
+        out / "country", seed=5, provinces=2, departments_per_province=3, communes_per_province=4
+    )
     return _graph([out / "country" / p["file"] for p in manifest.plans], out / "store")
 
 
@@ -79,12 +80,17 @@ def test_trace_of_one_province_keeps_its_communes_and_departments(synthetic_grap
     province = next(n for n in whole.nodes if n.level == "province")
     pid = str(g.nodes[province.key]["jurisdiction"]).removeprefix("jur:")
     name = g.nodes[f"jur:{pid}"]["name"]
-    inside = {n.key for n in whole.nodes
-              if str(g.nodes[n.key].get("jurisdiction") or "").removeprefix("jur:").split(".")[0] == pid}
+    inside = {
+        n.key
+        for n in whole.nodes
+        if str(g.nodes[n.key].get("jurisdiction") or "").removeprefix("jur:").split(".")[0] == pid
+    }
     assert any(n.level == "commune" for n in whole.nodes if n.key in inside)
     only = trace(g, "doc:76-nq-cp.2021", as_of=AS_OF, jurisdiction=name)
     kept = {n.key for n in only.nodes}
     assert inside <= kept
-    assert kept - inside == {n.key for n in only.nodes if n.depth < province.depth + 1 and n.key not in inside}
+    assert kept - inside == {
+        n.key for n in only.nodes if n.depth < province.depth + 1 and n.key not in inside
+    }
     full = {n.key: n for n in whole.nodes}
     assert all(n == full[n.key] for n in only.nodes)  # the same rows, responsible and targets included

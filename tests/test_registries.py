@@ -24,7 +24,11 @@ def test_province_counts_before_and_after_2025() -> None:
 def test_soc_trang_succeeded_by_can_tho() -> None:
     row = REG.jurisdictions["soc-trang"]
     assert (row.active_until, row.successors, row.succession_date, row.basis) == (
-        "2025-06-30", ("can-tho",), "2025-07-01", "202/2025/QH15")
+        "2025-06-30",
+        ("can-tho",),
+        "2025-07-01",
+        "202/2025/QH15",
+    )
     assert REG.successors_of("soc-trang", "2025-07-01") == ["can-tho"]
     assert REG.successors_of("soc-trang", "2025-06-30") == ["soc-trang"]
 
@@ -48,10 +52,16 @@ def test_generated_districts_and_communes() -> None:
             assert all(REG.jurisdictions[s].level == "commune" for s in r.successors), r.id
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Dong Thap", "dong-thap"), ("tỉnh Đồng Tháp", "dong-thap"), ("TP. Hồ Chí Minh", "ho-chi-minh"),
-    ("Thành phố Cần Thơ", "can-tho"), ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dong Thap", "dong-thap"),
+        ("tỉnh Đồng Tháp", "dong-thap"),
+        ("TP. Hồ Chí Minh", "ho-chi-minh"),
+        ("Thành phố Cần Thơ", "can-tho"),
+        ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
+    ],
+)
 def test_find_jurisdiction_tolerates_prefixes_and_missing_diacritics(name: str, expected: str) -> None:
     row = REG.find_jurisdiction(name)
     assert row is not None and row.id == expected
@@ -71,7 +81,11 @@ def test_two_76_nq_cp_resolutions_stay_distinct() -> None:
 
 def test_one_stop_decree_replaced_in_2025() -> None:
     row = REG.status_of("61/2018/ND-CP")
-    assert (row.status, row.replaced_by, row.status_date) == (Status.REPLACED, ("118/2025/NĐ-CP",), "2025-07-01")
+    assert (row.status, row.replaced_by, row.status_date) == (
+        Status.REPLACED,
+        ("118/2025/NĐ-CP",),
+        "2025-07-01",
+    )
 
 
 def test_low_confidence_rows_show_unverified() -> None:
@@ -83,7 +97,9 @@ def test_ministry_and_department_mergers() -> None:
     assert REG.successors_of("bo-ke-hoach-va-dau-tu", "2025-03-01") == ["bo-tai-chinh"]
     assert REG.successors_of("bo-ke-hoach-va-dau-tu", "2025-02-28") == ["bo-ke-hoach-va-dau-tu"]
     assert REG.successors_of("so-thong-tin-va-truyen-thong@_", "2025-04-01") == [
-        "so-khoa-hoc-va-cong-nghe@_", "so-van-hoa-the-thao-va-du-lich@_"]
+        "so-khoa-hoc-va-cong-nghe@_",
+        "so-van-hoa-the-thao-va-du-lich@_",
+    ]
     kinds = {a.code: a for a in REG.agencies.values() if a.jurisdiction == "*"}
     assert {"SNV", "STP", "SXD", "BDT", "STTTT"} <= set(kinds)
     assert "Sở TT&TT" in kinds["STTTT"].aliases
@@ -97,19 +113,32 @@ def test_metrics_are_well_formed() -> None:
     assert REG.metrics["tthc-online-payment"].national_value == 80.0
 
 
-@pytest.mark.parametrize(("text", "metric"), [
-    ("muc do hai long cua nguoi dan, doanh nghiep ve giai quyet tthc dat toi thieu 90%", "tthc-satisfaction"),
-    ("muc do hai long cua nguoi dan doi voi su phuc vu cua co quan hanh chinh nha nuoc dat tren 90%",
-     "admin-agency-satisfaction"),
-    ("80% tthc co yeu cau nghia vu tai chinh duoc trien khai thanh toan truc tuyen", "tthc-online-payment"),
-    ("80% ho so cong viec tai cap huyen duoc xu ly tren moi truong mang", "work-files-online-district"),
-    ("60% ho so cong viec tai cap xa duoc xu ly tren moi truong mang", "work-files-online-commune"),
-])
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        (
+            "muc do hai long cua nguoi dan, doanh nghiep ve giai quyet tthc dat toi thieu 90%",
+            "tthc-satisfaction",
+        ),
+        (
+            "muc do hai long cua nguoi dan doi voi su phuc vu cua co quan hanh chinh nha nuoc dat tren 90%",
+            "admin-agency-satisfaction",
+        ),
+        (
+            "80% tthc co yeu cau nghia vu tai chinh duoc trien khai thanh toan truc tuyen",
+            "tthc-online-payment",
+        ),
+        ("80% ho so cong viec tai cap huyen duoc xu ly tren moi truong mang", "work-files-online-district"),
+        ("60% ho so cong viec tai cap xa duoc xu ly tren moi truong mang", "work-files-online-commune"),
+    ],
+)
 def test_metric_keywords_tell_similar_targets_apart(text: str, metric: str) -> None:
     hits = {m.id for m in REG.metrics.values() if any(re.search(k, text) for k in m.keywords)}
     assert metric in hits
-    twins = [{"tthc-satisfaction", "admin-agency-satisfaction"},
-             {"work-files-online-province", "work-files-online-district", "work-files-online-commune"}]
+    twins = [
+        {"tthc-satisfaction", "admin-agency-satisfaction"},
+        {"work-files-online-province", "work-files-online-district", "work-files-online-commune"},
+    ]
     for group in twins:
         if metric in group:
             assert not (group - {metric}) & hits
@@ -117,12 +146,16 @@ def test_metric_keywords_tell_similar_targets_apart(text: str, metric: str) -> N
 
 def test_user_csv_row_wins_and_bad_row_names_its_line(tmp_path: Path) -> None:
     good = tmp_path / "mine.csv"
-    good.write_text("number,year,status,confidence,source\n76/NQ-CP,2021,amended,high,https://example.org/x\n",
-                    encoding="utf-8")
+    good.write_text(
+        "number,year,status,confidence,source\n76/NQ-CP,2021,amended,high,https://example.org/x\n",
+        encoding="utf-8",
+    )
     assert load_registries([good]).status_of("76/NQ-CP", 2021).status == Status.AMENDED
     bad = tmp_path / "bad.csv"
-    bad.write_text("number,year,status,confidence,source\n1/QĐ-UBND,2020,in_force,high,x\n2/QĐ-UBND,2020,repealed,high,x\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "number,year,status,confidence,source\n1/QĐ-UBND,2020,in_force,high,x\n2/QĐ-UBND,2020,repealed,high,x\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RegistryError, match=r"^bad\.csv:3: status 'repealed'"):
         load_user_csv(bad)
 
@@ -133,10 +166,16 @@ def test_each_metric_label_is_found_by_its_own_keywords() -> None:
         assert any(re.search(k, label) for k in m.keywords), m.id
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Sở LĐ-TB&XH", "so-lao-dong-thuong-binh-va-xa-hoi@_"), ("so noi vu", "so-noi-vu@_"),
-    ("BTTTT", "bo-thong-tin-va-truyen-thong"), ("Phòng Tư pháp", "phong-tu-phap@_._"), ("Bộ Ngoại thương", None),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Sở LĐ-TB&XH", "so-lao-dong-thuong-binh-va-xa-hoi@_"),
+        ("so noi vu", "so-noi-vu@_"),
+        ("BTTTT", "bo-thong-tin-va-truyen-thong"),
+        ("Phòng Tư pháp", "phong-tu-phap@_._"),
+        ("Bộ Ngoại thương", None),
+    ],
+)
 def test_find_agency_by_name_alias_or_code(name: str, expected: str | None) -> None:
     row = REG.find_agency(name)
     assert (row.id if row else None) == expected

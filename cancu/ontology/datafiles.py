@@ -25,7 +25,9 @@ def read_rows(name: str) -> tuple[dict[str, str], ...]:
 
 
 def parse_rows(text: str, name: str) -> list[dict[str, str]]:
-    lines = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    lines = [
+        (i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
     if not lines:
         return []
     reader = csv.reader(io.StringIO("\n".join(line for _, line in lines)))

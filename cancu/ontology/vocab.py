@@ -80,7 +80,10 @@ AREA_LABELS: dict[str, tuple[str, str]] = {
     Area.TO_CHUC_BO_MAY: ("Cải cách tổ chức bộ máy hành chính nhà nước", "apparatus"),
     Area.CONG_VU: ("Cải cách chế độ công vụ", "civil service"),
     Area.TAI_CHINH_CONG: ("Cải cách tài chính công", "public finance"),
-    Area.CHINH_QUYEN_SO: ("Xây dựng, phát triển Chính quyền điện tử, Chính quyền số", "e-/digital government"),
+    Area.CHINH_QUYEN_SO: (
+        "Xây dựng, phát triển Chính quyền điện tử, Chính quyền số",
+        "e-/digital government",
+    ),
     Area.CHI_DAO_DIEU_HANH: ("Công tác chỉ đạo, điều hành", "direction and management"),
     Area.TUYEN_TRUYEN: ("Công tác thông tin, tuyên truyền", "communication"),
 }
