@@ -19,7 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-SCAN = re.compile(r"\d{1,5}[a-z]?/(?:\d{4}/)?[A-Za-zĐđ]+[-A-Za-zĐđ&.]*|ngày \d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
+SCAN = re.compile(
+    r"\d{1,5}[a-z]?/(?:\d{4}/)?[A-Za-zĐđ]+[-A-Za-zĐđ&.]*|ngày \d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE
+)
 
 
 def corpus(mb: float) -> list[tuple[str, bytes]]:

@@ -40,8 +40,15 @@ def synthetic(plans: int) -> nx.MultiDiGraph:
     for p in range(plans):
         plan = f"doc:{p}-kh-ubnd.2026@p{p}"
         agency = f"agency:so-noi-vu@p{p}"
-        g.add_node(plan, kind="Plan", number=f"{p}/KH-UBND", year=2026, level="province", loaded=True,
-                   evidence=[{"doc": plan, "file": f"p{p}.txt", "span": [0, 40], "quote": "Kế hoạch cải cách"}])
+        g.add_node(
+            plan,
+            kind="Plan",
+            number=f"{p}/KH-UBND",
+            year=2026,
+            level="province",
+            loaded=True,
+            evidence=[{"doc": plan, "file": f"p{p}.txt", "span": [0, 40], "quote": "Kế hoạch cải cách"}],
+        )
         g.add_node(agency, kind="Agency", name=f"Sở Nội vụ tỉnh {p}", level="department")
         g.add_edge(plan, root, key="IMPLEMENTS", kind="IMPLEMENTS", derived=True)
         for t in range(10):
@@ -60,8 +67,13 @@ def naive(g: nx.MultiDiGraph, uri: str, user: str, password: str) -> None:
             s.run(f"MERGE (n:{NODE_LABEL} {{id: $id}}) SET n = $props", id=key, props=props).consume()
         for a, b, k, attrs in g.edges(keys=True, data=True):
             props, _ = _props(f"{a}|{k}|{b}", attrs)
-            s.run(f"MATCH (x:{NODE_LABEL} {{id: $a}}) MATCH (y:{NODE_LABEL} {{id: $b}}) "
-                  f"MERGE (x)-[r:{k}]->(y) SET r = $props", a=a, b=b, props=props).consume()
+            s.run(
+                f"MATCH (x:{NODE_LABEL} {{id: $a}}) MATCH (y:{NODE_LABEL} {{id: $b}}) "
+                f"MERGE (x)-[r:{k}]->(y) SET r = $props",
+                a=a,
+                b=b,
+                props=props,
+            ).consume()
 
 
 def clear(uri: str, user: str, password: str) -> None:
@@ -91,9 +103,13 @@ def queries_on_server(g: nx.MultiDiGraph, uri: str, user: str, password: str) ->
     served = _median(lambda: trace(pull(uri, user, password), root, as_of="2026-11-22"), 3)
     native = _median(lambda: cascade(uri, user, password, root))
     assert len(cascade(uri, user, password, root)) == len(trace(g, root, as_of="2026-11-22").nodes)
-    return {"embedded_trace_median_s": round(embedded, 4), "pull_median_s": round(pulled, 3),
-            "server_trace_median_s": round(served, 3), "server_over_embedded_trace": round(served / embedded, 1),
-            "cypher_cascade_median_s": round(native, 4)}
+    return {
+        "embedded_trace_median_s": round(embedded, 4),
+        "pull_median_s": round(pulled, 3),
+        "server_trace_median_s": round(served, 3),
+        "server_over_embedded_trace": round(served / embedded, 1),
+        "cypher_cascade_median_s": round(native, 4),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,22 +145,31 @@ def main(argv: list[str] | None = None) -> int:
         if server:
             server.stop(pidfile)
     rows = {
-        "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "dialect": summary.dialect,
-        "batch": summary.batch, "statements_batched": summary.statements,
-        "naive_items_per_s": round(items / t_naive), "batched_items_per_s": round(items / t_batched),
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "dialect": summary.dialect,
+        "batch": summary.batch,
+        "statements_batched": summary.statements,
+        "naive_items_per_s": round(items / t_naive),
+        "batched_items_per_s": round(items / t_batched),
         "speedup_batched_over_naive": round(t_naive / t_batched, 2),
-        "repush_unchanged_s": round(t_again, 3), "repush_statements": again.statements,
+        "repush_unchanged_s": round(t_again, 3),
+        "repush_statements": again.statements,
         **served,
     }
     print(f"{'path':<28}{'items/s':>10}")
     print(f"{'naive (1 statement/row)':<28}{rows['naive_items_per_s']:>10}")
     print(f"{'batched UNWIND MERGE':<28}{rows['batched_items_per_s']:>10}")
-    print(f"speed-up {rows['speedup_batched_over_naive']}x on {items} items ({summary.dialect}, batch "
-          f"{summary.batch}); unchanged re-push {rows['repush_unchanged_s']} s, {again.statements} statements")
-    print(f"queries with --store bolt:// (graph read back, then the same query): trace median "
-          f"{rows['server_trace_median_s']} s vs embedded {rows['embedded_trace_median_s']} s "
-          f"(x{rows['server_over_embedded_trace']}); read-back {rows['pull_median_s']} s; native Cypher cascade "
-          f"{rows['cypher_cascade_median_s']} s")
+    print(
+        f"speed-up {rows['speedup_batched_over_naive']}x on {items} items ({summary.dialect}, batch "
+        f"{summary.batch}); unchanged re-push {rows['repush_unchanged_s']} s, {again.statements} statements"
+    )
+    print(
+        f"queries with --store bolt:// (graph read back, then the same query): trace median "
+        f"{rows['server_trace_median_s']} s vs embedded {rows['embedded_trace_median_s']} s "
+        f"(x{rows['server_over_embedded_trace']}); read-back {rows['pull_median_s']} s; native Cypher cascade "
+        f"{rows['cypher_cascade_median_s']} s"
+    )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -25,13 +25,34 @@ import time
 import tracemalloc
 from pathlib import Path
 
-HEADER = ["so_ky_hieu", "loai_van_ban", "co_quan_ban_hanh", "trich_yeu", "ngay_ban_hanh", "ngay_hieu_luc",
-          "tinh_trang", "ngay_het_hieu_luc", "pham_vi", "van_ban_thay_the"]
-TYPES = [("NĐ-CP", "Nghị định", "Chính phủ"), ("QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ"),
-         ("QĐ-UBND", "Quyết định", "UBND tỉnh Lâm Đồng"), ("TT-BNV", "Thông tư", "Bộ Nội vụ"),
-         ("NQ-HĐND", "Nghị quyết", "HĐND tỉnh Sóc Trăng")]
-STATUSES = ["Còn hiệu lực", "Còn hiệu lực", "Còn hiệu lực", "Hết hiệu lực toàn bộ", "Hết hiệu lực một phần",
-            "Chưa có hiệu lực", "Ngưng hiệu lực"]
+HEADER = [
+    "so_ky_hieu",
+    "loai_van_ban",
+    "co_quan_ban_hanh",
+    "trich_yeu",
+    "ngay_ban_hanh",
+    "ngay_hieu_luc",
+    "tinh_trang",
+    "ngay_het_hieu_luc",
+    "pham_vi",
+    "van_ban_thay_the",
+]
+TYPES = [
+    ("NĐ-CP", "Nghị định", "Chính phủ"),
+    ("QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ"),
+    ("QĐ-UBND", "Quyết định", "UBND tỉnh Lâm Đồng"),
+    ("TT-BNV", "Thông tư", "Bộ Nội vụ"),
+    ("NQ-HĐND", "Nghị quyết", "HĐND tỉnh Sóc Trăng"),
+]
+STATUSES = [
+    "Còn hiệu lực",
+    "Còn hiệu lực",
+    "Còn hiệu lực",
+    "Hết hiệu lực toàn bộ",
+    "Hết hiệu lực một phần",
+    "Chưa có hiệu lực",
+    "Ngưng hiệu lực",
+]
 
 
 def write_rows(path: Path, n: int, seed: int = 9) -> None:
@@ -46,9 +67,21 @@ def write_rows(path: Path, n: int, seed: int = 9) -> None:
             status = STATUSES[rnd.randrange(len(STATUSES))]
             number = f"{i + 1}/{year}/{code}" if code.startswith(("NĐ", "TT")) else f"{i + 1}/{code}"
             ended = f"{d:02d}/{m:02d}/{min(year + 5, 2025)}" if status.startswith("Hết") else ""
-            successor = f"{i + 2}/{min(year + 5, 2025)}/{code}" if status == "Hết hiệu lực toàn bộ" and i % 2 else ""
-            row = [number, kind, issuer, f"Về việc số {i}", f"{d:02d}/{m:02d}/{year}", f"{d:02d}/{m:02d}/{year}",
-                   status, ended, "Toàn quốc" if "CP" in code or "TTg" in code else issuer.split("tỉnh ")[-1], successor]
+            successor = (
+                f"{i + 2}/{min(year + 5, 2025)}/{code}" if status == "Hết hiệu lực toàn bộ" and i % 2 else ""
+            )
+            row = [
+                number,
+                kind,
+                issuer,
+                f"Về việc số {i}",
+                f"{d:02d}/{m:02d}/{year}",
+                f"{d:02d}/{m:02d}/{year}",
+                status,
+                ended,
+                "Toàn quốc" if "CP" in code or "TTg" in code else issuer.split("tỉnh ")[-1],
+                successor,
+            ]
             if i % 1000 == 7:
                 row[0] = ""
             elif i % 1000 == 8:
@@ -83,15 +116,24 @@ def run(rows: int) -> dict:
                 return sum(1 for _ in csv.reader(f)) - 1
 
         base_t, base_peak, base_n = _measure(baseline)
-        imp_t, imp_peak, report = _measure(lambda: import_export(src, Path(tmp) / "imported-1.csv", today="2026-11-22"))
+        imp_t, imp_peak, report = _measure(
+            lambda: import_export(src, Path(tmp) / "imported-1.csv", today="2026-11-22")
+        )
         out_size = (Path(tmp) / "imported-1.csv").stat().st_size
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
-        "rows": rows, "export_mb": round(size / 1e6, 1), "output_mb": round(out_size / 1e6, 1),
-        "baseline_rows_per_s": round(base_n / base_t), "baseline_peak_kb": base_peak // 1024,
-        "import_rows_per_s": round(report.read / imp_t), "import_seconds": round(imp_t, 2),
-        "import_peak_kb": imp_peak // 1024, "ratio": round(imp_t / base_t, 1),
-        "written": report.written, "unmapped": dict(report.unmapped), "max_rss_mb": round(rss_kb / 1024, 1),
+        "rows": rows,
+        "export_mb": round(size / 1e6, 1),
+        "output_mb": round(out_size / 1e6, 1),
+        "baseline_rows_per_s": round(base_n / base_t),
+        "baseline_peak_kb": base_peak // 1024,
+        "import_rows_per_s": round(report.read / imp_t),
+        "import_seconds": round(imp_t, 2),
+        "import_peak_kb": imp_peak // 1024,
+        "ratio": round(imp_t / base_t, 1),
+        "written": report.written,
+        "unmapped": dict(report.unmapped),
+        "max_rss_mb": round(rss_kb / 1024, 1),
     }
 
 

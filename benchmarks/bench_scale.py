@@ -84,8 +84,17 @@ def _cli_load(country: Path, store: Path, workers: int) -> dict[str, float]:
     so its RSS overstates what loading needs). A small launcher starts it: Linux carries a parent's
     peak RSS over fork and exec into a child's ru_maxrss, so a child of this big process would
     report this process's peak, not its own."""
-    cmd = [sys.executable, "-c", "import sys; from cancu.cli import main; sys.exit(main())",
-           "load", str(country), "--store", str(store), "--jobs", str(workers)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from cancu.cli import main; sys.exit(main())",
+        "load",
+        str(country),
+        "--store",
+        str(store),
+        "--jobs",
+        str(workers),
+    ]
     out = subprocess.run([sys.executable, "-c", _LAUNCHER, *cmd], capture_output=True, text=True, check=True)
     code, wall, maxrss_kb = json.loads(out.stdout)
     if code != 0:
@@ -110,7 +119,9 @@ def accuracy(out_dir: Path, plans: list[dict[str, Any]], records: dict[str, Any]
     for plan in plans:
         share = "ocr" if plan["ocr"] else "clean"
         counts[share] += 1
-        gold = json.loads((out_dir / "truth" / (Path(plan["file"]).stem + ".json")).read_text(encoding="utf-8"))
+        gold = json.loads(
+            (out_dir / "truth" / (Path(plan["file"]).stem + ".json")).read_text(encoding="utf-8")
+        )
         pred = records[plan["file"]].to_dict()
         for field, (g, p) in score.score_one(gold, pred).items():
             acc = totals[share].setdefault(field, [Counter(), Counter()])
@@ -119,8 +130,11 @@ def accuracy(out_dir: Path, plans: list[dict[str, Any]], records: dict[str, Any]
     out: dict[str, Any] = {}
     for share, fields in totals.items():
         f1 = {field: round(score.prf(g, p)[2], 3) for field, (g, p) in fields.items()}
-        out[share] = {"plans": counts[share], "overall": round(sum(f1.values()) / len(f1), 3) if f1 else None,
-                      "f1": f1}
+        out[share] = {
+            "plans": counts[share],
+            "overall": round(sum(f1.values()) / len(f1), 3) if f1 else None,
+            "f1": f1,
+        }
     return out
 
 
@@ -141,8 +155,16 @@ def _dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def one_size(provinces: int, departments: int, communes: int, tasks: int, workers: int, calls: int,
-             work: Path, profile: Path | None) -> dict[str, Any]:
+def one_size(
+    provinces: int,
+    departments: int,
+    communes: int,
+    tasks: int,
+    workers: int,
+    calls: int,
+    work: Path,
+    profile: Path | None,
+) -> dict[str, Any]:
     from cancu.graph.embedded import open_store
     from cancu.loaders.extract import extract_many
     from cancu.queries.audit import audit
@@ -153,9 +175,16 @@ def one_size(provinces: int, departments: int, communes: int, tasks: int, worker
 
     country, store_dir = work / "country", work / "store"
     t0 = time.perf_counter()
-    manifest = generate_country(country, seed=7, years=(YEAR,), provinces=provinces,
-                                departments_per_province=departments, communes_per_province=communes,
-                                tasks_per_plan=tasks, ocr_share=0.2)
+    manifest = generate_country(
+        country,
+        seed=7,
+        years=(YEAR,),
+        provinces=provinces,
+        departments_per_province=departments,
+        communes_per_province=communes,
+        tasks_per_plan=tasks,
+        ocr_share=0.2,
+    )
     gen_s = time.perf_counter() - t0
     files = [str(country / p["file"]) for p in manifest.plans]
     input_bytes = sum(os.path.getsize(f) for f in files)
@@ -211,28 +240,42 @@ def one_size(provinces: int, departments: int, communes: int, tasks: int, worker
     cli = _cli_load(country, work / "cli-store", workers)
 
     result: dict[str, Any] = {
-        "provinces": provinces, "plans": len(files), "by_level": manifest.by_level(),
-        "tasks": sum(len(r.tasks) for r in recs), "targets": sum(len(r.targets) for r in recs),
-        "input_mb": round(input_bytes / 1e6, 2), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-        "gen_s": round(gen_s, 3), "extract_s": round(extract_s, 3), "store_load_s": round(store_load_s, 3),
-        "load_s": round(extract_s + store_load_s, 3), "incremental_load_s": round(incremental_s, 3),
-        "store_mb": round(store_bytes / 1e6, 2), "reopen_s": round(min(reopen), 4),
+        "provinces": provinces,
+        "plans": len(files),
+        "by_level": manifest.by_level(),
+        "tasks": sum(len(r.tasks) for r in recs),
+        "targets": sum(len(r.targets) for r in recs),
+        "input_mb": round(input_bytes / 1e6, 2),
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "gen_s": round(gen_s, 3),
+        "extract_s": round(extract_s, 3),
+        "store_load_s": round(store_load_s, 3),
+        "load_s": round(extract_s + store_load_s, 3),
+        "incremental_load_s": round(incremental_s, 3),
+        "store_mb": round(store_bytes / 1e6, 2),
+        "reopen_s": round(min(reopen), 4),
         "reopen_gc_off_s": round(min(reopen_nogc), 4),
-        "queries": lat, "trace_rows": trace_rows, "query_plan": plan_key,
+        "queries": lat,
+        "trace_rows": trace_rows,
+        "query_plan": plan_key,
         "accuracy": accuracy(country, manifest.plans, records),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "peak_rss_workers_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         **cli,
     }
     if profile:
-        queries = {"trace": lambda: trace(g, "doc:76-nq-cp.2021", as_of=AS_OF),
-                   "gaps": lambda: gaps(g, [plan_key], as_of=AS_OF)}
+        queries = {
+            "trace": lambda: trace(g, "doc:76-nq-cp.2021", as_of=AS_OF),
+            "gaps": lambda: gaps(g, [plan_key], as_of=AS_OF),
+        }
         result["profile"] = profile_load(files, recs, store_dir.parent / "store-profiled", profile, queries)
     return result
 
 
-def profile_load(files: list[str], recs: list[Any], store_dir: Path, out: Path,
-                 queries: dict[str, Any], sample: int = 200) -> dict[str, Any]:
+def profile_load(
+    files: list[str], recs: list[Any], store_dir: Path, out: Path, queries: dict[str, Any], sample: int = 200
+) -> dict[str, Any]:
     """cProfile: extraction of ``sample`` plans (serial), the store load of all records, and some queries."""
     from cancu.graph.embedded import open_store
     from cancu.loaders.extract import extract_path
@@ -325,10 +368,19 @@ def analyse(sizes: list[dict[str, Any]]) -> dict[str, Any]:
                 return ys[-1] * (x / xs[-1]) ** b
             return max(a, 0.0) + max(c, 0.0) * x if c > 0 else ys[-1] * x / xs[-1]
 
-        fits[name] = {"exponent": None if b is None else round(b, 2), "model": "power" if b and b > 1 else "affine",
-                      "at_1y": _r(at(TEN_YEARS_TASKS / 10)), "at_10y": _r(at(TEN_YEARS_TASKS))}
-    return {"size_variable": "tasks", "largest_tasks": last["tasks"],
-            "factor_to_10y": round(TEN_YEARS_TASKS / last["tasks"], 1), "fits": fits, "goals": verdicts(sizes, fits)}
+        fits[name] = {
+            "exponent": None if b is None else round(b, 2),
+            "model": "power" if b and b > 1 else "affine",
+            "at_1y": _r(at(TEN_YEARS_TASKS / 10)),
+            "at_10y": _r(at(TEN_YEARS_TASKS)),
+        }
+    return {
+        "size_variable": "tasks",
+        "largest_tasks": last["tasks"],
+        "factor_to_10y": round(TEN_YEARS_TASKS / last["tasks"], 1),
+        "fits": fits,
+        "goals": verdicts(sizes, fits),
+    }
 
 
 def verdicts(sizes: list[dict[str, Any]], fits: dict[str, Any]) -> list[dict[str, Any]]:
@@ -336,29 +388,67 @@ def verdicts(sizes: list[dict[str, Any]], fits: dict[str, Any]) -> list[dict[str
     out = []
 
     def add(goal: str, value: float, limit: float, how: str) -> None:
-        out.append({"goal": goal, "value": value, "limit": limit, "how": how,
-                    "verdict": ("met" if how == "measured" else "projected") if value < limit else "missed"})
+        out.append(
+            {
+                "goal": goal,
+                "value": value,
+                "limit": limit,
+                "how": how,
+                "verdict": ("met" if how == "measured" else "projected") if value < limit else "missed",
+            }
+        )
 
-    add("10 years load < 10 min on 2 cores, `cancu load` (s)", fits["cli_load_s"]["at_10y"], GOALS["load_10y_s"],
-        "extrapolated")
+    add(
+        "10 years load < 10 min on 2 cores, `cancu load` (s)",
+        fits["cli_load_s"]["at_10y"],
+        GOALS["load_10y_s"],
+        "extrapolated",
+    )
     for q in QUERIES:
         name = f"{q}_median_s"
         if measured_1y:
-            add(f"{q} median < 200 ms at 1 year (s)", sizes[-1]["queries"][q]["median_s"],
-                GOALS["query_1y_median_s"], "measured")
+            add(
+                f"{q} median < 200 ms at 1 year (s)",
+                sizes[-1]["queries"][q]["median_s"],
+                GOALS["query_1y_median_s"],
+                "measured",
+            )
         else:
-            add(f"{q} median < 200 ms at 1 year (s)", fits[name]["at_1y"], GOALS["query_1y_median_s"], "extrapolated")
-        add(f"{q} median < 1 s at 10 years (s)", fits[name]["at_10y"], GOALS["query_10y_median_s"], "extrapolated")
+            add(
+                f"{q} median < 200 ms at 1 year (s)",
+                fits[name]["at_1y"],
+                GOALS["query_1y_median_s"],
+                "extrapolated",
+            )
+        add(
+            f"{q} median < 1 s at 10 years (s)",
+            fits[name]["at_10y"],
+            GOALS["query_10y_median_s"],
+            "extrapolated",
+        )
     full = next((s for s in sizes if s["provinces"] >= PROVINCES_2026), None)
     if full:  # every province of one year, at the generator's tasks per plan: measured
         for q in QUERIES:
-            add(f"{q} median < 200 ms at the synthetic full year ({full['plans']} plans, {full['tasks']} tasks) (s)",
-                full["queries"][q]["median_s"], GOALS["query_1y_median_s"], "measured")
-    add("peak memory < 8 GB at 10 years, `cancu load` (MB)", fits["cli_peak_rss_mb"]["at_10y"], GOALS["peak_rss_mb"],
-        "extrapolated")
+            add(
+                f"{q} median < 200 ms at the synthetic full year ({full['plans']} plans, {full['tasks']} tasks) (s)",
+                full["queries"][q]["median_s"],
+                GOALS["query_1y_median_s"],
+                "measured",
+            )
+    add(
+        "peak memory < 8 GB at 10 years, `cancu load` (MB)",
+        fits["cli_peak_rss_mb"]["at_10y"],
+        GOALS["peak_rss_mb"],
+        "extrapolated",
+    )
     for name, f in fits.items():
         if f["exponent"] is not None:
-            add(f"{name} grows no faster than linear (exponent)", f["exponent"], GOALS["exponent"] + 0.1, "fitted")
+            add(
+                f"{name} grows no faster than linear (exponent)",
+                f["exponent"],
+                GOALS["exponent"] + 0.1,
+                "fitted",
+            )
     for g in out:
         if g["how"] == "fitted":
             g["verdict"] = "met" if g["value"] < g["limit"] else "missed"
@@ -372,24 +462,49 @@ def machine() -> dict[str, Any]:
             mem_gb = round(int(f.readline().split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    return {"nproc": os.cpu_count(), "memory_gb": mem_gb, "python": platform.python_version(),
-            "platform": platform.platform(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    return {
+        "nproc": os.cpu_count(),
+        "memory_gb": mem_gb,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
 
 
 def table(result: dict[str, Any]) -> str:
     sizes = result["sizes"]
-    cols = ["provinces", "plans", "tasks", "nodes", "gen_s", "extract_s", "store_load_s", "load_s",
-            "incremental_load_s", "store_mb", "reopen_s", "reopen_gc_off_s", "peak_rss_mb", "cli_load_s",
-            "cli_peak_rss_mb"]
+    cols = [
+        "provinces",
+        "plans",
+        "tasks",
+        "nodes",
+        "gen_s",
+        "extract_s",
+        "store_load_s",
+        "load_s",
+        "incremental_load_s",
+        "store_mb",
+        "reopen_s",
+        "reopen_gc_off_s",
+        "peak_rss_mb",
+        "cli_load_s",
+        "cli_peak_rss_mb",
+    ]
     lines = [" | ".join(cols + [f"{q} med/p95 ms" for q in QUERIES])]
     for s in sizes:
         row = [str(s[c]) for c in cols]
-        row += [f"{s['queries'][q]['median_s'] * 1000:.1f}/{s['queries'][q]['p95_s'] * 1000:.1f}" for q in QUERIES]
+        row += [
+            f"{s['queries'][q]['median_s'] * 1000:.1f}/{s['queries'][q]['p95_s'] * 1000:.1f}" for q in QUERIES
+        ]
         lines.append(" | ".join(row))
     lines.append("")
-    lines.append(f"growth (cost ~ tasks^b) and extrapolation (x{result['analysis']['factor_to_10y']} to 2M tasks):")
+    lines.append(
+        f"growth (cost ~ tasks^b) and extrapolation (x{result['analysis']['factor_to_10y']} to 2M tasks):"
+    )
     for name, f in result["analysis"]["fits"].items():
-        lines.append(f"  {name:22s} b={f['exponent']} ({f['model']})  1 year≈{f['at_1y']}  10 years≈{f['at_10y']}")
+        lines.append(
+            f"  {name:22s} b={f['exponent']} ({f['model']})  1 year≈{f['at_1y']}  10 years≈{f['at_10y']}"
+        )
     lines.append("goals:")
     for g in result["analysis"]["goals"]:
         lines.append(f"  {g['verdict']:9s} {g['goal']}: {g['value']} vs {g['limit']} ({g['how']})")
@@ -401,8 +516,13 @@ def table(result: dict[str, Any]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 3, 8, PROVINCES_2026],
-                    help=f"provinces per size, one year each (default 1 3 8 {PROVINCES_2026}: the last is a full year)")
+    ap.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[1, 3, 8, PROVINCES_2026],
+        help=f"provinces per size, one year each (default 1 3 8 {PROVINCES_2026}: the last is a full year)",
+    )
     ap.add_argument("--departments", type=int, default=15)
     ap.add_argument("--communes", type=int, default=98)
     ap.add_argument("--tasks", type=int, default=20)
@@ -416,8 +536,9 @@ def main() -> None:
 
     if args.child:  # one size, in its own process; prints its JSON
         prof = Path(os.environ["CANCU_BENCH_PROFILE"]) if os.environ.get("CANCU_BENCH_PROFILE") else None
-        res = one_size(sizes[0], args.departments, args.communes, args.tasks, args.workers, args.calls,
-                       args.child, prof)
+        res = one_size(
+            sizes[0], args.departments, args.communes, args.tasks, args.workers, args.calls, args.child, prof
+        )
         print(json.dumps(res, ensure_ascii=False))
         return
 
@@ -427,9 +548,24 @@ def main() -> None:
         env = dict(os.environ)
         if args.profile and i == len(sizes) - 1:
             env["CANCU_BENCH_PROFILE"] = str(args.json.with_name(args.json.stem + "_profile.txt"))
-        cmd = [sys.executable, __file__, "--child", str(work), "--sizes", str(n), "--departments",
-               str(args.departments), "--communes", str(args.communes), "--tasks", str(args.tasks),
-               "--workers", str(args.workers), "--calls", str(args.calls)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            str(work),
+            "--sizes",
+            str(n),
+            "--departments",
+            str(args.departments),
+            "--communes",
+            str(args.communes),
+            "--tasks",
+            str(args.tasks),
+            "--workers",
+            str(args.workers),
+            "--calls",
+            str(args.calls),
+        ]
         t0 = time.perf_counter()
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
@@ -441,12 +577,25 @@ def main() -> None:
         res = json.loads(proc.stdout.strip().splitlines()[-1])
         res["wall_s"] = round(time.perf_counter() - t0, 1)
         results.append(res)
-        print(f"size {n} provinces: {res['plans']} plans, {res['tasks']} tasks, load {res['load_s']} s, "
-              f"wall {res['wall_s']} s", file=sys.stderr, flush=True)
-    result = {"machine": machine(), "params": {"year": YEAR, "departments_per_province": args.departments,
-                                               "communes_per_province": args.communes, "tasks_per_plan": args.tasks,
-                                               "workers": args.workers, "ocr_share": 0.2},
-              "sizes": results, "analysis": analyse(results) if len(results) >= 2 else {}}
+        print(
+            f"size {n} provinces: {res['plans']} plans, {res['tasks']} tasks, load {res['load_s']} s, "
+            f"wall {res['wall_s']} s",
+            file=sys.stderr,
+            flush=True,
+        )
+    result = {
+        "machine": machine(),
+        "params": {
+            "year": YEAR,
+            "departments_per_province": args.departments,
+            "communes_per_province": args.communes,
+            "tasks_per_plan": args.tasks,
+            "workers": args.workers,
+            "ocr_share": 0.2,
+        },
+        "sizes": results,
+        "analysis": analyse(results) if len(results) >= 2 else {},
+    }
     if result["analysis"]:
         print(table(result))
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -65,12 +65,16 @@ def run(copies: int) -> dict:
     t_pb = best(lambda: pickle.loads(pb))  # noqa: S301 - bytes made above
     t_js = best(lambda: nx.node_link_graph(json.loads(js), directed=True, multigraph=True, edges="links"))
     return {
-        "seed_nodes": g.number_of_nodes(), "seed_edges": g.number_of_edges(),
+        "seed_nodes": g.number_of_nodes(),
+        "seed_edges": g.number_of_edges(),
         "rebuild_over_snapshot": round(t_rebuild / t_open, 1),
-        "big_nodes": big.number_of_nodes(), "big_edges": big.number_of_edges(),
-        "pickle_mb": round(len(pb) / 1e6, 1), "json_mb": round(len(js) / 1e6, 1),
+        "big_nodes": big.number_of_nodes(),
+        "big_edges": big.number_of_edges(),
+        "pickle_mb": round(len(pb) / 1e6, 1),
+        "json_mb": round(len(js) / 1e6, 1),
         "json_over_pickle_open": round(t_js / t_pb, 1),
-        "pickle_open_s": round(t_pb, 3), "json_open_s": round(t_js, 3),
+        "pickle_open_s": round(t_pb, 3),
+        "json_open_s": round(t_js, 3),
     }
 
 

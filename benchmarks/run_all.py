@@ -40,8 +40,10 @@ def headline(name: str, data: Any) -> str:
         last = data["sizes"][-1]
         goals = data.get("analysis", {}).get("goals", [])
         verdicts = {v: sum(1 for g in goals if g["verdict"] == v) for v in ("met", "projected", "missed")}
-        return (f"largest {last['plans']} plans/{last['tasks']} tasks: load {last['load_s']} s, "
-                f"reopen {last['reopen_s']} s, rss {last['peak_rss_mb']} MB; goals {verdicts}")
+        return (
+            f"largest {last['plans']} plans/{last['tasks']} tasks: load {last['load_s']} s, "
+            f"reopen {last['reopen_s']} s, rss {last['peak_rss_mb']} MB; goals {verdicts}"
+        )
     if isinstance(data, list):  # push writes a list of runs
         data = data[-1] if data else {}
     if not isinstance(data, dict):
@@ -52,7 +54,9 @@ def headline(name: str, data: Any) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", nargs="+", choices=sorted(BENCHMARKS), help="run only these")
-    ap.add_argument("--profile", action="store_true", help="bench_scale: cProfile the load path at the largest size")
+    ap.add_argument(
+        "--profile", action="store_true", help="bench_scale: cProfile the load path at the largest size"
+    )
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, float, int, str]] = []
@@ -77,10 +81,20 @@ def main() -> None:
     for name, wall, rc, text in rows:
         print(f"{name:16s} {wall:7.1f}  {'ok' if rc == 0 else f'rc={rc}':6s}  {text}")
     print(f"{'total':16s} {total:7.1f}")
-    (OUT / "run_all.json").write_text(json.dumps(
-        {"total_s": round(total, 1),
-         "benchmarks": [{"name": n, "wall_s": round(w, 1), "returncode": rc, "headline": t} for n, w, rc, t in rows]},
-        indent=1) + "\n", encoding="utf-8")
+    (OUT / "run_all.json").write_text(
+        json.dumps(
+            {
+                "total_s": round(total, 1),
+                "benchmarks": [
+                    {"name": n, "wall_s": round(w, 1), "returncode": rc, "headline": t}
+                    for n, w, rc, t in rows
+                ],
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     if any(rc for _, _, rc, _ in rows):
         sys.exit(1)
 

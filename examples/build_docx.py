@@ -1,6 +1,6 @@
 """Build ``04_xa_duc_trong_2026.docx`` (an illustrative commune plan with its appendix as a Word table).
 
-    python examples/build_docx.py
+python examples/build_docx.py
 """
 
 from __future__ import annotations
@@ -24,10 +24,22 @@ PARAGRAPHS = [
 ]
 HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian hoàn thành"]
 ROWS = [
-    ["1", "Rà soát, công khai thủ tục hành chính thuộc thẩm quyền của xã", "Văn phòng HĐND và UBND xã",
-     "Trung tâm Phục vụ hành chính công xã", "Báo cáo", "Quý I/2026"],
-    ["2", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "Trung tâm Phục vụ hành chính công xã",
-     "Văn phòng HĐND và UBND xã", "Báo cáo kết quả", "Thường xuyên"],
+    [
+        "1",
+        "Rà soát, công khai thủ tục hành chính thuộc thẩm quyền của xã",
+        "Văn phòng HĐND và UBND xã",
+        "Trung tâm Phục vụ hành chính công xã",
+        "Báo cáo",
+        "Quý I/2026",
+    ],
+    [
+        "2",
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "Trung tâm Phục vụ hành chính công xã",
+        "Văn phòng HĐND và UBND xã",
+        "Báo cáo kết quả",
+        "Thường xuyên",
+    ],
 ]
 CLOSING = ["Nơi nhận:\tTM. ỦY BAN NHÂN DÂN", "- UBND tỉnh;\tCHỦ TỊCH", "- Lưu: VT.", "Phạm Văn Đức"]
 OUT = Path(__file__).with_name("04_xa_duc_trong_2026.docx")
@@ -45,7 +57,9 @@ def build(out: Path = OUT) -> Path:
             table.cell(r, i).text = cell
     for text in CLOSING:
         d.add_paragraph(text)
-    d.core_properties.created = datetime.datetime(2026, 2, 10)  # fixed, so rebuilding gives the same file content
+    d.core_properties.created = datetime.datetime(
+        2026, 2, 10
+    )  # fixed, so rebuilding gives the same file content
     d.save(out)
     return out
 

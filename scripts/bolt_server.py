@@ -71,8 +71,25 @@ def start(pidfile: Path = DEFAULT_PIDFILE) -> dict:
     port = _free_port()
     work = Path(tempfile.mkdtemp(prefix="cancu-bolt-"))
     # --port 0: no redis TCP listener; the unix socket only keeps redis from exiting.
-    cmd = [server, "--port", "0", "--bind", "127.0.0.1", "--unixsocket", str(work / "redis.sock"), "--save", "",
-           "--appendonly", "no", "--dir", str(work), "--loadmodule", module, "BOLT_PORT", str(port)]
+    cmd = [
+        server,
+        "--port",
+        "0",
+        "--bind",
+        "127.0.0.1",
+        "--unixsocket",
+        str(work / "redis.sock"),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(work),
+        "--loadmodule",
+        module,
+        "BOLT_PORT",
+        str(port),
+    ]
     log = open(work / "server.log", "wb")  # noqa: SIM115 - handed to the child process
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     if not wait_for_port(port):

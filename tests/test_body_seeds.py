@@ -36,14 +36,23 @@ def test_overall_f1_reaches_090(scores):
 def _rows(tasks):
     fold = score_module().fold
     return [
-        (sorted(map(fold, t["lead"])), sorted(map(fold, t["support"])), fold(t["product"]), fold(t["deadline"]), t["area"])
+        (
+            sorted(map(fold, t["lead"])),
+            sorted(map(fold, t["support"])),
+            fold(t["product"]),
+            fold(t["deadline"]),
+            t["area"],
+        )
         for t in tasks
     ]
 
 
 def test_every_appendix_row_of_the_district_plan():
     gold = json.loads((GOLD / f"{SEED_003}.json").read_text(encoding="utf-8"))
-    got = [t.__dict__ | {"lead": t.lead, "support": t.support} for t in extract_path(SEEDS / f"{SEED_003}.txt").tasks]
+    got = [
+        t.__dict__ | {"lead": t.lead, "support": t.support}
+        for t in extract_path(SEEDS / f"{SEED_003}.txt").tasks
+    ]
     assert len(got) == len(gold["tasks"]) == 19
     assert _rows(got) == _rows(gold["tasks"])
     fold = score_module().fold
@@ -76,15 +85,18 @@ def test_the_same_table_as_docx_gives_the_same_tasks():
     assert [key(t) for t in from_docx] == [key(t) for t in from_text]
 
 
-@pytest.mark.parametrize("printed,due,recurring", [
-    ("Quý I/2023; Tháng 12/2023", "2023-03-31", False),
-    ("Quý 2/2023", "2023-06-30", False),
-    ("Tháng 02/2023; Hàng quý, năm 2023", "2023-02-28", True),
-    ("Thường xuyên", None, True),
-    ("Trong năm 2023", "2023-12-31", False),
-    ("trước ngày 15/10/2023", "2023-10-15", False),
-    ("Theo quy định của Nhà nước", None, False),
-])
+@pytest.mark.parametrize(
+    "printed,due,recurring",
+    [
+        ("Quý I/2023; Tháng 12/2023", "2023-03-31", False),
+        ("Quý 2/2023", "2023-06-30", False),
+        ("Tháng 02/2023; Hàng quý, năm 2023", "2023-02-28", True),
+        ("Thường xuyên", None, True),
+        ("Trong năm 2023", "2023-12-31", False),
+        ("trước ngày 15/10/2023", "2023-10-15", False),
+        ("Theo quy định của Nhà nước", None, False),
+    ],
+)
 def test_deadlines_are_normalised(printed, due, recurring):
     assert normalise(printed) == (due, recurring)
 
@@ -92,5 +104,13 @@ def test_deadlines_are_normalised(printed, due, recurring):
 def test_reporting_lines_of_the_department_plan(seeds):
     record = extract_path(seeds[2])
     lines = {(r.from_, r.to, r.via, tuple(r.frequency)) for r in record.reporting}
-    assert ("Phòng chuyên môn, đơn vị trực thuộc Sở", "Văn phòng Sở", None, ("quý", "6 tháng", "9 tháng", "năm")) in lines
-    assert any(r.from_ == "Văn phòng Sở" and r.to == "UBND tỉnh Bình Phước" and r.via == "Sở Nội vụ" for r in record.reporting)
+    assert (
+        "Phòng chuyên môn, đơn vị trực thuộc Sở",
+        "Văn phòng Sở",
+        None,
+        ("quý", "6 tháng", "9 tháng", "năm"),
+    ) in lines
+    assert any(
+        r.from_ == "Văn phòng Sở" and r.to == "UBND tỉnh Bình Phước" and r.via == "Sở Nội vụ"
+        for r in record.reporting
+    )

@@ -79,8 +79,12 @@ def test_spans_point_at_the_printed_words():
 
 def test_ocr_mangled_plan_reads_the_same_citations():
     ocr = (
-        PLAN.replace("Số:", "Sé:").replace("Căn cứ", "Cin ctr").replace("QĐ", "QP")
-        .replace("Chính phủ", "Chinh pht").replace("của", "cta").replace("Đ", "P")
+        PLAN.replace("Số:", "Sé:")
+        .replace("Căn cứ", "Cin ctr")
+        .replace("QĐ", "QP")
+        .replace("Chính phủ", "Chinh pht")
+        .replace("của", "cta")
+        .replace("Đ", "P")
     )
     clean = {(c.number, c.date) for c in _extract(PLAN).legal_bases}
     mangled = {(c.number, c.date) for c in _extract(ocr).legal_bases}

@@ -53,6 +53,8 @@ def test_unreadable_input_is_one_line_and_non_zero(tmp_path):
 
 
 def test_real_subprocess_run(seeds):
-    proc = subprocess.run([sys.executable, "-m", "cancu.cli", "extract", str(seeds[2])], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cancu.cli", "extract", str(seeds[2])], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["document"]["issuer"] == "Sở Xây dựng tỉnh Bình Phước"

@@ -27,4 +27,3 @@ def test_legacy_tcvn3_is_detected_with_a_warning():
     decoded = decode_bytes(encode_tcvn3(text), "x.txt")
     assert (decoded.text, decoded.encoding) == (text, "tcvn3")
     assert decoded.warnings == ["encoding not UTF-8: decoded as tcvn3 (a guess)"]
-

@@ -19,7 +19,10 @@ def test_demo_runs_end_to_end(tmp_path):
     assert result.exit_code == 0, result.output
     out = result.output
     assert "15/KH-UBND — UBND tỉnh Lâm Đồng (province)" in out
-    assert "RED    15/KH-UBND cites 61/2018/NĐ-CP: not in force since 2025-07-01; replaced by 118/2025/NĐ-CP" in out
+    assert (
+        "RED    15/KH-UBND cites 61/2018/NĐ-CP: not in force since 2025-07-01; replaced by 118/2025/NĐ-CP"
+        in out
+    )
     html = (tmp_path / "d" / "cascade.html").read_text(encoding="utf-8")
     assert "<html" in html and "http://" not in html and "https://" not in html
 
@@ -38,12 +41,17 @@ def test_docx_example_is_what_its_script_builds(tmp_path):
 
 def test_every_example_says_it_is_illustrative():
     for path in sorted(EXAMPLES.glob("0*")):
-        assert "tai lieu minh hoa" in decode_path(path).text.lower().replace("à", "a").replace("ệ", "e").replace(
-            "ọ", "o").replace("ạ", "a").replace("ấ", "a").replace("ả", "a"), path.name
+        assert "tai lieu minh hoa" in decode_path(path).text.lower().replace("à", "a").replace(
+            "ệ", "e"
+        ).replace("ọ", "o").replace("ạ", "a").replace("ấ", "a").replace("ả", "a"), path.name
 
 
 def test_demo_as_a_real_process(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "cancu.cli", "demo", "-o", str(tmp_path / "p")],
-                          capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cancu.cli", "demo", "-o", str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "TRACE of 76/NQ-CP" in proc.stdout

@@ -26,6 +26,8 @@ def test_every_test_named_in_reliability_md_exists():
                 assert current.exists(), f"RELIABILITY.md names {file}, which does not exist"
             if test:
                 assert current is not None, f"::{test} without a file before it: {line[:80]}"
-                assert test in _tests_in(current), f"RELIABILITY.md names {current.name}::{test}, which does not exist"
+                assert test in _tests_in(current), (
+                    f"RELIABILITY.md names {current.name}::{test}, which does not exist"
+                )
                 named += 1
     assert named >= 20

@@ -7,8 +7,14 @@ import pytest
 from scoring import field_f1, strip_diacritics
 
 ISSUE_A_FIELDS = (
-    "document.number", "document.type", "document.issuer", "document.jurisdiction",
-    "document.level", "document.date", "legal_bases", "citations (all)",
+    "document.number",
+    "document.type",
+    "document.issuer",
+    "document.jurisdiction",
+    "document.level",
+    "document.date",
+    "legal_bases",
+    "citations (all)",
 )
 
 
@@ -37,11 +43,25 @@ def test_seed_documents_exactly(seeds):
 
     got = {p.name[:3]: extract_path(p).document for p in seeds}
     assert (got["000"].number, got["000"].issuer, got["000"].date, got["000"].period) == (
-        "367/KH-UBND", "UBND tỉnh Đồng Tháp", "2021-12-25", [2022, 2022])
+        "367/KH-UBND",
+        "UBND tỉnh Đồng Tháp",
+        "2021-12-25",
+        [2022, 2022],
+    )
     assert (got["001"].number, got["001"].date, got["001"].issuer, got["001"].period) == (
-        None, None, "UBND tỉnh Vĩnh Long", [2021, 2025])
+        None,
+        None,
+        "UBND tỉnh Vĩnh Long",
+        [2021, 2025],
+    )
     assert (got["002"].issuer, got["002"].level, got["002"].signer.role) == (
-        "Sở Xây dựng tỉnh Bình Phước", "department", "Giám đốc")
+        "Sở Xây dựng tỉnh Bình Phước",
+        "department",
+        "Giám đốc",
+    )
     assert (got["003"].jurisdiction, got["003"].level, got["003"].id) == (
-        "Cù Lao Dung, Sóc Trăng", "district", "03-kh-ubnd.2023@soc-trang.cu-lao-dung")
+        "Cù Lao Dung, Sóc Trăng",
+        "district",
+        "03-kh-ubnd.2023@soc-trang.cu-lao-dung",
+    )
     assert (got["004"].issuer, got["004"].signer.role) == ("Ban Dân tộc tỉnh Quảng Ngãi", "Trưởng Ban")

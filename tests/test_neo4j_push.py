@@ -66,12 +66,17 @@ def server_fingerprint(uri, user, password) -> tuple[int, int, str]:
     """Node count, relationship count and a hash over every property on the server."""
     with driver(uri, user, password).session() as s:
         nodes = s.run("MATCH (n:CancuNode) RETURN n.id AS id, labels(n) AS l, properties(n) AS p").data()
-        rels = s.run("MATCH (a:CancuNode)-[r]->(b:CancuNode) RETURN a.id AS s, b.id AS t, type(r) AS k, "
-                     "properties(r) AS p").data()
+        rels = s.run(
+            "MATCH (a:CancuNode)-[r]->(b:CancuNode) RETURN a.id AS s, b.id AS t, type(r) AS k, "
+            "properties(r) AS p"
+        ).data()
     for n in nodes:
         n["l"] = sorted(n["l"])
-    text = json.dumps([sorted(nodes, key=lambda r: r["id"]),
-                       sorted(rels, key=lambda r: (r["s"], r["t"], r["k"]))], sort_keys=True, default=str)
+    text = json.dumps(
+        [sorted(nodes, key=lambda r: r["id"]), sorted(rels, key=lambda r: (r["s"], r["t"], r["k"]))],
+        sort_keys=True,
+        default=str,
+    )
     return len(nodes), len(rels), hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -95,8 +100,14 @@ def test_push_then_push_again_changes_nothing(server, g):
     before = server_fingerprint(uri, user, pw)
     assert before[:2] == (g.number_of_nodes(), g.number_of_edges())
     again = push(g, uri, user, pw)
-    assert again == PushSummary(nodes_unchanged=g.number_of_nodes(), rels_unchanged=g.number_of_edges(),
-                                seconds=again.seconds, dialect=again.dialect, batch=again.batch, statements=0)
+    assert again == PushSummary(
+        nodes_unchanged=g.number_of_nodes(),
+        rels_unchanged=g.number_of_edges(),
+        seconds=again.seconds,
+        dialect=again.dialect,
+        batch=again.batch,
+        statements=0,
+    )
     assert server_fingerprint(uri, user, pw) == before
     same_graph(pull(uri, user, pw), g)
 
@@ -125,7 +136,9 @@ def test_a_plan_that_was_a_stub_document_changes_labels(server, g):
     summary = push(g, uri, user, pw)
     assert (summary.nodes_updated, summary.rels_updated) == (1, 2)  # its CITES and REPLACED_BY re-made
     with driver(uri, user, pw).session() as s:
-        labels = s.run("MATCH (n:CancuNode {id: $id}) RETURN labels(n) AS l", id="doc:61-2018-nd-cp.2018").single()
+        labels = s.run(
+            "MATCH (n:CancuNode {id: $id}) RETURN labels(n) AS l", id="doc:61-2018-nd-cp.2018"
+        ).single()
     assert sorted(labels["l"]) == ["CancuNode", "Document", "Plan"]
     same_graph(pull(uri, user, pw), g)
 
@@ -135,7 +148,7 @@ HOSTILE = [
     "`) MATCH (m) DETACH DELETE m //",
     "$param {id: $rows} \\u0027 \" ' \\",
     "MERGE (x:Plan {id: 'x'}) RETURN 1; MATCH (n) DETACH DELETE n",
-    "Sở Nội vụ tỉnh Bình Phước — ½ \t\n \U0001F600",  # no NUL: FalkorDB cuts parameters there
+    "Sở Nội vụ tỉnh Bình Phước — ½ \t\n \U0001f600",  # no NUL: FalkorDB cuts parameters there
 ]
 
 
@@ -143,8 +156,14 @@ def test_hostile_text_round_trips_byte_exact(server, g):
     uri, user, pw = server
     for i, text in enumerate(HOSTILE):
         key = f"agency:{text}#{i}"
-        g.add_node(key, kind="Agency", name=text, label=text, level="province",
-                   evidence=[{"doc": text, "file": text, "span": [0, 1], "quote": text * 300}])
+        g.add_node(
+            key,
+            kind="Agency",
+            name=text,
+            label=text,
+            level="province",
+            evidence=[{"doc": text, "file": text, "span": [0, 1], "quote": text * 300}],
+        )
         edge(g, key, "agency:ubnd@x", "REPORTS_TO", frequency=[text], via=text, plan=None)
     push(g, uri, user, pw)
     back = pull(uri, user, pw)
@@ -175,7 +194,9 @@ def test_every_query_answers_the_same_through_bolt(server, g, monkeypatch):
     assert store.responsible("2/KH-UBND", as_of=AS_OF) == responsible(g, "2/KH-UBND", as_of=AS_OF)
     assert store.audit(None, as_of=AS_OF) == audit(g, None, as_of=AS_OF)
     assert store.gaps(None, as_of=AS_OF) == gaps(g, None, as_of=AS_OF)
-    assert _answers(store.graph(), ["2/KH-UBND"], ["76/NQ-CP 2021"]) == _answers(g, ["2/KH-UBND"], ["76/NQ-CP 2021"])
+    assert _answers(store.graph(), ["2/KH-UBND"], ["76/NQ-CP 2021"]) == _answers(
+        g, ["2/KH-UBND"], ["76/NQ-CP 2021"]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -191,11 +212,17 @@ def seeds_graph(tmp_path_factory, seeds):
 def test_seeds_push_push_again_and_query_through_bolt(server, seeds_graph):
     uri, user, pw = server
     first = push(seeds_graph, uri, user, pw)
-    assert first.nodes_created == seeds_graph.number_of_nodes() and first.rels_created == seeds_graph.number_of_edges()
+    assert (
+        first.nodes_created == seeds_graph.number_of_nodes()
+        and first.rels_created == seeds_graph.number_of_edges()
+    )
     before = server_fingerprint(uri, user, pw)
     again = push(seeds_graph, uri, user, pw)
     assert (again.nodes_unchanged, again.rels_unchanged, again.statements) == (
-        seeds_graph.number_of_nodes(), seeds_graph.number_of_edges(), 0)
+        seeds_graph.number_of_nodes(),
+        seeds_graph.number_of_edges(),
+        0,
+    )
     assert server_fingerprint(uri, user, pw) == before
     back = pull(uri, user, pw)
     same_graph(back, seeds_graph)
@@ -213,7 +240,17 @@ def test_cli_push_then_query_with_store_bolt(server, tmp_path, seeds, monkeypatc
     runner = CliRunner()
     assert runner.invoke(main, ["load", "--store", str(store_dir), *map(str, seeds[:3])]).exit_code == 0
     monkeypatch.setenv("CANCU_TEST_PW", pw)
-    args = ["push", "--neo4j", uri, "--user", user, "--password-env", "CANCU_TEST_PW", "--store", str(store_dir)]
+    args = [
+        "push",
+        "--neo4j",
+        uri,
+        "--user",
+        user,
+        "--password-env",
+        "CANCU_TEST_PW",
+        "--store",
+        str(store_dir),
+    ]
     first = runner.invoke(main, args)
     assert first.exit_code == 0, first.output
     assert " 0 updated, 0 deleted, 0 unchanged; relationships:" in first.output

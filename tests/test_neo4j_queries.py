@@ -27,8 +27,16 @@ def country(tmp_path_factory):
     from cancu.testing.synth import generate_country
 
     out = tmp_path_factory.mktemp("country")
-    generate_country(out, seed=3, provinces=2, communes_per_province=3, departments_per_province=2,
-                     tasks_per_plan=6, replaced_citation_share=0.9, years=(2021, 2026))
+    generate_country(
+        out,
+        seed=3,
+        provinces=2,
+        communes_per_province=3,
+        departments_per_province=2,
+        tasks_per_plan=6,
+        replaced_citation_share=0.9,
+        years=(2021, 2026),
+    )
     store = out / "store"
     open_embedded(store).load([(str(p), extract_path(p)) for p in sorted(out.glob("*.txt"))])
     return open_embedded(store).graph()
@@ -52,8 +60,12 @@ def test_native_cascade_is_the_set_trace_lists(server, g):  # noqa: F811
     uri, user, pw = server
     push(g, uri, user, pw)
     assert cascade(uri, user, pw, "doc:76-nq-cp.2021") == sorted(
-        n.key for n in trace(g, "76/NQ-CP 2021", as_of=AS_OF).nodes)
-    assert cascade(uri, user, pw, "doc:1-kh-ubnd.2022@x") == ["doc:1-kh-ubnd.2022@x", "doc:2-kh-ubnd.2022@x.y"]
+        n.key for n in trace(g, "76/NQ-CP 2021", as_of=AS_OF).nodes
+    )
+    assert cascade(uri, user, pw, "doc:1-kh-ubnd.2022@x") == [
+        "doc:1-kh-ubnd.2022@x",
+        "doc:2-kh-ubnd.2022@x.y",
+    ]
     assert cascade(uri, user, pw, "doc:no-such") == []
     assert reporting_chain(uri, user, pw, "agency:phong-noi-vu@x.y") == ["agency:ubnd@x.y"]
 
@@ -66,8 +78,13 @@ def _recipes() -> list[str]:
 def test_the_documented_recipes_run_and_find_the_red_citation(server, g):  # noqa: F811
     uri, user, pw = server
     push(g, uri, user, pw)
-    params = {"key": "doc:76-nq-cp.2021", "number": "76/NQ-CP", "year": 2021, "plan": "doc:2-kh-ubnd.2022@x.y",
-              "asOf": AS_OF}
+    params = {
+        "key": "doc:76-nq-cp.2021",
+        "number": "76/NQ-CP",
+        "year": 2021,
+        "plan": "doc:2-kh-ubnd.2022@x.y",
+        "asOf": AS_OF,
+    }
     recipes = _recipes()
     assert len(recipes) == 5
     with driver(uri, user, pw).session() as s:
@@ -81,7 +98,8 @@ def test_the_documented_recipes_run_and_find_the_red_citation(server, g):  # noq
     with driver(uri, user, pw).session() as s:
         red = s.run(recipes[4], **params).data()
     assert [(r["d.number"], r["replaced_by"], r["since"]) for r in red] == [
-        ("61/2018/NĐ-CP", ["118/2025/NĐ-CP"], "2025-07-01")]
+        ("61/2018/NĐ-CP", ["118/2025/NĐ-CP"], "2025-07-01")
+    ]
     assert _red(g) == {(r["plan"], r["cited"]) for r in red}
 
 

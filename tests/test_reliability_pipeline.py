@@ -25,7 +25,9 @@ from cancu.queries.gaps import gaps
 from cancu.queries.responsible import responsible
 from cancu.queries.trace import trace
 
-HOSTILE = "<img src=x onerror=alert(1)></script>'}) DETACH DELETE n //$(rm -rf ~)`id`../../etc/passwd\u202e\u200b"
+HOSTILE = (
+    "<img src=x onerror=alert(1)></script>'}) DETACH DELETE n //$(rm -rf ~)`id`../../etc/passwd\u202e\u200b"
+)
 
 
 def _tree_hash(folder: Path) -> str:
@@ -37,13 +39,15 @@ def _tree_hash(folder: Path) -> str:
 
 
 def _plan(title: str, issuer: str = "UBND TỈNH LÂM ĐỒNG", extra: str = "") -> str:
-    return (f"{issuer}\nSố: 5/KH-UBND\nLâm Đồng, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\n{title}\n\n"
-            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n"
-            "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n"
-            "UBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC TIÊU\n- Tối thiểu 90% TTHC có nghĩa vụ tài chính được "
-            "triển khai thanh toán trực tuyến.\n\nII. NHIỆM VỤ\n1. Cải cách thủ tục hành chính\n"
-            f"- {extra or 'Sở Tư pháp'} chủ trì rà soát văn bản; hoàn thành trong Quý II/2026.\n\n"
-            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\na) Định kỳ hằng quý báo cáo UBND tỉnh (qua Sở Nội vụ).\n")
+    return (
+        f"{issuer}\nSố: 5/KH-UBND\nLâm Đồng, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\n{title}\n\n"
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n"
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n"
+        "UBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC TIÊU\n- Tối thiểu 90% TTHC có nghĩa vụ tài chính được "
+        "triển khai thanh toán trực tuyến.\n\nII. NHIỆM VỤ\n1. Cải cách thủ tục hành chính\n"
+        f"- {extra or 'Sở Tư pháp'} chủ trì rà soát văn bản; hoàn thành trong Quý II/2026.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\na) Định kỳ hằng quý báo cáo UBND tỉnh (qua Sở Nội vụ).\n"
+    )
 
 
 def test_bad_input_and_bad_dates_leave_the_store_untouched(tmp_path):
@@ -57,8 +61,12 @@ def test_bad_input_and_bad_dates_leave_the_store_untouched(tmp_path):
     bad.mkdir()
     (bad / "a.txt").write_text(_plan("Một"), encoding="utf-8")
     (bad / "b.txt").write_bytes(b"")
-    for args in (["load", str(bad), "--strict"], ["load", str(tmp_path / "missing.txt")], ["trace", "76/NQ-CP 2021", "--as-of", "next week"],
-                 ["audit", "--as-of", "32/13/2026"]):
+    for args in (
+        ["load", str(bad), "--strict"],
+        ["load", str(tmp_path / "missing.txt")],
+        ["trace", "76/NQ-CP 2021", "--as-of", "next week"],
+        ["audit", "--as-of", "32/13/2026"],
+    ):
         result = runner.invoke(main, [*args, "--store", str(store)])
         assert result.exit_code != 0
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
@@ -71,11 +79,17 @@ def test_mixed_encodings_in_one_folder(tmp_path):
     text = _plan("Cải cách hành chính năm 2026")
     (folder / "utf8.txt").write_bytes(text.encode("utf-8"))
     (folder / "utf16.txt").write_bytes(text.replace("5/KH", "6/KH").encode("utf-16"))
-    (folder / "nfd.txt").write_bytes(unicodedata.normalize("NFD", text.replace("5/KH", "7/KH")).encode("utf-8"))
+    (folder / "nfd.txt").write_bytes(
+        unicodedata.normalize("NFD", text.replace("5/KH", "7/KH")).encode("utf-8")
+    )
     result = CliRunner().invoke(main, ["load", str(folder), "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     g = open_store(tmp_path / "s").graph()
-    assert sorted(d["number"] for _, d in g.nodes(data=True) if d.get("loaded")) == ["5/KH-UBND", "6/KH-UBND", "7/KH-UBND"]
+    assert sorted(d["number"] for _, d in g.nodes(data=True) if d.get("loaded")) == [
+        "5/KH-UBND",
+        "6/KH-UBND",
+        "7/KH-UBND",
+    ]
 
 
 def test_hostile_text_through_every_query_and_export(tmp_path):
@@ -86,34 +100,74 @@ def test_hostile_text_through_every_query_and_export(tmp_path):
     assert runner.invoke(main, ["load", str(plan), "--store", str(store)]).exit_code == 0
     for cmd in (["trace", "76/NQ-CP 2021"], ["responsible", "5/KH-UBND"], ["audit"], ["gaps"]):
         for fmt in ("table", "json", "csv"):
-            result = runner.invoke(main, [*cmd, "--format", fmt, "--store", str(store), "--as-of", "2026-11-22"])
+            result = runner.invoke(
+                main, [*cmd, "--format", fmt, "--store", str(store), "--as-of", "2026-11-22"]
+            )
             assert result.exit_code == 0, (cmd, fmt, result.output[-300:])
     out = tmp_path / "out"
     out.mkdir()
-    for fmt, name in (("ttl", "g.ttl"), ("jsonld", "g.jsonld"), ("graphml", "g.graphml"), ("gexf", "g.gexf"), ("csv", "csv")):
-        assert runner.invoke(main, ["export", "--format", fmt, "-o", str(out / name), "--store", str(store)]).exit_code == 0
+    for fmt, name in (
+        ("ttl", "g.ttl"),
+        ("jsonld", "g.jsonld"),
+        ("graphml", "g.graphml"),
+        ("gexf", "g.gexf"),
+        ("csv", "csv"),
+    ):
+        assert (
+            runner.invoke(
+                main, ["export", "--format", fmt, "-o", str(out / name), "--store", str(store)]
+            ).exit_code
+            == 0
+        )
     RDFGraph().parse(out / "g.ttl", format="turtle")
     nx.read_graphml(out / "g.graphml")
     page = out / "cascade.html"
-    assert runner.invoke(main, ["viz", "trace", "76/NQ-CP 2021", "-o", str(page), "--store", str(store)]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["viz", "trace", "76/NQ-CP 2021", "-o", str(page), "--store", str(store)]
+        ).exit_code
+        == 0
+    )
     assert "<img src=x" not in page.read_text(encoding="utf-8")
     written = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
-    assert all(str(p).startswith(("out", "store", "evil.txt")) for p in written)  # nothing escaped the folders
+    assert all(
+        str(p).startswith(("out", "store", "evil.txt")) for p in written
+    )  # nothing escaped the folders
 
 
-PIECES = st.sampled_from([
-    "UBND TỈNH SÓC TRĂNG\n", "SỞ NỘI VỤ\n", "Số: 12/KH-UBND\n", "Sóc Trăng, ngày 04 tháng 01 năm 2023\n", "KẾ HOẠCH\n",
-    "Căn cứ Kế hoạch số 192/KH-UBND ngày 20/12/2022 của Ủy ban nhân dân tỉnh;\n",
-    "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n", "như sau:\n", "I. MỤC TIÊU\n", "II. NHIỆM VỤ\n",
-    "1. Cải cách thể chế\n", "a) Mục tiêu đến năm 2025\n", "- Tối thiểu 80% TTHC được thanh toán trực tuyến.\n",
-    "- Phòng Nội vụ chủ trì kiểm tra; hoàn thành trong Quý I/2023.\n", "+ Rà soát.\n", "IV. TỔ CHỨC THỰC HIỆN\n",
-    "Nhiệm vụ chung\tNội dung\tSản phẩm\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n",
-    "I. Cải cách TTHC\t1. Niêm yết 100% TTHC\t- Báo cáo\tPhòng Tư pháp\tUBND cấp xã\tQuý I/2023\n",
-    "báo cáo UBND tỉnh (qua Sở Nội vụ) hằng quý\n", "12\n", "\f", "Nơi nhận:\nCHỦ TỊCH\nTrần Văn A\n",
-])
+PIECES = st.sampled_from(
+    [
+        "UBND TỈNH SÓC TRĂNG\n",
+        "SỞ NỘI VỤ\n",
+        "Số: 12/KH-UBND\n",
+        "Sóc Trăng, ngày 04 tháng 01 năm 2023\n",
+        "KẾ HOẠCH\n",
+        "Căn cứ Kế hoạch số 192/KH-UBND ngày 20/12/2022 của Ủy ban nhân dân tỉnh;\n",
+        "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n",
+        "như sau:\n",
+        "I. MỤC TIÊU\n",
+        "II. NHIỆM VỤ\n",
+        "1. Cải cách thể chế\n",
+        "a) Mục tiêu đến năm 2025\n",
+        "- Tối thiểu 80% TTHC được thanh toán trực tuyến.\n",
+        "- Phòng Nội vụ chủ trì kiểm tra; hoàn thành trong Quý I/2023.\n",
+        "+ Rà soát.\n",
+        "IV. TỔ CHỨC THỰC HIỆN\n",
+        "Nhiệm vụ chung\tNội dung\tSản phẩm\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n",
+        "I. Cải cách TTHC\t1. Niêm yết 100% TTHC\t- Báo cáo\tPhòng Tư pháp\tUBND cấp xã\tQuý I/2023\n",
+        "báo cáo UBND tỉnh (qua Sở Nội vụ) hằng quý\n",
+        "12\n",
+        "\f",
+        "Nơi nhận:\nCHỦ TỊCH\nTrần Văn A\n",
+    ]
+)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=40)), min_size=1, max_size=30))
 def test_property_whole_pipeline(tmp_path_factory, pieces):
     text = "".join(pieces)
@@ -124,8 +178,12 @@ def test_property_whole_pipeline(tmp_path_factory, pieces):
     store = open_store(tmp_path_factory.mktemp("s"))
     store.load([("p.txt", record)])
     g = store.graph()
-    for fn in (lambda: trace(g, "76/NQ-CP 2021"), lambda: audit(g), lambda: gaps(g),
-               lambda: responsible(g, record.document.number or "76/NQ-CP 2021")):
+    for fn in (
+        lambda: trace(g, "76/NQ-CP 2021"),
+        lambda: audit(g),
+        lambda: gaps(g),
+        lambda: responsible(g, record.document.number or "76/NQ-CP 2021"),
+    ):
         with contextlib.suppress(CancuError):
             fn()
     out = tmp_path_factory.mktemp("x")

@@ -28,8 +28,11 @@ open_store(sys.argv[1]).load([(str(p), extract_path(p)) for p in paths])
 
 def _fingerprint(store_dir) -> tuple:
     g = open_store(store_dir).graph()
-    return (g.number_of_nodes(), g.number_of_edges(),
-            tuple(sorted(json.loads((store_dir / "meta.json").read_text())["files"])))
+    return (
+        g.number_of_nodes(),
+        g.number_of_edges(),
+        tuple(sorted(json.loads((store_dir / "meta.json").read_text())["files"])),
+    )
 
 
 def test_sigkill_during_load_leaves_old_or_new_never_a_mix(tmp_path, seeds):
@@ -44,8 +47,11 @@ def test_sigkill_during_load_leaves_old_or_new_never_a_mix(tmp_path, seeds):
     for i in range(50):
         store = tmp_path / f"s{i}"
         shutil.copytree(base, store)
-        proc = subprocess.Popen([sys.executable, "-c", LOADER, str(store), *map(str, seeds[:3])],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", LOADER, str(store), *map(str, seeds[:3])],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 1.6))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
@@ -65,18 +71,28 @@ def test_four_processes_loading_different_folders_keep_every_document_once(tmp_p
         shutil.copy(seed, folder / seed.name)
         folders.append(folder)
     store = tmp_path / "shared"
-    procs = [subprocess.Popen([sys.executable, "-m", "cancu.cli", "load", str(f), "--store", str(store)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for f in folders]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "cancu.cli", "load", str(f), "--store", str(store)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for f in folders
+    ]
     for p in procs:
         assert p.wait(timeout=300) == 0, p.stderr.read()
     meta = json.loads((store / "meta.json").read_text())
-    assert sorted(os.path.basename(e["path"]) for e in meta["files"].values()) == sorted(s.name for s in seeds[:4])
+    assert sorted(os.path.basename(e["path"]) for e in meta["files"].values()) == sorted(
+        s.name for s in seeds[:4]
+    )
     g = open_store(store).graph()
     loaded = sorted(n for n, d in g.nodes(data=True) if d.get("loaded"))
     assert len(loaded) == 4 and len(set(loaded)) == 4
 
 
-def test_changed_file_crash_before_commit_keeps_old_records_and_next_load_sweeps(tmp_path, seeds, monkeypatch):
+def test_changed_file_crash_before_commit_keeps_old_records_and_next_load_sweeps(
+    tmp_path, seeds, monkeypatch
+):
     """A load that dies after writing the changed record but before meta.json: the records meta.json
     names are still the old ones (a rebuild from them gives the old graph), and the next load removes
     what the dead one left."""

@@ -43,17 +43,58 @@ I. MỤC ĐÍCH
 1. Thực hiện tốt cải cách hành chính.
 """
 
-VBPL_HEADER = ["so_ky_hieu", "loai_van_ban", "co_quan_ban_hanh", "trich_yeu", "ngay_ban_hanh", "ngay_hieu_luc",
-               "tinh_trang", "ngay_het_hieu_luc", "pham_vi", "van_ban_thay_the"]
+VBPL_HEADER = [
+    "so_ky_hieu",
+    "loai_van_ban",
+    "co_quan_ban_hanh",
+    "trich_yeu",
+    "ngay_ban_hanh",
+    "ngay_hieu_luc",
+    "tinh_trang",
+    "ngay_het_hieu_luc",
+    "pham_vi",
+    "van_ban_thay_the",
+]
 VBPL_ROWS = [
-    ["999/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "Phê duyệt Đề án", "05/06/2019", "05/06/2019",
-     "Hết hiệu lực toàn bộ", "01/01/2021", "Toàn quốc", "1000/QĐ-TTg"],
-    ["61/2018/NĐ-CP", "Nghị định", "Chính phủ", "Một cửa", "23/04/2018", "21/06/2018", "Còn hiệu lực", "",
-     "Toàn quốc", ""],
+    [
+        "999/QĐ-TTg",
+        "Quyết định",
+        "Thủ tướng Chính phủ",
+        "Phê duyệt Đề án",
+        "05/06/2019",
+        "05/06/2019",
+        "Hết hiệu lực toàn bộ",
+        "01/01/2021",
+        "Toàn quốc",
+        "1000/QĐ-TTg",
+    ],
+    [
+        "61/2018/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        "Một cửa",
+        "23/04/2018",
+        "21/06/2018",
+        "Còn hiệu lực",
+        "",
+        "Toàn quốc",
+        "",
+    ],
     ["", "Nghị định", "Chính phủ", "không số", "01/01/2020", "", "Còn hiệu lực", "", "", ""],
     ["5/2020/NĐ-CP", "Nghị định", "Chính phủ", "ngày sai", "31/02/2020", "", "Còn hiệu lực", "", "", ""],
     ["6/2020/NĐ-CP", "Nghị định", "Chính phủ", "tình trạng lạ", "01/02/2020", "", "Đang xem xét", "", "", ""],
-    ["7/2020/NĐ-CP", "Nghị định", "Chính phủ", "ngày lạ", "01/02/2020", "", "Hết hiệu lực toàn bộ", "mai kia", "", ""],
+    [
+        "7/2020/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        "ngày lạ",
+        "01/02/2020",
+        "",
+        "Hết hiệu lực toàn bộ",
+        "mai kia",
+        "",
+        "",
+    ],
 ]
 
 
@@ -84,8 +125,11 @@ def _flags(store: Path) -> dict[str, tuple[str, str | None]]:
 
 
 def _import(store: Path, export: Path, **kw):
-    out = store / "registry" / f"imported-{len(list((store / 'registry').glob('imported-*.csv'))) + 1}.csv" \
-        if (store / "registry").exists() else store / "registry" / "imported-1.csv"
+    out = (
+        store / "registry" / f"imported-{len(list((store / 'registry').glob('imported-*.csv'))) + 1}.csv"
+        if (store / "registry").exists()
+        else store / "registry" / "imported-1.csv"
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     report = import_export(export, out, today=TODAY, **kw)
     open_store(store).add_registry_file(out)
@@ -101,8 +145,12 @@ def test_vbpl_import_changes_the_audit(tmp_path, plan_store):
     export = _write_csv(tmp_path / "vbpl.csv", VBPL_HEADER, VBPL_ROWS)
     report = _import(plan_store, export)
     assert (report.read, report.written, report.conflicts, report.held_back) == (6, 2, 1, 0)
-    assert dict(report.unmapped) == {"no number": 1, "bad date (ngay_ban_hanh)": 1, "unknown status": 1,
-                                     "bad date (ngay_het_hieu_luc)": 1}
+    assert dict(report.unmapped) == {
+        "no number": 1,
+        "bad date (ngay_ban_hanh)": 1,
+        "unknown status": 1,
+        "bad date (ngay_het_hieu_luc)": 1,
+    }
     assert report.examples["no number"] == "vbpl.csv:4"
     flags = _flags(plan_store)
     assert flags["999/QĐ-TTg"] == ("red", "2021-01-01")  # expired before the plan, replaced by 1000/QĐ-TTg
@@ -118,31 +166,51 @@ def test_vbpl_import_changes_the_audit(tmp_path, plan_store):
 
 
 def test_tvpl_import_then_a_newer_import_wins(tmp_path, plan_store):
-    first = _tvpl(tmp_path / "tvpl.jsonl", [
-        {"SoHieu": "77/2019/NĐ-CP", "LoaiVanBan": "Nghị định", "NoiBanHanh": "Chính phủ", "NgayBanHanh": "2019-10-01",
-         "NgayHieuLuc": "2019-11-15", "TinhTrang": "Hết hiệu lực", "NgayHetHieuLuc": "2023-03-01",
-         "VanBanThayThe": "12/2023/NĐ-CP", "Url": "https://thuvienphapluat.vn/van-ban/x-1.aspx"},
-        {"SoHieu": "999/QĐ-TTg", "NgayBanHanh": "05/06/2019", "TinhTrang": "Còn hiệu lực"},
-    ])
+    first = _tvpl(
+        tmp_path / "tvpl.jsonl",
+        [
+            {
+                "SoHieu": "77/2019/NĐ-CP",
+                "LoaiVanBan": "Nghị định",
+                "NoiBanHanh": "Chính phủ",
+                "NgayBanHanh": "2019-10-01",
+                "NgayHieuLuc": "2019-11-15",
+                "TinhTrang": "Hết hiệu lực",
+                "NgayHetHieuLuc": "2023-03-01",
+                "VanBanThayThe": "12/2023/NĐ-CP",
+                "Url": "https://thuvienphapluat.vn/van-ban/x-1.aspx",
+            },
+            {"SoHieu": "999/QĐ-TTg", "NgayBanHanh": "05/06/2019", "TinhTrang": "Còn hiệu lực"},
+        ],
+    )
     report = _import(plan_store, first, fmt="tvpl")
     assert (report.written, dict(report.unmapped)) == (2, {})
     flags = _flags(plan_store)
     assert flags["77/2019/NĐ-CP"] == ("yellow", "2023-03-01")  # replaced after the plan (2022)
     assert flags["999/QĐ-TTg"] == ("green", None)
     # a later export says 999/QĐ-TTg was amended: the newer user file wins
-    second = _tvpl(tmp_path / "tvpl2.jsonl", [
-        {"SoHieu": "999/QĐ-TTg", "NgayBanHanh": "05/06/2019", "TinhTrang": "Hết hiệu lực một phần",
-         "NgayHetHieuLuc": "2024-01-01"},
-        "not an object",
-        {"SoHieu": "1/2024/NĐ-CP"},
-    ])
+    second = _tvpl(
+        tmp_path / "tvpl2.jsonl",
+        [
+            {
+                "SoHieu": "999/QĐ-TTg",
+                "NgayBanHanh": "05/06/2019",
+                "TinhTrang": "Hết hiệu lực một phần",
+                "NgayHetHieuLuc": "2024-01-01",
+            },
+            "not an object",
+            {"SoHieu": "1/2024/NĐ-CP"},
+        ],
+    )
     report = _import(plan_store, second)
     assert report.fmt == "tvpl"  # told by the field names
     assert dict(report.unmapped) == {"malformed row (not a JSON object)": 1, "no status": 1}
     assert _flags(plan_store)["999/QĐ-TTg"] == ("yellow", None)  # partly expired
     shown = show_number("999/QĐ-TTg", registry_files_of(plan_store))
     assert [(r.origin, r.status, r.status_date, r.conflict) for r in shown] == [
-        ("import", "in_force", None, True), ("import", "partly_expired", "2024-01-01", True)]
+        ("import", "in_force", None, True),
+        ("import", "partly_expired", "2024-01-01", True),
+    ]
 
 
 def test_prefer_shipped_holds_back_conflicts(tmp_path, plan_store):
@@ -152,7 +220,9 @@ def test_prefer_shipped_holds_back_conflicts(tmp_path, plan_store):
     assert report.held == plan_store / "registry" / "imported-1.held.csv"
     shown = show_number("61/2018/NĐ-CP", registry_files_of(plan_store))
     assert [(r.origin, r.status, r.active, r.conflict) for r in shown] == [
-        ("shipped", "replaced", True, True), ("held", "in_force", False, True)]
+        ("shipped", "replaced", True, True),
+        ("held", "in_force", False, True),
+    ]
     assert _flags(plan_store)["61/2018/NĐ-CP"] == ("yellow", "2025-07-01")
 
 
@@ -172,7 +242,9 @@ def test_imported_file_is_a_valid_registry(tmp_path):
     import_export(export, out, today=TODAY)
     statuses, _ = read_user_csv(out)
     assert [(s.number, s.status, s.registry, s.row) for s in statuses] == [
-        ("999/QĐ-TTg", "replaced", "imported-1.csv", 2), ("61/2018/NĐ-CP", "in_force", "imported-1.csv", 3)]
+        ("999/QĐ-TTg", "replaced", "imported-1.csv", 2),
+        ("61/2018/NĐ-CP", "in_force", "imported-1.csv", 3),
+    ]
 
 
 def test_bad_inputs_are_one_line(tmp_path):
@@ -198,8 +270,12 @@ def test_parquet_without_pyarrow_names_the_install(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.table({"so_ky_hieu": ["999/QĐ-TTg"], "ngay_ban_hanh": ["05/06/2019"],
-                             "tinh_trang": ["Còn hiệu lực"]}), tmp_path / "x.parquet")
+    pq.write_table(
+        pa.table(
+            {"so_ky_hieu": ["999/QĐ-TTg"], "ngay_ban_hanh": ["05/06/2019"], "tinh_trang": ["Còn hiệu lực"]}
+        ),
+        tmp_path / "x.parquet",
+    )
     report = import_export(tmp_path / "x.parquet", tmp_path / "o.csv", today=TODAY)
     assert (report.fmt, report.written) == ("vbpl", 1)
 
@@ -209,7 +285,10 @@ def test_cli_registry_import_show_stats(tmp_path, plan_store):
     runner = CliRunner()
     res = runner.invoke(main, ["registry", "import", str(export), "--store", str(plan_store)])
     assert res.exit_code == 0, res.output
-    assert "2 written" in res.output and "not mapped: 1 row(s): unknown status (first at vbpl.csv:6)" in res.output
+    assert (
+        "2 written" in res.output
+        and "not mapped: 1 row(s): unknown status (first at vbpl.csv:6)" in res.output
+    )
     assert f"registered {plan_store / 'registry' / 'imported-1.csv'}" in res.output
     res = runner.invoke(main, ["registry", "show", "61/2018/NĐ-CP", "--store", str(plan_store)])
     assert res.exit_code == 0
@@ -218,8 +297,21 @@ def test_cli_registry_import_show_stats(tmp_path, plan_store):
     res = runner.invoke(main, ["registry", "stats", "--store", str(plan_store)])
     assert "imported-1.csv       replaced" in res.output
     assert [r for r in stats(registry_files_of(plan_store)) if r["origin"] == "import"] == [
-        {"origin": "import", "registry": "imported-1.csv", "status": "in_force", "rows": 1, "unverified_in_file": 0},
-        {"origin": "import", "registry": "imported-1.csv", "status": "replaced", "rows": 1, "unverified_in_file": 0}]
+        {
+            "origin": "import",
+            "registry": "imported-1.csv",
+            "status": "in_force",
+            "rows": 1,
+            "unverified_in_file": 0,
+        },
+        {
+            "origin": "import",
+            "registry": "imported-1.csv",
+            "status": "replaced",
+            "rows": 1,
+            "unverified_in_file": 0,
+        },
+    ]
     res = runner.invoke(main, ["audit", "--store", str(plan_store), "--as-of", AS_OF, "--format", "json"])
     flags = {r["number"]: r["flag"] for r in json.loads(res.output)["rows"]}
     assert flags["999/QĐ-TTg"] == "red"

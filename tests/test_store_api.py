@@ -33,9 +33,14 @@ def test_three_provinces_three_so_noi_vu(loaded):
     g = loaded.graph()
     for province in ("dong-thap", "vinh-long", "quang-ngai"):
         node = g.nodes[f"agency:so-noi-vu@{province}"]
-        assert (node["jurisdiction"], node["level"], node["generic"]) == (f"jur:{province}", "department", False)
+        assert (node["jurisdiction"], node["level"], node["generic"]) == (
+            f"jur:{province}",
+            "department",
+            False,
+        )
         assert ("agency:so-noi-vu@" + province, f"agency:ubnd@{province}") in {
-            (a, b) for a, b, k in g.out_edges(f"agency:so-noi-vu@{province}", keys=True) if k == "PART_OF"}
+            (a, b) for a, b, k in g.out_edges(f"agency:so-noi-vu@{province}", keys=True) if k == "PART_OF"
+        }
 
 
 def test_status_counts_the_five_files(loaded):
@@ -79,7 +84,10 @@ def test_assignment_edges_carry_the_text_they_were_read_from(loaded):
 
 def test_a_successor_named_without_year_is_the_one_issued_by_the_change(loaded):
     g = loaded.graph()
-    replaced_by = [(b, d["date"]) for _, b, k, d in g.out_edges("doc:30c-nq-cp.2011", keys=True, data=True)
-                   if k == "REPLACED_BY"]
+    replaced_by = [
+        (b, d["date"])
+        for _, b, k, d in g.out_edges("doc:30c-nq-cp.2011", keys=True, data=True)
+        if k == "REPLACED_BY"
+    ]
     assert replaced_by == [("doc:76-nq-cp.2021", "2021-07-15")]
     assert "doc:76-nq-cp" not in g  # no undated stub beside the 2013 and 2021 nodes

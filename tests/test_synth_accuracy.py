@@ -25,11 +25,22 @@ MEASURED = {"overall": 0.994, "clean": 0.996, "ocr": 0.988}
 """Figures measured on this country (2026-11-23), rounded to 3 places."""
 
 
-def _score(out: Path, seed: int = 3, provinces: int = 2, page_share: float = 0.0) -> dict[str, dict[str, float]]:
+def _score(
+    out: Path, seed: int = 3, provinces: int = 2, page_share: float = 0.0
+) -> dict[str, dict[str, float]]:
     score = score_module()
-    manifest = generate_country(out, seed=seed, years=(2024, 2026), provinces=provinces, departments_per_province=4,
-                                communes_per_province=6, districts_per_province=2, tasks_per_plan=12,
-                                ocr_share=0.3, page_share=page_share)
+    manifest = generate_country(
+        out,
+        seed=seed,
+        years=(2024, 2026),
+        provinces=provinces,
+        departments_per_province=4,
+        communes_per_province=6,
+        districts_per_province=2,
+        tasks_per_plan=12,
+        ocr_share=0.3,
+        page_share=page_share,
+    )
     totals: dict[str, dict[str, list[Counter]]] = {"all": {}, "clean": {}, "ocr": {}}
     for plan in manifest.plans:
         gold = json.loads((out / "truth" / (Path(plan["file"]).stem + ".json")).read_text(encoding="utf-8"))
@@ -39,7 +50,10 @@ def _score(out: Path, seed: int = 3, provinces: int = 2, page_share: float = 0.0
                 acc = totals[share].setdefault(field, [Counter(), Counter()])
                 acc[0].update({(plan["file"], k): v for k, v in g.items()})
                 acc[1].update({(plan["file"], k): v for k, v in p.items()})
-    return {share: {field: score.prf(g, p)[2] for field, (g, p) in fields.items()} for share, fields in totals.items()}
+    return {
+        share: {field: score.prf(g, p)[2] for field, (g, p) in fields.items()}
+        for share, fields in totals.items()
+    }
 
 
 def _overall(f1: dict[str, float]) -> float:
@@ -62,7 +76,9 @@ def test_synthetic_country_scores_no_less_than_measured(scores: dict[str, dict[s
     assert round(_overall(scores["ocr"]), 3) >= MEASURED["ocr"]
 
 
-def test_fields_the_conventions_agree_on_are_exact_on_clean_plans(scores: dict[str, dict[str, float]]) -> None:
+def test_fields_the_conventions_agree_on_are_exact_on_clean_plans(
+    scores: dict[str, dict[str, float]],
+) -> None:
     for field in ("document.number", "document.type", "legal_bases", "citations (all)", "targets"):
         assert scores["clean"][field] == 1.0, field
 

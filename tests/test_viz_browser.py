@@ -18,8 +18,10 @@ from cancu.viz.samples import sample_picture, synthetic_cascade
 pytestmark = [
     pytest.mark.browser,
     # CI sets CANCU_REQUIRE_BROWSER=1 after installing Chromium: there a missing browser fails, never skips
-    pytest.mark.skipif(find_browser() is None and not os.environ.get("CANCU_REQUIRE_BROWSER"),
-                       reason="needs Chromium (apt-get install chromium)"),
+    pytest.mark.skipif(
+        find_browser() is None and not os.environ.get("CANCU_REQUIRE_BROWSER"),
+        reason="needs Chromium (apt-get install chromium)",
+    ),
 ]
 DRAWN = "document.body.getAttribute('data-drawn') === 'yes'"
 PWNED = "<img src=x onerror=\"document.title='PWNED'\">"
@@ -30,8 +32,8 @@ def decode_png(data: bytes) -> tuple[int, int, int, bytes]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour = struct.unpack(">IIBB", body[:10])
             assert depth == 8 and colour in (2, 6)
@@ -42,7 +44,7 @@ def decode_png(data: bytes) -> tuple[int, int, int, bytes]:
     raw, stride = zlib.decompress(idat), width * channels
     out, prev = bytearray(), bytearray(stride)
     for y in range(height):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - channels] if i >= channels else 0
             b, c = prev[i], prev[i - channels] if i >= channels else 0
@@ -65,8 +67,12 @@ def coloured_pixels(png: bytes, box: tuple[int, int, int, int]) -> int:
     """Pixels inside box (x0, y0, x1, y1) that are not near-white."""
     width, _, ch, px = decode_png(png)
     x0, y0, x1, y1 = box
-    return sum(1 for y in range(y0, y1, 2) for x in range(x0, x1, 2)
-               if min(px[(y * width + x) * ch:(y * width + x) * ch + 3]) < 200)
+    return sum(
+        1
+        for y in range(y0, y1, 2)
+        for x in range(x0, x1, 2)
+        if min(px[(y * width + x) * ch : (y * width + x) * ch + 3]) < 200
+    )
 
 
 def offline_requests(report, page: Path) -> list[str]:
@@ -76,17 +82,23 @@ def offline_requests(report, page: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def evil_page(tmp_path_factory) -> Path:
     picture = sample_picture(title="<script>document.title='PWNED'</script>Cascade")
-    picture.nodes.append(PictureNode("evil", PWNED, "task", "Task", jurisdiction=PWNED,
-                                     facts={"href": '<a href="x">link</a>'}))
+    picture.nodes.append(
+        PictureNode("evil", PWNED, "task", "Task", jurisdiction=PWNED, facts={"href": '<a href="x">link</a>'})
+    )
     picture.edges.append(PictureEdge("doc:kh-cchc@dong-thap", "evil", "HAS_TASK"))
     return render(picture, tmp_path_factory.mktemp("browser") / "evil.html")
 
 
 def test_page_draws_offline_without_errors_or_requests(evil_page):
-    report = load_page(evil_page, (1200, 900), wait_for=DRAWN, evaluate={
-        "canvas": "document.querySelector('#graph canvas').width",
-        "count": "document.getElementById('f-count').textContent",
-    })
+    report = load_page(
+        evil_page,
+        (1200, 900),
+        wait_for=DRAWN,
+        evaluate={
+            "canvas": "document.querySelector('#graph canvas').width",
+            "count": "document.getElementById('f-count').textContent",
+        },
+    )
     assert report.errors == [] and report.blocked == []
     assert offline_requests(report, evil_page) == []
     assert report.values["count"] == "12 / 12"
@@ -96,15 +108,19 @@ def test_page_draws_offline_without_errors_or_requests(evil_page):
 
 
 def test_text_from_documents_never_runs_or_becomes_markup(evil_page):
-    report = load_page(evil_page, wait_for=DRAWN, evaluate={
-        "title": "document.title",
-        "imgs": "document.images.length",
-        "tip_markup": "cancuNetwork.body.data.nodes.get('evil').title.querySelectorAll('*:not(div):not(b)').length",
-        "tip_text": "cancuNetwork.body.data.nodes.get('evil').title.textContent",
-        "panel": "cancuNetwork.emit('click', {nodes: ['evil'], edges: []});"
-                 "document.getElementById('panel-body').textContent",
-        "panel_markup": "document.querySelectorAll('#panel-body a, #panel-body img').length",
-    })
+    report = load_page(
+        evil_page,
+        wait_for=DRAWN,
+        evaluate={
+            "title": "document.title",
+            "imgs": "document.images.length",
+            "tip_markup": "cancuNetwork.body.data.nodes.get('evil').title.querySelectorAll('*:not(div):not(b)').length",
+            "tip_text": "cancuNetwork.body.data.nodes.get('evil').title.textContent",
+            "panel": "cancuNetwork.emit('click', {nodes: ['evil'], edges: []});"
+            "document.getElementById('panel-body').textContent",
+            "panel_markup": "document.querySelectorAll('#panel-body a, #panel-body img').length",
+        },
+    )
     assert report.errors == []
     assert report.values["title"] == "<script>document.title='PWNED'</script>Cascade"
     assert report.values["imgs"] == 0
@@ -115,15 +131,19 @@ def test_text_from_documents_never_runs_or_becomes_markup(evil_page):
 
 
 def test_click_shows_evidence_and_filters_fold_vietnamese(evil_page):
-    report = load_page(evil_page, wait_for=DRAWN, evaluate={
-        "panel": "cancuNetwork.emit('click', {nodes: ['doc:76-nq-cp.2021'], edges: []});"
-                 "document.getElementById('panel-body').textContent",
-        "search": "var s = document.getElementById('f-search'); s.value = 'so noi vu';"
-                  "s.dispatchEvent(new Event('input')); document.getElementById('f-count').textContent",
-        "level": "s.value = ''; var l = document.getElementById('f-level'); l.value = 'task';"
-                 "l.dispatchEvent(new Event('change')); document.getElementById('f-count').textContent",
-        "option": "[...document.querySelectorAll('#f-jurisdiction option')].map(o => o.textContent).join('|')",
-    })
+    report = load_page(
+        evil_page,
+        wait_for=DRAWN,
+        evaluate={
+            "panel": "cancuNetwork.emit('click', {nodes: ['doc:76-nq-cp.2021'], edges: []});"
+            "document.getElementById('panel-body').textContent",
+            "search": "var s = document.getElementById('f-search'); s.value = 'so noi vu';"
+            "s.dispatchEvent(new Event('input')); document.getElementById('f-count').textContent",
+            "level": "s.value = ''; var l = document.getElementById('f-level'); l.value = 'task';"
+            "l.dispatchEvent(new Event('change')); document.getElementById('f-count').textContent",
+            "option": "[...document.querySelectorAll('#f-jurisdiction option')].map(o => o.textContent).join('|')",
+        },
+    )
     assert report.errors == []
     assert "ke-hoach.txt [120, 161)" in report.values["panel"]
     assert "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021" in report.values["panel"]
@@ -162,7 +182,10 @@ def test_empty_picture_loads_without_errors(tmp_path):
     from cancu.viz.picture import Picture
 
     page = render(Picture("Không có kết quả"), tmp_path / "empty.html")
-    report = load_page(page, wait_for="document.readyState === 'complete'",
-                       evaluate={"count": "document.getElementById('f-count').textContent"})
+    report = load_page(
+        page,
+        wait_for="document.readyState === 'complete'",
+        evaluate={"count": "document.getElementById('f-count').textContent"},
+    )
     assert report.errors == [] and offline_requests(report, page) == []
     assert report.values["count"] == "0 / 0"

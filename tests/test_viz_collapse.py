@@ -40,8 +40,11 @@ def test_summary_carries_the_worst_hidden_flag():
     big = synthetic_cascade(departments=3, tasks_per_department=30, red_every=50)
     small = collapse(big, budget=20)
     flags = {n.facts["drill down"]: n.flag for n in small.nodes if n.kind == SUMMARY_KIND}
-    assert flags == {"cancu viz plan agency:d0": None, "cancu viz plan agency:d1": "red",
-                     "cancu viz plan agency:d2": None}
+    assert flags == {
+        "cancu viz plan agency:d0": None,
+        "cancu viz plan agency:d1": "red",
+        "cancu viz plan agency:d2": None,
+    }
 
 
 def test_parentless_nodes_still_fit_the_budget():

@@ -57,8 +57,16 @@ def loadable_references(page: str) -> list[str]:
 
 def evil_picture() -> Picture:
     p = sample_picture(title="<script>alert(1)</script> Kế hoạch")
-    p.nodes.append(PictureNode(EVIL_ID, EVIL_LABEL, "task", "Task", jurisdiction=EVIL_LABEL,
-                               facts={"note": "</script><script>alert(2)</script>\u2028x"}))
+    p.nodes.append(
+        PictureNode(
+            EVIL_ID,
+            EVIL_LABEL,
+            "task",
+            "Task",
+            jurisdiction=EVIL_LABEL,
+            facts={"note": "</script><script>alert(2)</script>\u2028x"},
+        )
+    )
     p.edges.append(PictureEdge("doc:kh-cchc@dong-thap", EVIL_ID, "HAS_TASK"))
     return p
 
@@ -81,8 +89,11 @@ def test_no_cdn_or_url_reference_offline(page):
     assert "url(" in styles  # the vendored CSS embeds its icons ...
     assert not re.search(r"url\(\s*(?![\"']?data:)", styles)  # ... as data: URIs only
     assert "sourcemappingurl" not in lowered
-    assert re.search(r'<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; '
-                     r"script-src &#x27;sha256-", page)
+    assert re.search(
+        r'<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; '
+        r"script-src &#x27;sha256-",
+        page,
+    )
 
 
 def test_csp_hashes_match_the_inline_scripts(page):
@@ -173,7 +184,9 @@ def test_5000_nodes_render_within_budget(tmp_path):
     out = render(big, tmp_path / "huge.html")
     blob = data_blob(out.read_text(encoding="utf-8"))
     assert len(blob["nodes"]) <= 500
-    assert sum(1 for m in blob["meta"] if m["label"].startswith("100 tasks — drill down: cancu viz plan")) >= 46
+    assert (
+        sum(1 for m in blob["meta"] if m["label"].startswith("100 tasks — drill down: cancu viz plan")) >= 46
+    )
 
 
 def test_vendored_library_is_the_recorded_one():

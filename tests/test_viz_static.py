@@ -37,7 +37,12 @@ def test_svg_draws_dashed_and_flagged_borders(tmp_path):
     rects = [r.attrib for g in root.iter(f"{SVG}g") for r in g.iter(f"{SVG}rect")]
     assert len(rects) == 11
     assert sum("stroke-dasharray" in r for r in rects) == 1
-    assert {r["stroke"] for r in rects if r["stroke-width"] == "4"} == {"#c62828", "#e6a700", "#2e7d32", "#8a8a8a"}
+    assert {r["stroke"] for r in rects if r["stroke-width"] == "4"} == {
+        "#c62828",
+        "#e6a700",
+        "#2e7d32",
+        "#8a8a8a",
+    }
 
 
 def test_layout_is_top_down_by_level_and_deterministic():
@@ -45,7 +50,9 @@ def test_layout_is_top_down_by_level_and_deterministic():
     at = positions(picture)
     assert at == positions(sample_picture())
     y = {n.level: at[n.id][1] for n in picture.nodes}
-    assert y["national"] < y["ministry"] < y["province"] < y["department"] < y["commune"] < y["unit"] < y["task"]
+    assert (
+        y["national"] < y["ministry"] < y["province"] < y["department"] < y["commune"] < y["unit"] < y["task"]
+    )
     assert y["department"] == y["district"] and y["target"] == y["task"] < y["metric"]
 
 
@@ -61,4 +68,6 @@ def test_ended_bodies_link_to_successors():
     picture = sample_picture()
     ended = next(n for n in picture.nodes if n.ended)
     assert style(ended).text == "UBND huyện Cao Lãnh\nended 2025-07-01"
-    assert successor_edges(picture) == [("agency:ubnd-huyen@dong-thap.cao-lanh", "agency:ubnd-xa@dong-thap.my-tho")]
+    assert successor_edges(picture) == [
+        ("agency:ubnd-huyen@dong-thap.cao-lanh", "agency:ubnd-xa@dong-thap.my-tho")
+    ]

@@ -90,14 +90,18 @@ class Dialect:
         for lab in unique:
             lab = label(lab)
             if self.name == "neo4j":
-                out.append(f"CREATE CONSTRAINT cancu_{lab.lower()}_id IF NOT EXISTS "
-                           f"FOR (n:{lab}) REQUIRE n.id IS UNIQUE")
+                out.append(
+                    f"CREATE CONSTRAINT cancu_{lab.lower()}_id IF NOT EXISTS "
+                    f"FOR (n:{lab}) REQUIRE n.id IS UNIQUE"
+                )
             elif (lab, "id") not in existing:
                 out.append(f"CREATE INDEX FOR (n:{lab}) ON (n.id)")
         for lab, prop in INDEXES:
             lab, prop = label(lab), _prop(prop)
             if self.name == "neo4j":
-                out.append(f"CREATE INDEX cancu_{lab.lower()}_{prop} IF NOT EXISTS FOR (n:{lab}) ON (n.{prop})")
+                out.append(
+                    f"CREATE INDEX cancu_{lab.lower()}_{prop} IF NOT EXISTS FOR (n:{lab}) ON (n.{prop})"
+                )
             elif (lab, prop) not in existing:
                 out.append(f"CREATE INDEX FOR (n:{lab}) ON (n.{prop})")
         return out

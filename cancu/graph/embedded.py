@@ -89,7 +89,9 @@ class EmbeddedStore:
             )
         return meta
 
-    def records(self, meta: dict[str, Any] | None = None, fresh: dict[str, PlanRecord] | None = None) -> list[PlanRecord]:
+    def records(
+        self, meta: dict[str, Any] | None = None, fresh: dict[str, PlanRecord] | None = None
+    ) -> list[PlanRecord]:
         meta = meta or self._meta()
         out = []
         for entry in meta["files"].values():
@@ -121,9 +123,15 @@ class EmbeddedStore:
     def status(self) -> dict[str, Any]:
         meta = self._meta()
         g = self.graph()
-        return {"store": str(self.root), "format_version": FORMAT_VERSION, "files": len(meta["files"]),
-                "generation": meta["generation"], "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-                "by_kind": _kind_counts(g)}
+        return {
+            "store": str(self.root),
+            "format_version": FORMAT_VERSION,
+            "files": len(meta["files"]),
+            "generation": meta["generation"],
+            "nodes": g.number_of_nodes(),
+            "edges": g.number_of_edges(),
+            "by_kind": _kind_counts(g),
+        }
 
     # -- writing ------------------------------------------------------------------
     @contextlib.contextmanager
@@ -162,10 +170,19 @@ class EmbeddedStore:
                     continue
                 (summary.changed if entry else summary.new).append(path)
                 name = f"{key[:16]}-{(record.sha256 or '')[:12]}-{safe_filename(Path(path).name)}.json"
-                _write_synced(records_dir / name,
-                              json.dumps({**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True).encode(),
-                              sync=False)
-                meta["files"][key] = {"path": path, "record": name, "sha256": record.sha256, "loaded_at": time.time()}
+                _write_synced(
+                    records_dir / name,
+                    json.dumps(
+                        {**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True
+                    ).encode(),
+                    sync=False,
+                )
+                meta["files"][key] = {
+                    "path": path,
+                    "record": name,
+                    "sha256": record.sha256,
+                    "loaded_at": time.time(),
+                }
                 fresh[name] = record
             if fresh:
                 _sync_records(records_dir, list(fresh))  # every record durable before meta.json names it
@@ -199,9 +216,12 @@ class EmbeddedStore:
         with paused_gc():
             graph = build_graph(self.records(meta, fresh), load_registry(self._registry_paths(meta)))
             # pickled straight into the temp file: no second in-memory copy of the snapshot
-            _atomic_write(self.root / "graph.pickle",
-                          lambda f: pickle.dump((meta["generation"], graph), f, protocol=5))
-        _atomic_write(self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode())
+            _atomic_write(
+                self.root / "graph.pickle", lambda f: pickle.dump((meta["generation"], graph), f, protocol=5)
+            )
+        _atomic_write(
+            self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode()
+        )
         self._graph = graph
 
     def add_registry_file(self, path: Path) -> bool:
@@ -221,9 +241,12 @@ class EmbeddedStore:
 
     def node(self, key: str) -> dict[str, Any]:
         g = self.graph()
-        return {"key": key, "attrs": dict(g.nodes[key]),
-                "out": [(k, b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True)],
-                "in": [(k, a, d) for a, _, k, d in g.in_edges(key, keys=True, data=True)]}
+        return {
+            "key": key,
+            "attrs": dict(g.nodes[key]),
+            "out": [(k, b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True)],
+            "in": [(k, a, d) for a, _, k, d in g.in_edges(key, keys=True, data=True)],
+        }
 
 
 def _kind_counts(g: nx.MultiDiGraph) -> dict[str, int]:

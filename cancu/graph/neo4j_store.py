@@ -52,6 +52,7 @@ class PushSummary:
 
 # ---- encoding -----------------------------------------------------------------------------------
 
+
 def _default(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return {"$set": sorted(value, key=repr)}
@@ -146,15 +147,28 @@ def _run_write(session, dialect: Dialect, query: str, **params: Any) -> None:
 
 
 def _server_state(session) -> tuple[dict[str, tuple[str, list[str]]], dict[tuple[str, str, str], str]]:
-    nodes = {r["id"]: (r["h"], sorted(r["l"])) for r in session.run(
-        f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n._hash AS h, labels(n) AS l")}
-    rels = {(r["s"], r["t"], r["k"]): r["h"] for r in session.run(
-        f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) RETURN a.id AS s, b.id AS t, type(r) AS k, r._hash AS h")}
+    nodes = {
+        r["id"]: (r["h"], sorted(r["l"]))
+        for r in session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n._hash AS h, labels(n) AS l")
+    }
+    rels = {
+        (r["s"], r["t"], r["k"]): r["h"]
+        for r in session.run(
+            f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) RETURN a.id AS s, b.id AS t, type(r) AS k, r._hash AS h"
+        )
+    }
     return nodes, rels
 
 
-def push(graph: nx.MultiDiGraph, uri: str, user: str = "neo4j", password: str = "", database: str | None = None,
-         batch: int = dialects.NEO4J_BATCH, progress: Progress | None = None) -> PushSummary:
+def push(
+    graph: nx.MultiDiGraph,
+    uri: str,
+    user: str = "neo4j",
+    password: str = "",
+    database: str | None = None,
+    batch: int = dialects.NEO4J_BATCH,
+    progress: Progress | None = None,
+) -> PushSummary:
     """Make the server hold exactly ``graph``: schema first, then only the nodes and edges whose
     content hash changed, in batched ``UNWIND … MERGE`` managed transactions; deletes what vanished."""
     if batch < 1:
@@ -177,8 +191,9 @@ def _ensure_schema(session, dialect: Dialect) -> None:
         session.run(stmt).consume()
 
 
-def _push_diff(session, graph: nx.MultiDiGraph, dialect: Dialect, summary: PushSummary,
-               progress: Progress | None) -> None:
+def _push_diff(
+    session, graph: nx.MultiDiGraph, dialect: Dialect, summary: PushSummary, progress: Progress | None
+) -> None:
     have_nodes, have_rels = _server_state(session)
     size = summary.batch
     node_rows: dict[tuple[str, ...], list[dict]] = defaultdict(list)
@@ -223,8 +238,13 @@ def _push_diff(session, graph: nx.MultiDiGraph, dialect: Dialect, summary: PushS
             gone_rels[rel_type(kind)].append({"s": s, "t": t})
     summary.rels_deleted = sum(len(v) for v in gone_rels.values())
 
-    total = (len(gone_nodes) + len(stale) + sum(map(len, node_rows.values()))
-             + sum(map(len, rel_rows.values())) + summary.rels_deleted)
+    total = (
+        len(gone_nodes)
+        + len(stale)
+        + sum(map(len, node_rows.values()))
+        + sum(map(len, rel_rows.values()))
+        + summary.rels_deleted
+    )
     done = 0
 
     def step(rows: list, query: str) -> None:
@@ -237,24 +257,39 @@ def _push_diff(session, graph: nx.MultiDiGraph, dialect: Dialect, summary: PushS
                 progress(done, total)
 
     for kind, rows in gone_rels.items():
-        step(rows, f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}})-[r:{kind}]->"
-                   f"(b:{NODE_LABEL} {{id: row.t}}) DELETE r")
+        step(
+            rows,
+            f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}})-[r:{kind}]->"
+            f"(b:{NODE_LABEL} {{id: row.t}}) DELETE r",
+        )
     step(gone_nodes + stale, f"UNWIND $rows AS i MATCH (n:{NODE_LABEL} {{id: i}}) DETACH DELETE n")
     for labels, rows in node_rows.items():
         extra = "".join(f":{label(lab)}" for lab in labels[1:])
         small, large = _split_oversize(rows, dialect)
-        step(small, f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}) SET n{extra} SET n = row.props")
-        for row, attrs, digest in large:
-            summary.statements += _append_attrs(session, f"MATCH (n:{NODE_LABEL} {{id: $id}})", "n",
-                                                {"id": row["id"]}, attrs, digest, dialect)
-    for kind, rows in rel_rows.items():
-        small, large = _split_oversize(rows, dialect)
-        step(small, f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}}) MATCH (b:{NODE_LABEL} {{id: row.t}}) "
-                    f"MERGE (a)-[r:{kind}]->(b) SET r = row.props")
+        step(
+            small, f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}) SET n{extra} SET n = row.props"
+        )
         for row, attrs, digest in large:
             summary.statements += _append_attrs(
-                session, f"MATCH (:{NODE_LABEL} {{id: $s}})-[r:{kind}]->(:{NODE_LABEL} {{id: $t}})", "r",
-                {"s": row["s"], "t": row["t"]}, attrs, digest, dialect)
+                session, f"MATCH (n:{NODE_LABEL} {{id: $id}})", "n", {"id": row["id"]}, attrs, digest, dialect
+            )
+    for kind, rows in rel_rows.items():
+        small, large = _split_oversize(rows, dialect)
+        step(
+            small,
+            f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}}) MATCH (b:{NODE_LABEL} {{id: row.t}}) "
+            f"MERGE (a)-[r:{kind}]->(b) SET r = row.props",
+        )
+        for row, attrs, digest in large:
+            summary.statements += _append_attrs(
+                session,
+                f"MATCH (:{NODE_LABEL} {{id: $s}})-[r:{kind}]->(:{NODE_LABEL} {{id: $t}})",
+                "r",
+                {"s": row["s"], "t": row["t"]},
+                attrs,
+                digest,
+                dialect,
+            )
     if progress and total == 0:
         progress(0, 0)
 
@@ -301,15 +336,21 @@ def _split_oversize(rows: list[dict], dialect: Dialect) -> tuple[list[dict], lis
     return small, large
 
 
-def _append_attrs(session, match: str, var: str, ids: dict[str, str], attrs: str, digest: str,
-                  dialect: Dialect) -> int:
+def _append_attrs(
+    session, match: str, var: str, ids: dict[str, str], attrs: str, digest: str, dialect: Dialect
+) -> int:
     """Append ``_attrs`` in pieces that fit a message, then set ``_hash`` so only a complete write counts."""
     # UTF-8 needs at most 4 bytes a character, and escaping may double them
     piece = max(64, (dialect.max_message_bytes - _size(dialect.encode(ids))) // 8)
     statements = 0
     for i in range(0, len(attrs), piece):
-        _run_write(session, dialect, f"{match} SET {var}._attrs = {var}._attrs + $part",
-                   part=attrs[i:i + piece], **ids)
+        _run_write(
+            session,
+            dialect,
+            f"{match} SET {var}._attrs = {var}._attrs + $part",
+            part=attrs[i : i + piece],
+            **ids,
+        )
         statements += 1
     _run_write(session, dialect, f"{match} SET {var}._hash = $hash", hash=digest, **ids)
     return statements + 1
@@ -323,8 +364,10 @@ def pull(uri: str, user: str = "neo4j", password: str = "", database: str | None
             rows = session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n._attrs AS a").data()
             for r in sorted(rows, key=lambda r: r["id"]):
                 g.add_node(r["id"], **decode_attrs(r["a"]))
-            rels = session.run(f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) "
-                               "RETURN a.id AS s, b.id AS t, type(r) AS k, r._attrs AS a").data()
+            rels = session.run(
+                f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) "
+                "RETURN a.id AS s, b.id AS t, type(r) AS k, r._attrs AS a"
+            ).data()
             for r in sorted(rels, key=lambda r: (r["s"], r["t"], r["k"])):
                 g.add_edge(r["s"], r["t"], key=r["k"], **decode_attrs(r["a"]))
     except StoreError:
@@ -349,8 +392,13 @@ class Neo4jStore:
         return push(graph, self.uri, self.user, self._password, self.database, **kw)
 
 
-def open_neo4j_store(uri: str, user: str | None = None, password_env: str = "NEO4J_PASSWORD",
-                     database: str | None = None) -> Neo4jStore:
+def open_neo4j_store(
+    uri: str, user: str | None = None, password_env: str = "NEO4J_PASSWORD", database: str | None = None
+) -> Neo4jStore:
     """The server at ``uri``; user from ``NEO4J_USER`` (default neo4j), password from the environment."""
-    return Neo4jStore(uri, user or os.environ.get("NEO4J_USER", "neo4j"), os.environ.get(password_env, ""),
-                      database or os.environ.get("NEO4J_DATABASE") or None)
+    return Neo4jStore(
+        uri,
+        user or os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get(password_env, ""),
+        database or os.environ.get("NEO4J_DATABASE") or None,
+    )

@@ -18,7 +18,9 @@ from cancu.ontology.datafiles import read_rows
 LEADING = re.compile(
     r"^(?:(?:giao|đối với|doi voi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|chu tich|lãnh đạo|lanh dao|"
     r"chánh|chanh|tổng cục trưởng|cục trưởng|cuc truong|vụ trưởng|vu truong|bộ trưởng|bo truong|người đứng đầu|"
-    r"trưởng|truong)\s+)*(?:các|cac|céc|cic)?\s*", re.IGNORECASE)
+    r"trưởng|truong)\s+)*(?:các|cac|céc|cic)?\s*",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -57,9 +59,17 @@ def canonical(printed: str, own_ubnd: str | None = None, level: str | None = Non
     folded = fold_str(text).lower()
     for rx, name, _ in _table():
         m = rx.match(folded)
-        if m and (m.end() == len(folded) or not re.search(r"[a-z]{2}", folded[m.end():]) and len(folded) - m.end() <= 3):
+        if m and (
+            m.end() == len(folded)
+            or not re.search(r"[a-z]{2}", folded[m.end() :])
+            and len(folded) - m.end() <= 3
+        ):
             return name
-    if own_ubnd and re.fullmatch(r"(?:ubnd|uy ban nhan dan)\s+(?:tinh|huyen|xa|thanh pho)?\s*\S*.*", folded) and _own(folded, own_ubnd):
+    if (
+        own_ubnd
+        and re.fullmatch(r"(?:ubnd|uy ban nhan dan)\s+(?:tinh|huyen|xa|thanh pho)?\s*\S*.*", folded)
+        and _own(folded, own_ubnd)
+    ):
         return own_ubnd
     near = _nearest(" ".join(re.findall(r"[a-z0-9]+", folded)))
     if near:
@@ -100,7 +110,11 @@ def _nearest(plain: str) -> str | None:
 def _own(folded: str, own_ubnd: str) -> bool:
     own = fold_str(own_ubnd).lower()
     unit = own.split(" ", 1)[1] if " " in own else own
-    return folded.endswith(unit.split(" ", 1)[0]) or unit in folded or folded.split()[-1] in ("tinh", "huyen", "xa")
+    return (
+        folded.endswith(unit.split(" ", 1)[0])
+        or unit in folded
+        or folded.split()[-1] in ("tinh", "huyen", "xa")
+    )
 
 
 @cache
@@ -111,18 +125,21 @@ def _head_after_dash() -> re.Pattern[str]:
 
 
 def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
-    """"Cơ quan, đơn vị huyện; UBND cấp xã" -> two canonical names. A cell splits on ";", on line
+    """ "Cơ quan, đơn vị huyện; UBND cấp xã" -> two canonical names. A cell splits on ";", on line
     breaks, on item dashes at a line's start, on a dash between two names ("Phòng Nội vụ -
     Phòng Tư pháp") but not on the dash inside one ("Phòng Tài chính - Kế hoạch"), and on a comma
     before a capitalised name ("Sở Nội vụ, Sở Tư pháp") but not inside one ("Sở Văn hóa, Thể thao
     và Du lịch", "Cơ quan, đơn vị huyện")."""
     cell = cell.replace("\r", "")
     folded = fold_str(cell).lower()
-    cuts = [m for m in _head_after_dash().finditer(folded) if len(folded) == len(cell)
-            and (m.group().strip() != "," or cell[m.end():m.end() + 1].isupper())]  # "Sở X, Sở Y", not "Cơ quan, đơn vị"
+    cuts = [
+        m
+        for m in _head_after_dash().finditer(folded)
+        if len(folded) == len(cell) and (m.group().strip() != "," or cell[m.end() : m.end() + 1].isupper())
+    ]  # "Sở X, Sở Y", not "Cơ quan, đơn vị"
     pieces, last = [], 0
     for cut in cuts:
-        pieces.append(cell[last:cut.start()])
+        pieces.append(cell[last : cut.start()])
         last = cut.end()
     pieces.append(cell[last:])
     out = []

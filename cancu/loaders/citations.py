@@ -52,9 +52,19 @@ DATE_NUMERIC = re.compile(r"ng[a-z0-9&]{1,3}\s*[:,]?\s*" + _D + r"\s*[/.-]\s*" +
 DATE_WORDS = re.compile(
     r"ng[a-z0-9&]{1,3}\s+" + _D + r"\s+th[a-z0-9&]{2,4}\s+" + _D + r"\s+n[a-z0-9&]{1,3}\s+" + _Y
 )
-SUBJECT = re.compile(r"\s*,?\s*(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "sửa đổi")) + r")")
-BASIS_OPENERS = re.compile(r"(?m)^[\s\-•*]*(?:" + "|".join(fuzzy_pattern(w) for w in ("Căn cứ", "Thực hiện", "Triển khai"))
-                           + "|" + fuzzy_pattern("Căn") + r"\s+c[a-z0-9&]{0,3}" + r")(?![a-z])")
+SUBJECT = re.compile(
+    r"\s*,?\s*(?:"
+    + "|".join(fuzzy_pattern(w) for w in ("về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "sửa đổi"))
+    + r")"
+)
+BASIS_OPENERS = re.compile(
+    r"(?m)^[\s\-•*]*(?:"
+    + "|".join(fuzzy_pattern(w) for w in ("Căn cứ", "Thực hiện", "Triển khai"))
+    + "|"
+    + fuzzy_pattern("Căn")
+    + r"\s+c[a-z0-9&]{0,3}"
+    + r")(?![a-z])"
+)
 """The opening words of a basis clause; "Căn" followed by any short c-word is "Căn cứ" however OCR read it."""
 BASIS_CLOSERS = re.compile(fuzzy_alternation(("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
 PROPOSAL = re.compile(fuzzy_alternation(("Xét đề nghị", "Theo đề nghị", "Xét tờ trình", "Theo tờ trình")))
@@ -126,15 +136,39 @@ def basis_zone(folded: Folded, after: int = 0) -> tuple[int, int]:
     closer = BASIS_CLOSERS.search(text, opener.end(), min(len(text), opener.end() + 5000))
     heading = _body_heading(text, opener.end())
     article = FIRST_ARTICLE.search(text, opener.end())
-    enacting = next((m for m in ENACTING.finditer(text, opener.end(), min(len(text), opener.end() + 5000))
-                     if text[: m.start()].rstrip()[-1:] in (";", ".", ",", ":")), None)  # a new sentence, not a wrapped line
+    enacting = next(
+        (
+            m
+            for m in ENACTING.finditer(text, opener.end(), min(len(text), opener.end() + 5000))
+            if text[: m.start()].rstrip()[-1:] in (";", ".", ",", ":")
+        ),
+        None,
+    )  # a new sentence, not a wrapped line
     ends = [m.start() for m in (closer, heading, article, enacting) if m]
     return opener.start(), min(ends) if ends else min(len(text), opener.end() + 2000)
 
 
-BASIS_HEADING = re.compile(r"\s*(?:[i|l1]{1,3}|\d{1,2})\s*[.)]\s*(?:" + fuzzy_alternation(("căn cứ", "cơ sở")) + ")")
-ENACTING = re.compile(r"(?m)^[ \t]*(?!" + fuzzy_alternation(("căn cứ", "thực hiện", "triển khai", "theo", "xét")) + r")"
-                      r"[^\n]{0,60}?(?<![a-z])(?:ban hanh|quy dinh chi tiet)\s+(?:" + fuzzy_alternation(("nghị định", "thông tư", "quyết định", "nghị quyết", "kế hoạch", "chỉ thị", "quy chế", "quy định", "hướng dẫn")) + ")")
+BASIS_HEADING = re.compile(
+    r"\s*(?:[i|l1]{1,3}|\d{1,2})\s*[.)]\s*(?:" + fuzzy_alternation(("căn cứ", "cơ sở")) + ")"
+)
+ENACTING = re.compile(
+    r"(?m)^[ \t]*(?!" + fuzzy_alternation(("căn cứ", "thực hiện", "triển khai", "theo", "xét")) + r")"
+    r"[^\n]{0,60}?(?<![a-z])(?:ban hanh|quy dinh chi tiet)\s+(?:"
+    + fuzzy_alternation(
+        (
+            "nghị định",
+            "thông tư",
+            "quyết định",
+            "nghị quyết",
+            "kế hoạch",
+            "chỉ thị",
+            "quy chế",
+            "quy định",
+            "hướng dẫn",
+        )
+    )
+    + ")"
+)
 """The enacting sentence after the basis: "Chính phủ ban hành Nghị định …", "Bộ trưởng … ban hành Thông tư …"."""
 
 
@@ -150,7 +184,7 @@ INLINE_OPENER = re.compile(r"(?<=[.;:] )(?:" + fuzzy_alternation(("căn cứ", "
 
 
 def _inline_opener(folded: Folded, start: int, end: int) -> re.Match[str] | None:
-    """"… ngày 05/3/2019. Căn cứ Nghị định …": a basis in a text whose lines were run together (a PDF
+    """ "… ngày 05/3/2019. Căn cứ Nghị định …": a basis in a text whose lines were run together (a PDF
     flattened into one paragraph), printed with its capital letter."""
     for m in INLINE_OPENER.finditer(folded.text, start, end):
         if folded.quote(m.start(), m.start() + 1).isupper():
@@ -159,7 +193,11 @@ def _inline_opener(folded: Folded, start: int, end: int) -> re.Match[str] | None
 
 
 def find_citations(
-    folded: Folded, context: Place, citing_level: str | None, own_number: str | None, title_end: int = 0,
+    folded: Folded,
+    context: Place,
+    citing_level: str | None,
+    own_number: str | None,
+    title_end: int = 0,
     doc_start: int = 0,
 ) -> tuple[list[Citation], list[Citation], list[str]]:
     """(legal_bases, references, warnings) of a plan; a page's words before the masthead (``doc_start``:
@@ -175,7 +213,9 @@ def find_citations(
         item = _describe(folded, number, limit, context, citing_level)
         if item is None:
             continue
-        item.basis = zone[0] <= number.start < zone[1] and not any(s <= number.start < e for s, e in proposals)
+        item.basis = zone[0] <= number.start < zone[1] and not any(
+            s <= number.start < e for s, e in proposals
+        )
         found.append(item)
     for item in _laws(folded, numbers):
         if item.start < doc_start:
@@ -220,8 +260,9 @@ def _not_a_document(text: str, pos: int) -> bool:
     return bool(_not_document_words().search(before)) or before.endswith(":") and before[-2:-1].isdigit()
 
 
-
-def _describe(folded: Folded, number: Number, limit: int, context: Place, citing_level: str | None) -> Found | None:
+def _describe(
+    folded: Folded, number: Number, limit: int, context: Place, citing_level: str | None
+) -> Found | None:
     text = folded.text
     before = text[max(0, number.start - 40) : number.start]
     tm = _type_words().search(before)
@@ -244,11 +285,17 @@ def _describe(folded: Folded, number: Number, limit: int, context: Place, citing
         t_end = min(window_end, _clause_end(text, sm.start(), window_end))
         title = " ".join(folded.quote(sm.start(), t_end).split()).strip(" ,;.") or None
         end = max(end, t_end)
-    doc_type = number.type_code or (type_word if type_word not in (None, "VB") else None) or ("CV" if number.issuer_code else None)
+    doc_type = (
+        number.type_code
+        or (type_word if type_word not in (None, "VB") else None)
+        or ("CV" if number.issuer_code else None)
+    )
     year = number.year or (int(iso[:4]) if iso else None)
     place = issuer.place if issuer and issuer.scope == "local" else Place()
     jurisdiction = place.label()
-    scope_local = bool(issuer and issuer.scope == "local") or bool(number.issuer_code and number.issuer_code.scope == "local")
+    scope_local = bool(issuer and issuer.scope == "local") or bool(
+        number.issuer_code and number.issuer_code.scope == "local"
+    )
     jid = jurisdiction_id(place.province, place.district, place.commune) if scope_local else None
     s, e = folded.span(start, end)
     citation = Citation(
@@ -269,8 +316,17 @@ def _describe(folded: Folded, number: Number, limit: int, context: Place, citing
 def _named_types() -> re.Pattern[str]:
     """A type word, then the document's name, then "số": "Luật Bảo vệ môi trường số 52/2005/QH11"."""
     names = dict(DOC_TYPE_NAMES)
-    alternatives = [(f"t_{slug(c).replace('-', '_')}", fuzzy_pattern(n)) for c, n in sorted(names.items(), key=lambda kv: -len(kv[1]))]
-    return re.compile(r"(?:" + named_alternation(alternatives) + r")\s[^;\n()]{3,100}?\s" + fuzzy_pattern("số") + r"\s*[:.]?\s*$")
+    alternatives = [
+        (f"t_{slug(c).replace('-', '_')}", fuzzy_pattern(n))
+        for c, n in sorted(names.items(), key=lambda kv: -len(kv[1]))
+    ]
+    return re.compile(
+        r"(?:"
+        + named_alternation(alternatives)
+        + r")\s[^;\n()]{3,100}?\s"
+        + fuzzy_pattern("số")
+        + r"\s*[:.]?\s*$"
+    )
 
 
 def _named_type_word(text: str, pos: int) -> re.Match[str] | None:
@@ -301,8 +357,14 @@ def _laws(folded: Folded, numbers: list[Number]) -> list[Found]:
         name = " ".join(folded.quote(m.start(), m.end("name")).split())
         s, e = folded.span(m.start(), d_end)
         citation = Citation(
-            number=None, type="L", issuer="Quốc hội", date=iso, span=(s, e),
-            id=document_id(slug(name), int(iso[:4])), title=name, text=name,
+            number=None,
+            type="L",
+            issuer="Quốc hội",
+            date=iso,
+            span=(s, e),
+            id=document_id(slug(name), int(iso[:4])),
+            title=name,
+            text=name,
         )
         out.append(Found(citation, m.start(), d_end, "", True))
     return out
@@ -336,7 +398,9 @@ def _split(found: list[Found], own_number: str | None) -> tuple[list[Citation], 
 def _same(a: Found, b: Found) -> bool:
     ca, cb = a.citation, b.citation
     if ca.number is None or cb.number is None:
-        return ca.number is None and cb.number is None and (ca.title or "").lower() == (cb.title or "").lower()
+        return (
+            ca.number is None and cb.number is None and (ca.title or "").lower() == (cb.title or "").lower()
+        )
     if number_key(ca.number) == number_key(cb.number):
         return not (ca.date and cb.date and ca.date != cb.date)
     # an OCR-mangled repeat: same number and date, one of them with an unreadable code

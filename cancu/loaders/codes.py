@@ -27,7 +27,9 @@ STATE_NUMBER = re.compile(
 )
 OLD_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<issuer>[a-z]{2,5})(?![a-z0-9/&-])")
 """An old-style number with no year and no type code ("94-CP", "235-HĐBT"): read only after a type word."""
-PARTY_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])")
+PARTY_NUMBER = re.compile(
+    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])"
+)
 #: How far after its start a number's first "/" can be (for ``fold.finditer_near``): five digits
 #: and a letter, a space, then "/" (state); five digits, " - ", four letters, a space (party).
 STATE_SLASH_REACH = 7
@@ -126,7 +128,7 @@ def _print_segment(folded_seg: str, printed: str) -> tuple[str, Code | None]:
     code = lookup(folded_seg)
     if code is None:
         return printed.upper() if printed.isascii() else printed, None
-    suffix = folded_seg[len(folded_seg.rstrip("0123456789")):] if folded_seg not in code_table() else ""
+    suffix = folded_seg[len(folded_seg.rstrip("0123456789")) :] if folded_seg not in code_table() else ""
     if fold_str(code.code).lower() + suffix == folded_seg:
         return code.code + suffix, code
     return code.code + suffix if _ocr_spelling(folded_seg) else printed, code
@@ -135,8 +137,10 @@ def _print_segment(folded_seg: str, printed: str) -> tuple[str, Code | None]:
 @lru_cache(maxsize=1024)
 def _ocr_spelling(folded_seg: str) -> bool:
     """A segment that ``ocr_confusions.csv`` lists as OCR's spelling of a code ("qp" for QĐ)."""
-    return any(row["kind"] == "code" and folded_seg in fold_str(row["variant"]).lower().split()
-               for row in read_rows("ocr_confusions.csv"))
+    return any(
+        row["kind"] == "code" and folded_seg in fold_str(row["variant"]).lower().split()
+        for row in read_rows("ocr_confusions.csv")
+    )
 
 
 def parse_state(m: re.Match[str], original: str) -> Number | None:
@@ -165,10 +169,15 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
     segs: list[str] = []
     codes: list[Code | None] = []
     for i, (fseg, pseg) in enumerate(zip(folded_segs, printed_segs, strict=True)):
-        sep = ("/" if "/" in seps[i - 1] else "-") if i else ""  # the old dotted "QĐ.TTg" is the same separator
+        sep = (
+            ("/" if "/" in seps[i - 1] else "-") if i else ""
+        )  # the old dotted "QĐ.TTg" is the same separator
         if lookup(fseg) is None and (parts := split_joined(fseg)) and not _ocr_spelling(fseg):
             printed_parts = [_print_segment(part, part) for part in parts]
-            if all(c is not None and fold_str(c.code).lower() == part for (_, c), part in zip(printed_parts, parts, strict=True)):
+            if all(
+                c is not None and fold_str(c.code).lower() == part
+                for (_, c), part in zip(printed_parts, parts, strict=True)
+            ):
                 segs.append(sep + "-".join(t for t, _ in printed_parts))  # a lost hyphen ("NQCP")
                 codes.extend(c for _, c in printed_parts)
                 continue
@@ -189,12 +198,21 @@ def _glued_word(code_text: str, original: str, start: int) -> int:
         return 0
     printed = original[start + len(code_text) - len(last) : start + len(code_text)]
     for i in range(2, len(printed) - 2):  # "KSTTNgày": a capitalised word after a run of capitals
-        if printed[:i].isupper() and printed[i].isupper() and printed[i + 1 :].isalpha() and printed[i + 1 :].islower():
+        if (
+            printed[:i].isupper()
+            and printed[i].isupper()
+            and printed[i + 1 :].isalpha()
+            and printed[i + 1 :].islower()
+        ):
             return len(last) - i
     for i in range(len(last) - 2, 1, -1):
         tail = printed[i:]
-        if lookup(last[:i]) and tail.isalpha() and (tail.islower() or tail[1:].islower() and printed[:i].isupper()) \
-                and not printed[:i].islower():
+        if (
+            lookup(last[:i])
+            and tail.isalpha()
+            and (tail.islower() or tail[1:].islower() and printed[:i].isupper())
+            and not printed[:i].islower()
+        ):
             return len(last) - i
     return 0
 

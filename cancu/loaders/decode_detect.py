@@ -121,7 +121,7 @@ def _parses(bare: str):
         return
     onsets, rhymes = _parts()
     for onset, not_before in onsets:
-        rhyme = bare[len(onset):]
+        rhyme = bare[len(onset) :]
         if bare.startswith(onset) and rhyme in rhymes and rhyme[0] not in not_before:
             yield onset
 

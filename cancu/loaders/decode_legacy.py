@@ -59,7 +59,7 @@ def _vni_marks() -> dict[int, str]:
     for seq, char in vni_table().items():
         if len(seq) == 2:
             base = table.get(seq[0], chr(seq[0]))
-            mark = unicodedata.normalize("NFD", char)[len(unicodedata.normalize("NFD", base)):]
+            mark = unicodedata.normalize("NFD", char)[len(unicodedata.normalize("NFD", base)) :]
             table.setdefault(seq[1], mark)
             table.setdefault(seq[1] ^ 0x20, mark)  # caps-lock typing: a mark of the other case
     return table
@@ -96,7 +96,6 @@ def encode_vni(text: str) -> bytes:
         else:
             raise UnicodeEncodeError(VNI, text, i, i + 1, "no VNI byte for this character")
     return bytes(out)
-
 
 
 @cache

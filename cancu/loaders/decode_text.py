@@ -51,8 +51,10 @@ def decode_text(data: bytes, name: str) -> tuple[str, str, list[str]]:
             bad = text.count("\ufffd")
             warnings = [f"encoding: UTF-8 with {bad} invalid byte sequence(s), each replaced by U+FFFD"]
         elif not best.confident:
-            warnings.append(f"encoding: no decoding reads clearly as Vietnamese; {encoding} scored {best.score} "
-                            f"against {best.runner_up} for the next best")
+            warnings.append(
+                f"encoding: no decoding reads clearly as Vietnamese; {encoding} scored {best.score} "
+                f"against {best.runner_up} for the next best"
+            )
     if not text.strip():
         raise InputError(f"{name}: empty file")
     return text, encoding, warnings
@@ -63,10 +65,12 @@ def _unicode(data: bytes, name: str) -> tuple[str, str] | None:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding.replace("-sig", "")), encoding
+                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
             except UnicodeDecodeError as err:
-                raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not valid "
-                                 f"{encoding} (byte {err.start + len(bom)})") from err
+                raise InputError(
+                    f"{name}: starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} (byte {err.start + len(bom)})"
+                ) from err
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         try:

@@ -30,8 +30,19 @@ from cancu.loaders.citations import _numbers, parse_date
 from cancu.loaders.codes import number_key
 from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
 
-_TYPES = ("nghị định", "quyết định", "nghị quyết", "thông tư", "chỉ thị", "luật", "pháp lệnh", "kế hoạch",
-          "văn bản", "quy định", "quy chế")
+_TYPES = (
+    "nghị định",
+    "quyết định",
+    "nghị quyết",
+    "thông tư",
+    "chỉ thị",
+    "luật",
+    "pháp lệnh",
+    "kế hoạch",
+    "văn bản",
+    "quy định",
+    "quy chế",
+)
 
 
 @cache
@@ -42,16 +53,39 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "this": re.compile(this),
         "in_force": re.compile(f("có hiệu lực") + r"(?:\s+" + f("thi hành") + r")?"),
         "ends": re.compile(f("hết hiệu lực") + r"(?:\s+" + f("thi hành") + r")?"),
-        "from_signing": re.compile(r"\s*(?:" + f("kể") + r"\s+)?" + f("từ ngày") + r"\s+(?:" + f("ký") + "|" + f("ban hành") + ")"),
-        "after_days": re.compile(r"\s*" + f("sau") + r"\s+(\d{1,3})\s+" + f("ngày") + r"\s+(?:" + f("kể") + r"\s+)?" + f("từ ngày") + r"\s+(?:" + f("ký") + "|" + f("ban hành") + ")"),
-        "from_this": re.compile(r"\s*(?:" + f("kể") + r"\s+)?" + f("từ ngày") + r"\s+" + this + r"\s+" + f("có hiệu lực")),
+        "from_signing": re.compile(
+            r"\s*(?:" + f("kể") + r"\s+)?" + f("từ ngày") + r"\s+(?:" + f("ký") + "|" + f("ban hành") + ")"
+        ),
+        "after_days": re.compile(
+            r"\s*"
+            + f("sau")
+            + r"\s+(\d{1,3})\s+"
+            + f("ngày")
+            + r"\s+(?:"
+            + f("kể")
+            + r"\s+)?"
+            + f("từ ngày")
+            + r"\s+(?:"
+            + f("ký")
+            + "|"
+            + f("ban hành")
+            + ")"
+        ),
+        "from_this": re.compile(
+            r"\s*(?:" + f("kể") + r"\s+)?" + f("từ ngày") + r"\s+" + this + r"\s+" + f("có hiệu lực")
+        ),
         "from_day": re.compile(r"\s*(?:" + f("kể") + r"\s+)?" + f("từ") + r"\s+"),
         "until": re.compile(f("đến hết ngày") + "|" + f("đến ngày")),
         "repeal": re.compile(f("bãi bỏ")),
         "replace": re.compile(f("thay thế")),
         "amend": re.compile(f("sửa đổi") + r"\s*,?\s*(?:" + f("bổ sung") + ")?"),
         "passive": re.compile(f("được sửa đổi") + "|" + f("đã được") + "|" + f("được thay thế bởi")),
-        "task": re.compile("|".join(f(w) for w in ("rà soát", "tham mưu", "đề xuất", "nghiên cứu", "kiến nghị", "xây dựng", "trình"))),
+        "task": re.compile(
+            "|".join(
+                f(w)
+                for w in ("rà soát", "tham mưu", "đề xuất", "nghiên cứu", "kiến nghị", "xây dựng", "trình")
+            )
+        ),
         "trigger": re.compile(fuzzy_alternation(("hiệu lực", "bãi bỏ", "thay thế", "sửa đổi"))),
         "basis": re.compile(r"^\W*(?:" + f("căn cứ") + "|" + f("xét đề nghị") + "|" + f("thực hiện") + ")"),
     }
@@ -142,8 +176,11 @@ def read_effectivity(folded: Folded, own_number: str | None, issue_date: str | N
         sentence = text[start:end]
         if rx["basis"].match(sentence):
             continue
-        others = [n for n in numbers[bisect_left(starts, start):bisect_left(starts, end)]
-                  if number_key(n.canonical) != own]
+        others = [
+            n
+            for n in numbers[bisect_left(starts, start) : bisect_left(starts, end)]
+            if number_key(n.canonical) != own
+        ]
         quote = folded.quote(start, end).strip()
         span = folded.span(start, end)
         if not others:
@@ -154,8 +191,12 @@ def read_effectivity(folded: Folded, own_number: str | None, issue_date: str | N
             _own_force(facts, text, start, others[0].start, issue_date, span, quote)
         passive = bool(rx["passive"].search(sentence))
         verb = None
-        for name, edge, how in (("ends", "REPLACED_BY", "repealed"), ("repeal", "REPLACED_BY", "repealed"),
-                                ("replace", "REPLACED_BY", "replaced"), ("amend", "AMENDED_BY", "amended")):
+        for name, edge, how in (
+            ("ends", "REPLACED_BY", "repealed"),
+            ("repeal", "REPLACED_BY", "repealed"),
+            ("replace", "REPLACED_BY", "replaced"),
+            ("amend", "AMENDED_BY", "amended"),
+        ):
             m = rx[name].search(text, start, end)
             if m and not (passive and name in ("amend", "replace")):
                 verb = (m, edge, how, name)
@@ -163,10 +204,16 @@ def read_effectivity(folded: Folded, own_number: str | None, issue_date: str | N
         if verb is None:
             continue
         m, edge, how, name = verb
-        if rx["task"].search(text, start, m.start()):  # "Rà soát, sửa đổi, bổ sung Quyết định số X": a task, not an effect
+        if rx["task"].search(
+            text, start, m.start()
+        ):  # "Rà soát, sửa đổi, bổ sung Quyết định số X": a task, not an effect
             continue
         explicit = None
-        if name == "ends" and not rx["from_this"].match(text, m.end()) and rx["from_day"].match(text, m.end()):
+        if (
+            name == "ends"
+            and not rx["from_this"].match(text, m.end())
+            and rx["from_day"].match(text, m.end())
+        ):
             explicit, _, _ = parse_date(text, m.end(), 15)
         for n in others:
             pending.append((Effect(n.canonical, edge, how, explicit, span, quote), explicit is None))
@@ -177,8 +224,15 @@ def read_effectivity(folded: Folded, own_number: str | None, issue_date: str | N
     return facts
 
 
-def _own_force(facts: EffectivityFacts, text: str, start: int, end: int, issue_date: str | None,
-               span: tuple[int, int], quote: str) -> None:
+def _own_force(
+    facts: EffectivityFacts,
+    text: str,
+    start: int,
+    end: int,
+    issue_date: str | None,
+    span: tuple[int, int],
+    quote: str,
+) -> None:
     rx = _rx()
     force = rx["in_force"].search(text, start, end)
     ends = rx["ends"].search(text, start, end)
@@ -187,7 +241,9 @@ def _own_force(facts: EffectivityFacts, text: str, start: int, end: int, issue_d
         if rx["from_signing"].match(text, pos):
             facts.in_force_from, facts.from_span = issue_date, span
         elif (m := rx["after_days"].match(text, pos)) and issue_date:
-            facts.in_force_from = (date.fromisoformat(issue_date) + timedelta(days=int(m.group(1)))).isoformat()
+            facts.in_force_from = (
+                date.fromisoformat(issue_date) + timedelta(days=int(m.group(1)))
+            ).isoformat()
             facts.from_span = span
         elif rx["from_day"].match(text, pos):
             day, _, _ = parse_date(text, pos, 15)

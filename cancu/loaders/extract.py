@@ -45,8 +45,12 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
     if not bases:
         record.warnings.append("legal_bases: no opening basis clause (Căn cứ / Thực hiện / Triển khai) found")
     _extract_body(folded, header, record)
-    if len(decoded.text) >= LARGE_TEXT and not (record.document.number or bases or record.targets or record.tasks):
-        record.warnings.append(f"no plan facts found in {len(decoded.text):,} characters of text: is this a plan?")
+    if len(decoded.text) >= LARGE_TEXT and not (
+        record.document.number or bases or record.targets or record.tasks
+    ):
+        record.warnings.append(
+            f"no plan facts found in {len(decoded.text):,} characters of text: is this a plan?"
+        )
     return record
 
 

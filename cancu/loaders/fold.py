@@ -36,7 +36,9 @@ def _table() -> dict[int, int | None]:
     for lo, hi in ranges:
         for code in range(lo, hi + 1):
             ch = chr(code)
-            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)
+            ).lower()
             if ch in "đĐ":
                 base = "d"
             if len(base) == 1 and base.isascii() and base != ch:
@@ -70,7 +72,9 @@ class Folded:
         if self.deleted is None:
             return None
         bounds = [-1, *self.deleted, len(self.original)]
-        return array("l", chain.from_iterable(range(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)))
+        return array(
+            "l", chain.from_iterable(range(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False))
+        )
 
     def orig(self, i: int) -> int:
         """Original offset of folded offset ``i`` (``i == len(text)`` maps to the end)."""
@@ -192,7 +196,9 @@ def _letter_variants() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for row in read_rows("ocr_confusions.csv"):
         if row["kind"] == "letter":
-            variants = {"" if v == "∅" else fold_str(v) for v in row["variant"].split()} | {fold_str(row["canonical"])}
+            variants = {"" if v == "∅" else fold_str(v) for v in row["variant"].split()} | {
+                fold_str(row["canonical"])
+            }
             out[row["canonical"]] = tuple(sorted(variants, key=lambda v: (-len(v), v)))
     return out
 
@@ -248,7 +254,7 @@ def fuzzy_alternation(phrases, *, ocr: bool = True) -> str:
             alternatives.append(fuzzy_pattern(phrase, ocr=ocr))  # no literal to lead with
             continue
         rest = "".join(map(_source, parts[1:]))
-        for lead in ([re.escape(v) for v in first] if isinstance(first, tuple) else [first]):
+        for lead in [re.escape(v) for v in first] if isinstance(first, tuple) else [first]:
             alternatives.append(f"{lead}(?<![a-z0-9]{lead}){rest}")
     return "|".join(alternatives)
 
@@ -267,8 +273,9 @@ def named_alternation(patterns: list[tuple[str, str]]) -> str:
     return BOUNDARY + "(?:" + "|".join(parts) + ")"
 
 
-def finditer_near(rx: re.Pattern[str], text: str, anchor: str, reach: int,
-                  lead: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+def finditer_near(
+    rx: re.Pattern[str], text: str, anchor: str, reach: int, lead: re.Pattern[str] | None = None
+) -> list[re.Match[str]]:
     """``list(rx.finditer(text))`` for a regex whose every match is non-empty and holds ``anchor``
     at most ``reach`` characters after its start ("/" in a document number, "%" in a figure).
     The regex is tried only at the few starts within reach of an anchor, which str.find jumps

@@ -37,13 +37,13 @@ class Place:
         return "province" if self.province else None
 
     def label(self) -> str | None:
-        """"Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it. (A commune
+        """ "Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it. (A commune
         may bear the name of the district it replaced: the graph tells them apart by level.)"""
         parts = [p for p in (self.commune, self.district, self.province) if p]
         return ", ".join(parts) or None
 
     def unit_name(self) -> str | None:
-        """"tỉnh Sóc Trăng", "huyện Cù Lao Dung"."""
+        """ "tỉnh Sóc Trăng", "huyện Cù Lao Dung"."""
         if self.commune:
             return f"{self.commune_word} {self.commune}"
         if self.district:
@@ -73,7 +73,9 @@ class _Phrase:
 
 @cache
 def _phrases() -> tuple[_Phrase, ...]:
-    rows = [_Phrase(r["phrase"], r["issuer"], r["level"], r["scope"]) for r in read_rows("issuer_phrases.csv")]
+    rows = [
+        _Phrase(r["phrase"], r["issuer"], r["level"], r["scope"]) for r in read_rows("issuer_phrases.csv")
+    ]
     for r in read_rows("doc_codes.csv"):
         if r["role"] == "issuer" and r["scope"] == "national":
             rows.append(_Phrase(r["name"], r["issuer"], r["level"], "national"))
@@ -177,7 +179,9 @@ def _build(folded: Folded, m: re.Match[str], context: Place) -> Issuer:
         place.province, place.district = context.province, context.district
         place.commune_word = place.commune_word
     _canonical(place)
-    name = phrase.issuer.replace("{place}", place.unit_name() or "").replace("{province}", place.province or "")
+    name = phrase.issuer.replace("{place}", place.unit_name() or "").replace(
+        "{province}", place.province or ""
+    )
     body_level = phrase.level or level
     return Issuer(" ".join(name.split()), body_level, "local", place, m.start(), end)
 
@@ -192,10 +196,17 @@ def _canonical(place: Place) -> None:
 
 def _context_place(context: Place, level: str) -> Place:
     if level == "district":
-        return Place(province=context.province, district=context.district, district_word=context.district_word)
+        return Place(
+            province=context.province, district=context.district, district_word=context.district_word
+        )
     if level == "commune":
-        return Place(province=context.province, district=context.district, commune=context.commune,
-                     commune_word=context.commune_word, district_word=context.district_word)
+        return Place(
+            province=context.province,
+            district=context.district,
+            commune=context.commune,
+            commune_word=context.commune_word,
+            district_word=context.district_word,
+        )
     return Place(province=context.province)
 
 

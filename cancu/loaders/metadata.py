@@ -40,8 +40,7 @@ PLACE_DATE = re.compile(
 )
 """The place-and-date line: "Hà Giang, ngày 05 tháng 9 năm 2023" or "…, ngày 05/9/2023"."""
 MAKES_PLAN = re.compile(
-    r"(?:" + fuzzy_alternation(("xây dựng", "ban hành")) + r")\s+"
-    + fuzzy_pattern("kế hoạch")
+    r"(?:" + fuzzy_alternation(("xây dựng", "ban hành")) + r")\s+" + fuzzy_pattern("kế hoạch")
 )
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -49,8 +48,10 @@ UNTIL_YEAR = re.compile(fuzzy_pattern("đến năm") + r"\s+((?:19|20)\d{2})")
 NOI_NHAN = re.compile(r"(?:" + fuzzy_alternation(("nơi nhận",)) + r")\s*:?")
 NAME_CUT = re.compile(r"[.;:,)\]]\s*")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-DEPT_LINE = re.compile(r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
-                       r"(?P<name>[a-z&][a-z& ,\-]{1,60}(?:\n[a-z&][a-z& ]{0,24}(?=[ \t]{2,}|$))?)")
+DEPT_LINE = re.compile(
+    r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
+    r"(?P<name>[a-z&][a-z& ,\-]{1,60}(?:\n[a-z&][a-z& ]{0,24}(?=[ \t]{2,}|$))?)"
+)
 """A department line of the header, its name wrapped onto a short next line or not ("SỞ XÂY\nDỰNG")."""
 CONG_HOA = re.compile("|".join(fuzzy_pattern(w) for w in ("cộng hòa", "độc lập")))
 MOTTO = re.compile(fuzzy_pattern("xã hội chủ nghĩa"))
@@ -121,11 +122,19 @@ def read_header(folded: Folded) -> Header:
         number = own.number if own else None
     if number:
         info.number = number.canonical
-        info.type = info.type or number.type_code or ("CV" if number.issuer_code else None)  # công văn numbering
+        info.type = (
+            info.type or number.type_code or ("CV" if number.issuer_code else None)
+        )  # công văn numbering
         info.spans["number"] = folded.span(number.start, number.end)
 
-    pd = next((m for m in PLACE_DATE.finditer(text, 0, header_end + 200)
-               if m["y"] or m["place"] and not m["place"].startswith(("thu ", "chu nhat"))), None)
+    pd = next(
+        (
+            m
+            for m in PLACE_DATE.finditer(text, 0, header_end + 200)
+            if m["y"] or m["place"] and not m["place"].startswith(("thu ", "chu nhat"))
+        ),
+        None,
+    )
     if pd:
         try:
             info.date = date(int(pd["y"] or pd["y2"]), int(pd["m"] or pd["m2"]), int(pd["d"])).isoformat()
@@ -135,7 +144,11 @@ def read_header(folded: Folded) -> Header:
 
     # Without a type line the body starts after the last masthead part found (none: the text's start),
     # never at a fixed offset that could skip the basis.
-    title_end = tw.end() if tw else max([0, *(m.end for m in (number,) if m and not own), *(m.end() for m in (pd,) if m)])
+    title_end = (
+        tw.end()
+        if tw
+        else max([0, *(m.end for m in (number,) if m and not own), *(m.end() for m in (pd,) if m)])
+    )
     authority = None
     if tw:
         info.title, title_end = _title(folded, tw.end())
@@ -158,7 +171,10 @@ def read_header(folded: Folded) -> Header:
     if own is not None and own.issuer is not None:
         place, issuer = _complete(folded, own.issuer, Place(), title_end, info.date, warnings)
     elif column is not None and column.national:
-        place, issuer = Place(), Issuer(column.name, column.level, "national", Place(), column.start, column.end)
+        place, issuer = (
+            Place(),
+            Issuer(column.name, column.level, "national", Place(), column.start, column.end),
+        )
     else:
         place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
         if issuer is None and column is not None:
@@ -266,7 +282,6 @@ def _own_number(folded: Folded, header_end: int) -> Number | None:
 SO_BARE = re.compile(r"(?:" + fuzzy_alternation(("số",)) + r")[ \t]+(?=\d)")
 
 
-
 def _title(folded: Folded, start: int) -> tuple[str | None, int]:
     """Title lines after the type line, up to a blank line before the basis clauses."""
     text = folded.text
@@ -274,7 +289,10 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
 
     first_line = re.compile(r"\s*[^\n]*\S[^\n]*").match(text, start)
     if first_line and CAN_CU.match(text, start + len(first_line.group()) - len(first_line.group().lstrip())):
-        return None, start  # a type line with no title: "Căn cứ …" follows it ("Thực hiện …" often opens a title)
+        return (
+            None,
+            start,
+        )  # a type line with no title: "Căn cứ …" follows it ("Thực hiện …" often opens a title)
     floor = first_line.end() if first_line else start  # the first line is title, whatever it says
     blank = BLANK_THEN_PROSE.search(text, floor, floor + 400)
     stops = [m.start() for m in (BASIS_OPENERS.search(text, floor), HEADING.search(text, floor), blank) if m]
@@ -307,8 +325,13 @@ def _period(title: str | None, issued: str | None) -> list[int] | None:
 
 
 def _issuer(
-    folded: Folded, header_end: int, number: Number | None, pd: re.Match[str] | None, title_end: int,
-    issued: str | None = None, warnings: list[str] | None = None,
+    folded: Folded,
+    header_end: int,
+    number: Number | None,
+    pd: re.Match[str] | None,
+    title_end: int,
+    issued: str | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[Place, Issuer | None]:
     """The issuing body: a department line under its UBND, a UBND with its unit, or
     the body that says it "xây dựng / ban hành Kế hoạch" after the basis clauses."""
@@ -331,7 +354,13 @@ def _issuer(
         issuer = Issuer(f"UBND {place.unit_name()}", place.level, "local", place, 0, 0)
     if issuer is None:
         issuer = _makes_plan(folded, title_end)
-    if issuer is None and place.label() and number and number.issuer_code and number.issuer_code.code == "UBND":
+    if (
+        issuer is None
+        and place.label()
+        and number
+        and number.issuer_code
+        and number.issuer_code.code == "UBND"
+    ):
         level = place.level or "province"
         issuer = Issuer(f"UBND {place.unit_name()}", level, "local", place, 0, 0)
     if issuer is None:
@@ -339,8 +368,14 @@ def _issuer(
     return _complete(folded, issuer, place, title_end, issued, warnings)
 
 
-def _complete(folded: Folded, issuer: Issuer, place: Place, title_end: int, issued: str | None,
-              warnings: list[str] | None) -> tuple[Place, Issuer]:
+def _complete(
+    folded: Folded,
+    issuer: Issuer,
+    place: Place,
+    title_end: int,
+    issued: str | None,
+    warnings: list[str] | None,
+) -> tuple[Place, Issuer]:
     """The issuer's place completed from the text (the district of a commune, the province of a
     district) and its names as the registry spells them."""
     p = issuer.place
@@ -351,11 +386,16 @@ def _complete(folded: Folded, issuer: Issuer, place: Place, title_end: int, issu
     if (p.district or p.commune) and not p.province:
         p.province = _province_from_text(folded)
     if (p.district or p.commune) and not p.province:
-        p.province = province_of_unit(p.district, "district", issued) if p.district else \
-            province_of_unit(p.commune, "commune", issued)
+        p.province = (
+            province_of_unit(p.district, "district", issued)
+            if p.district
+            else province_of_unit(p.commune, "commune", issued)
+        )
         if p.province and warnings is not None:
-            warnings.append(f"document.jurisdiction: the text names no province; {p.province} is the only one "
-                            f"the registry has a {'district' if p.district else 'commune'} '{p.district or p.commune}' in")
+            warnings.append(
+                f"document.jurisdiction: the text names no province; {p.province} is the only one "
+                f"the registry has a {'district' if p.district else 'commune'} '{p.district or p.commune}' in"
+            )
     printed = (p.district, p.commune)
     _canonical(p)
     name = issuer.name
@@ -370,24 +410,33 @@ def _complete(folded: Folded, issuer: Issuer, place: Place, title_end: int, issu
 
 
 def _column_issuer(
-    folded: Folded, column: masthead.Body, parent: masthead.Body | None, authority: masthead.Authority | None,
-    pd: re.Match[str] | None, info: DocumentInfo, warnings: list[str],
+    folded: Folded,
+    column: masthead.Body,
+    parent: masthead.Body | None,
+    authority: masthead.Authority | None,
+    pd: re.Match[str] | None,
+    info: DocumentInfo,
+    warnings: list[str],
 ) -> tuple[Place, Issuer | None]:
     """The issuer the agency column names when the older rules found none: a UBND or HĐND printed
     without its unit (placed by the authority line, the place-and-date line or the title), or a body
     read as printed (a Cục, Ban, Trung tâm …) under its parent."""
     place = column.place
     if not place.label():
-        hints = [authority.body.place if authority and authority.body else Place(),
-                 parent.place if parent else Place(),
-                 masthead.place_at_date_line(pd["place"] if pd else None, info.date),
-                 _title_place(info.title)]
+        hints = [
+            authority.body.place if authority and authority.body else Place(),
+            parent.place if parent else Place(),
+            masthead.place_at_date_line(pd["place"] if pd else None, info.date),
+            _title_place(info.title),
+        ]
         place = next((p for p in hints if p.label()), Place())
     if column.kind in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"):
         if not place.label():
             return place, None
         head = "UBND" if column.kind in ("uy ban nhan dan", "ubnd") else "HĐND"
-        return place, Issuer(f"{head} {place.unit_name()}", place.level, "local", place, column.start, column.end)
+        return place, Issuer(
+            f"{head} {place.unit_name()}", place.level, "local", place, column.start, column.end
+        )
     if parent is not None and parent.national:
         return Place(), Issuer(column.name, column.level, "national", Place(), column.start, column.end)
     if not place.label():
@@ -395,7 +444,11 @@ def _column_issuer(
     name = column.name
     if not _names_place(name):
         name = f"{name} {place.unit_name()}"
-    level = "department" if column.kind in ("so", "ban", "cuc", "tong cuc", "thanh tra", "ban quan ly") else "unit"
+    level = (
+        "department"
+        if column.kind in ("so", "ban", "cuc", "tong cuc", "thanh tra", "ban quan ly")
+        else "unit"
+    )
     if place.level in ("district", "commune"):
         level = "unit"
     return place, Issuer(name, level, "local", place, column.start, column.end)
@@ -454,7 +507,11 @@ def _wrapped_tail(folded: Folded, end: int) -> str | None:
     if not m:
         return None
     words = fold_str(m.group(1)).lower()
-    if UNIT_RE.match(words + " ") or DEPT_LINE.match(words + " x") or words.split()[0] in ("so", "s6", "ubnd"):
+    if (
+        UNIT_RE.match(words + " ")
+        or DEPT_LINE.match(words + " x")
+        or words.split()[0] in ("so", "s6", "ubnd")
+    ):
         return None
     return " ".join(w.capitalize() for w in m.group(1).split())
 
@@ -492,12 +549,14 @@ def _closest_department(raw: str) -> tuple[str | None, float]:
 
 
 def _makes_plan(folded: Folded, after: int) -> Issuer | None:
-    """"Ủy ban nhân dân huyện X xây dựng Kế hoạch ...": the issuer names itself."""
+    """ "Ủy ban nhân dân huyện X xây dựng Kế hoạch ...": the issuer names itself."""
     text = folded.text
     m = MAKES_PLAN.search(text, after, min(len(text), after + 6000))
     if not m:
         return None
-    sentence_start = max(text.rfind("\n\n", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start()))
+    sentence_start = max(
+        text.rfind("\n\n", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start())
+    )
     for u in UBND_WORDS.finditer(text, max(0, sentence_start), m.start()):
         issuer = read_issuer_at(folded, u.start(), Place())
         if issuer and (issuer.place.district or issuer.place.province or issuer.place.commune):

@@ -26,7 +26,9 @@ HEADING_HINT = re.compile(r"[ \t]*(?:[ivxl|1!]{1,4}[ \t]*[.)]|\d|[a-h¢][ \t]*\)
 """What each of ROMAN_LINE, ARABIC_LINE and LETTER_LINE starts with: one cheap test for most lines."""
 PAGE_NUMBER = re.compile(r"^[ \t\f]*\d{1,3}[ \t]*$")
 PAGE_GAP = re.compile(r"[\s\f]*(?:\d{1,3}[\s\f]*)?")
-YEAR_HEAD = re.compile(r"(?:" + fuzzy_pattern("đến năm") + r"|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})")
+YEAR_HEAD = re.compile(
+    r"(?:" + fuzzy_pattern("đến năm") + r"|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})"
+)
 PERIOD_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 
 
@@ -36,7 +38,9 @@ BOUNDARY = r"(?<![a-z0-9])"
 @cache
 def _keyed(name: str, column: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Heading phrases as patterns. No word boundary in front: OCR glues words ("vanguyen nhan")."""
-    return tuple((re.compile(fuzzy_pattern(r["phrase"]).removeprefix(BOUNDARY)), r[column]) for r in read_rows(name))
+    return tuple(
+        (re.compile(fuzzy_pattern(r["phrase"]).removeprefix(BOUNDARY)), r[column]) for r in read_rows(name)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -49,7 +53,10 @@ def area_of(folded_title: str) -> str | None:
 
 @cache
 def _area_phrases() -> tuple[tuple[list[str], str], ...]:
-    return tuple((fold_str(r["phrase"]).lower().replace(",", " ").split(), r["area"]) for r in read_rows("area_headings.csv"))
+    return tuple(
+        (fold_str(r["phrase"]).lower().replace(",", " ").split(), r["area"])
+        for r in read_rows("area_headings.csv")
+    )
 
 
 def _area_by_similarity(folded_title: str) -> str | None:
@@ -169,7 +176,10 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         if b and not _continues(prev_text, folded, ls + b.start(2), le):
             marker = b.group(1)
             items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
-        elif items and (items[-1][1] >= ls - 2 or (PAGE_GAP.fullmatch(text, items[-1][1], ls) and line.lstrip()[:1].islower())):
+        elif items and (
+            items[-1][1] >= ls - 2
+            or (PAGE_GAP.fullmatch(text, items[-1][1], ls) and line.lstrip()[:1].islower())
+        ):
             s, _, m, d = items[-1]
             items[-1] = (s, le, m, d)  # a wrapped line continues the item, across a page break too
         prev_text = line
@@ -182,8 +192,14 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         nxt = next((x.start for x in heads[i + 1 :] if x.depth <= h.depth), end)
         own_role = role_of(h.title)
         area = area_of(h.title) or (parent.area if parent else None)
-        year = _year(h.title) or _year(h.title + " " + text[h.end:h.end + 12]) or (parent.deadline_year if parent else None)
-        sec = Section(h, h.start, nxt, area, own_role or (parent.role if parent else None), year, parent, own_role)
+        year = (
+            _year(h.title)
+            or _year(h.title + " " + text[h.end : h.end + 12])
+            or (parent.deadline_year if parent else None)
+        )
+        sec = Section(
+            h, h.start, nxt, area, own_role or (parent.role if parent else None), year, parent, own_role
+        )
         o.sections.append(sec)
         stack.append(sec)
     head_starts = [h.start for h in heads]
@@ -207,18 +223,22 @@ def _heading(line: str, folded: Folded, ls: int) -> Heading | None:
     m = roman
     if m:
         marker = m.group(1).replace("|", "i").replace("1", "i").replace("l", "i").replace("!", "i")
-        title_printed = printed[m.start(2):].strip()
+        title_printed = printed[m.start(2) :].strip()
         if marker in ROMAN and _upper_share(title_printed) > 0.6 and len(stripped) < 120:
             return Heading(ls, ls + len(line), marker.upper(), 1, m.group(2), title_printed)
     m = arabic
     if m and len(stripped) < (300 if "." in m.group(1) else 160):
-        title_printed = printed[m.start(2):].strip()
+        title_printed = printed[m.start(2) :].strip()
         if title_printed[:1].isupper():
-            depth = 1 if _upper_share(title_printed) > 0.7 and "." not in m.group(1) else 2 + m.group(1).count(".")
+            depth = (
+                1
+                if _upper_share(title_printed) > 0.7 and "." not in m.group(1)
+                else 2 + m.group(1).count(".")
+            )
             return Heading(ls, ls + len(line), m.group(1), depth, m.group(2), title_printed)
     m = letter
     if m and len(stripped) < 70 and not stripped.endswith((".", ";")):
-        title_printed = printed[m.start(2):].strip()
+        title_printed = printed[m.start(2) :].strip()
         return Heading(ls, ls + len(line), m.group(1), 6, m.group(2), title_printed)
     return None
 
@@ -227,7 +247,9 @@ def _continues(prev: str, folded: Folded, start: int, end: int) -> bool:
     """A "- " line that carries on a phrase broken at a hyphen ("chính trị -" / "xã hội …");
     ``start``, ``end``: folded offsets of the text after the dash (read only when ``prev`` is open)."""
     prev = prev.rstrip()
-    return bool(prev) and not prev.endswith((".", ";", ":", "!", "?")) and folded.quote(start, end)[:1].islower()
+    return (
+        bool(prev) and not prev.endswith((".", ";", ":", "!", "?")) and folded.quote(start, end)[:1].islower()
+    )
 
 
 @lru_cache(maxsize=8192)

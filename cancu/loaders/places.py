@@ -30,7 +30,9 @@ UNIT_WORDS: dict[str, str] = {
     "thị trấn": "commune",
 }
 UNIT_RE = re.compile(
-    r"(?P<unit>" + fuzzy_alternation(sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?(?:[ \t]+|[ \t]*\n[ \t]*(?=\S))"
+    r"(?P<unit>"
+    + fuzzy_alternation(sorted(UNIT_WORDS, key=len, reverse=True))
+    + r")\.?(?:[ \t]+|[ \t]*\n[ \t]*(?=\S))"
 )
 SIMILARITY_FLOOR = 0.74
 SIMILARITY_MARGIN = 0.04
@@ -59,7 +61,10 @@ def provinces() -> tuple[Province, ...]:
     for r in read_rows("provinces.csv"):
         name = r["name"]
         for alias in [name] + [a for a in r.get("aliases", "").split("|") if a]:
-            out.setdefault(fold_str(alias).lower(), Province(name, fold_str(alias).lower(), r.get("active_until") or None))
+            out.setdefault(
+                fold_str(alias).lower(),
+                Province(name, fold_str(alias).lower(), r.get("active_until") or None),
+            )
         if r.get("kind") == "city":
             _CITIES.add(name)
     return tuple(out.values())
@@ -68,7 +73,9 @@ def provinces() -> tuple[Province, ...]:
 @cache
 def _province_regex() -> re.Pattern[str]:
     names = sorted(provinces(), key=lambda p: len(p.folded), reverse=True)
-    return re.compile(named_alternation([(f"p{i}", fuzzy_pattern(p.folded) + "(?![a-z])") for i, p in enumerate(names)]))
+    return re.compile(
+        named_alternation([(f"p{i}", fuzzy_pattern(p.folded) + "(?![a-z])") for i, p in enumerate(names)])
+    )
 
 
 @cache
@@ -109,8 +116,11 @@ def match_province(folded: str, pos: int = 0, *, max_words: int = 4) -> tuple[Pr
 def _closest(candidate: str) -> tuple[float, Province | None, float]:
     """(best score, best province, runner-up score) by string similarity."""
     scored = sorted(
-        ((SequenceMatcher(None, candidate, p.folded).ratio(), p) for p in provinces()
-         if abs(len(p.folded) - len(candidate)) <= 3),
+        (
+            (SequenceMatcher(None, candidate, p.folded).ratio(), p)
+            for p in provinces()
+            if abs(len(p.folded) - len(candidate)) <= 3
+        ),
         key=lambda t: -t[0],
     )
     if not scored:
@@ -175,7 +185,7 @@ def _units() -> dict[str, tuple[str, str]]:
         name = r["name"]
         for prefix in UNIT_PREFIXES:
             if name.lower().startswith(prefix.lower()):
-                name = name[len(prefix):]
+                name = name[len(prefix) :]
                 break
         out[r["id"]] = (name, r["level"])
     return out
@@ -190,7 +200,10 @@ def canonical_unit(province: str | None, printed: str, level: str) -> str:
     from cancu.ontology.ids import slug
 
     prov, unit = slug(province), slug(printed)
-    words = {"district": ("huyen", "quan", "thi-xa", "thanh-pho"), "commune": ("xa", "phuong", "thi-tran")}.get(level, ())
+    words = {
+        "district": ("huyen", "quan", "thi-xa", "thanh-pho"),
+        "commune": ("xa", "phuong", "thi-tran"),
+    }.get(level, ())
     for key in (f"{prov}.{unit}", *(f"{prov}.{w}-{unit}" for w in words)):
         found = _units().get(key)
         if found and found[1] == level:

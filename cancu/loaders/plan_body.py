@@ -29,32 +29,54 @@ HEADER_WORDS = {
     "support": ("phoi hop",),
     "deadline": ("thoi gian", "thoi han"),
 }
-PERCENT = re.compile(r"(\d(?<![\d/.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?%")  # the boundary after the first digit: fast
+PERCENT = re.compile(
+    r"(\d(?<![\d/.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?%"
+)  # the boundary after the first digit: fast
 PERCENT_LEAD = re.compile(r"\d(?<![\d/.,]\d)")
 RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
 # matches as ``"|".join(fuzzy_pattern(p) ...)``.
-AT_LEAST = re.compile(r"(?:" + fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")) + r")(?![a-z])")
+AT_LEAST = re.compile(
+    r"(?:" + fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")) + r")(?![a-z])"
+)
 AT_MOST = re.compile(fuzzy_alternation(("không vượt", "không quá", "tối đa", "dưới")))
 EACH_YEAR = re.compile(fuzzy_alternation(("mỗi năm", "hằng năm")))
 UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
-PERIOD = re.compile(r"(?:" + fuzzy_alternation(("giai đoạn",)) + r")\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+PERIOD = re.compile(
+    r"(?:" + fuzzy_alternation(("giai đoạn",)) + r")\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})"
+)
 YEAR_WORDS = re.compile(r"(?:" + fuzzy_alternation(("đến năm", "năm")) + r")\s+((?:19|20)\d{2})")
 STRIVE = re.compile(fuzzy_alternation(("phấn đấu", "đạt tỷ lệ", "đạt")))
 COMMIT = re.compile(fuzzy_alternation(("bảo đảm", "đảm bảo", "tối thiểu", "ít nhất", "không dưới")))
 """An obligation that sets a figure outside any heading ("… bảo đảm 100% hồ sơ …"): a document without sections."""
-YEAR_FRAME = re.compile(r"\s*(?:[-+•]\s*)?(?:" + fuzzy_alternation(("trong năm", "đến năm", "phấn đấu đến năm", "đến hết năm"))
-                        + r")\s+(?:19|20)\d{2}")
+YEAR_FRAME = re.compile(
+    r"\s*(?:[-+•]\s*)?(?:"
+    + fuzzy_alternation(("trong năm", "đến năm", "phấn đấu đến năm", "đến hết năm"))
+    + r")\s+(?:19|20)\d{2}"
+)
 """A sentence framed by the year it aims at ("Trong năm 2025, 100% hồ sơ …"): its figures are objectives."""
-PAST = re.compile(fuzzy_alternation(("đã đạt", "đạt được", "đến nay", "so với cùng kỳ", "năm qua", "kết quả đạt")))
+PAST = re.compile(
+    fuzzy_alternation(("đã đạt", "đạt được", "đến nay", "so với cùng kỳ", "năm qua", "kết quả đạt"))
+)
 """A figure reported, not set."""
 LEADS = re.compile(r"(?:" + fuzzy_alternation(("chủ trì",)) + r")")
-REPORT = re.compile(r"(?:" + fuzzy_alternation(("báo cáo", "trình")) + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+")
+REPORT = re.compile(
+    r"(?:" + fuzzy_alternation(("báo cáo", "trình")) + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+"
+)
 COMPILE = re.compile(fuzzy_alternation(("tổng hợp", "để theo dõi")))
 VIA = re.compile(r"\(?\s*(?:" + fuzzy_pattern("thông qua") + "|" + fuzzy_pattern("qua") + r")\s+")
-FREQUENCIES = (("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")), ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
-               ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")), ("năm", re.compile(r"(?:hang|hàng|hiang)\s+n[a-z]{1,3}m|(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)")),
-               ("đột xuất", re.compile(fuzzy_alternation(("đột xuất", "khó khăn", "vướng mắc")))))
+FREQUENCIES = (
+    ("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")),
+    ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
+    ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")),
+    (
+        "năm",
+        re.compile(
+            r"(?:hang|hàng|hiang)\s+n[a-z]{1,3}m|(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)"
+        ),
+    ),
+    ("đột xuất", re.compile(fuzzy_alternation(("đột xuất", "khó khăn", "vướng mắc")))),
+)
 SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n\s*\n")
 
 
@@ -113,7 +135,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
     for start, end in logical_rows(text):
         line = text[start:end]
         if SIGNATURE_BLOCK.search(line):
-            cols = None  # the recipients and signature block (Nơi nhận, TM., KT.) laid out as a table: no tasks
+            cols = (
+                None  # the recipients and signature block (Nơi nhận, TM., KT.) laid out as a table: no tasks
+            )
             continue
         cells = [" ".join(c.split()) if "\n" in c else c for c in line.split("\t")]
         found = _columns(cells)
@@ -134,7 +158,7 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         content_s, content_e = offsets[ci]
         raw = " ".join(folded.quote(content_s, content_e).split())
         num = ROW_NUMBER.match(raw)
-        content = raw[num.end():] if num else raw
+        content = raw[num.end() :] if num else raw
         if not content:
             continue
         if label:
@@ -146,14 +170,23 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         if not groups:
             labels.append("")
             groups.append([])
-        get = {k: " ".join(folded.quote(*offsets[i]).split()) if i < len(cells) else "" for k, i in cols.items()}
+        get = {
+            k: " ".join(folded.quote(*offsets[i]).split()) if i < len(cells) else "" for k, i in cols.items()
+        }
         groups[-1].append(len(tasks))
         numbers.append(int(num.group(1)) if num else None)
-        tasks.append(Task(
-            text=content, span=folded.span(content_s, content_e), area=None,
-            lead=agency_names.split_cell(get.get("lead", ""), own), support=agency_names.split_cell(get.get("support", ""), own),
-            product=_items(get.get("product")), deadline=_items(get.get("deadline")), source="table",
-        ))
+        tasks.append(
+            Task(
+                text=content,
+                span=folded.span(content_s, content_e),
+                area=None,
+                lead=agency_names.split_cell(get.get("lead", ""), own),
+                support=agency_names.split_cell(get.get("support", ""), own),
+                product=_items(get.get("product")),
+                deadline=_items(get.get("deadline")),
+                source="table",
+            )
+        )
     for g in range(1, len(groups)):
         prev, cur = groups[g - 1], groups[g]
         if prev and cur and len(prev) > 1 and numbers[prev[-1]] == 1 and numbers[cur[0]] == 2:
@@ -186,11 +219,11 @@ def logical_rows(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i  # the table: tabbed lines and the untabbed non-empty lines between them
-        while j + 1 < len(lines) and (lines[j + 1][2] or text[lines[j + 1][0]:lines[j + 1][1]].strip()):
+        while j + 1 < len(lines) and (lines[j + 1][2] or text[lines[j + 1][0] : lines[j + 1][1]].strip()):
             j += 1
         while lines[j][2] == 0:
             j -= 1
-        width = max(t for _, _, t in lines[i:j + 1])
+        width = max(t for _, _, t in lines[i : j + 1])
         k = i
         while k <= j:
             start, end, tabs = lines[k]
@@ -229,15 +262,26 @@ def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
         lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec)
         due = PROSE_DEADLINE.search(folded.text, item.start, item.end)
         deadline = " ".join(folded.quote(due.start(1), due.end(1)).split()).strip(" ;.,") if due else None
-        tasks.append(Task(text=" ".join(text.split()), span=folded.span(item.start, item.end), area=sec.area,
-                          lead=lead, deadline=deadline, source="prose"))
+        tasks.append(
+            Task(
+                text=" ".join(text.split()),
+                span=folded.span(item.start, item.end),
+                area=sec.area,
+                lead=lead,
+                deadline=deadline,
+                source="prose",
+            )
+        )
     return tasks
 
 
 DEBRIS = re.compile(r"\n[\s\f]*\d{1,3}[ \t\f]*\n")  # a page number between the two halves of an item
 PROSE_DEADLINE = re.compile(
-    r"(?:" + fuzzy_alternation(("hoàn thành trong", "hoàn thành trước", "trong", "trước", "thời hạn"))
-    + r")\s+((?:" + "|".join(fuzzy_pattern(w) for w in ("quý", "tháng", "năm", "ngày")) + r")\s+[ivx0-9][^;,\n)]{0,12}?(?:19|20)\d{2})"
+    r"(?:"
+    + fuzzy_alternation(("hoàn thành trong", "hoàn thành trước", "trong", "trước", "thời hạn"))
+    + r")\s+((?:"
+    + "|".join(fuzzy_pattern(w) for w in ("quý", "tháng", "năm", "ngày"))
+    + r")\s+[ivx0-9][^;,\n)]{0,12}?(?:19|20)\d{2})"
 )
 
 
@@ -276,38 +320,56 @@ def _unit_of_title(title: str) -> str | None:
 def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
     text = folded.text
     out: list[Target] = []
-    percents = finditer_near(PERCENT, text, "%", 7, PERCENT_LEAD)  # "%" is at most 7 characters after the start
+    percents = finditer_near(
+        PERCENT, text, "%", 7, PERCENT_LEAD
+    )  # "%" is at most 7 characters after the start
     figures = sorted(percents + list(RANK.finditer(text)), key=lambda x: x.start())
     starts = [f.start() for f in figures]
     for k, m in enumerate(figures):
         sec = o.section_at(m.start())
         in_table = "\t" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         s_start, s_end = _sentence(text, m.start())
-        clause = text[s_start:m.start()]
-        if not (sec is not None and sec.role == "goals" or in_table and table_tasks) and not _objective(text, sec, s_start, m.start()):
+        clause = text[s_start : m.start()]
+        if not (sec is not None and sec.role == "goals" or in_table and table_tasks) and not _objective(
+            text, sec, s_start, m.start()
+        ):
             continue
         is_rank = m.re is RANK
         value = float(m.group(1).replace(",", "."))
         unit = "rank" if is_rank else "%"
-        near = text[max(s_start, m.start() - 45):m.start()]
-        comparator = "<=" if is_rank else (">=" if AT_LEAST.search(near) else "<=" if AT_MOST.search(near) else "=")
+        near = text[max(s_start, m.start() - 45) : m.start()]
+        comparator = (
+            "<=" if is_rank else (">=" if AT_LEAST.search(near) else "<=" if AT_MOST.search(near) else "=")
+        )
         if in_table:
             line_end = text.find("\n", m.start())
-            years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[m.end(): line_end if line_end != -1 else len(text)])
+            years = re.findall(
+                r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[m.end() : line_end if line_end != -1 else len(text)]
+            )
             deadline = int(years[-1]) if years else None
         else:
-            item_start = max(text.rfind("\n-", 0, m.start()), text.rfind("\n+", 0, m.start()),
-                             text.rfind("\n\n", 0, m.start()), sec.start if sec else 0)
+            item_start = max(
+                text.rfind("\n-", 0, m.start()),
+                text.rfind("\n+", 0, m.start()),
+                text.rfind("\n\n", 0, m.start()),
+                sec.start if sec else 0,
+            )
             deadline = _deadline(text, min(s_start, item_start + 1), m.start(), clause, sec)
         # the words that belong to this figure: from the previous figure (in the sentence) to the next
         w_start = max(s_start, figures[k - 1].end() if k else 0)
         w_end = min(s_end, starts[k + 1] if k + 1 < len(starts) else s_end)
-        out.append(Target(
-            text=" ".join(folded.quote(s_start, s_end).split()), value=int(value) if value.is_integer() else value,
-            unit=unit, comparator=comparator, deadline=deadline,
-            span=folded.span(s_start, s_end), area=sec.area if sec else None,
-            metric=metric_of(text[w_start:w_end]) or metric_of(text[s_start:s_end]),
-        ))
+        out.append(
+            Target(
+                text=" ".join(folded.quote(s_start, s_end).split()),
+                value=int(value) if value.is_integer() else value,
+                unit=unit,
+                comparator=comparator,
+                deadline=deadline,
+                span=folded.span(s_start, s_end),
+                area=sec.area if sec else None,
+                metric=metric_of(text[w_start:w_end]) or metric_of(text[s_start:s_end]),
+            )
+        )
     out.sort(key=lambda t: t.span)
     return out
 
@@ -320,8 +382,12 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int) -> bool:
     if sec is not None and sec.role in ("purpose", "organization", "funding", "findings"):
         return False
     near = max(s_start, pos - 60)
-    aimed = (STRIVE.search(text, near, pos) or (sec is None or sec.role is None) and COMMIT.search(text, near, pos)
-             or YEAR_FRAME.match(text, s_start))
+    aimed = (
+        STRIVE.search(text, near, pos)
+        or (sec is None or sec.role is None)
+        and COMMIT.search(text, near, pos)
+        or YEAR_FRAME.match(text, s_start)
+    )
     return bool(aimed) and not PAST.search(text, s_start, pos)
 
 
@@ -341,7 +407,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 
 
 def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | None) -> int | None:
-    window = text[max(s_start, pos - 160):pos]
+    window = text[max(s_start, pos - 160) : pos]
     if UNTIL.search(text, max(s_start, pos - 40), pos):
         return None
     if EACH_YEAR.search(text, max(s_start, pos - 40), pos):
@@ -356,7 +422,9 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     after = YEAR_WORDS.search(text, pos, min(len(text), pos + 40))
     if after and not SENTENCE_END.search(text, pos, after.start()):
         return int(after.group(1))
-    by_date = BY_DATE.search(text, pos, min(len(text), pos + 200))  # "… trước ngày 01/01/2025": the year printed
+    by_date = BY_DATE.search(
+        text, pos, min(len(text), pos + 200)
+    )  # "… trước ngày 01/01/2025": the year printed
     if by_date and not SENTENCE_END.search(text, pos, by_date.start()):
         return int(by_date.group(1))
     labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
@@ -365,8 +433,18 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     return sec.deadline_year if sec else None
 
 
-BY_DATE = re.compile(r"(?:" + fuzzy_alternation(("trước ngày", "đến ngày", "chậm nhất ngày")) + r")\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})")
-YEAR_LABEL = re.compile(r"(?m)^[ \t\-+]*(?:" + fuzzy_pattern("mục tiêu") + r"\s+)?(?:" + fuzzy_pattern("đến năm") + r")\s+((?:19|20)\d{2})\s*:?\s*$")
+BY_DATE = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("trước ngày", "đến ngày", "chậm nhất ngày"))
+    + r")\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})"
+)
+YEAR_LABEL = re.compile(
+    r"(?m)^[ \t\-+]*(?:"
+    + fuzzy_pattern("mục tiêu")
+    + r"\s+)?(?:"
+    + fuzzy_pattern("đến năm")
+    + r")\s+((?:19|20)\d{2})\s*:?\s*$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -393,15 +471,33 @@ def metric_of(text: str) -> str | None:
 
 
 # -- assignments and reporting ------------------------------------------------------
-ORG_STOP = re.compile(r":|\.\s|" + fuzzy_alternation((
-    "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "tiến hành", "xây dựng", "theo dõi", "chủ trì", "là cơ quan",
-    "tham mưu", "thực hiện", "phối hợp", "trên cơ sở")) + r"|\n\s*(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)])")
+ORG_STOP = re.compile(
+    r":|\.\s|"
+    + fuzzy_alternation(
+        (
+            "có trách nhiệm",
+            "chịu trách nhiệm",
+            "căn cứ",
+            "tiến hành",
+            "xây dựng",
+            "theo dõi",
+            "chủ trì",
+            "là cơ quan",
+            "tham mưu",
+            "thực hiện",
+            "phối hợp",
+            "trên cơ sở",
+        )
+    )
+    + r"|\n\s*(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)])"
+)
 """Where an agency heading of Tổ chức thực hiện ends: its duties start (a verb, a colon, or the next
 line's item mark "a)", "-", "1.")."""
 
 
-def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
-                 spans: list[tuple[int, int, str]]) -> list[Assignment]:
+def _assignments(
+    folded: Folded, o: Outline, own: str | None, level: str | None, spans: list[tuple[int, int, str]]
+) -> list[Assignment]:
     text = folded.text
     out: dict[str, Assignment] = {}
     items_of: dict[int, list] = {}  # id(section) -> its items, in order
@@ -412,7 +508,9 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
             unit = _heading_unit(folded, sec) if sec.heading.depth > 1 else []
             items = items_of.get(id(sec), [])
             if unit and items and _heading_unit(folded, sec.parent) != unit if sec.parent else unit and items:
-                a = out.setdefault(unit[0], Assignment(agency=unit[0], duties=[], span=folded.span(sec.start, sec.end)))
+                a = out.setdefault(
+                    unit[0], Assignment(agency=unit[0], duties=[], span=folded.span(sec.start, sec.end))
+                )
                 spans.append((sec.start, sec.end, unit[0]))
                 a.duties.extend(" ".join(folded.quote(i.start, i.end).split())[:300] for i in items)
             continue
@@ -422,7 +520,13 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
             continue
         if sec.role != "organization" or sec.heading is None:
             continue
-        if sec.parent is not None and sec.parent.role == "organization" and sec.parent.heading and sec.parent.heading.depth > 1 and sec.heading.depth >= 6:
+        if (
+            sec.parent is not None
+            and sec.parent.role == "organization"
+            and sec.parent.heading
+            and sec.parent.heading.depth > 1
+            and sec.heading.depth >= 6
+        ):
             continue  # lettered duty items belong to their agency heading
         h = sec.heading
         stop = ORG_STOP.search(text, h.start + len(h.marker) + 1, min(h.start + 260, sec.end))
@@ -439,13 +543,13 @@ def _assignments(folded: Folded, o: Outline, own: str | None, level: str | None,
 
 
 def _paragraph_duties(folded: Folded, sec: Section, out: dict[str, Assignment], spans: list) -> None:
-    """"Tổ chức thực hiện" written as paragraphs: each paragraph that opens with an agency gives it duties."""
+    """ "Tổ chức thực hiện" written as paragraphs: each paragraph that opens with an agency gives it duties."""
     text = folded.text
     pos = sec.heading.end if sec.heading else sec.start
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[pos:sec.end]):
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[pos : sec.end]):
         start, end = pos + m.start(), pos + m.end()
-        head = text[start:start + 60].lstrip(" -+")
-        lead_in = len(text[start:start + 60]) - len(head)
+        head = text[start : start + 60].lstrip(" -+")
+        lead_in = len(text[start : start + 60]) - len(head)
         names = agency_names.find_in(text, start, start + 60)
         if not names or names[0][1] - start > lead_in + 12:
             continue
@@ -467,8 +571,9 @@ def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
     return parts[:12]
 
 
-def _reporting(folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], own: str | None,
-               header) -> list[Reporting]:
+def _reporting(
+    folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], own: str | None, header
+) -> list[Reporting]:
     text = folded.text
     lines: dict[tuple[str, str], Reporting] = {}
     for m in REPORT.finditer(text):
@@ -476,7 +581,7 @@ def _reporting(folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], 
         if sec is None or sec.role != "organization" and not _closing(text, m.start()):
             continue
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
-        if "\t" in text[line_start:line_end if line_end != -1 else len(text)]:
+        if "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
             continue  # "Báo cáo" in a table is a product, not a reporting duty
         s_start, s_end = _sentence(text, m.start())
         recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header)
@@ -487,7 +592,7 @@ def _reporting(folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], 
         if via_m:
             names = agency_names.find_in(text, via_m.end(), via_m.end() + 40)
             via = names[0][0] if names else None
-        window = text[max(s_start, m.start() - 120): s_end]
+        window = text[max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
         senders = [a for s, e, a in by_span if s <= m.start() < e]
         earlier = REPORT.search(text, s_start, m.start()) or COMPILE.search(text, s_start, m.start())
@@ -502,13 +607,17 @@ def _reporting(folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], 
                 if sender == recipient or recipient == via:
                     continue
                 key = (sender, recipient)
-                rep = lines.setdefault(key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end)))
+                rep = lines.setdefault(
+                    key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end))
+                )
                 rep.via = rep.via or via
                 rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
 
 
-RECIPIENT_LEAD = re.compile(r"(?:^|\s)(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "gửi", "cho", "lên")) + r")\s+")
+RECIPIENT_LEAD = re.compile(
+    r"(?:^|\s)(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "gửi", "cho", "lên")) + r")\s+"
+)
 
 
 def _recipients(folded: Folded, start: int, end: int, own: str | None, header) -> list[str]:
@@ -541,13 +650,20 @@ LEADERSHIP = re.compile(fuzzy_pattern("lãnh đạo"))
 
 
 def _closing(text: str, pos: int) -> bool:
-    """"Trong quá trình thực hiện …, báo cáo …": the closing paragraph of a plan."""
-    return bool(CLOSING.search(text[max(0, pos - 300):pos]))
+    """ "Trong quá trình thực hiện …, báo cáo …": the closing paragraph of a plan."""
+    return bool(CLOSING.search(text[max(0, pos - 300) : pos]))
 
 
-UBND_UNIT = re.compile(r"(?:" + fuzzy_pattern("ủy ban nhân dân") + r"|ubnd)(?:\s*\(ubnd\))?\s+(?:(" + "|".join(
-    fuzzy_pattern(w) for w in ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã"))
-    + r")(?![a-z]))?", re.IGNORECASE)
+UBND_UNIT = re.compile(
+    r"(?:"
+    + fuzzy_pattern("ủy ban nhân dân")
+    + r"|ubnd)(?:\s*\(ubnd\))?\s+(?:("
+    + "|".join(
+        fuzzy_pattern(w) for w in ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+    )
+    + r")(?![a-z]))?",
+    re.IGNORECASE,
+)
 DISTRICT_WORDS = ("huyen", "quan", "thi xa")
 COMMUNE_WORDS = ("xa", "phuong", "thi tran")
 
@@ -568,13 +684,18 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
             return f"UBND {place.district_word} {place.district}" if place.district else None
         if unit in COMMUNE_WORDS:
             return f"UBND {place.commune_word} {place.commune}" if place.commune else None
-        if unit == "thanh pho" and place.district and place.district_word == "thành phố" and not is_city(place.province):
+        if (
+            unit == "thanh pho"
+            and place.district
+            and place.district_word == "thành phố"
+            and not is_city(place.province)
+        ):
             return f"UBND thành phố {place.district}"
         return province
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
         return names[0][0]
-    if LEADERSHIP.match(text[pos:pos + 20]) and header.info.issuer:
+    if LEADERSHIP.match(text[pos : pos + 20]) and header.info.issuer:
         return header.info.issuer
     return None
 

@@ -23,12 +23,27 @@ DCTERMS = "http://purl.org/dc/terms/"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-PREFIXES = {"cancu": CANCU, "eli": ELI, "org": ORG, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS,
-            "rdfs": RDFS, "xsd": XSD}
+PREFIXES = {
+    "cancu": CANCU,
+    "eli": ELI,
+    "org": ORG,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "rdfs": RDFS,
+    "xsd": XSD,
+}
 
 # node-key prefix (docs/graph-schema.md) -> IRI path segment
-KEY_PATHS = {"doc": "doc", "agency": "agency", "jur": "jurisdiction", "target": "target", "task": "task",
-             "metric": "metric", "area": "area"}
+KEY_PATHS = {
+    "doc": "doc",
+    "agency": "agency",
+    "jur": "jurisdiction",
+    "target": "target",
+    "task": "task",
+    "metric": "metric",
+    "area": "area",
+}
 
 
 def iri(node_key: str, base: str = DEFAULT_BASE) -> str:

@@ -33,23 +33,57 @@ from cancu.ontology.ids import ascii_fold
 from cancu.ontology.registry import ISO_DATE, StatusRow, _number_key, _status_row, shipped
 
 #: columns written (those of document_status.csv, then provenance of the import)
-OUT_FIELDS = ("number", "year", "doc_type", "issuer", "title", "date_issued", "date_effective", "status",
-              "status_date", "replaced_by", "amended_by", "period_end", "confidence", "source", "note",
-              "scope", "source_file", "source_line", "imported_at")
+OUT_FIELDS = (
+    "number",
+    "year",
+    "doc_type",
+    "issuer",
+    "title",
+    "date_issued",
+    "date_effective",
+    "status",
+    "status_date",
+    "replaced_by",
+    "amended_by",
+    "period_end",
+    "confidence",
+    "source",
+    "note",
+    "scope",
+    "source_file",
+    "source_line",
+    "imported_at",
+)
 
 #: export layout -> our field -> the export's column names (first present wins)
 LAYOUTS: dict[str, dict[str, tuple[str, ...]]] = {
     "vbpl": {
-        "number": ("so_ky_hieu",), "doc_type": ("loai_van_ban",), "issuer": ("co_quan_ban_hanh",),
-        "title": ("trich_yeu", "tieu_de"), "date_issued": ("ngay_ban_hanh",), "date_effective": ("ngay_hieu_luc",),
-        "status": ("tinh_trang",), "status_date": ("ngay_het_hieu_luc",), "scope": ("pham_vi",),
-        "replaced_by": ("van_ban_thay_the",), "amended_by": ("van_ban_sua_doi",), "url": ("url", "duong_dan"),
+        "number": ("so_ky_hieu",),
+        "doc_type": ("loai_van_ban",),
+        "issuer": ("co_quan_ban_hanh",),
+        "title": ("trich_yeu", "tieu_de"),
+        "date_issued": ("ngay_ban_hanh",),
+        "date_effective": ("ngay_hieu_luc",),
+        "status": ("tinh_trang",),
+        "status_date": ("ngay_het_hieu_luc",),
+        "scope": ("pham_vi",),
+        "replaced_by": ("van_ban_thay_the",),
+        "amended_by": ("van_ban_sua_doi",),
+        "url": ("url", "duong_dan"),
     },
     "tvpl": {
-        "number": ("SoHieu",), "doc_type": ("LoaiVanBan",), "issuer": ("NoiBanHanh",),
-        "title": ("TrichYeu", "TieuDe"), "date_issued": ("NgayBanHanh",), "date_effective": ("NgayHieuLuc",),
-        "status": ("TinhTrang",), "status_date": ("NgayHetHieuLuc",), "scope": ("PhamVi",),
-        "replaced_by": ("VanBanThayThe",), "amended_by": ("VanBanSuaDoi",), "url": ("Url", "URL", "Link"),
+        "number": ("SoHieu",),
+        "doc_type": ("LoaiVanBan",),
+        "issuer": ("NoiBanHanh",),
+        "title": ("TrichYeu", "TieuDe"),
+        "date_issued": ("NgayBanHanh",),
+        "date_effective": ("NgayHieuLuc",),
+        "status": ("TinhTrang",),
+        "status_date": ("NgayHetHieuLuc",),
+        "scope": ("PhamVi",),
+        "replaced_by": ("VanBanThayThe",),
+        "amended_by": ("VanBanSuaDoi",),
+        "url": ("Url", "URL", "Link"),
     },
 }
 FORMATS = ("vbpl", "tvpl", "csv")
@@ -79,9 +113,13 @@ class ImportReport:
     examples: dict[str, str] = field(default_factory=dict)  # reason -> first "file:line"
 
     def lines(self) -> list[str]:
-        out = [f"read {self.read} row(s) of {self.source} ({self.fmt}): {self.written} written to {self.output}"]
+        out = [
+            f"read {self.read} row(s) of {self.source} ({self.fmt}): {self.written} written to {self.output}"
+        ]
         if self.conflicts:
-            out.append(f"{self.conflicts} row(s) disagree with another source (see cancu registry show NUMBER)")
+            out.append(
+                f"{self.conflicts} row(s) disagree with another source (see cancu registry show NUMBER)"
+            )
         if self.held_back:
             out.append(f"{self.held_back} conflicting row(s) held back by precedence in {self.held}")
         for reason, n in sorted(self.unmapped.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -158,8 +196,15 @@ def _pick(raw: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
-def map_row(raw: dict[str, Any], fmt: str, *, source_file: str, line: int, imported_at: str,
-            confidence: str = "medium") -> dict[str, str]:
+def map_row(
+    raw: dict[str, Any],
+    fmt: str,
+    *,
+    source_file: str,
+    line: int,
+    imported_at: str,
+    confidence: str = "medium",
+) -> dict[str, str]:
     """One export row -> one registry row (the columns of OUT_FIELDS); raises Unmapped(reason)."""
     if fmt == "csv":
         out = {k: str(raw.get(k) or "").strip() for k in OUT_FIELDS}
@@ -200,13 +245,25 @@ def map_row(raw: dict[str, Any], fmt: str, *, source_file: str, line: int, impor
     if effective:
         note += f"; ngày hiệu lực {effective}"
     return {
-        "number": number, "year": year, "doc_type": str(_pick(raw, cols["doc_type"]) or "").strip(),
-        "issuer": str(_pick(raw, cols["issuer"]) or "").strip(), "title": str(_pick(raw, cols["title"]) or "").strip(),
-        "date_issued": issued or "", "date_effective": effective or "", "status": status,
+        "number": number,
+        "year": year,
+        "doc_type": str(_pick(raw, cols["doc_type"]) or "").strip(),
+        "issuer": str(_pick(raw, cols["issuer"]) or "").strip(),
+        "title": str(_pick(raw, cols["title"]) or "").strip(),
+        "date_issued": issued or "",
+        "date_effective": effective or "",
+        "status": status,
         "status_date": ended if status in ("replaced", "expired", "partly_expired") and ended else "",
-        "replaced_by": "|".join(replaced_by), "amended_by": "|".join(amended_by), "period_end": "",
-        "confidence": confidence, "source": url or f"{fmt} export {source_name}:{line}", "note": note,
-        "scope": scope, "source_file": source_file, "source_line": str(line), "imported_at": imported_at,
+        "replaced_by": "|".join(replaced_by),
+        "amended_by": "|".join(amended_by),
+        "period_end": "",
+        "confidence": confidence,
+        "source": url or f"{fmt} export {source_name}:{line}",
+        "note": note,
+        "scope": scope,
+        "source_file": source_file,
+        "source_line": str(line),
+        "imported_at": imported_at,
     }
 
 
@@ -225,7 +282,9 @@ def _byte_lines(path: Path, progress: Callable[[int], None] | None) -> Iterator[
             yield text
 
 
-def iter_export(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_export(
+    path: Path, progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line or row number, raw row) of a CSV, JSONL or Parquet export, streamed."""
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -352,13 +411,25 @@ class _AtomicCSV:
 
 def next_import_path(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    taken = [int(m.group(1)) for p in folder.glob("imported-*.csv") if (m := re.fullmatch(r"imported-(\d+)\.csv", p.name))]
+    taken = [
+        int(m.group(1))
+        for p in folder.glob("imported-*.csv")
+        if (m := re.fullmatch(r"imported-(\d+)\.csv", p.name))
+    ]
     return folder / f"imported-{max(taken, default=0) + 1}.csv"
 
 
-def import_export(path: Path, out: Path, *, fmt: str | None = None, prefer: str = "import",
-                  loaded_numbers: set[str] | frozenset[str] = frozenset(), confidence: str = "medium",
-                  today: str | None = None, progress: Callable[[int], None] | None = None) -> ImportReport:
+def import_export(
+    path: Path,
+    out: Path,
+    *,
+    fmt: str | None = None,
+    prefer: str = "import",
+    loaded_numbers: set[str] | frozenset[str] = frozenset(),
+    confidence: str = "medium",
+    today: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
     """Stream ``path`` into the registry CSV ``out`` (written atomically); see the module docstring.
 
     ``prefer``: which source wins a conflict. ``import`` writes every mapped
@@ -389,8 +460,14 @@ def import_export(path: Path, out: Path, *, fmt: str | None = None, prefer: str 
             try:
                 if "__bad__" in raw:
                     raise Unmapped(f"malformed row ({raw['__bad__']})")
-                row = map_row(raw, fmt, source_file=source_file, line=line, imported_at=imported_at,
-                              confidence=confidence)
+                row = map_row(
+                    raw,
+                    fmt,
+                    source_file=source_file,
+                    line=line,
+                    imported_at=imported_at,
+                    confidence=confidence,
+                )
             except Unmapped as why:
                 reason = str(why)
                 report.unmapped[reason] += 1
@@ -398,7 +475,9 @@ def import_export(path: Path, out: Path, *, fmt: str | None = None, prefer: str 
                 continue
             conflict = _conflicts_with(row, index, heads)
             report.conflicts += conflict
-            hold = (prefer == "shipped" and conflict) or (prefer == "text" and _number_key(row["number"]) in loaded_numbers)
+            hold = (prefer == "shipped" and conflict) or (
+                prefer == "text" and _number_key(row["number"]) in loaded_numbers
+            )
             if hold:
                 held_w.row(row)
                 report.held_back += 1
@@ -458,7 +537,11 @@ def _stream_rows(path: Path) -> Iterator[dict[str, str]]:
 def registry_files_of(store: Path) -> list[Path]:
     """Registry files named in a store's meta.json, and held-back rows next to imported ones."""
     meta = store / "meta.json"
-    files = [Path(p) for p in json.loads(meta.read_text(encoding="utf-8")).get("registry_files", [])] if meta.exists() else []
+    files = (
+        [Path(p) for p in json.loads(meta.read_text(encoding="utf-8")).get("registry_files", [])]
+        if meta.exists()
+        else []
+    )
     held = sorted((store / "registry").glob("*.held.csv")) if (store / "registry").is_dir() else []
     return files + held
 
@@ -481,19 +564,44 @@ def text_rows(graph: Any, number: str) -> list[SourceRow]:
                 continue
             ev = (e.get("evidence") or [{}])[0]
             by = graph.nodes[other].get("number") or other
-            out.append(SourceRow(
-                "text", str(ev.get("file")), (ev.get("span") or [0])[0], "replaced" if kind == "REPLACED_BY" else "amended",
-                e.get("date"), [by] if kind == "REPLACED_BY" else [], [by] if kind == "AMENDED_BY" else [], "text",
-                ev.get("quote") or "", e.get("how"), True))
+            out.append(
+                SourceRow(
+                    "text",
+                    str(ev.get("file")),
+                    (ev.get("span") or [0])[0],
+                    "replaced" if kind == "REPLACED_BY" else "amended",
+                    e.get("date"),
+                    [by] if kind == "REPLACED_BY" else [],
+                    [by] if kind == "AMENDED_BY" else [],
+                    "text",
+                    ev.get("quote") or "",
+                    e.get("how"),
+                    True,
+                )
+            )
     return out
 
 
 def show_number(number: str, files: list[Path], texts: list[SourceRow] | None = None) -> list[SourceRow]:
     """Every source's row for ``number`` (shipped first, loaded texts last), conflicts marked on each row that disagrees."""
     key = _number_key(clean_number(number))
-    out = [SourceRow("shipped", "document_status.csv", r.row, r.status, r.status_date, list(r.replaced_by),
-                     list(r.amended_by), r.confidence, r.source, r.note, True)
-           for r in shipped().statuses if _number_key(r.number) == key]
+    out = [
+        SourceRow(
+            "shipped",
+            "document_status.csv",
+            r.row,
+            r.status,
+            r.status_date,
+            list(r.replaced_by),
+            list(r.amended_by),
+            r.confidence,
+            r.source,
+            r.note,
+            True,
+        )
+        for r in shipped().statuses
+        if _number_key(r.number) == key
+    ]
     for path in files:
         if not path.exists():
             continue
@@ -504,14 +612,33 @@ def show_number(number: str, files: list[Path], texts: list[SourceRow] | None = 
                 r = _status_row(raw, path.name)
             except RegistryError:
                 continue
-            out.append(SourceRow(_origin(path), str(path), r.row, r.status, r.status_date, list(r.replaced_by),
-                                 list(r.amended_by), r.confidence, r.source, r.note, _origin(path) != "held"))
+            out.append(
+                SourceRow(
+                    _origin(path),
+                    str(path),
+                    r.row,
+                    r.status,
+                    r.status_date,
+                    list(r.replaced_by),
+                    list(r.amended_by),
+                    r.confidence,
+                    r.source,
+                    r.note,
+                    _origin(path) != "held",
+                )
+            )
     out.extend(texts or [])
     for a in out:
-        a.conflict = any(disagrees(a.status, a.status_date, b.status, b.status_date)
-                         or (a.replaced_by and b.replaced_by and not {_number_key(x) for x in a.replaced_by}
-                             & {_number_key(x) for x in b.replaced_by})
-                         for b in out if b is not a)
+        a.conflict = any(
+            disagrees(a.status, a.status_date, b.status, b.status_date)
+            or (
+                a.replaced_by
+                and b.replaced_by
+                and not {_number_key(x) for x in a.replaced_by} & {_number_key(x) for x in b.replaced_by}
+            )
+            for b in out
+            if b is not a
+        )
     # the row the graph uses: the last active non-shipped one, else the shipped one (Registry.status_of)
     return out
 
@@ -531,10 +658,29 @@ def stats(files: list[Path]) -> list[dict[str, Any]]:
             counts[_origin(path), path.name, raw.get("status") or "?"] += 1
             if raw.get("confidence") in ("low", "unverified") or raw.get("status") == "unknown":
                 unverified[_origin(path), path.name] += 1
-    return [{"origin": o, "registry": f, "status": s, "rows": n, "unverified_in_file": unverified[o, f]}
-            for (o, f, s), n in sorted(counts.items())]
+    return [
+        {"origin": o, "registry": f, "status": s, "rows": n, "unverified_in_file": unverified[o, f]}
+        for (o, f, s), n in sorted(counts.items())
+    ]
 
 
-__all__ = ["FORMATS", "LAYOUTS", "OUT_FIELDS", "PREFER", "ImportReport", "SourceRow", "Unmapped", "detect_format",
-           "import_export", "iter_export", "map_row", "map_status", "next_import_path", "parse_day",
-           "registry_files_of", "show_number", "stats", "text_rows"]
+__all__ = [
+    "FORMATS",
+    "LAYOUTS",
+    "OUT_FIELDS",
+    "PREFER",
+    "ImportReport",
+    "SourceRow",
+    "Unmapped",
+    "detect_format",
+    "import_export",
+    "iter_export",
+    "map_row",
+    "map_status",
+    "next_import_path",
+    "parse_day",
+    "registry_files_of",
+    "show_number",
+    "stats",
+    "text_rows",
+]

@@ -134,8 +134,10 @@ def _new_id(n: int, taken: dict[str, PictureNode]) -> str:
 
 def _summary_node(sid: str, summary: _Summary, drill: str) -> PictureNode:
     total = sum(summary.hidden.values())
-    what = ", ".join(f"{count} {PLURALS[level]}" for level, count in sorted(
-        summary.hidden.items(), key=lambda kv: (LEVEL_ROWS[kv[0]], kv[0])))
+    what = ", ".join(
+        f"{count} {PLURALS[level]}"
+        for level, count in sorted(summary.hidden.items(), key=lambda kv: (LEVEL_ROWS[kv[0]], kv[0]))
+    )
     command = drill.format(id=summary.parent) if summary.parent else "narrow the query"
     head = what if len(summary.hidden) == 1 else f"{total} nodes ({what})"
     facts = {"hidden": str(total)}
@@ -157,7 +159,9 @@ def _summary_node(sid: str, summary: _Summary, drill: str) -> PictureNode:
     )
 
 
-def _remap_edges(edges: list[PictureEdge], absorbed: dict[str, str], summaries: dict[str, _Summary]) -> list[PictureEdge]:
+def _remap_edges(
+    edges: list[PictureEdge], absorbed: dict[str, str], summaries: dict[str, _Summary]
+) -> list[PictureEdge]:
     def rep(node_id: str) -> str:
         while node_id in absorbed:
             node_id = absorbed[node_id]

@@ -29,10 +29,20 @@ from cancu.viz.picture import PictureError
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 #: No network: every request goes to a closed loopback port, loopback included.
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
-    "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--mute-audio",
+    "--hide-scrollbars",
+    "--proxy-server=127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
 )
 
 
@@ -59,9 +69,13 @@ class _WebSocket:
     def __init__(self, port: int, path: str, timeout: float) -> None:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
         key = base64.b64encode(os.urandom(16)).decode("ascii")
-        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n").encode("ascii"))
+        self.sock.sendall(
+            (
+                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                "Sec-WebSocket-Version: 13\r\n\r\n"
+            ).encode("ascii")
+        )
         head = b""
         while b"\r\n\r\n" not in head:
             chunk = self.sock.recv(4096)
@@ -85,8 +99,13 @@ class _WebSocket:
         payload = text.encode("utf-8")
         mask = os.urandom(4)
         n = len(payload)
-        head = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else bytes([0xFE]) + struct.pack(">H", n)
-                                if n < 65536 else bytes([0xFF]) + struct.pack(">Q", n))
+        head = bytes([0x81]) + (
+            bytes([0x80 | n])
+            if n < 126
+            else bytes([0xFE]) + struct.pack(">H", n)
+            if n < 65536
+            else bytes([0xFF]) + struct.pack(">Q", n)
+        )
         self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
 
     def recv(self) -> str:
@@ -144,21 +163,37 @@ def _wait_port(profile: Path, proc: subprocess.Popen[bytes], timeout: float) -> 
     raise PictureError("headless Chromium did not start")
 
 
-def load_page(page: Path, size: tuple[int, int] = (1200, 900), *, wait_for: str | None = None,
-              evaluate: dict[str, str] | None = None, timeout: float = 60.0) -> PageReport:
+def load_page(
+    page: Path,
+    size: tuple[int, int] = (1200, 900),
+    *,
+    wait_for: str | None = None,
+    evaluate: dict[str, str] | None = None,
+    timeout: float = 60.0,
+) -> PageReport:
     """Open ``page`` (a local file) offline; wait for the load event and, if
     given, until the JavaScript ``wait_for`` is truthy; evaluate ``evaluate``
     expressions; screenshot the viewport."""
     browser = find_browser()
     if not browser:
-        raise PictureError("PNG output needs Chromium (apt-get install chromium), or use --format svg or html")
+        raise PictureError(
+            "PNG output needs Chromium (apt-get install chromium), or use --format svg or html"
+        )
     report = PageReport()
     with tempfile.TemporaryDirectory(prefix="cancu-chromium-", ignore_cleanup_errors=True) as tmp:
         profile = Path(tmp)
         proc = subprocess.Popen(
-            [browser, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
-             f"--window-size={size[0]},{size[1]}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                browser,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--remote-debugging-port=0",
+                f"--window-size={size[0]},{size[1]}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             port, _ = _wait_port(profile, proc, timeout)
             target = _page_target(port, timeout)
@@ -197,11 +232,20 @@ def _page_target(port: int, timeout: float) -> str:
     raise PictureError("headless Chromium opened no page")
 
 
-def _drive(s: _Session, page: Path, size: tuple[int, int], wait_for: str | None,
-           evaluate: dict[str, str], timeout: float, report: PageReport) -> None:
+def _drive(
+    s: _Session,
+    page: Path,
+    size: tuple[int, int],
+    wait_for: str | None,
+    evaluate: dict[str, str],
+    timeout: float,
+    report: PageReport,
+) -> None:
     for domain in ("Page", "Network", "Runtime", "Log"):
         s.call(f"{domain}.enable")
-    s.call("Emulation.setDeviceMetricsOverride", width=size[0], height=size[1], deviceScaleFactor=1, mobile=False)
+    s.call(
+        "Emulation.setDeviceMetricsOverride", width=size[0], height=size[1], deviceScaleFactor=1, mobile=False
+    )
     s.call("Page.navigate", url=page.resolve().as_uri())
     deadline = time.monotonic() + timeout
     while not any(e.get("method") == "Page.loadEventFired" for e in s.events):
@@ -229,9 +273,13 @@ def _drive(s: _Session, page: Path, size: tuple[int, int], wait_for: str | None,
             report.blocked.append(f"{urls.get(params.get('requestId', ''), '?')} ({params['blockedReason']})")
         elif method == "Runtime.exceptionThrown":
             details = params.get("exceptionDetails", {})
-            report.errors.append(details.get("exception", {}).get("description") or details.get("text", "error"))
+            report.errors.append(
+                details.get("exception", {}).get("description") or details.get("text", "error")
+            )
         elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
-            report.errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+            report.errors.append(
+                " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
+            )
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
             report.errors.append(params["entry"].get("text", ""))
 

@@ -71,7 +71,9 @@ class PictureNode:
 
     def __post_init__(self) -> None:
         if self.level not in LEVEL_ROWS:
-            raise PictureError(f"node {self.id!r}: unknown level {self.level!r} (use one of {', '.join(LEVELS)})")
+            raise PictureError(
+                f"node {self.id!r}: unknown level {self.level!r} (use one of {', '.join(LEVELS)})"
+            )
         if self.flag is not None and self.flag not in FLAGS:
             raise PictureError(f"node {self.id!r}: unknown flag {self.flag!r}")
         if self.value_vs_parent is not None and self.value_vs_parent not in VALUE_VS_PARENT:

@@ -13,8 +13,14 @@ from cancu.viz.static import write_png, write_svg
 FORMATS = {"html": write_html, "svg": write_svg, "png": write_png}
 
 
-def render(picture: Picture, out_path: str | Path, fmt: str = "html", *, budget: int = DEFAULT_BUDGET,
-           drill: str = "cancu viz plan {id}") -> Path:
+def render(
+    picture: Picture,
+    out_path: str | Path,
+    fmt: str = "html",
+    *,
+    budget: int = DEFAULT_BUDGET,
+    drill: str = "cancu viz plan {id}",
+) -> Path:
     """Write ``picture`` to ``out_path``; the caller chooses the path, never the
     document text (see ``ontology.ids.safe_filename`` for derived names)."""
     writer = FORMATS.get(fmt)

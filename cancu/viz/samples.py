@@ -16,24 +16,72 @@ def sample_picture(title: str = "Chuỗi kế hoạch CCHC — Đồng Tháp") -
     """One of everything the legend shows: each level, each flag, a dashed
     document, an ended body with its successor, targets with value vs parent."""
     nodes = [
-        PictureNode("doc:76-nq-cp.2021", "76/NQ-CP Chương trình tổng thể CCHC 2021-2030", "national", "Plan",
-                    facts={"date": "2021-07-15"}, flag="green",
-                    evidence=[Evidence("ke-hoach.txt", (120, 161), "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021")]),
+        PictureNode(
+            "doc:76-nq-cp.2021",
+            "76/NQ-CP Chương trình tổng thể CCHC 2021-2030",
+            "national",
+            "Plan",
+            facts={"date": "2021-07-15"},
+            flag="green",
+            evidence=[Evidence("ke-hoach.txt", (120, 161), "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021")],
+        ),
         PictureNode("doc:1291-qd-bnv.2019", "1291/QĐ-BNV", "ministry", "Document", dashed=True, flag="grey"),
-        PictureNode("doc:kh-cchc@dong-thap", "Kế hoạch CCHC năm 2024 tỉnh Đồng Tháp", "province", "Plan",
-                    jurisdiction=PROVINCE, flag="red", facts={"cites": "a replaced text"}),
-        PictureNode("agency:so-noi-vu@dong-thap", DEPARTMENT, "department", "Agency", jurisdiction=PROVINCE,
-                    flag="yellow"),
-        PictureNode("agency:ubnd-huyen@dong-thap.cao-lanh", "UBND huyện Cao Lãnh", "district", "Agency",
-                    jurisdiction=PROVINCE, ended="2025-07-01", successors=["agency:ubnd-xa@dong-thap.my-tho"]),
-        PictureNode("agency:ubnd-xa@dong-thap.my-tho", "UBND xã Mỹ Thọ", "commune", "Agency", jurisdiction=PROVINCE),
+        PictureNode(
+            "doc:kh-cchc@dong-thap",
+            "Kế hoạch CCHC năm 2024 tỉnh Đồng Tháp",
+            "province",
+            "Plan",
+            jurisdiction=PROVINCE,
+            flag="red",
+            facts={"cites": "a replaced text"},
+        ),
+        PictureNode(
+            "agency:so-noi-vu@dong-thap",
+            DEPARTMENT,
+            "department",
+            "Agency",
+            jurisdiction=PROVINCE,
+            flag="yellow",
+        ),
+        PictureNode(
+            "agency:ubnd-huyen@dong-thap.cao-lanh",
+            "UBND huyện Cao Lãnh",
+            "district",
+            "Agency",
+            jurisdiction=PROVINCE,
+            ended="2025-07-01",
+            successors=["agency:ubnd-xa@dong-thap.my-tho"],
+        ),
+        PictureNode(
+            "agency:ubnd-xa@dong-thap.my-tho", "UBND xã Mỹ Thọ", "commune", "Agency", jurisdiction=PROVINCE
+        ),
         PictureNode("agency:van-phong@so-noi-vu", "Văn phòng Sở", "unit", "Agency", jurisdiction=PROVINCE),
-        PictureNode("target:kh#1", "100% TTHC đủ điều kiện được cung cấp trực tuyến toàn trình", "target", "Target",
-                    area="tthc", value_vs_parent="stricter", jurisdiction=PROVINCE),
-        PictureNode("target:kh#2", "Tối thiểu 50% hồ sơ trực tuyến", "target", "Target", area="tthc",
-                    value_vs_parent="weaker", jurisdiction=PROVINCE),
-        PictureNode("task:kh#1", "Rà soát, đơn giản hóa thủ tục hành chính", "task", "Task", area="tthc",
-                    jurisdiction=PROVINCE),
+        PictureNode(
+            "target:kh#1",
+            "100% TTHC đủ điều kiện được cung cấp trực tuyến toàn trình",
+            "target",
+            "Target",
+            area="tthc",
+            value_vs_parent="stricter",
+            jurisdiction=PROVINCE,
+        ),
+        PictureNode(
+            "target:kh#2",
+            "Tối thiểu 50% hồ sơ trực tuyến",
+            "target",
+            "Target",
+            area="tthc",
+            value_vs_parent="weaker",
+            jurisdiction=PROVINCE,
+        ),
+        PictureNode(
+            "task:kh#1",
+            "Rà soát, đơn giản hóa thủ tục hành chính",
+            "task",
+            "Task",
+            area="tthc",
+            jurisdiction=PROVINCE,
+        ),
         PictureNode("metric:tthc-online", "TTHC trực tuyến toàn trình", "metric", "Metric", area="tthc"),
     ]
     edges = [
@@ -63,6 +111,8 @@ def synthetic_cascade(departments: int, tasks_per_department: int, red_every: in
         for t in range(tasks_per_department):
             n += 1
             flag = "red" if red_every and n % red_every == 0 else None
-            nodes.append(PictureNode(f"task:{d}.{t}", f"Nhiệm vụ {d}.{t}", "task", "Task", flag=flag, area="tthc"))
+            nodes.append(
+                PictureNode(f"task:{d}.{t}", f"Nhiệm vụ {d}.{t}", "task", "Task", flag=flag, area="tthc")
+            )
             edges.append(PictureEdge(dept, f"task:{d}.{t}", "LEADS"))
     return Picture("Synthetic cascade", nodes, edges)

@@ -75,26 +75,34 @@ def render_svg(picture: Picture) -> str:
         # end at the target box's top or bottom edge so the arrowhead shows
         y2 += -NODE_HEIGHT / 2 if y2 > y1 else NODE_HEIGHT / 2 if y2 < y1 else 0
         dash = f' stroke-dasharray="{DASHES[0]} {DASHES[1]}"' if look.dashed else ""
-        out.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="{look.colour}" '
-                   f'stroke-width="1.2"{dash} marker-end="url(#arrow)"/>')
+        out.append(
+            f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="{look.colour}" '
+            f'stroke-width="1.2"{dash} marker-end="url(#arrow)"/>'
+        )
         text = label or look.label
         if text:
-            out.append(f'<text x="{(x1 + x2) / 2:.0f}" y="{(y1 + y2) / 2:.0f}" font-size="10" '
-                       f'fill="{look.colour}" text-anchor="middle">{escape(nfc(text))}</text>')
+            out.append(
+                f'<text x="{(x1 + x2) / 2:.0f}" y="{(y1 + y2) / 2:.0f}" font-size="10" '
+                f'fill="{look.colour}" text-anchor="middle">{escape(nfc(text))}</text>'
+            )
     for node in picture.nodes:
         look = style(node)
         x, y = at[node.id]
         x, y = x + dx - NODE_WIDTH / 2, y + dy - NODE_HEIGHT / 2
         dash = f' stroke-dasharray="{DASHES[0]} {DASHES[1]}"' if look.dashed else ""
         radius = NODE_HEIGHT / 2 if look.shape == "ellipse" else 6
-        out.append(f"<g><title>{escape(nfc(node.label))}</title>"
-                   f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="{radius:.0f}" '
-                   f'fill="{look.fill}" stroke="{look.border}" stroke-width="{look.border_width}"{dash}/>')
+        out.append(
+            f"<g><title>{escape(nfc(node.label))}</title>"
+            f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="{radius:.0f}" '
+            f'fill="{look.fill}" stroke="{look.border}" stroke-width="{look.border_width}"{dash}/>'
+        )
         lines = _lines(look.text)
         top = y + NODE_HEIGHT / 2 - (len(lines) - 1) * LINE_HEIGHT / 2 + 4
         for i, line in enumerate(lines):
-            out.append(f'<text x="{x + NODE_WIDTH / 2:.0f}" y="{top + i * LINE_HEIGHT:.0f}" text-anchor="middle" '
-                       f'fill="{look.font}" font-size="11">{escape(line)}</text>')
+            out.append(
+                f'<text x="{x + NODE_WIDTH / 2:.0f}" y="{top + i * LINE_HEIGHT:.0f}" text-anchor="middle" '
+                f'fill="{look.font}" font-size="11">{escape(line)}</text>'
+            )
         out.append("</g>")
     out.extend(_legend(graph_width))
     out.append("</svg>")
@@ -106,7 +114,9 @@ def _legend(left: float) -> list[str]:
     out = [f'<text x="{x:.0f}" y="{y - 10}" font-weight="bold">Legend</text>']
     rows = [(f'fill="{c}" stroke="#50606b"', LEGEND_LEVEL_NAMES[k]) for k, c in LEVEL_COLOURS.items()]
     rows += [(f'fill="#ffffff" stroke="{FLAG_COLOURS[f]}" stroke-width="3"', f"audit: {f}") for f in FLAGS]
-    rows.append(('fill="#ffffff" stroke="#50606b" stroke-dasharray="4 3"', "dashed: known only from citations"))
+    rows.append(
+        ('fill="#ffffff" stroke="#50606b" stroke-dasharray="4 3"', "dashed: known only from citations")
+    )
     rows.append(('fill="#e3e3e3" stroke="#50606b"', "grey: body ended; arrow to successor"))
     for i, (attrs, name) in enumerate(rows):
         top = y + i * 18
@@ -133,9 +143,11 @@ def write_png(picture: Picture, out_path: Path) -> Path:
     scale = min(1.0, MAX_PNG_SIDE / max(width, height))
     w, h = max(1, round(width * scale)), max(1, round(height * scale))
     svg = svg.replace(f'width="{width}" height="{height}"', f'width="{w}" height="{h}"', 1)
-    page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(nfc(picture.title))}</title>'
-            "<style>html,body{margin:0;padding:0;overflow:hidden}svg{display:block}</style>"
-            f"</head><body>{svg}</body></html>")
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(nfc(picture.title))}</title>'
+        "<style>html,body{margin:0;padding:0;overflow:hidden}svg{display:block}</style>"
+        f"</head><body>{svg}</body></html>"
+    )
     with tempfile.TemporaryDirectory(prefix="cancu-png-", ignore_cleanup_errors=True) as tmp:
         page_path = Path(tmp) / "picture.html"
         page_path.write_text(page, encoding="utf-8")
@@ -145,4 +157,3 @@ def write_png(picture: Picture, out_path: Path) -> Path:
     except OSError as err:
         raise PictureError(f"cannot write {out_path}: {err.strerror or err}") from err
     return out_path
-
