@@ -158,6 +158,31 @@ I. MỤC ĐÍCH
 # -- 1. layout marks (layout.py, layout/masks.csv) -------------------------------------------------
 LAYOUT_ROWS = [
     pytest.param(
+        """Số hiệu | 77/KH-UBND |
+Loại văn bản | Kế hoạch |
+ỦY
+BAN NHÂN DÂN |
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+TỈNH LAI CHÂU |
+Số: 77/KH-UBND |
+Lai Châu, ngày 14 tháng 3 năm 2022 |
+KẾ HOẠCH
+Cải cách hành chính năm 2022
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+""",
+        {
+            "doc": {
+                "number": "77/KH-UBND",
+                "issuer": "UBND tỉnh Lai Châu",
+                "level": "province",
+                "date": "2022-03-14",
+            },
+            "bases": ["76/NQ-CP"],
+        },
+        id="pipe-cell-word-wrapped-onto-two-lines",
+    ),
+    pytest.param(
         CU_CHI_PIPES,
         {
             "doc": CU_CHI,
@@ -923,6 +948,44 @@ def test_rule_page_metadata(text, want):
 
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
+    pytest.param(
+        """Cổng thông tin điện tử huyện
+UỶ BAN NHÂN DÂN
+HUYỆN QUAN HÓA
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+QUY CHẾ
+LÀM VIỆC CỦA UỶ BAN NHÂN DÂN HUYỆN QUAN HÓA
+           (Ban hành kèm theo Quyết định số 1502 /2012/QĐ-UBND ngày 09 /5/2012)
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+""",
+        {
+            "doc": {
+                "number": "1502/2012/QĐ-UBND",
+                "type": "QĐ",
+                "issuer": "UBND huyện Quan Hóa",
+                "level": "district",
+                "date": "2012-05-09",
+            },
+            "refs": [],
+        },
+        id="annex-line-names-the-issuing-decision",
+    ),
+    pytest.param(
+        """ỦY BAN NHÂN DÂN
+XÃ AN BÌNH
+KẾ HOẠCH CẢI CÁCH
+HÀNH CHÍNH NĂM 2024
+(Ban hành
+kèm theo Quyết định số: 12/QĐ-UBND
+Ngày 05 tháng
+01 năm 2024 của Ủy ban nhân dân xã An
+Bình)
+I. MỤC ĐÍCH, YÊU CẦU
+""",
+        {"doc": {"number": "12/QĐ-UBND", "type": "QĐ", "date": "2024-01-05", "level": "commune"}, "refs": []},
+        id="annex-line-wrapped-with-number-label",
+    ),
     pytest.param(
         """Thực hiện Kế hoạch số 4347/KH-UBND ngày 25 tháng 11 năm 2021 của UBND tỉnh Hải Dương về thực hiện cải cách hành chính;
 Ngày 22/12/2021, Ủy ban nhân dân xã Tân Hương ban hành Kế hoạch số 1038/KH-UBND về cải cách hành chính năm 2022.

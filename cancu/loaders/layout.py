@@ -18,7 +18,7 @@ from functools import cache
 from cancu.loaders.fold import Folded
 from cancu.ontology.datafiles import read_rows
 
-ACTIONS = {"blank": " ", "tab": "\t"}
+ACTIONS = {"blank": " ", "tab": "\t", "join": "join"}
 
 
 @cache
@@ -44,6 +44,10 @@ def mask_layout(folded: Folded) -> Folded:
         if start >= end:
             continue
         parts.append(text[pos:start])
+        if fill == "join":  # a cell's words wrapped onto two lines: the line break becomes a space
+            parts.append(text[start:end].replace("\n", " "))
+            pos = end
+            continue
         masked = "".join("\n" if c == "\n" else " " for c in text[start:end])
         parts.append(fill + masked[1:] if fill == "\t" and masked[0] != "\n" else masked)
         pos = end

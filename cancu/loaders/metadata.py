@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from cancu.loaders import masthead
+from cancu.loaders.citations import parse_date
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place, unit_level
@@ -25,7 +26,7 @@ from cancu.loaders.places import (
     printed_name,
     province_of_unit,
 )
-from cancu.loaders.self_reference import self_reference
+from cancu.loaders.self_reference import annex_of, self_reference
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -120,6 +121,9 @@ def read_header(folded: Folded) -> Header:
     if number is None and tw is None:
         own = self_reference(folded)
         number = own.number if own else None
+    elif number is None:  # an annexed text without its decision: "(Ban hành kèm theo Quyết định số …)"
+        own = annex_of(folded, tw.end())
+        number = own.number if own else None
     if number:
         info.number = number.canonical
         info.type = (
@@ -141,6 +145,13 @@ def read_header(folded: Folded) -> Header:
             info.spans["date"] = folded.span(pd.start("d"), pd.end("y"))
         except ValueError:
             warnings.append(f"date: '{folded.quote(pd.start(), pd.end())}' is not a valid date")
+
+    if info.date is None and number is not None and own is None:
+        # no place-and-date line: the date printed right after the document's own number
+        # ("Quyết định số: 59/QĐ-UBND ngày 22 tháng 7 năm 2021" under an annexed text's title)
+        iso, ds, de = parse_date(text, number.end, 30)
+        if iso:
+            info.date, info.spans["date"] = iso, folded.span(ds, de)
 
     # Without a type line the body starts after the last masthead part found (none: the text's start),
     # never at a fixed offset that could skip the basis.

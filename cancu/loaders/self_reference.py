@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from cancu.loaders.citations import _TYPE_BY_GROUP, _numbers, _type_words, parse_date
 from cancu.loaders.codes import Number
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.issuers import Issuer, Place, read_issuer, read_issuer_at
+from cancu.ontology.datafiles import read_rows
 
 OPENING = 1200
 """How far into the text a self-description can stand (the first lines of a post)."""
@@ -105,3 +107,32 @@ def _date_in(text: str, start: int, end: int) -> tuple[str | None, int, int]:
         if iso:
             found = (iso, ds, de)
     return found
+
+
+ANNEX_REACH = 600
+"""How far after the title the annex line can stand (a wrapped title, then the line)."""
+
+
+@cache
+def _annex_cue() -> re.Pattern[str]:
+    phrases = sorted((r["phrase"] for r in read_rows("layout/annex_lines.csv")), key=len, reverse=True)
+    return re.compile(r"\(?\s*(?:" + fuzzy_alternation(phrases) + r")\s+")
+
+
+def annex_of(folded: Folded, start: int) -> SelfReference | None:
+    """The act an annexed text was issued with, from its "(Ban hành kèm theo Quyết định số N ngày D của X)"
+    line within ``ANNEX_REACH`` after ``start`` (the title): that act is the document when the page
+    carries the annex without the decision's own masthead."""
+    text = folded.text
+    cue = _annex_cue().search(text, start, min(len(text), start + ANNEX_REACH))
+    if cue is None:
+        return None
+    n = next((n for n in _numbers(folded) if cue.end() < n.start <= cue.end() + 40), None)
+    tm = _type_words().search(text[cue.end() : n.start]) if n else None
+    if n is None or tm is None:
+        return None
+    close = text.find(")", n.end, n.end + 200)
+    end = close if close != -1 else min(len(text), n.end + 200)
+    iso, ds, de = parse_date(text, n.end, 30)
+    issuer = read_issuer(folded, n.end, end, Place())
+    return SelfReference(n, n.type_code or _TYPE_BY_GROUP[tm.lastgroup], iso, ds, de, issuer)
