@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cancu.errors import RegistryError
 from cancu.ontology.datafiles import parse_rows, read_rows
@@ -102,32 +102,45 @@ class Registry:
     successions: list[Succession] = field(default_factory=list)
     province_table: list[dict[str, str]] = field(default_factory=list)
     _index: dict[str, list[StatusRow]] = field(default_factory=dict, repr=False)
+    #: the sources of rows after the shipped table, in precedence order (later wins): a dict of a user's
+    #: parsed rows, or an imported CSV read through its index (``registry_index.IndexedFile``, never scanned)
+    layers: list[Any] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        for r in self.statuses:
-            self._index.setdefault(number_key(r.number), []).append(r)
+        if not self.layers:
+            for r in self.statuses:
+                self._index.setdefault(number_key(r.number), []).append(r)
+            self.layers = [self._index]
+        self._rows_memo: dict[str, list[StatusRow]] = {}
 
     # -- documents ----------------------------------------------------------------
     def rows_of(self, number: str) -> list[StatusRow]:
-        """Every row whose number has the same number key (one dict lookup)."""
-        return self._index.get(number_key(number), [])
+        """Every row whose number has the same number key, in precedence order (one lookup per source)."""
+        key = number_key(number)
+        hit = self._rows_memo.get(key)
+        if hit is None:
+            hit = []
+            for layer in self.layers:
+                hit.extend(layer.get(key, ()) if isinstance(layer, dict) else layer.rows(key))
+            self._rows_memo[key] = hit
+        return hit
 
     def status_of(self, number: str, year: int | None = None, place: str | None = None) -> StatusRow | None:
-        """The row for (number, year, issuing province): a user's row wins over a shipped one.
+        """The row for (number, year, issuing province), by ``status_precedence.winner``.
 
         A local document is the row of its own province only (``place``: a jurisdiction id, first
         part used); a national citation (``place`` None) never takes a local row. Without a year,
         the latest document of that number is the likelier citation."""
+        from cancu.ontology.status_precedence import winner
+
         province = place.split(".")[0] if place else None
         hits = [r for r in self.rows_of(number) if r.place == province]
         if year is not None:
             hits = [r for r in hits if r.year == year] or [r for r in hits if r.year is None]
         if not hits:
             return None
-        user = [r for r in hits if r.registry != SHIPPED_STATUS]
-        pool = user or hits
-        latest = max(r.year or 0 for r in pool)
-        return [r for r in pool if (r.year or 0) == latest][-1]
+        latest = max(r.year or 0 for r in hits)
+        return winner([r for r in hits if (r.year or 0) == latest])
 
     def years_of(self, number: str) -> list[int]:
         return sorted({r.year for r in self.rows_of(number) if r.year is not None})
@@ -355,16 +368,30 @@ def shipped() -> Registry:
 
 
 def load_registry(extra: Sequence[Path] = ()) -> Registry:
-    """The shipped registry plus users' CSV files (validated: file:line errors)."""
+    """The shipped registry plus users' CSV files (validated: file:line errors).
+
+    An imported file with a valid index (``registry_index``) is not read here: its rows are looked up
+    by number when a citation asks, so the load costs the same whatever the import's size."""
+    from cancu.ontology.registry_index import IndexedFile
+
     base = shipped()
     if not extra:
         return base
     statuses, successions = list(base.statuses), list(base.successions)
+    layers: list[Any] = [base._index]
     for path in extra:
+        indexed = IndexedFile.open(Path(path))
+        if indexed is not None:
+            layers.append(indexed)
+            continue
         more_status, more_succ = read_user_csv(Path(path))
         statuses.extend(more_status)
         successions.extend(more_succ)
-    reg = Registry(statuses, successions, list(base.province_table))
+        by_key: dict[str, list[StatusRow]] = {}
+        for r in more_status:
+            by_key.setdefault(number_key(r.number), []).append(r)
+        layers.append(by_key)
+    reg = Registry(statuses, successions, list(base.province_table), layers=layers)
     if successions == base.successions:  # the units do not change: share the parsed tables
         for name in (
             "reforms",

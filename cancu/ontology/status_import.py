@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import re
@@ -25,12 +26,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cancu.errors import InputError, RegistryError
+from cancu.ontology import dump_layouts
 from cancu.ontology.datafiles import read_rows
-from cancu.ontology.ids import ascii_fold
-from cancu.ontology.registry import ISO_DATE, StatusRow, _number_key, _status_row, shipped
+from cancu.ontology.ids import ascii_fold, jurisdiction_id
+from cancu.ontology.registry import ISO_DATE, ISSUER_PLACE, StatusRow, _number_key, _status_row, shipped
+from cancu.ontology.registry_index import IndexWriter
+
+if TYPE_CHECKING:
+    from cancu.ontology.dump_relations import Relations
 
 #: columns written (those of document_status.csv, then provenance of the import)
 OUT_FIELDS = (
@@ -50,43 +56,15 @@ OUT_FIELDS = (
     "source",
     "note",
     "scope",
+    "jurisdiction",
     "source_file",
     "source_line",
     "imported_at",
 )
 
-#: export layout -> our field -> the export's column names (first present wins)
-LAYOUTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "vbpl": {
-        "number": ("so_ky_hieu",),
-        "doc_type": ("loai_van_ban",),
-        "issuer": ("co_quan_ban_hanh",),
-        "title": ("trich_yeu", "tieu_de"),
-        "date_issued": ("ngay_ban_hanh",),
-        "date_effective": ("ngay_hieu_luc",),
-        "status": ("tinh_trang",),
-        "status_date": ("ngay_het_hieu_luc",),
-        "scope": ("pham_vi",),
-        "replaced_by": ("van_ban_thay_the",),
-        "amended_by": ("van_ban_sua_doi",),
-        "url": ("url", "duong_dan"),
-    },
-    "tvpl": {
-        "number": ("SoHieu",),
-        "doc_type": ("LoaiVanBan",),
-        "issuer": ("NoiBanHanh",),
-        "title": ("TrichYeu", "TieuDe"),
-        "date_issued": ("NgayBanHanh",),
-        "date_effective": ("NgayHieuLuc",),
-        "status": ("TinhTrang",),
-        "status_date": ("NgayHetHieuLuc",),
-        "scope": ("PhamVi",),
-        "replaced_by": ("VanBanThayThe",),
-        "amended_by": ("VanBanSuaDoi",),
-        "url": ("Url", "URL", "Link"),
-    },
-}
-FORMATS = ("vbpl", "tvpl", "csv")
+#: export layout -> our field -> the export's column names (first present wins): ``data/dump_layouts.csv``
+LAYOUTS: dict[str, dict[str, tuple[str, ...]]] = dump_layouts.layouts()
+FORMATS = (*LAYOUTS, "csv")
 PREFER = ("import", "shipped", "text")
 _DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})")
 _YMD = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?")
@@ -111,6 +89,7 @@ class ImportReport:
     conflicts: int = 0
     unmapped: Counter[str] = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)  # reason -> first "file:line"
+    relations: Relations | None = None
 
     def lines(self) -> list[str]:
         out = [
@@ -124,12 +103,19 @@ class ImportReport:
             out.append(f"{self.held_back} conflicting row(s) held back by precedence in {self.held}")
         for reason, n in sorted(self.unmapped.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"not mapped: {n} row(s): {reason} (first at {self.examples[reason]})")
+        if self.relations is not None:
+            rel = self.relations
+            out.append(f"read {rel.read} relationship row(s):")
+            for reason, n in sorted(rel.counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                where = f" (first at {rel.examples[reason]})" if reason in rel.examples else ""
+                out.append(f"  {n} {reason}{where}")
         return out
 
 
 # ---------------------------------------------------------------- vocabulary
 @lru_cache(maxsize=4096)
-def _phrase_key(text: str) -> str:
+def phrase_key(text: str) -> str:
+    """A database phrase folded for matching: case, diacritics, punctuation, spacing and a trailing parenthesis."""
     text = re.sub(r"\(.*?\)\s*$", "", text or "")
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", ascii_fold(text).lower()).split())
 
@@ -137,11 +123,11 @@ def _phrase_key(text: str) -> str:
 @cache
 def status_vocab() -> dict[str, tuple[str, str]]:
     """Folded phrase -> (ontology status, note) from ``status_vocab.csv``."""
-    return {_phrase_key(r["phrase"]): (r["status"], r["note"]) for r in read_rows("status_vocab.csv")}
+    return {phrase_key(r["phrase"]): (r["status"], r["note"]) for r in read_rows("status_vocab.csv")}
 
 
 def map_status(phrase: str) -> tuple[str, str]:
-    hit = status_vocab().get(_phrase_key(phrase))
+    hit = status_vocab().get(phrase_key(phrase))
     if hit is None:
         raise Unmapped("unknown status")
     return hit
@@ -157,7 +143,7 @@ def parse_day(value: Any, what: str) -> str | None:
         d, mo, y = (int(g) for g in m.groups())
     elif (m := _YMD.fullmatch(text)) is not None:
         y, mo, d = (int(g) for g in m.groups())
-    elif text in _NO_DATE or _phrase_key(text) in _NO_DATE:
+    elif text in _NO_DATE or phrase_key(text) in _NO_DATE:
         return None
     else:
         raise Unmapped(f"bad date ({what})")
@@ -204,6 +190,7 @@ def map_row(
     line: int,
     imported_at: str,
     confidence: str = "medium",
+    relations: Relations | None = None,
 ) -> dict[str, str]:
     """One export row -> one registry row (the columns of OUT_FIELDS); raises Unmapped(reason)."""
     if fmt == "csv":
@@ -228,28 +215,33 @@ def map_row(
     if not phrase:
         raise Unmapped("no status")
     status, vocab_note = map_status(phrase)
-    issued = parse_day(_pick(raw, cols["date_issued"]), cols["date_issued"][0])
-    effective = parse_day(_pick(raw, cols["date_effective"]), cols["date_effective"][0])
-    ended = parse_day(_pick(raw, cols["status_date"]), cols["status_date"][0])
-    replaced_by = _list(_pick(raw, cols["replaced_by"]))
-    amended_by = _list(_pick(raw, cols["amended_by"]))
+    issued = _day(raw, cols, "date_issued")
+    effective = _day(raw, cols, "date_effective")
+    ended = _day(raw, cols, "status_date")
+    replaced_by = _list(_pick(raw, cols.get("replaced_by", ())))
+    amended_by = _list(_pick(raw, cols.get("amended_by", ())))
+    if relations is not None:
+        replaced_by, amended_by = relations.merge(raw, cols, replaced_by, amended_by, status)
     if status == "expired" and replaced_by:
         status = "replaced"
     if status == "in_force" and ended and ended <= imported_at[:10]:
         raise Unmapped("status contradicts its end date")
     year_m = _YEAR_IN_NUMBER.search(number)
     year = year_m.group(1) if year_m else (issued[:4] if issued else "")
-    scope = str(_pick(raw, cols["scope"]) or "").strip()
-    url = str(_pick(raw, cols["url"]) or "").strip()
+    scope = _text(raw, cols, "scope")
+    issuer = issuer_body(_text(raw, cols, "issuer"))
+    url = _text(raw, cols, "url")
     note = f"{cols['status'][0]}: {phrase}" + (f"; {vocab_note}" if vocab_note else "")
     if effective:
         note += f"; ngày hiệu lực {effective}"
+    if reason := _text(raw, cols, "reason_ended"):
+        note += f"; {cols['reason_ended'][0]}: {reason}"
     return {
         "number": number,
         "year": year,
-        "doc_type": str(_pick(raw, cols["doc_type"]) or "").strip(),
-        "issuer": str(_pick(raw, cols["issuer"]) or "").strip(),
-        "title": str(_pick(raw, cols["title"]) or "").strip(),
+        "doc_type": _text(raw, cols, "doc_type"),
+        "issuer": issuer,
+        "title": _text(raw, cols, "title"),
         "date_issued": issued or "",
         "date_effective": effective or "",
         "status": status,
@@ -261,10 +253,36 @@ def map_row(
         "source": url or f"{fmt} export {source_name}:{line}",
         "note": note,
         "scope": scope,
+        "jurisdiction": place_of(issuer, scope),
         "source_file": source_file,
         "source_line": str(line),
         "imported_at": imported_at,
     }
+
+
+def _text(raw: dict[str, Any], cols: dict[str, tuple[str, ...]], what: str) -> str:
+    return str(_pick(raw, cols.get(what, ())) or "").strip()
+
+
+def _day(raw: dict[str, Any], cols: dict[str, tuple[str, ...]], what: str) -> str | None:
+    names = cols.get(what, ())
+    return parse_day(_pick(raw, names), names[0]) if names else None
+
+
+def issuer_body(text: str) -> str:
+    """The body of "Hội đồng Nhân dân tỉnh Đắk Nông / Chủ tịch / Lê Diễn" (vbpl's Cơ quan / Chức danh / Người ký)."""
+    return text.split(" / ", 1)[0].split("/ ", 1)[0].strip() if "/" in text else text
+
+
+@lru_cache(maxsize=4096)
+def place_of(issuer: str, scope: str) -> str:
+    """The province id of a local issuer ("UBND tỉnh Quảng Ngãi"), else of the dump's scope ("Tỉnh Quảng Ngãi");
+    empty for a national document (scope "Toàn quốc" or no place named)."""
+    for text in (issuer, scope):
+        m = ISSUER_PLACE.search(ascii_fold(text))
+        if m:
+            return jurisdiction_id(m.group(1)) or ""
+    return ""
 
 
 # ---------------------------------------------------------------- reading exports
@@ -283,14 +301,16 @@ def _byte_lines(path: Path, progress: Callable[[int], None] | None) -> Iterator[
 
 
 def iter_export(
-    path: Path, progress: Callable[[int], None] | None = None
+    path: Path, progress: Callable[[int], None] | None = None, columns: list[str] | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line or row number, raw row) of a CSV, JSONL or Parquet export, streamed."""
+    """(line or row number, raw row) of a CSV, JSONL or Parquet export, streamed.
+
+    ``columns``: only these are needed (Parquet reads no other column; other formats ignore it)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise InputError(f"{path}: no such export file")
     if suffix == ".parquet":
-        yield from _iter_parquet(path, progress)
+        yield from _iter_parquet(path, progress, columns)
     elif suffix in (".jsonl", ".ndjson", ".json"):
         for n, line in enumerate(_byte_lines(path, progress), 1):
             if not line.strip():
@@ -319,16 +339,23 @@ def iter_export(
         raise InputError(f"{path}: unsupported export type '{suffix}' (use .csv, .tsv, .jsonl or .parquet)")
 
 
-def _iter_parquet(path: Path, progress: Callable[[int], None] | None) -> Iterator[tuple[int, dict[str, Any]]]:
+def _iter_parquet(
+    path: Path, progress: Callable[[int], None] | None, columns: list[str] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         import pyarrow.parquet as pq  # type: ignore[import-not-found]
     except ImportError as err:
         raise InputError(f"{path}: reading Parquet needs pyarrow: pip install pyarrow") from err
-    pf = pq.ParquetFile(path)
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as err:  # pyarrow raises its own ArrowInvalid / OSError kinds for a damaged file
+        raise InputError(f"{path}: not a readable Parquet file ({str(err).splitlines()[0][:120]})") from err
     total = max(1, pf.metadata.num_rows)
     size = path.stat().st_size
+    present = set(pf.schema_arrow.names)
+    wanted = [c for c in columns if c in present] if columns else None
     n = 0
-    for batch in pf.iter_batches(batch_size=8192):
+    for batch in pf.iter_batches(batch_size=8192, columns=wanted):
         rows = batch.to_pylist()
         for row in rows:
             n += 1
@@ -338,16 +365,20 @@ def _iter_parquet(path: Path, progress: Callable[[int], None] | None) -> Iterato
 
 
 def detect_format(path: Path) -> str:
-    """vbpl, tvpl or csv from the first row's field names."""
+    """The layout (``data/dump_layouts.csv``) or csv whose signature columns the first row has."""
     for _, raw in iter_export(path):
+        if "__bad__" in raw:
+            continue
         keys = set(raw)
-        for fmt in ("vbpl", "tvpl"):
-            if LAYOUTS[fmt]["number"][0] in keys:
-                return fmt
+        found = dump_layouts.detect(keys)
+        if found:
+            return found
         if {"number", "status"} <= keys:
             return "csv"
         break
-    raise InputError(f"{path}: cannot tell the layout from its fields; give --format vbpl|tvpl|csv")
+    raise InputError(
+        f"{path}: cannot tell the layout from its fields; give --format (or --layout) {'|'.join(FORMATS)}"
+    )
 
 
 # ---------------------------------------------------------------- conflicts
@@ -381,20 +412,40 @@ def _conflicts_with(row: dict[str, str], index: dict[str, list[StatusRow]], head
 
 # ---------------------------------------------------------------- the import
 class _AtomicCSV:
-    """A CSV written to a temporary file next to ``path`` and renamed onto it on success."""
+    """A CSV written to a temporary file next to ``path`` and renamed onto it on success.
 
-    def __init__(self, path: Path) -> None:
+    With ``indexed``, each row's byte offset is recorded in a ``registry_index`` beside the CSV, so that a
+    later load reads only the rows it needs."""
+
+    def __init__(self, path: Path, indexed: bool = False) -> None:
         self.path = path
         fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".csv")
-        self.f = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self.w = csv.DictWriter(self.f, fieldnames=OUT_FIELDS, lineterminator="\n")
+        self.f = os.fdopen(fd, "wb")
+        self.buf = io.StringIO()
+        self.w = csv.DictWriter(self.buf, fieldnames=OUT_FIELDS, lineterminator="\n")
+        self.index = IndexWriter(path) if indexed else None
         self.n = 0
+        self.offset = 0
+        self.line = 1
+
+    def _emit(self) -> tuple[int, int, int]:
+        data = self.buf.getvalue().encode("utf-8")
+        self.buf.seek(0)
+        self.buf.truncate()
+        self.f.write(data)
+        offset, self.offset = self.offset, self.offset + len(data)
+        line, self.line = self.line, self.line + data.count(b"\n")
+        return offset, len(data), line
 
     def header(self) -> None:
         self.w.writeheader()  # no comment line: read_user_csv reads the header from the first line
+        self._emit()
 
     def row(self, row: dict[str, str]) -> None:
         self.w.writerow(row)
+        offset, length, line = self._emit()
+        if self.index is not None:
+            self.index.add(row["number"], offset, length, line)
         self.n += 1
 
     def commit(self) -> None:
@@ -402,11 +453,15 @@ class _AtomicCSV:
         os.fsync(self.f.fileno())
         self.f.close()
         os.replace(self.tmp, self.path)
+        if self.index is not None:
+            self.index.commit()
 
     def abort(self) -> None:
         self.f.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
+        if self.index is not None:
+            self.index.abort()
 
 
 def next_import_path(folder: Path) -> Path:
@@ -429,6 +484,7 @@ def import_export(
     confidence: str = "medium",
     today: str | None = None,
     progress: Callable[[int], None] | None = None,
+    relationships: Path | None = None,
 ) -> ImportReport:
     """Stream ``path`` into the registry CSV ``out`` (written atomically); see the module docstring.
 
@@ -437,20 +493,29 @@ def import_export(
     disagree with a shipped row, ``text`` rows about documents whose own text
     is loaded or that a loaded text repeals or amends (``loaded_numbers``, keys of ``registry._number_key``); held rows
     go to ``<out>.held.csv`` where ``cancu registry show`` still finds them.
+    ``relationships``: the dump's relationships table (th1nhng0), joined by the dump's ids for
+    successors and amendments (``dump_relations``).
     """
     path = Path(path)
     if prefer not in PREFER:
         raise RegistryError(f"--prefer must be one of {', '.join(PREFER)}, not '{prefer}'")
     fmt = fmt or detect_format(path)
     if fmt not in FORMATS:
-        raise RegistryError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
+        raise RegistryError(f"--layout must be one of {', '.join(FORMATS)}, not '{fmt}'")
+    relations = None
+    if relationships is not None:
+        if fmt == "csv":
+            raise RegistryError("--relationships needs a dump layout with ids (th1nhng0), not csv")
+        from cancu.ontology.dump_relations import load_relations
+
+        relations = load_relations(path, Path(relationships), fmt, progress)
     imported_at = today or date.today().isoformat()
     index = _index(shipped().statuses)
     heads = {r.number.split("/", 1)[0] for r in shipped().statuses}
     source_file = str(path.resolve())
-    report = ImportReport(str(path), fmt, out)
+    report = ImportReport(str(path), fmt, out, relations=relations)
     held_path = out.with_name(out.stem + ".held.csv")
-    main_w = _AtomicCSV(out)
+    main_w = _AtomicCSV(out, indexed=True)
     held_w = _AtomicCSV(held_path)
     try:
         main_w.header()
@@ -467,6 +532,7 @@ def import_export(
                     line=line,
                     imported_at=imported_at,
                     confidence=confidence,
+                    relations=relations,
                 )
             except Unmapped as why:
                 reason = str(why)
