@@ -34,11 +34,19 @@ PERCENT = re.compile(
 )  # the boundary after the first digit: fast
 PERCENT_LEAD = re.compile(r"\d(?<![\d/.,]\d)")
 RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
+POINTS = re.compile(
+    r"(?<![\d/.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?diem(?![a-z])(?!\s+(?:cau|giao dich|tiep nhan|phuc vu))"
+)
+"""An index score set as a figure ("Chỉ số CCHC đạt từ 85 điểm trở lên"); not "điểm cầu", "điểm a"."""
+POINTS_AIM = re.compile(r"(?:dat|tu|tren|toi thieu|it nhat)\s+$")
+BASELINE = re.compile(r"(?:" + fuzzy_alternation(("so với", "so với cùng kỳ")) + r")\s+$")
+"""The year a figure is compared with ("tăng 20% so với năm 2023") is its baseline, not its deadline."""
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
 # matches as ``"|".join(fuzzy_pattern(p) ...)``.
 AT_LEAST = re.compile(
     r"(?:" + fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")) + r")(?![a-z])"
 )
+OR_MORE = re.compile(r"\s*(?:" + fuzzy_alternation(("trở lên",)) + r")")
 AT_MOST = re.compile(fuzzy_alternation(("không vượt", "không quá", "tối đa", "dưới")))
 EACH_YEAR = re.compile(fuzzy_alternation(("mỗi năm", "hằng năm")))
 UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
@@ -89,7 +97,18 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     for task in record.tasks:
         if task.deadline:
             task.due, task.recurring = normalise(task.deadline)
-    record.targets = _targets(folded, o, table_tasks)
+    tabled = _table_targets(folded)
+    lines = {(folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) for t in tabled}
+    prose = [
+        t
+        for t in _targets(folded, o, table_tasks)
+        if (folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) not in lines
+    ]
+    issued = int(header.info.date[:4]) if header.info.date else None
+    record.targets = sorted(
+        (t for t in prose + tabled if not (issued and t.deadline and t.deadline < issued)),
+        key=lambda t: t.span,
+    )  # a figure for a year before the plan was issued is a finding ("năm 2020 đạt 83,87 điểm"), not a target
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
     if not record.tasks and not record.assignments:
@@ -196,6 +215,84 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         for i in members:
             tasks[i].area = area
     return tasks
+
+
+TARGET_TABLE = {
+    "indicator": ("chi tieu", "noi dung", "ten chi so"),
+    "unit": ("don vi tinh", "dvt", "don vi"),
+    "value": ("ke hoach", "muc tieu", "chi tieu", "nam 20", "giai doan", "phan dau"),
+    "past": ("thuc hien", "uoc", "ket qua", "ghi chu", "so voi"),
+}
+"""Header words of a table of indicators ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024"): a value column
+is one whose header plans a figure; columns of results ("Thực hiện năm 2023", "Ước thực hiện") are not."""
+TABLE_FIGURE = re.compile(r"^\s*(?:[><]=?|≥|≤)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
+TABLE_UNITS = {"%": "%", "diem": "điểm", "ty le %": "%", "ty le (%)": "%"}
+
+
+def _table_targets(folded: Folded) -> list[Target]:
+    """Figures of a table of indicators: each row whose unit cell is "%" or "điểm" sets one target per
+    planning column, with the year that column's header prints."""
+    text = folded.text
+    out: list[Target] = []
+    cols: dict | None = None
+    for start, end in logical_rows(text):
+        cells = [" ".join(c.split()) for c in text[start:end].split("\t")]
+        head = _target_columns(cells)
+        if head:
+            cols = head
+            continue
+        if cols is None or len(cells) <= cols["unit"]:
+            continue
+        unit = TABLE_UNITS.get(cells[cols["unit"]].strip(" ()"))
+        if unit is None:
+            continue
+        offsets, pos = [], start
+        for c in text[start:end].split("\t"):
+            offsets.append((pos, pos + len(c)))
+            pos += len(c) + 1
+        words = (
+            " ".join(folded.quote(*offsets[cols["indicator"]]).split())
+            if cols["indicator"] < len(cells)
+            else ""
+        )
+        for i, year in cols["values"]:
+            m = TABLE_FIGURE.match(cells[i]) if i < len(cells) else None
+            if not m:
+                continue
+            value = float(m.group(1).replace(",", "."))
+            out.append(
+                Target(
+                    text=words,
+                    value=int(value) if value.is_integer() else value,
+                    unit=unit,
+                    comparator="=",
+                    deadline=year,
+                    span=folded.span(*offsets[i]),
+                    metric=metric_of(cells[cols["indicator"]]),
+                )
+            )
+    return out
+
+
+def _target_columns(cells: list[str]) -> dict | None:
+    roles: dict = {"values": []}
+    for i, c in enumerate(cells):
+        if "unit" not in roles and any(c.startswith(w) for w in TARGET_TABLE["unit"]):
+            roles["unit"] = i
+        elif (
+            "indicator" not in roles
+            and "unit" not in roles
+            and any(w in c for w in TARGET_TABLE["indicator"])
+        ):
+            roles["indicator"] = i
+        elif (
+            "unit" in roles
+            and any(w in c for w in TARGET_TABLE["value"])
+            and not any(w in c for w in TARGET_TABLE["past"])
+        ):
+            years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", c)
+            roles["values"].append((i, int(years[-1]) if years else None))
+    return roles if "unit" in roles and "indicator" in roles and roles["values"] else None
 
 
 ROW_START = re.compile(r"\s*(?:\d{1,3}|[ivxl]{1,5})[.)]?\s*\t")
@@ -323,7 +420,8 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
     percents = finditer_near(
         PERCENT, text, "%", 7, PERCENT_LEAD
     )  # "%" is at most 7 characters after the start
-    figures = sorted(percents + list(RANK.finditer(text)), key=lambda x: x.start())
+    points = [m for m in POINTS.finditer(text) if POINTS_AIM.search(text, max(0, m.start() - 14), m.start())]
+    figures = sorted(percents + list(RANK.finditer(text)) + points, key=lambda x: x.start())
     starts = [f.start() for f in figures]
     for k, m in enumerate(figures):
         sec = o.section_at(m.start())
@@ -336,10 +434,18 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
             continue
         is_rank = m.re is RANK
         value = float(m.group(1).replace(",", "."))
-        unit = "rank" if is_rank else "%"
+        unit = "rank" if is_rank else "điểm" if m.re is POINTS else "%"
         near = text[max(s_start, m.start() - 45) : m.start()]
         comparator = (
-            "<=" if is_rank else (">=" if AT_LEAST.search(near) else "<=" if AT_MOST.search(near) else "=")
+            "<="
+            if is_rank
+            else (
+                ">="
+                if AT_LEAST.search(near) or OR_MORE.match(text, m.end())
+                else "<="
+                if AT_MOST.search(near)
+                else "="
+            )
         )
         if in_table:
             line_end = text.find("\n", m.start())
@@ -413,13 +519,15 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     if EACH_YEAR.search(text, max(s_start, pos - 40), pos):
         m = PERIOD.search(window)
         return int(m.group(2)) if m else None
-    years = list(YEAR_WORDS.finditer(window))
+    w0 = max(s_start, pos - 160)
+    years = [y for y in YEAR_WORDS.finditer(window) if not _baseline(text, w0 + y.start())]
     if years:
         return int(years[-1].group(1))
     m = PERIOD.search(window)
     if m:
         return int(m.group(2))
-    after = YEAR_WORDS.search(text, pos, min(len(text), pos + 40))
+    reach = min(len(text), pos + AFTER_REACH)
+    after = next((y for y in YEAR_WORDS.finditer(text, pos, reach) if not _baseline(text, y.start())), None)
     if after and not SENTENCE_END.search(text, pos, after.start()):
         return int(after.group(1))
     by_date = BY_DATE.search(
@@ -433,6 +541,14 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     return sec.deadline_year if sec else None
 
 
+AFTER_REACH = 120
+"""How far after a figure its year can be printed in the same sentence ("Phấn đấu 100% … trong năm 2024")."""
+
+
+def _baseline(text: str, pos: int) -> bool:
+    return bool(BASELINE.search(text, max(0, pos - 20), pos))
+
+
 BY_DATE = re.compile(
     r"(?:"
     + fuzzy_alternation(("trước ngày", "đến ngày", "chậm nhất ngày"))
@@ -442,7 +558,7 @@ YEAR_LABEL = re.compile(
     r"(?m)^[ \t\-+]*(?:"
     + fuzzy_pattern("mục tiêu")
     + r"\s+)?(?:"
-    + fuzzy_pattern("đến năm")
+    + fuzzy_alternation(("đến năm", "đến hết năm", "đến cuối năm", "trong năm"))
     + r")\s+((?:19|20)\d{2})\s*:?\s*$"
 )
 
