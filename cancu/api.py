@@ -5,49 +5,82 @@
     store.trace("76/NQ-CP 2021", as_of="2026-11-22")
     store.audit(["367/KH-UBND"], as_of="2026-11-22")
 
-Each method calls the pure function of ``cancu.queries`` on the store's graph.
+Each method asks the store (``cancu.graph.store_protocol.GraphStore``) for the graph that query
+needs — a few rows for one plan, the whole graph for a whole-store audit — and runs the pure
+function of ``cancu.queries`` on it, so each query keeps one meaning on every store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from cancu.errors import CancuError
+from cancu.graph.store_protocol import GraphStore
 
 
 class Store:
-    """A store with the queries attached; ``raw`` is the underlying store object."""
+    """A store with the queries attached; ``raw`` is the store object (a ``GraphStore``)."""
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: GraphStore) -> None:
         self.raw = raw
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.raw, name)
+    @property
+    def location(self) -> str:
+        return self.raw.location
 
-    def graph(self):
+    def graph(self) -> nx.MultiDiGraph:
         return self.raw.graph()
+
+    def status(self) -> dict[str, Any]:
+        return self.raw.status()
+
+    def load(self, items: Iterable[tuple[str, Any]], registry_files: Iterable[Path] = ()) -> Any:
+        return self.raw.load(items, registry_files)
+
+    def forget(self, path: str) -> bool:
+        return self.raw.forget(path)
+
+    def node(self, key: str) -> dict[str, Any]:
+        return self.raw.node(key)
+
+    def subgraph_for_trace(self, what: str, as_of: str | None = None) -> nx.MultiDiGraph:
+        return self._part("subgraph_for_trace", what, as_of)
+
+    def subgraph_for_responsible(self, what: str) -> nx.MultiDiGraph:
+        return self._part("subgraph_for_responsible", what)
+
+    def subgraph_for_plans(self, plans: list[str] | None) -> nx.MultiDiGraph:
+        return self._part("subgraph_for_plans", plans) if plans else self.raw.graph()
+
+    def _part(self, method: str, *args: Any) -> nx.MultiDiGraph:
+        """The store's part of the graph for one query; a store that does not yet implement that
+        method of the protocol answers with its whole graph (same answer, slower)."""
+        read = getattr(self.raw, method, None)
+        return read(*args) if read is not None else self.raw.graph()
 
     def trace(self, what: str, **kw):
         from cancu.queries.trace import trace
 
-        return trace(self.graph(), what, **kw)
+        return trace(self.subgraph_for_trace(what, kw.get("as_of")), what, **kw)
 
     def responsible(self, what: str, **kw):
         from cancu.queries.responsible import responsible
 
-        return responsible(self.graph(), what, **kw)
+        return responsible(self.subgraph_for_responsible(what), what, **kw)
 
     def audit(self, plans: list[str] | None = None, **kw):
         from cancu.queries.audit import audit
 
-        return audit(self.graph(), plans, **kw)
+        return audit(self.subgraph_for_plans(plans), plans, **kw)
 
     def gaps(self, plans: list[str] | None = None, **kw):
         from cancu.queries.gaps import gaps
 
-        return gaps(self.graph(), plans, **kw)
+        return gaps(self.subgraph_for_plans(plans), plans, **kw)
 
 
 def open_store(location: str | Path | None = None) -> Store:

@@ -430,6 +430,8 @@ def load(paths, registries, jobs, strict, store) -> None:
             if strict:
                 raise
             failed.append(str(err))
+    target = open_store(store)
+    files, unchanged = _unchanged_files(target.raw, files)
     jobs = jobs or default_jobs()
     results = (
         ((f, r, None) for f, r in zip(files, extract_many(files, jobs), strict=True))
@@ -444,20 +446,19 @@ def load(paths, registries, jobs, strict, store) -> None:
                 failed.append(error)
             else:
                 items.append((str(path), record))
-    if not items:
+    if not items and not unchanged:
         raise CancuError(
             failed[0]
             if len(failed) == 1
             else f"none of the {len(failed)} inputs could be read: " + "; ".join(failed)
         )
-    target = open_store(store)
-    target.raw.registry_files = [Path(r) for r in registries]
-    summary = target.load(items)
+    summary = target.load(items, [Path(r) for r in registries])
+    summary.unchanged.extend(unchanged)
     for _, record in items:
         for warning in record.warnings:
             click.echo(one_line(f"warning: {record.source}: {warning}"), err=True)
     click.echo(
-        f"loaded into {target.raw.root}: {len(summary.new)} new, {len(summary.changed)} changed, "
+        f"loaded into {target.location}: {len(summary.new)} new, {len(summary.changed)} changed, "
         f"{len(summary.unchanged)} unchanged file(s); {summary.warnings} warning(s)"
     )
     click.echo(render([{"kind": k, "nodes": v} for k, v in summary.counts.items()], "table"), nl=False)
@@ -468,6 +469,26 @@ def load(paths, registries, jobs, strict, store) -> None:
             f"{len(failed)} of {len(failed) + len(items)} input(s) not loaded (listed above); "
             f"the other {len(items)} are in the store"
         )
+
+
+def _unchanged_files(store, files: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files whose bytes hash to what the store holds for them: nothing to extract or write (an
+    unchanged reload costs a hash and an index lookup per file). Unreadable ones go on to the
+    extraction, which reports them."""
+    import hashlib
+
+    known = getattr(store, "known_sha256", None)
+    if known is None:
+        return files, []
+    todo, same = [], []
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            todo.append(path)
+            continue
+        (same if known(str(path)) == digest else todo).append(path)
+    return todo, [str(p) for p in same]
 
 
 @main.command()
@@ -509,7 +530,8 @@ def show(what, fmt, store) -> None:
     from cancu.queries.common import find_one
 
     s = _open(store)
-    key = find_one(s.graph(), _resolve(s.graph(), what))
+    g = s.subgraph_for_trace(what)
+    key = find_one(g, _resolve(g, what))
     node = s.node(key)
     if fmt == "json":
         click.echo(to_json(node))
@@ -607,10 +629,9 @@ def trace_cmd(what: str, depth, jurisdiction, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.trace import trace
 
-    g = _graph(store)
-    _emit(
-        trace(g, _resolve(g, what), as_of=parse_as_of(as_of), depth=depth, jurisdiction=jurisdiction), fmt, g
-    )
+    day = parse_as_of(as_of)
+    g = _open(store).subgraph_for_trace(what, day)
+    _emit(trace(g, _resolve(g, what), as_of=day, depth=depth, jurisdiction=jurisdiction), fmt, g)
 
 
 @main.command("responsible")
@@ -624,7 +645,7 @@ def responsible_cmd(what: str, jurisdiction, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.responsible import responsible
 
-    g = _graph(store)
+    g = _open(store).subgraph_for_responsible(what)
     _emit(responsible(g, _resolve(g, what), as_of=parse_as_of(as_of), jurisdiction=jurisdiction), fmt, g)
 
 
@@ -644,7 +665,7 @@ def audit_cmd(plans, fail_on, as_of, fmt, store) -> None:
     from cancu.queries.audit import SEVERITY, audit
     from cancu.queries.common import parse_as_of
 
-    g = _graph(store)
+    g = _open(store).subgraph_for_plans(list(plans) or None)
     result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of))
     _emit(result, fmt, g)
     worst = result.worst()
@@ -662,7 +683,7 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.gaps import gaps
 
-    g = _graph(store)
+    g = _open(store).subgraph_for_plans(list(plans) or None)
     _emit(gaps(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of)), fmt, g)
 
 

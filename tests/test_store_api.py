@@ -19,7 +19,7 @@ def loaded(tmp_path_factory):
 
 
 def test_store_module_is_the_embedded_store():
-    assert store.open_store is embedded.open_store and store.FORMAT_VERSION == 1
+    assert store.open_store is embedded.open_store and store.FORMAT_VERSION == 2
 
 
 def test_default_location_follows_the_environment(monkeypatch, tmp_path):
@@ -45,7 +45,7 @@ def test_three_provinces_three_so_noi_vu(loaded):
 
 def test_status_counts_the_five_files(loaded):
     info = loaded.status()
-    assert (info["files"], info["format_version"]) == (5, 1)
+    assert (info["files"], info["format_version"]) == (5, 2)
     assert info["nodes"] == loaded.graph().number_of_nodes()
     assert info["by_kind"]["Plan"] >= 5
 

@@ -1,47 +1,57 @@
-"""The embedded store: one directory, nothing to set up.
+"""The embedded store: one directory, nothing to set up, SQLite underneath.
 
-Layout (``FORMAT_VERSION`` 1)::
+Layout (``FORMAT_VERSION`` 2)::
 
-    STORE/meta.json          format version, generation, file index (path -> record file, sha256)
-    STORE/records/<id>.json  one extraction record per loaded file (the source of truth)
-    STORE/graph.pickle       the derived graph, rebuilt from records + registry on every change
-    STORE/lock               advisory lock (fcntl) held by a writer
+    STORE/cancu.sqlite   the source of truth: per-file records (JSON), the user registries' rows,
+                         the graph's nodes and edges (JSON attributes, indexed), counts, generation
+    STORE/meta.json      a marker: ``{"format_version": 2, "database": "cancu.sqlite", …}`` so that
+                         an older cancu refuses the directory with one line instead of misreading it
 
-Why this format: the records are small, human-readable JSON and the graph is a
-pure function of them, so loading twice, in any order, or from two processes
-gives the same graph, and a changed or forgotten file removes exactly what it
-gave. The snapshot is a pickle of the networkx graph because reopening must be
-fast (one C-level load) — it is never trusted over the records: its
-generation must match meta.json or it is rebuilt. Every write goes to a temp
-file in the same directory, is fsynced, then os.replace'd, and the directory is
-fsynced: a crash leaves the old or the new state, never a mix.
+Why: every load is one SQLite transaction (a killed load leaves the old or the new store), readers
+work during a write (WAL), SQLite's locking works on every OS, and a query about one plan reads
+that plan's rows (``LazyGraph``) instead of unpickling the country. The graph stays a pure
+function of (records, registries): a load rebuilds it in memory and writes only the rows that
+differ, so loading in any order, incrementally, or forgetting and reloading gives the rows of one
+full build. A format-1 directory (meta.json + records/*.json + graph.pickle) is migrated from its
+JSON records — the pickle is never read. Format and figures: ``docs/store.md``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
-import pickle
+import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import networkx as nx
 
 from cancu.errors import StoreError
 from cancu.graph.assemble import build_graph
 from cancu.graph.gc_pause import paused_gc
+from cancu.graph.sqlite_db import (
+    DB_NAME,
+    FORMAT_VERSION,
+    connect,
+    decode,
+    get_meta,
+    set_meta,
+    store_exists,
+    transaction,
+    translated,
+)
+from cancu.graph.sqlite_graph import LazyGraph, read_graph, write_diff
+from cancu.graph.store_marker import read_marker, write_marker
 from cancu.ontology.ids import safe_filename
 from cancu.ontology.record import PlanRecord
-from cancu.ontology.registry import load_registry
+from cancu.ontology.registry import Registry, load_registry
 
-FORMAT_VERSION = 1
 DEFAULT_DIR = ".cancu"
 
 
@@ -63,198 +73,222 @@ def open_store(location: str | Path | None = None, registry_files: Iterable[Path
 
 
 class EmbeddedStore:
+    """The ``GraphStore`` of ``cancu.graph.store_protocol`` on a directory."""
+
     def __init__(self, root: Path, registry_files: list[Path] | None = None) -> None:
         self.root = root
         self.registry_files = registry_files or []
+        self._db: sqlite3.Connection | None = None
         self._graph: nx.MultiDiGraph | None = None
         if root.exists() and not root.is_dir():
             raise StoreError(f"{root}: exists and is not a store directory")
-        if (root / "meta.json").exists():
-            self._meta()  # checks the format version now, with a clear error
+        marker = read_marker(root)
+        if marker is not None and marker.get("format_version") == 1:
+            from cancu.graph.store_migrate import migrate_format1
 
-    # -- reading ------------------------------------------------------------------
-    def _meta(self) -> dict[str, Any]:
-        path = self.root / "meta.json"
-        if not path.exists():
-            return {"format_version": FORMAT_VERSION, "generation": 0, "files": {}, "registry_files": []}
-        try:
-            with paused_gc():  # thousands of small dicts; a collection here walks the whole graph's heap
-                meta = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise StoreError(f"{path}: unreadable store metadata ({err.__class__.__name__})") from err
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise StoreError(
-                f"{self.root}: store format {meta.get('format_version')} but this cancu reads format {FORMAT_VERSION}; "
-                "reload the plans into a new store"
-            )
-        return meta
+            migrate_format1(root, marker)
 
-    def records(
-        self, meta: dict[str, Any] | None = None, fresh: dict[str, PlanRecord] | None = None
-    ) -> list[PlanRecord]:
-        meta = meta or self._meta()
-        out = []
-        for entry in meta["files"].values():
-            if fresh and entry["record"] in fresh:
-                out.append(fresh[entry["record"]])
-                continue
-            data = json.loads((self.root / "records" / entry["record"]).read_text(encoding="utf-8"))
-            out.append(PlanRecord.from_dict(data))
-        return out
+    @property
+    def location(self) -> str:
+        return str(self.root)
+
+    # -- reading ------------------------------------------------------------------------------
+    def _reader(self) -> sqlite3.Connection | None:
+        if self._db is None and store_exists(self.root):
+            self._db = connect(self.root, write=False)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def graph(self) -> nx.MultiDiGraph:
-        if self._graph is not None:
-            return self._graph
-        meta = self._meta()
-        snap = self.root / "graph.pickle"
-        if snap.exists():
-            with snap.open("rb") as f, paused_gc():
-                generation, graph = pickle.load(f)  # noqa: S301 - our own file, written atomically
-            if generation == meta["generation"]:
-                self._graph = graph
-                return graph
-        with paused_gc():
-            self._graph = build_graph(self.records(meta), load_registry(self._registry_paths(meta)))
+        """The whole graph, read from the rows (exports, pictures, whole-store queries)."""
+        if self._graph is None:
+            db = self._reader()
+            with paused_gc():
+                self._graph = (
+                    read_graph(db, self.root)
+                    if db is not None and _built(db, self.root)
+                    else build_graph([], load_registry(self.registry_files))
+                )
         return self._graph
 
-    def _registry_paths(self, meta: dict[str, Any]) -> list[Path]:
-        return [Path(p) for p in meta.get("registry_files", [])] + self.registry_files
+    def _lazy(self) -> nx.MultiDiGraph:
+        db = self._reader()
+        if db is None or not _built(db, self.root):
+            return self.graph()
+        return LazyGraph(db, self.root)
+
+    def subgraph_for_trace(self, what: str, as_of: str | None = None) -> nx.MultiDiGraph:
+        return self._lazy()
+
+    def subgraph_for_plans(self, plans: list[str] | None) -> nx.MultiDiGraph:
+        return self._lazy() if plans else self.graph()
+
+    def subgraph_for_responsible(self, what: str) -> nx.MultiDiGraph:
+        return self._lazy()
 
     def status(self) -> dict[str, Any]:
-        meta = self._meta()
-        g = self.graph()
+        db = self._reader()
+        info: dict[str, Any] = {"generation": 0, "files": 0, "nodes": 0, "edges": 0, "by_kind": {}}
+        if db is not None:
+            with translated(self.root):
+                info.update(get_meta(db, "counts", {}))
+                info["generation"] = get_meta(db, "generation", 0)
+                info["files"] = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        return {"store": str(self.root), "format_version": FORMAT_VERSION, **info}
+
+    def records(self) -> list[PlanRecord]:
+        db = self._reader()
+        if db is None:
+            return []
+        with translated(self.root):
+            return [
+                PlanRecord.from_dict(decode(t))
+                for (t,) in db.execute("SELECT record FROM files ORDER BY key")
+            ]
+
+    def known_sha256(self, path: str) -> str | None:
+        """The sha256 of ``path`` as last loaded (None when not loaded): lets a load skip extracting
+        a file whose bytes did not change — one hash and one index lookup."""
+        db = self._reader()
+        if db is None:
+            return None
+        with translated(self.root):
+            row = db.execute("SELECT sha256 FROM files WHERE key = ?", (_file_key(path),)).fetchone()
+        return row[0] if row else None
+
+    def registry_names(self) -> list[tuple[str, str]]:
+        """``(origin, name)`` of each user registry copied into the store, in load order."""
+        db = self._reader()
+        if db is None:
+            return []
+        with translated(self.root):
+            return list(db.execute("SELECT origin, name FROM registries ORDER BY seq"))
+
+    def node(self, key: str) -> dict[str, Any]:
+        g = self._lazy()
         return {
-            "store": str(self.root),
-            "format_version": FORMAT_VERSION,
-            "files": len(meta["files"]),
-            "generation": meta["generation"],
-            "nodes": g.number_of_nodes(),
-            "edges": g.number_of_edges(),
-            "by_kind": _kind_counts(g),
+            "key": key,
+            "attrs": dict(g._node[key]),
+            "out": [(k, b, d) for b, keyed in g._succ[key].items() for k, d in keyed.items()],
+            "in": [(k, a, d) for a, keyed in g._pred[key].items() for k, d in keyed.items()],
         }
 
-    # -- writing ------------------------------------------------------------------
+    # -- writing ------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """The write connection inside one ``BEGIN IMMEDIATE`` transaction (SQLite's lock)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / "records").mkdir(exist_ok=True)
-        with (self.root / "lock").open("a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        db = connect(self.root, write=True)
+        try:
+            with transaction(db, self.root):
+                if get_meta(db, "format_version") is None:
+                    set_meta(db, "format_version", FORMAT_VERSION)
+                yield db
+        finally:
+            db.close()
+        self._graph = None
+        self.close()
+        origins = [origin for origin, _ in self.registry_names()]
+        marker = read_marker(self.root)
+        if (
+            marker is None
+            or marker.get("format_version") != FORMAT_VERSION
+            or marker.get("registry_files", []) != origins
+        ):
+            write_marker(self.root, registry_files=origins)  # what `registry show/stats` list
+        self.close()
 
-    def load(self, items: Iterable[tuple[str, PlanRecord]]) -> LoadSummary:
-        """Add or replace records keyed by their file path; unchanged files change nothing.
-
-        A new or changed record goes to a file named after its content (``<path key>-<sha>-<name>``),
-        so the record meta.json points at is never overwritten: until meta.json is replaced, a
-        crash leaves the old state whole, and the superseded record is removed only after."""
+    def load(
+        self, items: Iterable[tuple[str, PlanRecord]], registry_files: Iterable[Path] = ()
+    ) -> LoadSummary:
+        """Add or replace records keyed by their file's resolved path; unchanged files change nothing.
+        ``registry_files`` (and ``self.registry_files``) are copied into the store."""
         summary = LoadSummary()
         items = list(items)  # extraction (when items is lazy) happens before the lock is taken
-        with self._locked():
-            meta = self._meta()
-            meta.setdefault("registry_files", [])
-            for path in self.registry_files:
-                if str(path) not in meta["registry_files"]:
-                    meta["registry_files"].append(str(path.resolve()))
-            fresh: dict[str, PlanRecord] = {}
-            records_dir = self.root / "records"
+        registries = _read_registries([*self.registry_files, *registry_files])
+        with self._writing() as db:
+            fresh: dict[str, tuple[str, PlanRecord]] = {}
             for path, record in items:
                 key = _file_key(path)
-                entry = meta["files"].get(key)
                 summary.warnings += len(record.warnings)
-                if entry and entry["sha256"] == record.sha256:
+                row = db.execute("SELECT sha256 FROM files WHERE key = ?", (key,)).fetchone()
+                if (row and row[0] == record.sha256) or (
+                    key in fresh and fresh[key][1].sha256 == record.sha256
+                ):
                     summary.unchanged.append(path)
                     continue
-                (summary.changed if entry else summary.new).append(path)
-                name = f"{key[:16]}-{(record.sha256 or '')[:12]}-{safe_filename(Path(path).name)}.json"
-                _write_synced(
-                    records_dir / name,
-                    json.dumps(
-                        {**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True
-                    ).encode(),
-                    sync=False,
+                (summary.changed if row or key in fresh else summary.new).append(path)
+                fresh[key] = (path, record)
+            for key, (path, record) in fresh.items():
+                db.execute(
+                    "INSERT OR REPLACE INTO files(key, path, sha256, loaded_at, record) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        key,
+                        path,
+                        record.sha256,
+                        time.time(),
+                        json.dumps({**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True),
+                    ),
                 )
-                meta["files"][key] = {
-                    "path": path,
-                    "record": name,
-                    "sha256": record.sha256,
-                    "loaded_at": time.time(),
-                }
-                fresh[name] = record
-            if fresh:
-                _sync_records(records_dir, list(fresh))  # every record durable before meta.json names it
-            if fresh or not (self.root / "graph.pickle").exists():
-                self._commit(meta, fresh)
-            if fresh:
-                _sweep(records_dir, {e["record"] for e in meta["files"].values()})
-        summary.counts = _kind_counts(self.graph())  # not status(): meta.json need not be parsed again
+            registry_changed = _store_registries(db, registries)
+            if fresh or registry_changed or not _built(db, self.root):
+                self._rebuild(db, {k: r for k, (_, r) in fresh.items()})
+            summary.counts = dict(get_meta(db, "counts", {}).get("by_kind", {}))
         return summary
 
     def forget(self, path: str) -> bool:
-        with self._locked():
-            meta = self._meta()
+        with self._writing() as db:
             key = _file_key(path)
-            if key not in meta["files"]:
-                hits = [k for k, e in meta["files"].items() if Path(e["path"]).name == Path(path).name]
+            if db.execute("SELECT 1 FROM files WHERE key = ?", (key,)).fetchone() is None:
+                name = Path(path).name
+                hits = [k for k, p in db.execute("SELECT key, path FROM files") if Path(p).name == name]
                 if len(hits) != 1:
                     return False
                 key = hits[0]
-            entry = meta["files"].pop(key)
-            self._commit(meta)
-            with contextlib.suppress(FileNotFoundError):
-                (self.root / "records" / entry["record"]).unlink()
+            db.execute("DELETE FROM files WHERE key = ?", (key,))
+            self._rebuild(db, {})
         return True
-
-    def _commit(self, meta: dict[str, Any], fresh: dict[str, PlanRecord] | None = None) -> None:
-        """Rebuild the graph from every record (``fresh`` ones from memory, the rest from disk), write
-        the snapshot, then meta.json — the commit point. The cyclic GC is paused meanwhile: building
-        allocates millions of long-lived objects and nothing to collect (see ``cancu.graph.gc_pause``)."""
-        meta["generation"] = meta.get("generation", 0) + 1
-        with paused_gc():
-            graph = build_graph(self.records(meta, fresh), load_registry(self._registry_paths(meta)))
-            # pickled straight into the temp file: no second in-memory copy of the snapshot
-            _atomic_write(
-                self.root / "graph.pickle", lambda f: pickle.dump((meta["generation"], graph), f, protocol=5)
-            )
-        _atomic_write(
-            self.root / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True).encode()
-        )
-        self._graph = graph
 
     def add_registry_file(self, path: Path) -> bool:
-        """Register a user registry file (e.g. an import) in meta.json and rebuild; False if already there."""
-        from cancu.ontology.registry import read_user_csv
+        """Copy a user registry file (e.g. an import) into the store and rebuild; False if the store
+        already holds these rows from this file."""
+        registries = _read_registries([path])
+        with self._writing() as db:
+            changed = _store_registries(db, registries)
+            if changed:
+                self._rebuild(db, {})
+        return changed
 
-        resolved = str(Path(path).resolve())
-        read_user_csv(Path(resolved))  # a bad file stops here, file:line, before meta.json changes
-        with self._locked():
-            meta = self._meta()
-            meta.setdefault("registry_files", [])
-            if resolved in meta["registry_files"]:
-                return False
-            meta["registry_files"].append(resolved)
-            self._commit(meta)
-        return True
+    def _rebuild(self, db: sqlite3.Connection, fresh: dict[str, PlanRecord]) -> None:
+        """The graph of every stored record (``fresh`` ones from memory) and registry, written as the
+        rows that differ from the stored ones, with counts and a new generation — inside the caller's
+        transaction. The cyclic GC is paused: millions of long-lived objects, nothing to collect."""
+        with paused_gc():
+            records = [
+                fresh[key] if key in fresh else PlanRecord.from_dict(decode(text))
+                for key, text in db.execute("SELECT key, record FROM files")
+            ]
+            g = build_graph(records, _registry_of(db))
+            counts = write_diff(db, g)
+            by_kind: dict[str, int] = {}
+            for d in g._node.values():
+                by_kind[d.get("kind", "?")] = by_kind.get(d.get("kind", "?"), 0) + 1
+        set_meta(
+            db,
+            "counts",
+            {"nodes": counts["nodes"], "edges": counts["edges"], "by_kind": dict(sorted(by_kind.items()))},
+        )
+        set_meta(db, "last_write", counts)
+        set_meta(db, "generation", get_meta(db, "generation", 0) + 1)
 
-    def node(self, key: str) -> dict[str, Any]:
-        g = self.graph()
-        return {
-            "key": key,
-            "attrs": dict(g.nodes[key]),
-            "out": [(k, b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True)],
-            "in": [(k, a, d) for a, _, k, d in g.in_edges(key, keys=True, data=True)],
-        }
 
-
-def _kind_counts(g: nx.MultiDiGraph) -> dict[str, int]:
-    kinds: dict[str, int] = {}
-    for d in g._node.values():
-        kind = d.get("kind", "?")
-        kinds[kind] = kinds.get(kind, 0) + 1
-    return dict(sorted(kinds.items()))
+def _built(db: sqlite3.Connection, root: Path) -> bool:
+    with translated(root):
+        return get_meta(db, "generation", 0) > 0
 
 
 def _file_key(path: str) -> str:
@@ -263,77 +297,72 @@ def _file_key(path: str) -> str:
     return hashlib.sha1(resolved.encode("utf-8")).hexdigest()
 
 
-def _atomic_write(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
-    """Temp file, fsync, rename, fsync of the directory: ``path`` holds the old or the new bytes.
-    ``data`` is the bytes, or a function that writes them to the open file."""
-    _write_synced(path, data)
-    _fsync_dir(path.parent)
+@dataclass(frozen=True)
+class _RegistryCopy:
+    origin: str
+    name: str
+    content: str
+    sha256: str
 
 
-def _write_synced(path: Path, data: bytes | Callable[[BinaryIO], object], sync: bool = True) -> None:
-    """Temp file, fsync, rename — the directory entry is made durable by the caller (``_fsync_dir``).
-    ``sync=False`` leaves the fsync to the caller too (``_sync_records``, once for a whole load)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            if callable(data):
-                data(f)
-            else:
-                f.write(data)
-            f.flush()
-            if sync:
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+def _read_registries(paths: Iterable[Path]) -> list[_RegistryCopy]:
+    """Each user registry file validated (``file:line`` errors name the user's file) and read, before
+    the store is touched."""
+    from cancu.ontology.registry import read_user_csv
+
+    out = []
+    for path in paths:
+        path = Path(path)
+        read_user_csv(path)
+        content = path.read_text(encoding="utf-8-sig")
+        out.append(
+            _RegistryCopy(
+                str(path.resolve()), path.name, content, hashlib.sha256(content.encode("utf-8")).hexdigest()
+            )
+        )
+    return out
 
 
-def _sync_records(records_dir: Path, names: list[str]) -> None:
-    """Make a load's new record files and their directory entries durable, before meta.json names them.
-
-    One ``syncfs(2)`` of the store's file system where Linux offers it (an fsync per record was a
-    quarter of a national load); else an fsync of each file. Until meta.json names them, the new
-    files are unreferenced: a crash before this point loses nothing committed (``_sweep``)."""
-    fd = os.open(records_dir, os.O_RDONLY)
-    try:
-        if _syncfs(fd):
-            return
-    finally:
-        os.close(fd)
-    for name in names:
-        file_fd = os.open(records_dir / name, os.O_RDONLY)
-        try:
-            os.fsync(file_fd)
-        finally:
-            os.close(file_fd)
-    _fsync_dir(records_dir)
+def _store_registries(db: sqlite3.Connection, registries: list[_RegistryCopy]) -> bool:
+    """Upsert each copy by its origin (the file's resolved path); True when any rows changed."""
+    changed = False
+    for reg in registries:
+        row = db.execute("SELECT sha256 FROM registries WHERE origin = ?", (reg.origin,)).fetchone()
+        if row and row[0] == reg.sha256:
+            continue
+        db.execute(
+            "INSERT INTO registries(origin, name, sha256, content) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(origin) DO UPDATE SET name = excluded.name, sha256 = excluded.sha256, content = excluded.content",
+            (reg.origin, reg.name, reg.sha256, reg.content),
+        )
+        changed = True
+    return changed
 
 
-def _syncfs(fd: int) -> bool:
-    """``syncfs(fd)`` through libc; False where there is none (not Linux) or it fails."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.syncfs(fd) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _sweep(records_dir: Path, referenced: set[str]) -> None:
-    """Remove record files meta.json no longer names: superseded versions, and what a load killed
-    before its commit left behind (temp files, records never committed). Called under the lock."""
-    for f in records_dir.iterdir():
-        if f.name not in referenced:
-            with contextlib.suppress(FileNotFoundError):
-                f.unlink()
+def _registry_of(db: sqlite3.Connection) -> Registry:
+    """The shipped registry plus the copies in the store, read through the registry's own reader
+    (each copy under its user's file name: the graph's ``registry`` attributes name it)."""
+    rows = db.execute("SELECT seq, name, content FROM registries ORDER BY seq").fetchall()
+    if not rows:
+        return load_registry([])
+    with tempfile.TemporaryDirectory(prefix="cancu-registries-") as tmp:
+        paths = []
+        for seq, name, content in rows:
+            folder = Path(tmp) / str(seq)
+            folder.mkdir()
+            plain = Path(name).name == name and name not in ("", ".", "..")
+            path = folder / (name if plain else safe_filename(name))
+            path.write_text(content, encoding="utf-8")
+            paths.append(path)
+        return load_registry(paths)
 
 
-def _fsync_dir(directory: Path) -> None:
-    dir_fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+__all__ = [
+    "DB_NAME",
+    "DEFAULT_DIR",
+    "FORMAT_VERSION",
+    "EmbeddedStore",
+    "LoadSummary",
+    "default_location",
+    "open_store",
+]

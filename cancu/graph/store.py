@@ -1,8 +1,8 @@
 """Stable import path of the embedded store: ``cancu.graph.store.open_store``.
 
-The implementation lives in ``embedded.py``; this module only names the public
-surface so that callers (``cancu.api``, queries, benchmarks) need not know the
-file layout behind it. Format and guarantees: ``docs/store.md``.
+The implementation lives in ``embedded.py`` (SQLite underneath: ``sqlite_db.py``,
+``sqlite_graph.py``); the interface every store implements is
+``store_protocol.GraphStore``. Format and guarantees: ``docs/store.md``.
 """
 
 from cancu.graph.embedded import (
@@ -13,5 +13,14 @@ from cancu.graph.embedded import (
     default_location,
     open_store,
 )
+from cancu.graph.store_protocol import GraphStore
 
-__all__ = ["DEFAULT_DIR", "FORMAT_VERSION", "EmbeddedStore", "LoadSummary", "default_location", "open_store"]
+__all__ = [
+    "DEFAULT_DIR",
+    "FORMAT_VERSION",
+    "EmbeddedStore",
+    "GraphStore",
+    "LoadSummary",
+    "default_location",
+    "open_store",
+]

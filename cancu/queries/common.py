@@ -88,10 +88,13 @@ def find(g: Graph, text: str, kinds: Iterable[str] | None = None) -> list[str]:
     m = re.fullmatch(r"(.+?)[\s@]+((?:19|20)\d{2})", text)
     number, year = (m.group(1), int(m.group(2))) if m else (text, None)
     key = number_key(number)
+    lookup = getattr(g, "lookup", None)  # a store's graph with indexed columns (sqlite_graph.LazyGraph)
+    candidates = lookup(number_key=key) if lookup else g._node
+    nodes = g._node
     hits = [
         n
-        for n, d in g.nodes(data=True)
-        if d.get("number")
+        for n in candidates
+        if (d := nodes[n]).get("number")
         and number_key(d["number"]) == key
         and ok(n)
         and (year is None or d.get("year") == year)
@@ -99,10 +102,11 @@ def find(g: Graph, text: str, kinds: Iterable[str] | None = None) -> list[str]:
     if hits:
         return sorted(hits)
     folded = ascii_fold(text)
+    candidates = lookup(name_key=folded) if lookup else g._node
     return sorted(
         n
-        for n, d in g.nodes(data=True)
-        if ok(n) and (ascii_fold(str(d.get("name") or d.get("label") or "")) == folded)
+        for n in candidates
+        if ok(n) and (ascii_fold(str(nodes[n].get("name") or nodes[n].get("label") or "")) == folded)
     )
 
 

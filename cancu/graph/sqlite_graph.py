@@ -1,0 +1,332 @@
+"""The graph as SQLite rows, both ways: a built graph written as a diff, and the rows read back
+either whole (exports, whole-store queries) or lazily (a query about one plan reads only the
+nodes and edges it touches).
+
+Rows: ``nodes(key, kind, number_key, name_key, attrs)``, ``edges(src, dst, key, attrs)``,
+``plan_index(plan, leads, metrics)`` (the ``plan_leads`` / ``plan_metrics`` indexes of
+``cancu.graph.derived``) and ``graph_attrs(name, value)`` (the rest of ``g.graph``). The
+``number_key`` and ``name_key`` columns are what ``queries.common.find`` compares, so a lookup
+by document number or name is an index seek, not a scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from cancu.graph.derived import LEADS_INDEX, METRICS_INDEX
+from cancu.graph.sqlite_db import decode, encode, translated
+from cancu.ontology.ids import ascii_fold, number_key
+
+PLAN_INDEXES = (LEADS_INDEX, METRICS_INDEX)
+
+
+def lookup_keys(attrs: dict[str, Any]) -> tuple[str | None, str]:
+    """The two columns ``find`` searches: a document's number key, and the folded name or label."""
+    number = attrs.get("number")
+    return (
+        number_key(number) if number else None,
+        ascii_fold(str(attrs.get("name") or attrs.get("label") or "")),
+    )
+
+
+def write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph) -> dict[str, int]:
+    """Make the rows equal to ``g``, touching only rows whose content differs: a changed file's
+    facts are rewritten, the rest of the country is compared, not written. Returns the counts."""
+    old_nodes = dict(db.execute("SELECT key, attrs FROM nodes"))
+    upserts = []
+    for key, attrs in g._node.items():
+        text = encode(attrs)
+        if old_nodes.pop(key, None) != text:
+            upserts.append((key, attrs.get("kind"), *lookup_keys(attrs), text))
+    db.executemany("DELETE FROM nodes WHERE key = ?", ((k,) for k in old_nodes))
+    db.executemany(
+        "INSERT OR REPLACE INTO nodes(key, kind, number_key, name_key, attrs) VALUES (?, ?, ?, ?, ?)", upserts
+    )
+    old_edges = {(a, b, k): t for a, b, k, t in db.execute("SELECT src, dst, key, attrs FROM edges")}
+    edge_rows = []
+    edges = 0
+    for a, targets in g._succ.items():
+        for b, keyed in targets.items():
+            for k, attrs in keyed.items():
+                edges += 1
+                text = encode(attrs)
+                if old_edges.pop((a, b, k), None) != text:
+                    edge_rows.append((a, b, k, text))
+    db.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND key = ?", old_edges)
+    db.executemany("INSERT OR REPLACE INTO edges(src, dst, key, attrs) VALUES (?, ?, ?, ?)", edge_rows)
+    _write_indexes(db, g)
+    return {
+        "nodes": g.number_of_nodes(),
+        "edges": edges,
+        "nodes_written": len(upserts),
+        "edges_written": len(edge_rows),
+        "nodes_deleted": len(old_nodes),
+        "edges_deleted": len(old_edges),
+    }
+
+
+def _write_indexes(db: sqlite3.Connection, g: nx.MultiDiGraph) -> None:
+    leads, metrics = g.graph.get(LEADS_INDEX) or {}, g.graph.get(METRICS_INDEX) or {}
+    rows = {
+        plan: (
+            encode(leads[plan]) if plan in leads else None,
+            encode(metrics[plan]) if plan in metrics else None,
+        )
+        for plan in set(leads) | set(metrics)
+    }
+    old = {p: (a, b) for p, a, b in db.execute("SELECT plan, leads, metrics FROM plan_index")}
+    db.executemany("DELETE FROM plan_index WHERE plan = ?", ((p,) for p in set(old) - set(rows)))
+    db.executemany(
+        "INSERT OR REPLACE INTO plan_index(plan, leads, metrics) VALUES (?, ?, ?)",
+        ((p, a, b) for p, (a, b) in rows.items() if old.get(p) != (a, b)),
+    )
+    others = {name: encode(v) for name, v in g.graph.items() if name not in PLAN_INDEXES}
+    db.execute("DELETE FROM graph_attrs")
+    db.executemany("INSERT INTO graph_attrs(name, value) VALUES (?, ?)", sorted(others.items()))
+    db.execute(
+        "INSERT INTO graph_attrs(name, value) VALUES (?, ?)",
+        ("_indexes", encode([n for n in PLAN_INDEXES if n in g.graph])),
+    )
+
+
+def read_graph(db: sqlite3.Connection, root: Path) -> nx.MultiDiGraph:
+    """The whole graph (nodes sorted by key, neighbours sorted): built straight into networkx's
+    adjacency dicts, as ``add_edge`` would, without its per-edge overhead."""
+    g = nx.MultiDiGraph()
+    with translated(root):
+        node, succ, pred = g._node, g._succ, g._pred
+        for key, text in db.execute("SELECT key, attrs FROM nodes ORDER BY key"):
+            node[key] = decode(text)
+            succ[key] = {}
+            pred[key] = {}
+        for a, b, k, text in db.execute("SELECT src, dst, key, attrs FROM edges ORDER BY src, dst, key"):
+            keyed = succ[a].get(b)
+            if keyed is None:
+                keyed = succ[a][b] = pred[b][a] = {}
+            keyed[k] = decode(text)
+        g.graph.update(_graph_attrs(db))
+        indexes = g.graph.pop("_indexes", list(PLAN_INDEXES))
+        if LEADS_INDEX in indexes:
+            g.graph[LEADS_INDEX] = {
+                p: decode(t)
+                for p, t in db.execute(
+                    "SELECT plan, leads FROM plan_index WHERE leads IS NOT NULL ORDER BY plan"
+                )
+            }
+        if METRICS_INDEX in indexes:
+            g.graph[METRICS_INDEX] = {
+                p: decode(t)
+                for p, t in db.execute(
+                    "SELECT plan, metrics FROM plan_index WHERE metrics IS NOT NULL ORDER BY plan"
+                )
+            }
+    return g
+
+
+def _graph_attrs(db: sqlite3.Connection) -> dict[str, Any]:
+    return {name: decode(text) for name, text in db.execute("SELECT name, value FROM graph_attrs")}
+
+
+# ---- the lazy graph ---------------------------------------------------------------------------
+
+
+class _LazyAdjacency(dict):
+    """networkx's outer adjacency dict, filled one node at a time from the rows on first access.
+    Iterating it (a whole-graph scan) reads every row first: slow, but the same answer."""
+
+    def __init__(self, graph: LazyGraph, fetch) -> None:
+        super().__init__()
+        self._graph, self._fetch, self._missing, self._complete = graph, fetch, set(), False
+
+    def _load(self, key: Any) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        if self._complete or key in self._missing or not isinstance(key, str):
+            return False
+        if not self._graph._has_node(key):
+            self._missing.add(key)
+            return False
+        dict.__setitem__(self, key, self._fetch(key))
+        return True
+
+    def __getitem__(self, key: Any) -> Any:
+        if not self._load(key):
+            raise KeyError(key)
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key: Any) -> bool:
+        return self._load(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return dict.__getitem__(self, key) if self._load(key) else default
+
+    def _all(self) -> None:
+        if not self._complete:
+            for key in self._graph._all_keys():
+                self._load(key)
+            self._complete = True
+
+    def __iter__(self) -> Iterator[Any]:
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._all()
+        return dict.__len__(self)
+
+    def keys(self):  # type: ignore[override]
+        self._all()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[override]
+        self._all()
+        return dict.values(self)
+
+    def items(self):  # type: ignore[override]
+        self._all()
+        return dict.items(self)
+
+
+class _LazyIndex(dict):
+    """A plan index of ``g.graph`` (``plan_leads`` / ``plan_metrics``) read one plan at a time."""
+
+    def __init__(self, graph: LazyGraph, column: str) -> None:
+        super().__init__()
+        self._graph, self._column, self._absent = graph, column, set()
+
+    def _load(self, plan: Any) -> bool:
+        if dict.__contains__(self, plan):
+            return True
+        if plan in self._absent or not isinstance(plan, str):
+            return False
+        value = self._graph._index_row(plan, self._column)
+        if value is None:
+            self._absent.add(plan)
+            return False
+        dict.__setitem__(self, plan, value)
+        return True
+
+    def __getitem__(self, plan: Any) -> Any:
+        if not self._load(plan):
+            raise KeyError(plan)
+        return dict.__getitem__(self, plan)
+
+    def __contains__(self, plan: Any) -> bool:
+        return self._load(plan)
+
+    def get(self, plan: Any, default: Any = None) -> Any:
+        return dict.__getitem__(self, plan) if self._load(plan) else default
+
+
+class LazyGraph(nx.MultiDiGraph):
+    """A read-only ``MultiDiGraph`` over the store's rows: ``g._node[k]``, ``g._succ[k]``,
+    ``g._pred[k]``, ``k in g`` and the plan indexes each read their rows on first use (one indexed
+    SELECT), so ``trace``/``audit``/``gaps``/``responsible`` of one plan read that plan's
+    neighbourhood, whatever the store's size. ``lookup`` answers ``find``'s number and name
+    searches from the indexed columns. Same node and edge order as ``read_graph``."""
+
+    def __init__(self, db: sqlite3.Connection, root: Path) -> None:
+        self._db, self._root = db, root
+        self._keyed: dict[tuple[str, str], dict[str, Any]] = {}
+        self._exists: dict[str, bool] = {}
+        super().__init__()
+        self._node = _LazyAdjacency(self, self._fetch_node)
+        self._adj = self._succ = _LazyAdjacency(self, self._fetch_succ)
+        self._pred = _LazyAdjacency(self, self._fetch_pred)
+        with translated(root):
+            attrs = _graph_attrs(db)
+        indexes = attrs.pop("_indexes", list(PLAN_INDEXES))
+        self.graph.update(attrs)
+        if LEADS_INDEX in indexes:
+            self.graph[LEADS_INDEX] = _LazyIndex(self, "leads")
+        if METRICS_INDEX in indexes:
+            self.graph[METRICS_INDEX] = _LazyIndex(self, "metrics")
+
+    # -- what the lazy dicts call -------------------------------------------------------------
+    def _has_node(self, key: str) -> bool:
+        known = self._exists.get(key)
+        if known is None:
+            with translated(self._root):
+                row = self._db.execute("SELECT attrs FROM nodes WHERE key = ?", (key,)).fetchone()
+            known = self._exists[key] = row is not None
+            if row is not None:
+                dict.__setitem__(self._node, key, decode(row[0]))
+        return known
+
+    def _fetch_node(self, key: str) -> dict[str, Any]:
+        with translated(self._root):
+            row = self._db.execute("SELECT attrs FROM nodes WHERE key = ?", (key,)).fetchone()
+        return decode(row[0])
+
+    def _keyed_for(self, a: str, b: str) -> dict[str, Any]:
+        keyed = self._keyed.get((a, b))
+        if keyed is None:
+            keyed = self._keyed[(a, b)] = {}
+        return keyed
+
+    def _fetch_succ(self, key: str) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        with translated(self._root):
+            rows = self._db.execute(
+                "SELECT dst, key, attrs FROM edges WHERE src = ? ORDER BY dst, key", (key,)
+            ).fetchall()
+        for b, k, text in rows:
+            keyed = out.get(b)
+            if keyed is None:
+                keyed = out[b] = self._keyed_for(key, b)
+            if k not in keyed:
+                keyed[k] = decode(text)
+        return out
+
+    def _fetch_pred(self, key: str) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        with translated(self._root):
+            rows = self._db.execute(
+                "SELECT src, key, attrs FROM edges WHERE dst = ? ORDER BY src, key", (key,)
+            ).fetchall()
+        for a, k, text in rows:
+            keyed = out.get(a)
+            if keyed is None:
+                keyed = out[a] = self._keyed_for(a, key)
+            if k not in keyed:
+                keyed[k] = decode(text)
+        return out
+
+    def _all_keys(self) -> list[str]:
+        with translated(self._root):
+            return [k for (k,) in self._db.execute("SELECT key FROM nodes ORDER BY key")]
+
+    def _index_row(self, plan: str, column: str) -> Any:
+        query = {
+            "leads": "SELECT leads FROM plan_index WHERE plan = ?",
+            "metrics": "SELECT metrics FROM plan_index WHERE plan = ?",
+        }[column]
+        with translated(self._root):
+            row = self._db.execute(query, (plan,)).fetchone()
+        return decode(row[0]) if row and row[0] is not None else None
+
+    # -- what queries.common.find asks ----------------------------------------------------------
+    def lookup(self, *, number_key: str | None = None, name_key: str | None = None) -> list[str]:
+        """Keys of the nodes whose number key (or folded name) is this: candidates ``find`` then
+        checks with its own rule, as it would on every node of a whole graph."""
+        with translated(self._root):
+            if number_key is not None:
+                rows = self._db.execute("SELECT key FROM nodes WHERE number_key = ?", (number_key,))
+            else:
+                rows = self._db.execute("SELECT key FROM nodes WHERE name_key = ?", (name_key,))
+            return sorted(k for (k,) in rows)
+
+    def number_of_edges(self, u=None, v=None) -> int:  # type: ignore[override]
+        if u is None and v is None:
+            with translated(self._root):
+                return self._db.execute("SELECT count(*) FROM edges").fetchone()[0]
+        return super().number_of_edges(u, v)
+
+    def number_of_nodes(self) -> int:
+        with translated(self._root):
+            return self._db.execute("SELECT count(*) FROM nodes").fetchone()[0]
