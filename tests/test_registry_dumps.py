@@ -331,7 +331,7 @@ def test_th1nhng0_with_relationships_gives_successors_and_amendments(tmp_path):
         "amendment": 2,
         "other relationship (not about status)": 1,
         "relationship names an id not in the metadata": 1,
-        "malformed relationship row (expected 3 fields)": 1,
+        "malformed relationship row (wrong field count or not an object)": 1,
     }
     lines = report.lines()
     assert "read 8 relationship row(s):" in lines

@@ -205,7 +205,7 @@ def test_tvpl_import_then_a_newer_import_wins(tmp_path, plan_store):
     report = _import(plan_store, second)
     assert report.fmt == "tvpl"  # told by the field names
     assert dict(report.unmapped) == {"malformed row (not a JSON object)": 1, "no status": 1}
-    assert _flags(plan_store)["999/QĐ-TTg"] == ("yellow", None)  # partly expired
+    assert _flags(plan_store)["999/QĐ-TTg"] == ("yellow", "2024-01-01")  # partly expired since that day
     shown = show_number("999/QĐ-TTg", registry_files_of(plan_store))
     assert [(r.origin, r.status, r.status_date, r.conflict) for r in shown] == [
         ("import", "in_force", None, True),

@@ -4,20 +4,79 @@ bases and names from the resolver, never from this module)."""
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 
 from cancu.graph.naming import body_name
 from cancu.graph.resolve import Resolver
+from cancu.ontology.ids import ascii_fold
 from cancu.ontology.vocab import LEVEL_RANK, EdgeKind, NodeKind
 
 
 def derive(g: nx.MultiDiGraph, res: Resolver) -> None:
+    document_periods(g)
     implements(g)
     cascades(g)
     part_of(g)
     successions(g, res)
     index_leads(g)
     index_metrics(g)
+
+
+#: "giai đoạn 2021 - 2025", "2021-2030" in a plan's or programme's title (folded)
+SPAN = re.compile(r"(?:giai\s*doan\s*)?\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+#: "năm 2023" (the plan of one year); OCR reads "ndm", "nim"
+ONE_YEAR = re.compile(r"\bn\w?m\s+((?:19|20)\d{2})\b")
+#: "ngày 15 tháng 12 năm 2021": a date, not the plan's year
+DATE_BEFORE = re.compile(r"th\w{0,2}ng\s*\d{1,2}\s*$")
+
+
+def document_periods(g: nx.MultiDiGraph) -> None:
+    """When a plan or programme stops applying, from what cancu read itself: a loaded plan's own period,
+    else the period its citation's title names ("Kế hoạch CCHC giai đoạn 2021-2025", "… năm 2023").
+
+    The end is written where every reader of the graph (the audit, its RDF and Neo4j copies) looks for a
+    document's end: ``in_force_until`` (the first day no longer in force), with
+    ``in_force_until_evidence`` saying where it was read. It never overrides a dated end (the text's own
+    effectivity clause, a registry row "replaced" or "expired"); a bare registry "in force" keeps its
+    status and gains the end. A document with no status gets ``status`` "expired" from the period, marked
+    ``status_source: period`` (deterministic: the audit's ``--as-of`` says whether that day has come)."""
+    for _, d in g.nodes(data=True):
+        if d.get("kind") != NodeKind.PLAN.value or d.get("in_force_until"):
+            continue
+        if d.get("status") in ("replaced", "expired"):
+            continue
+        period = d.get("period")
+        if period and period[-1]:
+            first, last, where = int(period[0]), int(period[-1]), "its own text"
+        elif span := period_in_title(d.get("title")):
+            (first, last), where = span, "the cited title"
+        else:
+            continue
+        d["in_force_until"] = f"{last + 1}-01-01"
+        d["in_force_until_evidence"] = (
+            f"{where}: period {first}–{last}" if first != last else f"{where}: year {last}"
+        )
+        if d.get("status") in (None, "unknown"):
+            d["status"] = "expired"
+            d["status_source"] = "period"
+
+
+def period_in_title(title: str | None) -> tuple[int, int] | None:
+    """(first, last) year of the period a title names; None when it names none (or only dates)."""
+    if not title:
+        return None
+    text = " ".join(ascii_fold(title).split())
+    hits = []
+    for m in SPAN.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b <= a + 15:
+            hits.append((m.start(), a, b))
+    for m in ONE_YEAR.finditer(text):
+        if not DATE_BEFORE.search(text, 0, m.start()):
+            hits.append((m.start(), int(m.group(1)), int(m.group(1))))
+    return min(hits)[1:] if hits else None
 
 
 LEADS_INDEX = "plan_leads"

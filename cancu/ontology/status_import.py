@@ -287,17 +287,25 @@ def place_of(issuer: str, scope: str) -> str:
 
 # ---------------------------------------------------------------- reading exports
 def _byte_lines(path: Path, progress: Callable[[int], None] | None) -> Iterator[str]:
+    """Decoded lines; ``progress`` is told the bytes read about once a megabyte (a bar redrawn per line of a
+    million-line table costs more than the import)."""
+    pending = 0
     with path.open("rb") as f:
         first = True
         for raw in f:
             if progress:
-                progress(len(raw))
+                pending += len(raw)
+                if pending >= 1 << 20:
+                    progress(pending)
+                    pending = 0
             try:
                 text = raw.decode("utf-8-sig" if first else "utf-8")
             except UnicodeDecodeError as err:
                 raise InputError(f"{path}: not UTF-8 text") from err
             first = False
             yield text
+    if progress and pending:
+        progress(pending)
 
 
 def iter_export(

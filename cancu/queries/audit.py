@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from cancu.graph.gc_pause import gc_paused
+from cancu.ontology.document_kinds import is_normative_number, kind_of
 from cancu.ontology.vocab import EdgeKind, Flag, Status
 from cancu.queries.common import Graph, find_one, first_quote, label, loaded_plans, out_edges, parse_as_of
 
@@ -101,33 +103,46 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
         if status in (Status.REPLACED, Status.EXPIRED)
         else d.get("in_force_until")
     )
+    # an end read from the text itself or a period ("… hết hiệu lực kể từ …", "giai đoạn 2021-2025") is an
+    # end, whatever status a registry gives without a date
+    judged = (
+        Status.EXPIRED.value
+        if d.get("in_force_until") and status not in (Status.REPLACED, Status.EXPIRED)
+        else status
+    )
     if replaced and not until:
         until = min((dt for _, dt in replaced if dt), default=None)
     plan_date = pattrs.get("date") or (f"{pattrs['period'][0]}-01-01" if pattrs.get("period") else None)
-    known = bool(status and status != Status.UNKNOWN) or bool(replaced or amended)
-    in_registry = bool(d.get("registry"))
-    flag = Flag.GREY.value
-    note = (
-        f"in the registry, status unknown ({d.get('confidence')})" if in_registry else "not in the registry"
-    )
-    if not in_registry and d.get("jurisdiction"):
-        note = "local document: its status is not in the registry" + (
-            " (its text is loaded)" if d.get("loaded") else ""
-        )
+    known = bool(judged and judged != Status.UNKNOWN) or bool(replaced or amended)
+    confidence = d.get("confidence")
     since = None
     if known:
         flag, note, since = _flag(
-            status, until, replaced, amended, plan_date, as_of, g, _change_not_before(g, replaced)
+            judged,
+            until,
+            replaced,
+            amended,
+            plan_date,
+            as_of,
+            g,
+            _change_not_before(g, replaced),
+            d.get("status_date") if judged == Status.PARTLY_EXPIRED else None,
         )
         if d.get("period_end") and since == d.get("period_end"):
             note = note.replace("not in force since", "programme period ended on").replace(
                 "; replaced by no named successor", ""
             )
             note = note.replace("replaced by no named successor since", "programme period ended on")
-    confidence = d.get("confidence")
-    if known and confidence in UNCONFIRMED:
-        note = f"unverified: the registry believes {flag} ({note}); confirm before relying on it"
-        flag = Flag.GREY.value
+        if d.get("in_force_until_evidence") and until == d.get("in_force_until"):
+            note = _period_note(flag, note, since, d, pattrs, as_of)
+        if d.get("status_source") == "period":  # no source gave a status: the period's, as of the day asked
+            confidence = "period"
+            status = Status.EXPIRED.value if since else Status.IN_FORCE.value
+        elif confidence in UNCONFIRMED:
+            note = f"unverified: the registry believes {flag} ({note}); confirm before relying on it"
+            flag = Flag.GREY.value
+    else:
+        flag, note = Flag.GREY.value, grey_reason(d)
     cited_day, plan_day = _issued(d), pattrs.get("date")
     if (
         cited_day
@@ -164,6 +179,56 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
     )
 
 
+def _period_note(flag: str, note: str, since: str | None, d: dict, pattrs: dict, as_of: str) -> str:
+    """The note of a flag that a period (or the text's own end) decided, with where the end was read."""
+    ends, evidence = d["in_force_until"], d["in_force_until_evidence"]
+    last = (date.fromisoformat(ends) - timedelta(days=1)).isoformat()
+    registry = " (the registry says in force, with no date)" if d.get("status") == Status.IN_FORCE else ""
+    if flag == Flag.GREEN.value:
+        return f"in force at {as_of}: it applies until {last} ({evidence}){registry}"
+    if since != ends:
+        return note
+    own = pattrs.get("period")
+    also = (
+        f"; the plan's own period ({own[0]}–{own[-1]}) ended by then too"
+        if own and int(own[-1]) + 1 <= int(ends[:4])
+        else ""
+    )
+    when = (
+        "after the plan was issued: update the citation"
+        if flag == Flag.YELLOW.value
+        else "before the plan was issued"
+    )
+    return f"period ended on {last} ({evidence}), {when}{also}{registry}"
+
+
+def grey_reason(d: dict) -> str:
+    """Why a cited document has no flag: a kind with no status to check, a local administrative document
+    the legal databases do not list, or a document no source cancu holds speaks of."""
+    kind = kind_of(d.get("number"))
+    in_registry = bool(d.get("registry"))
+    said = (
+        f"in the registry, status unknown ({d.get('confidence')})" if in_registry else "not in the registry"
+    )
+    if kind is not None and kind.status == "none":
+        return f"{kind.reason} ({kind.source}); {said}"
+    if d.get("jurisdiction") and not in_registry:
+        place = d["jurisdiction"].removeprefix("jur:")
+        if is_normative_number(d.get("number")):
+            return f"local legal document of {place}: not in the registry (import that province's rows)"
+        what = kind.name if kind else "document"
+        loaded = (
+            "its text is loaded but states no period or end"
+            if d.get("loaded")
+            else "no period or end is known"
+        )
+        return (
+            f"local administrative {what} of {place}: the legal databases list only legal normative documents "
+            f"(numbered with their year, Luật 80/2015/QH13 Điều 8); {loaded}"
+        )
+    return said
+
+
 def _issued(attrs: dict) -> str | None:
     """The day a document was issued, else the first day of its year (what the evidence supports)."""
     return attrs.get("date") or (f"{attrs['year']}-01-01" if attrs.get("year") else None)
@@ -176,8 +241,9 @@ def _change_not_before(g: Graph, replaced: list[tuple[str, str | None]]) -> str 
 
 
 def _flag(
-    status, until, replaced, amended, plan_date, as_of, g, not_before=None
+    status, until, replaced, amended, plan_date, as_of, g, not_before=None, changed=None
 ) -> tuple[str, str, str | None]:
+    """The flag from dated facts; ``changed``: the registry's date of a partial change (never applied before it)."""
     successors = ", ".join(label(g, t) for t, _ in replaced) or "no named successor"
     if status in (Status.REPLACED, Status.EXPIRED) and not until and not_before and as_of < not_before:
         return (
@@ -196,7 +262,13 @@ def _flag(
     if status in (Status.REPLACED, Status.EXPIRED) and not until:
         return Flag.RED.value, f"not in force (date unknown); replaced by {successors}", None
     if status == Status.PARTLY_EXPIRED:
-        return Flag.YELLOW.value, "partly expired", until
+        if changed and as_of < changed:
+            return Flag.GREEN.value, f"in force at {as_of} (partly expired from {changed})", None
+        return (
+            Flag.YELLOW.value,
+            "partly expired" + (f" since {changed}" if changed else ""),
+            changed or until,
+        )
     changes = [(t, dt) for t, dt in amended if not dt or dt <= as_of]
     if changes or status == Status.AMENDED:
         by = ", ".join(label(g, t) + (f" ({dt})" if dt else "") for t, dt in changes) or "a later text"
