@@ -20,7 +20,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -29,6 +30,9 @@ from cancu.graph import cypher_dialect as dialects
 from cancu.graph.cypher_dialect import FILE_LABEL, NODE_LABEL, Dialect, label, rel_type
 from cancu.ontology.ids import ascii_fold, number_key
 from cancu.ontology.vocab import EdgeKind, NodeKind
+
+if TYPE_CHECKING:
+    from cancu.ontology.record import PlanRecord
 
 Progress = Callable[[int, int], None]
 
@@ -541,6 +545,135 @@ class Neo4jStore:
             "edges": int(edges),
             "by_kind": dict(sorted(by_kind.items())),
         }
+
+    # -- loading straight into the server ---------------------------------------------------------
+    def _files(self, session) -> dict[str, dict[str, str]]:
+        """Loaded files on the server: file key -> {path, sha256} (only completely written ones)."""
+        rows = session.run(
+            f"MATCH (f:{FILE_LABEL}) RETURN f.id AS id, f.path AS path, f._hash AS sha256"
+        ).data()
+        return {r["id"]: {"path": r["path"], "sha256": r["sha256"]} for r in rows if r["sha256"]}
+
+    def known_sha256(self, path: str) -> str | None:
+        """The sha256 of ``path`` as loaded into the server, or None (``cancu load`` skips unchanged files)."""
+        if not hasattr(self, "_known"):
+            with self._session() as (session, _):
+                self._known = self._files(session)
+        entry = self._known.get(file_key(path))
+        return entry["sha256"] if entry else None
+
+    def load(
+        self, items: Iterable[tuple[str, PlanRecord]], registry_files: Iterable[Path] = ()
+    ) -> LoadSummary:
+        """Add or replace files' records on the server and push the graph rebuilt from every record
+        there (only what changed travels). The records live on the server (``:CancuFile``), so any
+        machine can load more or forget one; a server filled by ``cancu push`` has none and refuses."""
+        if list(registry_files):
+            raise StoreError(
+                f"{self.uri}: --registry works on an embedded store; load there and cancu push it"
+            )
+        summary = LoadSummary()
+        fresh: dict[str, tuple[str, PlanRecord]] = {}
+        with self._session() as (session, dialect):
+            files = self._files(session)
+            for path, record in items:
+                key = file_key(path)
+                summary.warnings += len(record.warnings)
+                if files.get(key, {}).get("sha256") == record.sha256 and record.sha256:
+                    summary.unchanged.append(path)
+                    continue
+                (summary.changed if key in files else summary.new).append(path)
+                fresh[key] = (path, record)
+            if fresh:
+                self._refuse_pushed_graph(session, files)
+                records = [r for k, r in self._records(session, files).items() if k not in fresh]
+                self._push_records([*records, *(r for _, r in fresh.values())])
+                for key, (path, record) in sorted(fresh.items()):
+                    _write_file(session, dialect, key, path, record)
+                self.__dict__.pop("_known", None)
+        summary.counts = self.status()["by_kind"]
+        return summary
+
+    def forget(self, path: str) -> bool:
+        """Remove one loaded file's record and push the graph rebuilt without it: exactly its facts go."""
+        with self._session() as (session, _):
+            files = self._files(session)
+            key = file_key(path)
+            if key not in files:
+                hits = [k for k, e in files.items() if Path(e["path"] or "").name == Path(path).name]
+                if len(hits) != 1:
+                    return False
+                key = hits[0]
+            records = [r for k, r in self._records(session, files).items() if k != key]
+            self._push_records(records)
+            session.run(f"MATCH (f:{FILE_LABEL} {{id: $id}}) DELETE f", id=key).consume()
+            self.__dict__.pop("_known", None)
+        return True
+
+    def _push_records(self, records: list[PlanRecord]) -> None:
+        """The graph of ``records`` (and the shipped registry), pushed: only its difference travels."""
+        from cancu.graph.assemble import build_graph
+        from cancu.ontology.registry import load_registry
+
+        push(build_graph(records, load_registry([])), self.uri, self.user, self._password, self.database)
+
+    def _refuse_pushed_graph(self, session, files: dict[str, Any]) -> None:
+        """A graph pushed from an embedded store has no records here: rebuilding from the (zero)
+        records on the server would delete it, so a load refuses."""
+        if files:
+            return
+        held = session.run(f"MATCH (n:{NODE_LABEL}) RETURN count(n) AS n").single()["n"]
+        if held:
+            raise StoreError(
+                f"{self.uri}: holds a graph pushed with cancu push ({held} nodes), not files loaded here; "
+                "load into the embedded store and push it again"
+            )
+
+    def _records(self, session, files: dict[str, Any]) -> dict[str, PlanRecord]:
+        from cancu.ontology.record import PlanRecord
+
+        rows = session.run(f"MATCH (f:{FILE_LABEL}) RETURN f.id AS id, f._attrs AS record").data()
+        return {r["id"]: PlanRecord.from_dict(json.loads(r["record"])) for r in rows if r["id"] in files}
+
+
+def file_key(path: str) -> str:
+    """Identity of a loaded file, as the embedded store keys it: its resolved path ("stdin" has none)."""
+    resolved = path if path == "stdin" else str(Path(path).resolve())
+    return hashlib.sha1(resolved.encode("utf-8")).hexdigest()
+
+
+def _write_file(session, dialect: Dialect, key: str, path: str, record: PlanRecord) -> None:
+    """A file's record on the server; its sha256 (``_hash``) is written last, so a cut write is redone."""
+    text = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
+    merge = f"MERGE (f:{FILE_LABEL} {{id: $id}})"
+    if not dialect.max_message_bytes:
+        _run_write(
+            session,
+            dialect,
+            f"{merge} SET f.path = $path, f._attrs = $text, f._hash = $sha",
+            id=key,
+            path=path,
+            text=text,
+            sha=record.sha256 or "",
+        )
+        return
+    _run_write(
+        session, dialect, f"{merge} SET f.path = $path, f._attrs = '', f._hash = ''", id=key, path=path
+    )
+    _append_attrs(
+        session, f"MATCH (f:{FILE_LABEL} {{id: $id}})", "f", {"id": key}, text, record.sha256 or "", dialect
+    )
+
+
+@dataclass
+class LoadSummary:
+    """What ``load`` did, as the embedded store reports it."""
+
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: int = 0
 
 
 def _edge_order(edge: tuple[str, str, dict]) -> tuple[str, str]:
