@@ -12,7 +12,7 @@ import re
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from cancu.loaders.fold import fold_str, fuzzy_pattern, named_alternation
+from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
 from cancu.ontology.datafiles import read_rows
 
 LEADING = re.compile(
@@ -121,7 +121,32 @@ def _own(folded: str, own_ubnd: str) -> bool:
 def _head_after_dash() -> re.Pattern[str]:
     """A dash followed by the first words of an agency's name (``agency_heads.csv``)."""
     heads = sorted((r["head"] for r in read_rows("agency_heads.csv")), key=len, reverse=True)
-    return re.compile(r"(?:\s[-–]|,)\s+(?=(?:" + "|".join(fuzzy_pattern(h) for h in heads) + r")(?![a-z]))")
+    return re.compile(
+        r"(?:\s[-–]|,|\s"
+        + fuzzy_pattern("và")
+        + r")\s+(?=(?:"
+        + fuzzy_pattern("các")
+        + r"\s+)?(?:"
+        + "|".join(fuzzy_pattern(h) for h in heads)
+        + r")(?![a-z]))"
+    )
+
+
+@cache
+def _and_heads() -> re.Pattern[str]:
+    """Names that "và" can join to the one before ("Sở Giáo dục và Đào tạo và Sở Y tế"); after "và" words
+    such as "Công nghệ", "Du lịch" continue one name."""
+    heads = (
+        "sở",
+        "phòng",
+        "công an",
+        "bộ",
+        "ban",
+        "văn phòng",
+        "trung tâm",
+        "cục",
+    )
+    return re.compile(r"(?:" + fuzzy_alternation(heads, ocr=False) + r")(?![a-z])")
 
 
 def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
@@ -135,8 +160,15 @@ def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
     cuts = [
         m
         for m in _head_after_dash().finditer(folded)
-        if len(folded) == len(cell) and (m.group().strip() != "," or cell[m.end() : m.end() + 1].isupper())
-    ]  # "Sở X, Sở Y", not "Cơ quan, đơn vị"
+        if len(folded) == len(cell)
+        and (
+            m.group().strip() not in (",", "va")
+            or m.group().strip() == ","
+            and (cell[m.end() : m.end() + 1].isupper() or folded.startswith("cac ", m.end()))
+            or m.group().strip() == "va"
+            and (folded.startswith("cac ", m.end()) or bool(_and_heads().match(folded, m.end())))
+        )
+    ]  # "Sở X, Sở Y", "Sở X và Sở Y", "Sở X, các cơ quan …"; not "Cơ quan, đơn vị", "Văn hóa, Thể thao và Du lịch"
     pieces, last = [], 0
     for cut in cuts:
         pieces.append(cell[last : cut.start()])

@@ -29,10 +29,48 @@ def _masks() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
     )
 
 
+LONE_PIPE = re.compile(r"(?m)^[ \t]*\|[ \t]*$")
+VERTICAL_MIN_SEPARATORS = 2
+"""A row of a table printed one cell per line has at least this many "|" lines between its cells (three
+columns); two such rows in a row make a table. Fewer is a masthead's stray cell boundary."""
+
+
+def vertical_cells(text: str) -> list[tuple[int, int, str]]:
+    """Spans that turn a table printed one cell per line ("|" lines between cells, "|" / "|" between
+    rows, as page converters flatten an HTML table) into tab-separated rows: each separator, with the
+    line breaks around it, becomes one tab; a row's opening "|" becomes blank."""
+    if "\n|" not in text:
+        return []
+    pipes = [(m.start(), m.end()) for m in LONE_PIPE.finditer(text)]
+    regions: list[list[tuple[int, int]]] = [[]]
+    for k, (s, e) in enumerate(pipes):
+        if k and text[pipes[k - 1][1] : s].strip() == "":
+            if regions[-1]:  # two "|" lines in a row: the previous was the row's end, this one opens a row
+                regions[-1].pop()
+                regions.append([])
+            continue
+        regions[-1].append((s, e))
+    out: list[tuple[int, int, str]] = []
+    rows = [len(r) >= VERTICAL_MIN_SEPARATORS for r in regions]
+    for k, region in enumerate(regions):
+        if not rows[k] or not (k and rows[k - 1] or k + 1 < len(rows) and rows[k + 1]):
+            continue
+        for s, e in region:
+            before = text.rfind("\n", 0, s)
+            if before <= 0 or text[text.rfind("\n", 0, before) + 1 : before].strip() == "":
+                continue  # the row's opening "|" (the lone-pipe mask blanks it)
+            after = text.find("\n", e + 1)
+            if not text[e : after if after != -1 else len(text)].strip():
+                continue  # the table's closing "|": a blank line or the end follows
+            stop = e + 1 if text[e : e + 1] == "\n" else e
+            out.append((before if before >= 0 else s, stop, "cell"))
+    return out
+
+
 def mask_layout(folded: Folded) -> Folded:
     """``folded`` with its layout marks masked (same length; ``original`` untouched)."""
     text = folded.text
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = vertical_cells(text)
     for rx, fill, triggers in _masks():
         if any(t in text for t in triggers):
             spans.extend((m.start(), m.end(), fill) for m in rx.finditer(text) if m.end() > m.start())
@@ -44,6 +82,10 @@ def mask_layout(folded: Folded) -> Folded:
         if start >= end:
             continue
         parts.append(text[pos:start])
+        if fill == "cell":  # a table cell boundary printed as a "|" line: one tab, no line break
+            parts.append("\t" + " " * (end - start - 1))
+            pos = end
+            continue
         if fill == "join":  # a cell's words wrapped onto two lines: the line break becomes a space
             parts.append(text[start:end].replace("\n", " "))
             pos = end

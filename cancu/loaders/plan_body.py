@@ -20,6 +20,7 @@ from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_p
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.places import is_city
+from cancu.loaders.task_cards import task_cards
 from cancu.ontology.record import Assignment, PlanRecord, Reporting, Target, Task
 
 HEADER_WORDS = {
@@ -93,7 +94,12 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     level = header.info.level
     o = outline(folded, header.title_end)
     table_tasks = _table_tasks(folded, own)
-    record.tasks = table_tasks or _prose_tasks(folded, o, own)
+    if table_tasks:
+        record.tasks = table_tasks
+    else:
+        card_tasks, governed = task_cards(folded, o, own)
+        prose = _prose_tasks(folded, o, own, governed)
+        record.tasks = sorted(card_tasks + prose, key=lambda t: t.span)
     for task in record.tasks:
         if task.deadline:
             task.due, task.recurring = normalise(task.deadline)
@@ -166,8 +172,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         if cols is None or all(c.strip().isdigit() or not c.strip() for c in cells):
             continue
         offsets, o = [], start
-        for c in cells:
-            offsets.append((o, o + len(c)))
+        for c in line.split("\t"):  # the raw cells: a wrapped cell's joined text is shorter than its span
+            lead, trail = len(c) - len(c.lstrip()), len(c) - len(c.rstrip())
+            offsets.append((o + lead, max(o + lead, o + len(c) - trail)))  # not the masked marks around it
             o += len(c) + 1
         ci = cols["content"]
         if ci >= len(cells):
@@ -347,11 +354,14 @@ def _items(cell: str | None) -> str | None:
 
 
 # -- prose tasks ----------------------------------------------------------------
-def _prose_tasks(folded: Folded, o: Outline, own: str | None) -> list[Task]:
+def _prose_tasks(
+    folded: Folded, o: Outline, own: str | None, governed: list[tuple[int, int]] = ()
+) -> list[Task]:
+    """Bullets of the task sections, but those of a task card (read with their card's labels)."""
     tasks = []
     for item in o.items:
         sec = item.section
-        if sec is None or sec.role != "tasks":
+        if sec is None or sec.role != "tasks" or any(s <= item.start < e for s, e in governed):
             continue
         text = DEBRIS.sub("\n", folded.quote(item.start, item.end)).strip()
         if not text:

@@ -1,0 +1,201 @@
+"""Table-driven tests of the task rules for layouts beyond the seeds: task cards (labelled lines giving a
+task's lead, support and deadline), tables printed one cell per line, and agency lists in a lead cell.
+
+Each row is the task part of a provincial plan in the layout real plans use (corpus/notes/fx.md) and the
+tasks a person reading it states: (first words, lead, support, deadline).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cancu.loaders import agency_names
+from cancu.loaders.decode import decode_bytes
+from cancu.loaders.extract import extract_decoded
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 77/KH-UBND
+Lai Châu, ngày 14 tháng 3 năm 2025
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thực hiện đồng bộ.
+II. NHIỆM VỤ
+"""
+
+ROWS = [
+    pytest.param(
+        """1. Về dữ liệu
+1.1. Xây dựng chiến lược dữ liệu:
+a) Nhiệm vụ: Tham mưu UBND tỉnh rà soát, hoàn thiện Chiến lược dữ liệu của tỉnh.
+b) Cơ quan thực hiện:
+- Đơn vị chủ trì: Sở Khoa học
+và Công nghệ.
+- Đơn vị phối hợp: Các Sở, ban,
+ngành.
+c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+1.2. Phát triển dữ liệu:
+a) Nhiệm vụ:
+- Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.
+- Số hóa dữ liệu theo hướng dẫn của Bộ, ngành.
+b) Cơ quan thực hiện:
+- Đơn vị chủ trì: Các Sở, ban, ngành.
+- Đơn vị phối hợp: Sở Khoa học và Công nghệ, UBND xã, phường.
+c) Thời gian thực hiện: Thường xuyên.
+""",
+        [
+            (
+                "Tham mưu UBND tỉnh rà soát",
+                ["Sở Khoa học và Công nghệ"],
+                ["Sở, ban, ngành tỉnh"],
+                "Hoàn thành trong năm 2025",
+            ),
+            (
+                "Rà soát, chuẩn hóa cơ sở",
+                ["Sở, ban, ngành tỉnh"],
+                ["Sở Khoa học và Công nghệ", "UBND cấp xã"],
+                "Thường xuyên",
+            ),
+            (
+                "Số hóa dữ liệu theo hướng",
+                ["Sở, ban, ngành tỉnh"],
+                ["Sở Khoa học và Công nghệ", "UBND cấp xã"],
+                "Thường xuyên",
+            ),
+        ],
+        id="card-lettered-nhiem-vu-co-quan-thuc-hien-thoi-gian",
+    ),
+    pytest.param(
+        """**1. Kiện toàn đội ngũ**
+
+- Thường xuyên rà soát, kiện toàn đội ngũ cán bộ.
+
+*Đơn vị chủ trì thực hiện: *Các
+Sở, ngành, đơn vị, UBND cấp xã.
+
+*Đơn vị phối hợp: *Sở Nội
+vụ, Sở Tư pháp.
+
+*Thời gian thực hiện: *Thường
+xuyên.
+
+**2. Ứng dụng trí tuệ nhân tạo**
+
+- Ra mắt trợ lý pháp luật cho cán bộ, công chức.
+
+*Đơn vị chủ trì tham mưu thực
+hiện: *Sở Khoa học và Công nghệ.
+
+*Thời gian thực hiện: *Tháng 12/2025.
+""",
+        [
+            (
+                "Thường xuyên rà soát, kiện",
+                ["Sở, ban, ngành tỉnh", "UBND cấp xã"],
+                ["Sở Nội vụ", "Sở Tư pháp"],
+                "Thường xuyên",
+            ),
+            ("Ra mắt trợ lý pháp luật", ["Sở Khoa học và Công nghệ"], [], "Tháng 12/2025"),
+        ],
+        id="card-italic-labels-after-the-bullets-label-wrapped",
+    ),
+    pytest.param(
+        """1. Tuyên truyền
+a) Hoạt động 1
+- Nội dung: Tổ chức lễ phát động Tháng hành động.
+- Cơ quan thực hiện: Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với các sở, ban, ngành và các đơn vị có liên quan.
+""",
+        [
+            (
+                "Tổ chức lễ phát động Tháng",
+                ["Sở Giáo dục và Đào tạo", "Sở Y tế"],
+                ["Sở, ban, ngành tỉnh", "Đơn vị có liên quan"],
+                None,
+            )
+        ],
+        id="card-lead-value-says-chu-tri-phoi-hop-voi",
+    ),
+    pytest.param(
+        """1. Nhiệm vụ trọng tâm
+
+|
+**STT**
+|
+**Tên nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian hoàn thành**
+|
+|
+1
+|
+Triển khai nền tảng đào tạo
+trực tuyến mở đại trà.
+|
+Sở KH&CN
+|
+Các sở, ban, ngành tỉnh; UBND các xã, phường
+|
+Thường xuyên
+|
+|
+2
+|
+Biểu dương, khen thưởng doanh nghiệp.
+|
+Sở Nội vụ
+|
+Sở KH&CN
+|
+Hằng năm
+|
+""",
+        [
+            (
+                "Triển khai nền tảng đào tạo",
+                ["Sở Khoa học và Công nghệ"],
+                ["Sở, ban, ngành tỉnh", "UBND cấp xã"],
+                "Thường xuyên",
+            ),
+            ("Biểu dương, khen thưởng doanh", ["Sở Nội vụ"], ["Sở Khoa học và Công nghệ"], "Hằng năm"),
+        ],
+        id="table-printed-one-cell-per-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), ROWS)
+def test_rule_tasks(body: str, want: list[tuple]) -> None:
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    got = [(t.text, t.lead, t.support, t.deadline) for t in record.tasks]
+    assert len(got) == len(want), got
+    for (text, lead, support, deadline), (start, w_lead, w_support, w_deadline) in zip(
+        got, want, strict=True
+    ):
+        assert text.startswith(start), text
+        assert (lead, support, deadline) == (w_lead, w_support, w_deadline), text
+
+
+CELLS = [
+    ("Sở Giáo dục và Đào tạo và Sở Y tế", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
+    ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+    (
+        "Báo và Phát thanh, Truyền hình tỉnh, Sở Tư pháp, các cơ quan, đơn vị, địa phương",
+        ["Báo và Phát thanh, Truyền hình tỉnh", "Sở Tư pháp", "Cơ quan, đơn vị, địa phương"],
+    ),
+    ("Các Sở, ngành, đơn vị, UBND cấp xã", ["Sở, ban, ngành tỉnh", "UBND cấp xã"]),
+    ("Sở Khoa học và Công nghệ, UBND xã, phường", ["Sở Khoa học và Công nghệ", "UBND cấp xã"]),
+    ("Các Sở, ban, ngành Thành phố", ["Sở, ban, ngành tỉnh"]),
+]
+
+
+@pytest.mark.parametrize(("cell", "want"), CELLS)
+def test_rule_lead_cells(cell: str, want: list[str]) -> None:
+    assert agency_names.split_cell(cell, "UBND tỉnh Lai Châu") == want
