@@ -129,10 +129,8 @@ def _row(g: Graph, plan: str, pattrs: dict, cited: str, edge: dict, relation: st
             d.get("status_date") if judged == Status.PARTLY_EXPIRED else None,
         )
         if d.get("period_end") and since == d.get("period_end"):
-            note = note.replace("not in force since", "programme period ended on").replace(
-                "; replaced by no named successor", ""
-            )
-            note = note.replace("replaced by no named successor since", "programme period ended on")
+            note = note.replace("not in force since", "programme period ended on")
+            note = note.replace(" (no successor named)", "").replace("; no successor named", "")
         if d.get("in_force_until_evidence") and until == d.get("in_force_until"):
             note = _period_note(flag, note, since, d, pattrs, as_of)
         if d.get("status_source") == "period":  # no source gave a status: the period's, as of the day asked
@@ -255,10 +253,20 @@ def _flag(
         if plan_date and until > plan_date:
             return (
                 Flag.YELLOW.value,
-                f"replaced by {successors} since {until}, after the plan was issued: update the citation",
+                (
+                    f"replaced by {successors} since {until}"
+                    if replaced
+                    else f"not in force since {until} (no successor named)"
+                )
+                + ", after the plan was issued: update the citation",
                 until,
             )
-        return Flag.RED.value, f"not in force since {until}; replaced by {successors}", until
+        return (
+            Flag.RED.value,
+            f"not in force since {until}; "
+            + (f"replaced by {successors}" if replaced else "no successor named"),
+            until,
+        )
     if status in (Status.REPLACED, Status.EXPIRED) and not until:
         return Flag.RED.value, f"not in force (date unknown); replaced by {successors}", None
     if status == Status.PARTLY_EXPIRED:
@@ -269,7 +277,8 @@ def _flag(
             "partly expired" + (f" since {changed}" if changed else ""),
             changed or until,
         )
-    changes = [(t, dt) for t, dt in amended if not dt or dt <= as_of]
+    # an amendment of unknown date applies no earlier than its amending text was issued
+    changes = [(t, dt) for t, dt in amended if (dt or _issued(g.nodes[t]) or "") <= as_of]
     if changes or status == Status.AMENDED:
         by = ", ".join(label(g, t) + (f" ({dt})" if dt else "") for t, dt in changes) or "a later text"
         return Flag.YELLOW.value, f"in force, amended by {by}", None
