@@ -179,3 +179,36 @@ def test_notes_carry_the_evidence(store):
         "period ended on 2023-12-31 (the cited title: year 2023), after the plan was issued: update the "
         "citation; the plan's own period (2023–2023) ended by then too"
     )
+
+
+KH_192 = """ỦY BAN NHÂN DÂN
+TỈNH SÓC TRĂNG
+Số: 192/KH-UBND
+Sóc Trăng, ngày 20 tháng 12 năm 2022
+
+KẾ HOẠCH
+Thực hiện cải cách hành chính năm 2023
+
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+1. Nâng cao chất lượng giải quyết thủ tục hành chính.
+II. NHIỆM VỤ
+1. Sở Nội vụ chủ trì rà soát thủ tục hành chính, hoàn thành trong năm 2023.
+"""
+
+
+def test_a_cited_plan_that_is_loaded_ends_with_its_own_period(tmp_path):
+    for name, text in (("kh192.txt", KH_192), ("soc-trang.txt", SOC_TRANG)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    files = [str(tmp_path / "kh192.txt"), str(tmp_path / "soc-trang.txt")]
+    assert CliRunner().invoke(main, ["load", *files, "--store", str(store)]).exit_code == 0
+    row = _audit(store, "2024-06-01")["03/KH-UBND", "192/KH-UBND"]
+    assert (row["cited"], row["cited_loaded"], row["flag"], row["since"]) == (
+        "doc:192-kh-ubnd.2022@soc-trang",
+        True,
+        "yellow",
+        "2024-01-01",
+    )
+    assert row["note"].startswith("period ended on 2023-12-31 (its own text: year 2023)")

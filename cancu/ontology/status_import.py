@@ -33,7 +33,7 @@ from cancu.ontology import dump_layouts
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import ascii_fold, jurisdiction_id
 from cancu.ontology.registry import ISO_DATE, ISSUER_PLACE, StatusRow, _number_key, _status_row, shipped
-from cancu.ontology.registry_index import IndexWriter
+from cancu.ontology.registry_index import IndexedFile, IndexWriter
 
 if TYPE_CHECKING:
     from cancu.ontology.dump_relations import Relations
@@ -679,7 +679,8 @@ def show_number(number: str, files: list[Path], texts: list[SourceRow] | None = 
     for path in files:
         if not path.exists():
             continue
-        for raw in _stream_rows(path):
+        indexed = IndexedFile.open(path)
+        for raw in indexed.raw_rows(key) if indexed is not None else _stream_rows(path):
             if _number_key(raw.get("number") or "") != key:
                 continue
             try:
