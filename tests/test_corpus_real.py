@@ -21,10 +21,10 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FLOORS = {
     # split: (overall floor, {field: floor}) — measured 2026-12-03 on 52 dev / 39 test documents:
     # dev 0.768 (number 0.97, legal bases 0.97, citations 0.98); test 0.663 (0.92, 0.99, 0.99).
-    # With the 14 full-text fx documents (61 dev / 44 test): dev 0.760 (1.00, 0.98, 0.99);
-    # test 0.694 (number 0.862: two pages whose number sits only in a post title or behind chrome)
+    # With the 16 full-text fx documents (62 dev / 45 test), at 88059b7's rules: dev 0.766 (1.00, 0.97,
+    # 0.98); test 0.679 (0.90, 0.99, 0.98)
     "dev": (0.75, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
-    "test": (0.64, {"document.number": 0.84, "legal_bases": 0.97, "citations (all)": 0.97}),
+    "test": (0.64, {"document.number": 0.90, "legal_bases": 0.97, "citations (all)": 0.97}),
 }
 
 
