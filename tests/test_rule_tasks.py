@@ -199,3 +199,42 @@ CELLS = [
 @pytest.mark.parametrize(("cell", "want"), CELLS)
 def test_rule_lead_cells(cell: str, want: list[str]) -> None:
     assert agency_names.split_cell(cell, "UBND tỉnh Lai Châu") == want
+
+
+ORG_ROWS = [
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+**IV. TỔ CHỨC
+THỰC HIỆN**
+
+**1. Sở Khoa học và Công
+nghệ**
+
+a) Là cơ quan đầu mối, chủ
+trì tham mưu Ủy ban nhân dân tỉnh triển khai kế hoạch.
+
+**2. Sở Tài chính**
+
+Thẩm định dự toán kinh phí thực hiện Kế hoạch.
+""",
+        ["Sở Khoa học và Công nghệ", "Sở Tài chính"],
+        id="bold-headings-wrapped-over-two-lines",
+    ),
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Ủy ban nhân dân các xã, phường
+Xây dựng kế hoạch cụ thể triển khai tại địa phương.
+""",
+        ["Sở Nội vụ", "UBND cấp xã"],
+        id="plain-agency-headings",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), ORG_ROWS)
+def test_rule_organization_headings(body: str, want: list[str]) -> None:
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    assert [a.agency for a in record.assignments] == want

@@ -163,12 +163,20 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
     items: list[tuple[int, int, str, int]] = []
     prev_text = ""
     le = start - 1
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    skip = -1
+    for i, line in enumerate(lines):
         ls, le = le + 1, le + 1 + len(line)
-        if not line.strip() or PAGE_NUMBER.match(line):
+        if i == skip or not line.strip() or PAGE_NUMBER.match(line):
             continue
         h = _heading(line, folded, ls)
         if h is not None:
+            if i + 1 < len(lines) and _wrapped(h, line, lines[i + 1], folded, le + 1):
+                nxt = lines[i + 1]
+                h.title = h.title.rstrip() + " " + nxt.strip()
+                h.printed = h.printed.rstrip() + " " + folded.quote(le + 1, le + 1 + len(nxt)).strip()
+                h.end = le + 1 + len(nxt)
+                skip = i + 1
             heads.append(h)
             prev_text = line
             continue
@@ -241,6 +249,26 @@ def _heading(line: str, folded: Folded, ls: int) -> Heading | None:
         title_printed = printed[m.start(2) :].strip()
         return Heading(ls, ls + len(line), m.group(1), 6, m.group(2), title_printed)
     return None
+
+
+def _wrapped(h: Heading, line: str, nxt: str, folded: Folded, ns: int) -> bool:
+    """Whether the next line carries on a heading broken over two lines ("IV. TỔ CHỨC" / "THỰC HIỆN",
+    "**1. Sở Khoa học và Công" / "nghệ**"): a line in capitals under a heading in capitals, or a line in
+    lower case under a heading with no closing punctuation, or the rest of a bold run left open."""
+    if not nxt.strip() or HEADING_HINT.match(nxt) or BULLET_LINE.match(nxt) or len(nxt.strip()) > 100:
+        return False
+    printed_next = folded.quote(ns, ns + len(nxt)).strip().lstrip("*_ ")
+    if not printed_next:
+        return False
+    open_bold = folded.quote(h.start, h.end).count("**") % 2 == 1
+    capitals = _upper_share(h.printed) > 0.7 and _upper_share(printed_next) > 0.7
+    lower = (
+        h.depth < 6
+        and len(h.printed) < 60
+        and printed_next[:1].islower()
+        and not h.printed.rstrip(" *_").endswith((".", ":", ";"))
+    )
+    return open_bold or capitals or lower
 
 
 def _continues(prev: str, folded: Folded, start: int, end: int) -> bool:

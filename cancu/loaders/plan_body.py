@@ -655,7 +655,8 @@ def _assignments(
         ):
             continue  # lettered duty items belong to their agency heading
         h = sec.heading
-        stop = ORG_STOP.search(text, h.start + len(h.marker) + 1, min(h.start + 260, sec.end))
+        after_marker = text.find(h.marker.lower(), h.start) + len(h.marker) + 1  # past indent and marks
+        stop = ORG_STOP.search(text, after_marker, min(h.start + 260, sec.end))
         head_end = stop.start() if stop else min(sec.end, h.start + 260)
         names = [n for n, s, _ in agency_names.find_in(text, h.start, head_end)]
         if not names:
