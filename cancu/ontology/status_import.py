@@ -138,7 +138,16 @@ def parse_day(value: Any, what: str) -> str | None:
     """An export's date ("23/04/2018", "2018-04-23", "2018-04-23T00:00:00") as ISO, or None when absent."""
     if value is None:
         return None
-    text = str(value).strip()
+    iso = _iso_day(str(value).strip())
+    if iso is False:
+        raise Unmapped(f"bad date ({what})")
+    return iso
+
+
+@lru_cache(maxsize=1 << 16)
+def _iso_day(text: str) -> str | None | bool:
+    """ISO day of a date text, None when it says "no date", False when it is no date at all (memoised: a
+    dump of 172k rows holds a few thousand distinct days)."""
     if (m := _DMY.fullmatch(text)) is not None:
         d, mo, y = (int(g) for g in m.groups())
     elif (m := _YMD.fullmatch(text)) is not None:
@@ -146,11 +155,11 @@ def parse_day(value: Any, what: str) -> str | None:
     elif text in _NO_DATE or phrase_key(text) in _NO_DATE:
         return None
     else:
-        raise Unmapped(f"bad date ({what})")
+        return False
     try:
         return date(y, mo, d).isoformat()
     except ValueError:
-        raise Unmapped(f"bad date ({what})") from None
+        return False
 
 
 def clean_number(value: Any) -> str:
@@ -430,7 +439,7 @@ class _AtomicCSV:
         fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".csv")
         self.f = os.fdopen(fd, "wb")
         self.buf = io.StringIO()
-        self.w = csv.DictWriter(self.buf, fieldnames=OUT_FIELDS, lineterminator="\n")
+        self.w = csv.writer(self.buf, lineterminator="\n")
         self.index = IndexWriter(path) if indexed else None
         self.n = 0
         self.offset = 0
@@ -446,11 +455,11 @@ class _AtomicCSV:
         return offset, len(data), line
 
     def header(self) -> None:
-        self.w.writeheader()  # no comment line: read_user_csv reads the header from the first line
+        self.w.writerow(OUT_FIELDS)  # no comment line: read_user_csv reads the header from the first line
         self._emit()
 
     def row(self, row: dict[str, str]) -> None:
-        self.w.writerow(row)
+        self.w.writerow([row.get(k, "") for k in OUT_FIELDS])
         offset, length, line = self._emit()
         if self.index is not None:
             self.index.add(row["number"], offset, length, line)
