@@ -444,3 +444,25 @@ def test_cli_import_with_relationships_and_a_bad_table(tmp_path):
         "imported-1.csv",
         "imported-1.csv.index.sqlite",
     ]
+
+
+def test_values_of_odd_types_are_counted_never_a_traceback(tmp_path):
+    rows = [
+        {"so_ky_hieu": "1/2020/NĐ-CP", "tinh_trang_hieu_luc": "Còn hiệu lực", "ngay_ban_hanh": {"a": 1}},
+        {"so_ky_hieu": ["a"], "tinh_trang_hieu_luc": "Còn hiệu lực"},
+        {"so_ky_hieu": "2/2020/NĐ-CP", "tinh_trang_hieu_luc": 5},
+        {"so_ky_hieu": "3/2020/NĐ-CP", "tinh_trang_hieu_luc": "Còn hiệu lực", "ngay_ban_hanh": 20200101},
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n[1, 2]\n{bad\n", encoding="utf-8"
+    )
+    report = import_export(path, tmp_path / "imported-1.csv", today=TODAY)
+    assert (report.read, report.written) == (6, 0)
+    assert dict(report.unmapped) == {
+        "bad date (ngay_ban_hanh)": 2,
+        "malformed row (not a JSON object)": 2,
+        "no number": 1,
+        "unknown status": 1,
+    }
+    assert report.examples["malformed row (not a JSON object)"] == "odd.jsonl:5"

@@ -542,15 +542,18 @@ def import_export(
             try:
                 if "__bad__" in raw:
                     raise Unmapped(f"malformed row ({raw['__bad__']})")
-                row = map_row(
-                    raw,
-                    fmt,
-                    source_file=source_file,
-                    line=line,
-                    imported_at=imported_at,
-                    confidence=confidence,
-                    relations=relations,
-                )
+                try:
+                    row = map_row(
+                        raw,
+                        fmt,
+                        source_file=source_file,
+                        line=line,
+                        imported_at=imported_at,
+                        confidence=confidence,
+                        relations=relations,
+                    )
+                except (TypeError, ValueError, AttributeError) as err:  # a value of a type no layout has
+                    raise Unmapped(f"malformed row ({type(err).__name__})") from None
             except Unmapped as why:
                 reason = str(why)
                 report.unmapped[reason] += 1
