@@ -1,92 +1,202 @@
-"""Store open time: the pickle snapshot against the alternatives, as ratios.
+"""The store as users meet it: every figure is a fresh ``cancu`` process, timed from outside.
 
-Loads the seeds (../shared/seeds) into a temporary store, then times, in this
-process: opening the snapshot (pickle), rebuilding the graph from the stored
-records + registries, and, for the seeds graph replicated ``--copies`` times,
-pickle against networkx node-link JSON. Ratios are the figures (machine
-independent); docs/store.md records why the snapshot is a pickle.
+For each size (provinces of one synthetic year, ``cancu.testing.synth.generate_country``):
 
-    python benchmarks/bench_store_open.py [--copies 100] [--json out.json]
+1. ``cancu load COUNTRY`` of the whole year minus one plan — wall time and peak RSS;
+2. ``cancu load PLAN`` of the held-out plan (one plan added to the big store);
+3. ``cancu load COUNTRY`` again (nothing changed) and ``cancu load PLAN`` of one unchanged file;
+4. ``trace``, ``audit``, ``gaps``, ``responsible`` of one provincial plan and ``status`` — median of
+   ``--runs`` processes each; then the national ``trace 76/NQ-CP 2021`` and whole-store ``audit`` and
+   ``gaps`` (fewer runs);
+5. the floor: ``cancu --version`` (interpreter start and imports), so the store's own share shows.
+
+Then each cost's growth exponent between the sizes (cost ~ plans^b). Timings on a shared machine
+are noisy: compare ratios measured in the same run.
+
+    python benchmarks/bench_store_open.py [--sizes 3 9] [--runs 5] [--json benchmarks/out/store_cli.json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import pickle
+import math
+import os
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import networkx as nx
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+AS_OF = "2026-11-22"
+
+# the launcher measures its child alone: Linux carries a parent's peak RSS into a forked child's
+_LAUNCHER = """
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+print(json.dumps([code, time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+"""
 
 
-def best(fn, runs: int = 3) -> float:
-    out = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        out = min(out, time.perf_counter() - start)
-    return out
+def _env() -> dict[str, str]:
+    """Byte-compiled modules cached as an installed package has them (a checkout run with
+    PYTHONDONTWRITEBYTECODE would compile cancu in every process: that is not what users wait for),
+    in a cache of the benchmark's own, never in the source tree."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "cancu-bench-pycache")
+    return env
 
 
-def replicate(g: nx.MultiDiGraph, copies: int) -> nx.MultiDiGraph:
-    big = nx.MultiDiGraph()
-    for i in range(copies):
-        big.add_nodes_from((f"{n}#{i}", d) for n, d in g.nodes(data=True))
-        big.add_edges_from((f"{a}#{i}", f"{b}#{i}", k, d) for a, b, k, d in g.edges(keys=True, data=True))
-    return big
+def cancu(*args: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``cancu`` process."""
+    cmd = [sys.executable, "-c", "import sys; from cancu.cli import main; sys.exit(main())", *args]
+    out = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *cmd], capture_output=True, text=True, check=True, env=_env()
+    )
+    code, wall, rss_kb = json.loads(out.stdout)
+    if code not in (0, 1):  # audit --fail-on is not used; 1 would be a finding, not a failure
+        raise RuntimeError(f"cancu {' '.join(args)} exited {code}")
+    return wall, rss_kb / 1024
 
 
-def run(copies: int) -> dict:
-    from cancu.graph.assemble import build_graph
-    from cancu.graph.store import open_store
+def median_of(runs: int, *args: str) -> dict[str, float]:
+    """The median of ``runs`` processes, after one untimed run (fills the byte-code cache)."""
+    cancu(*args)
+    walls, rss = zip(*(cancu(*args) for _ in range(runs)), strict=True)
+    return {"median_s": round(statistics.median(walls), 3), "peak_rss_mb": round(max(rss), 1)}
+
+
+def one_size(
+    provinces: int, departments: int, communes: int, tasks: int, runs: int, work: Path
+) -> dict[str, Any]:
+    from cancu.graph.embedded import open_store
+    from cancu.testing.synth import generate_country
+
+    country, store = work / "country", work / "store"
+    manifest = generate_country(
+        country,
+        seed=7,
+        years=(2026,),
+        provinces=provinces,
+        departments_per_province=departments,
+        communes_per_province=communes,
+        tasks_per_plan=tasks,
+        ocr_share=0.0,
+    )
+    plans = manifest.plans
+    held = country / plans[-1]["file"]
+    aside = work / "held" / held.name
+    aside.parent.mkdir()
+    shutil.move(held, aside)
+    for extra in ("truth", "manifest.json"):  # only the plans are loaded
+        target = country / extra
+        if target.is_dir() or target.exists():
+            shutil.move(target, work / extra)
+    jobs = str(os.cpu_count() or 1)
+    s = "--store"
+    load_s, load_rss = cancu("load", str(country), s, str(store), "--jobs", jobs)
+    add_s, add_rss = cancu("load", str(aside), s, str(store))
+    reload_all_s, _ = cancu("load", str(country), s, str(store), "--jobs", jobs)
+    reload_one_s, reload_one_rss = cancu("load", str(aside), s, str(store))
+    info = open_store(store).status()
+    province = next(p for p in plans if p["level"] == "province")
     from cancu.loaders.extract import extract_path
-    from cancu.ontology.registry import load_registry
 
-    paths = sorted(SEEDS.glob("*.txt"))
-    if not paths:
-        sys.exit(f"no seeds in {SEEDS}")
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(tmp)
-        store.load([(str(p), extract_path(p)) for p in paths])
-        snap = (Path(tmp) / "graph.pickle").read_bytes()
-        records = store.records()
-        t_open = best(lambda: pickle.loads(snap), 5)  # noqa: S301 - our own snapshot
-        t_rebuild = best(lambda: build_graph(records, load_registry([])))
-        g = store.graph()
-    big = replicate(g, copies)
-    pb = pickle.dumps(big, protocol=5)
-    js = json.dumps(nx.node_link_data(big, edges="links"), default=str)
-    t_pb = best(lambda: pickle.loads(pb))  # noqa: S301 - bytes made above
-    t_js = best(lambda: nx.node_link_graph(json.loads(js), directed=True, multigraph=True, edges="links"))
+    plan_key = "doc:" + str(extract_path(country / province["file"]).document.id)
+    q = {
+        "floor (cancu --version)": median_of(runs, "--version"),
+        "status": median_of(runs, "status", s, str(store)),
+        "trace PLAN": median_of(runs, "trace", plan_key, "--as-of", AS_OF, s, str(store)),
+        "audit PLAN": median_of(runs, "audit", plan_key, "--as-of", AS_OF, s, str(store)),
+        "gaps PLAN": median_of(runs, "gaps", plan_key, "--as-of", AS_OF, s, str(store)),
+        "responsible PLAN": median_of(runs, "responsible", plan_key, "--as-of", AS_OF, s, str(store)),
+        "trace national": median_of(
+            max(1, runs // 2), "trace", "76/NQ-CP 2021", "--as-of", AS_OF, s, str(store)
+        ),
+        "audit (whole store)": median_of(max(1, runs // 2), "audit", "--as-of", AS_OF, s, str(store)),
+        "gaps (whole store)": median_of(max(1, runs // 2), "gaps", "--as-of", AS_OF, s, str(store)),
+    }
     return {
-        "seed_nodes": g.number_of_nodes(),
-        "seed_edges": g.number_of_edges(),
-        "rebuild_over_snapshot": round(t_rebuild / t_open, 1),
-        "big_nodes": big.number_of_nodes(),
-        "big_edges": big.number_of_edges(),
-        "pickle_mb": round(len(pb) / 1e6, 1),
-        "json_mb": round(len(js) / 1e6, 1),
-        "json_over_pickle_open": round(t_js / t_pb, 1),
-        "pickle_open_s": round(t_pb, 3),
-        "json_open_s": round(t_js, 3),
+        "provinces": provinces,
+        "plans": len(plans),
+        "tasks_per_plan": tasks,
+        "nodes": info["nodes"],
+        "edges": info["edges"],
+        "store_mb": round(sum(p.stat().st_size for p in store.iterdir()) / 1e6, 1),
+        "query_plan": plan_key,
+        "load": {"wall_s": round(load_s, 2), "peak_rss_mb": round(load_rss, 1)},
+        "add one plan": {"wall_s": round(add_s, 2), "peak_rss_mb": round(add_rss, 1)},
+        "reload unchanged (whole year)": {"wall_s": round(reload_all_s, 2)},
+        "reload unchanged (one file)": {
+            "wall_s": round(reload_one_s, 2),
+            "peak_rss_mb": round(reload_one_rss, 1),
+        },
+        "queries": q,
     }
 
 
+def exponent(x1: float, y1: float, x2: float, y2: float) -> float | None:
+    if min(x1, y1, x2, y2) <= 0 or x1 == x2:
+        return None
+    return round(math.log(y2 / y1) / math.log(x2 / x1), 2)
+
+
+def exponents(small: dict[str, Any], big: dict[str, Any]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    x1, x2 = small["plans"], big["plans"]
+    for name in ("load", "add one plan", "reload unchanged (whole year)", "reload unchanged (one file)"):
+        out[name] = exponent(x1, small[name]["wall_s"], x2, big[name]["wall_s"])
+    out["load peak RSS"] = exponent(x1, small["load"]["peak_rss_mb"], x2, big["load"]["peak_rss_mb"])
+    for name in small["queries"]:
+        out[name] = exponent(x1, small["queries"][name]["median_s"], x2, big["queries"][name]["median_s"])
+    return out
+
+
+def table(result: dict[str, Any]) -> str:
+    sizes = result["sizes"]
+    head = (
+        "| what | "
+        + " | ".join(f"{r['plans']} plans ({r['nodes']:,} nodes)" for r in sizes)
+        + " | exponent |"
+    )
+    lines = [head, "|---" * (len(sizes) + 2) + "|"]
+    names = ["load", "add one plan", "reload unchanged (whole year)", "reload unchanged (one file)"]
+    for name in names:
+        cells = [
+            f"{r[name]['wall_s']} s" + (f", {r[name]['peak_rss_mb']} MB" if "peak_rss_mb" in r[name] else "")
+            for r in sizes
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {result['exponents'].get(name)} |")
+    for name in sizes[0]["queries"]:
+        cells = [f"{r['queries'][name]['median_s']} s, {r['queries'][name]['peak_rss_mb']} MB" for r in sizes]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {result['exponents'].get(name)} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--copies", type=int, default=100)
-    ap.add_argument("--json", type=Path)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[3, 9], help="provinces per size")
+    ap.add_argument("--departments", type=int, default=10)
+    ap.add_argument("--communes", type=int, default=30)
+    ap.add_argument("--tasks", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "out" / "store_cli.json")
     args = ap.parse_args()
-    result = run(args.copies)
-    print(json.dumps(result, indent=1))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    sizes = []
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="cancu-bench-") as tmp:
+            started = time.perf_counter()
+            sizes.append(one_size(n, args.departments, args.communes, args.tasks, args.runs, Path(tmp)))
+            print(f"size {n}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    result = {"sizes": sizes, "exponents": exponents(sizes[0], sizes[-1]) if len(sizes) > 1 else {}}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(table(result))
 
 
 if __name__ == "__main__":

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from cancu.errors import CancuError
-from cancu.graph.store_protocol import GraphStore
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from cancu.graph.store_protocol import GraphStore
 
 
 class Store:

@@ -28,12 +28,9 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from cancu.errors import StoreError
-from cancu.graph.assemble import build_graph
 from cancu.graph.gc_pause import paused_gc
 from cancu.graph.sqlite_db import (
     DB_NAME,
@@ -46,11 +43,13 @@ from cancu.graph.sqlite_db import (
     transaction,
     translated,
 )
-from cancu.graph.sqlite_graph import LazyGraph, read_graph, write_diff
 from cancu.graph.store_marker import read_marker, write_marker
-from cancu.ontology.ids import safe_filename
-from cancu.ontology.record import PlanRecord
-from cancu.ontology.registry import Registry, load_registry
+
+if TYPE_CHECKING:  # imported where used: `cancu status` reads counts and needs neither networkx nor the builder
+    import networkx as nx
+
+    from cancu.ontology.record import PlanRecord
+    from cancu.ontology.registry import Registry
 
 DEFAULT_DIR = ".cancu"
 
@@ -106,6 +105,10 @@ class EmbeddedStore:
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph, read from the rows (exports, pictures, whole-store queries)."""
         if self._graph is None:
+            from cancu.graph.assemble import build_graph
+            from cancu.graph.sqlite_graph import read_graph
+            from cancu.ontology.registry import load_registry
+
             db = self._reader()
             with paused_gc():
                 self._graph = (
@@ -119,6 +122,8 @@ class EmbeddedStore:
         db = self._reader()
         if db is None or not _built(db, self.root):
             return self.graph()
+        from cancu.graph.sqlite_graph import LazyGraph
+
         return LazyGraph(db, self.root)
 
     def subgraph_for_trace(self, what: str, as_of: str | None = None) -> nx.MultiDiGraph:
@@ -141,6 +146,8 @@ class EmbeddedStore:
         return {"store": str(self.root), "format_version": FORMAT_VERSION, **info}
 
     def records(self) -> list[PlanRecord]:
+        from cancu.ontology.record import PlanRecord
+
         db = self._reader()
         if db is None:
             return []
@@ -267,6 +274,9 @@ class EmbeddedStore:
         """The graph of every stored record (``fresh`` ones from memory) and registry, written as the
         rows that differ from the stored ones, with counts and a new generation — inside the caller's
         transaction. The cyclic GC is paused: millions of long-lived objects, nothing to collect."""
+        from cancu.graph.assemble import build_graph
+        from cancu.graph.sqlite_graph import write_diff
+        from cancu.ontology.record import PlanRecord
         with paused_gc():
             records = [
                 fresh[key] if key in fresh else PlanRecord.from_dict(decode(text))
@@ -342,6 +352,9 @@ def _store_registries(db: sqlite3.Connection, registries: list[_RegistryCopy]) -
 def _registry_of(db: sqlite3.Connection) -> Registry:
     """The shipped registry plus the copies in the store, read through the registry's own reader
     (each copy under its user's file name: the graph's ``registry`` attributes name it)."""
+    from cancu.ontology.ids import safe_filename
+    from cancu.ontology.registry import load_registry
+
     rows = db.execute("SELECT seq, name, content FROM registries ORDER BY seq").fetchall()
     if not rows:
         return load_registry([])
