@@ -238,3 +238,47 @@ Xây dựng kế hoạch cụ thể triển khai tại địa phương.
 def test_rule_organization_headings(body: str, want: list[str]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
     assert [a.agency for a in record.assignments] == want
+
+
+REPORT_ROWS = [
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường
+Xây dựng kế hoạch cụ thể; định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu) báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "Sở Khoa học và Công nghệ", None),
+            ("UBND cấp xã", "Sở Khoa học và Công nghệ", None),
+            ("Sở Khoa học và Công nghệ", "UBND tỉnh Lai Châu", None),
+        ],
+        id="ve-x-de-tong-hop-bao-cao-y-and-ket-qua-is-not-qua",
+    ),
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+Theo dõi việc thực hiện Kế hoạch.
+2. Các Sở, ban, ngành
+Triển khai Kế hoạch; báo cáo UBND tỉnh kết quả thực hiện thông qua Sở Nội vụ trước ngày 15 hằng tháng.
+""",
+        [("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", "Sở Nội vụ")],
+        id="monthly-report-through-a-department",
+    ),
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế
+Chủ trì triển khai Kế hoạch; định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện theo quy định.
+Trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Y tế tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét.
+""",
+        [("Sở Y tế", "UBND tỉnh Lai Châu", None)],
+        id="periodic-without-period-and-a-closing-escalation-opens-no-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), REPORT_ROWS)
+def test_rule_reporting(body: str, want: list[tuple]) -> None:
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    assert [(r.from_, r.to, r.via) for r in record.reporting] == want

@@ -70,11 +70,24 @@ PAST = re.compile(
 """A figure reported, not set."""
 LEADS = re.compile(r"(?:" + fuzzy_alternation(("chủ trì",)) + r")")
 REPORT = re.compile(
-    r"(?:" + fuzzy_alternation(("báo cáo", "trình")) + r")(?:\s+" + fuzzy_pattern("về") + r")?\s+"
+    r"(?<!(?<!ket )qua )(?:"
+    + fuzzy_alternation(("báo cáo", "trình"))
+    + r")(?:\s+"
+    + fuzzy_pattern("về")
+    + r")?\s+"
 )
+PERIODIC = re.compile(fuzzy_alternation(("định kỳ",)))
 COMPILE = re.compile(fuzzy_alternation(("tổng hợp", "để theo dõi")))
-VIA = re.compile(r"\(?\s*(?:" + fuzzy_pattern("thông qua") + "|" + fuzzy_pattern("qua") + r")\s+")
+VIA = re.compile(
+    r"\(?\s*(?:"
+    + fuzzy_pattern("thông qua")
+    + "|(?<![a-z])(?<!ket )(?<!ket\n)"
+    + fuzzy_pattern("qua")
+    + r")\s+"
+)
+"""A report's channel ("qua Sở Nội vụ"); "kết quả", folded "ket qua", is not one."""
 FREQUENCIES = (
+    ("tháng", re.compile(r"(?:hang|hàng|moi)\s+th[a-z]{2,4}(?![a-z])")),
     ("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")),
     ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
     ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")),
@@ -722,24 +735,51 @@ def _reporting(
         window = text[max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
         senders = [a for s, e, a in by_span if s <= m.start() < e]
-        earlier = REPORT.search(text, s_start, m.start()) or COMPILE.search(text, s_start, m.start())
-        if senders and earlier and header.info.issuer and "UBND" in header.info.issuer:
-            senders = [header.info.issuer]  # "… (qua X) để tổng hợp, báo cáo Y": the body itself reports on
-        if not freq:
-            continue
+        relay = _relay(folded, s_start, m.start(), own, header)
+        if senders and relay:
+            senders = [
+                relay
+            ]  # "… báo cáo X (qua Z) để tổng hợp, báo cáo Y", "… về X để tổng hợp, báo cáo Y": X reports on
+        if not freq and not PERIODIC.search(window):
+            continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         if not senders and _closing(text, m.start()):
             senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
+        escalation = _closing(text, m.start()) and set(freq) <= {"đột xuất"}
         for sender in senders:
             for recipient in recipients:
                 if sender == recipient or recipient == via:
                     continue
                 key = (sender, recipient)
+                if escalation and key not in lines:
+                    continue  # "nếu có khó khăn, vướng mắc … báo cáo": adds "đột xuất" to a line, opens none
                 rep = lines.setdefault(
                     key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end))
                 )
                 rep.via = rep.via or via
                 rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
+
+
+TO_COMPILE = re.compile(r"(?:" + fuzzy_pattern("để") + r")\s+(?:" + fuzzy_alternation(("tổng hợp",)) + r")")
+
+
+def _relay(folded: Folded, s_start: int, pos: int, own: str | None, header) -> str | None:
+    """Who passes a report on: the recipient of an earlier report in the same sentence ("báo cáo X …
+    báo cáo Y"), or the body it goes to "để tổng hợp" ("gửi về X để tổng hợp, báo cáo Y"); when the
+    sentence names none, the plan's own UBND. A body that itself "tổng hợp, báo cáo Y" relays nothing."""
+    text = folded.text
+    earlier = REPORT.search(text, s_start, pos)
+    if earlier is not None:
+        found = _recipients(folded, earlier.end(), pos, own, header)
+    else:
+        compile_ = TO_COMPILE.search(text, s_start, pos)
+        if compile_ is None:
+            return None
+        found = _recipients(folded, s_start, compile_.start(), own, header)
+    if found:
+        return found[0]
+    issuer = header.info.issuer
+    return issuer if issuer and "UBND" in issuer else None
 
 
 RECIPIENT_LEAD = re.compile(
