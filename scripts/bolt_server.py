@@ -104,10 +104,24 @@ def wait_for_bolt(port: int, timeout: float = START_SECONDS) -> bool:
 # ---- the proxy ----------------------------------------------------------------------------------
 
 
-async def _copy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+def _quick_ack(sock: socket.socket | None) -> None:
+    """Acknowledge at once what arrived. FalkorDB writes a large answer in pieces without TCP_NODELAY,
+    so Nagle holds its last piece until the previous one is acknowledged, and Linux delays that
+    acknowledgement up to 40 ms (measured: 50 ms for 20 rows of ``_attrs``, 5 ms without them).
+    Linux clears TCP_QUICKACK as it goes, so it is set again after every read."""
+    if sock is not None and hasattr(socket, "TCP_QUICKACK"):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+
+
+async def _copy(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, upstream: socket.socket | None
+) -> None:
     """Server to client: bytes as they come."""
     try:
+        _quick_ack(upstream)
         while data := await reader.read(65536):
+            _quick_ack(upstream)
             writer.write(data)
             await writer.drain()
     except (ConnectionError, OSError):
@@ -153,7 +167,10 @@ async def _serve_proxy(listen: int, upstream: int, server_pid: int) -> None:
         except OSError:
             c_writer.close()
             return
-        await asyncio.gather(_client_to_server(c_reader, s_writer), _copy(s_reader, c_writer))
+        upstream_socket = s_writer.get_extra_info("socket")
+        await asyncio.gather(
+            _client_to_server(c_reader, s_writer), _copy(s_reader, c_writer, upstream_socket)
+        )
 
     server = await asyncio.start_server(handle, "127.0.0.1", listen, reuse_address=True)
     async with server:

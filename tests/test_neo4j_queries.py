@@ -1,5 +1,7 @@
-"""Differential: the same graph in the embedded form and on a Bolt server gives the same answers,
-for every query, on a synthetic country; and the native Cypher cascade agrees with ``trace``."""
+"""Differential: the embedded graph and a Bolt server holding it give the same answers, question by
+question, on a synthetic country and on the seeds — the server handing over only the subgraph each
+query reads (``Neo4jStore.subgraph_for_*``, ``plan_batches``); the native Cypher cascade and the
+documented recipes agree with the queries."""
 
 from __future__ import annotations
 
@@ -8,13 +10,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from cancu.errors import QueryError
 from cancu.graph.neo4j_queries import cascade, reporting_chain
-from cancu.graph.neo4j_store import driver, pull, push
+from cancu.graph.neo4j_store import Neo4jStore, driver, push
+from cancu.ontology.vocab import EdgeKind
 from cancu.queries.audit import audit
+from cancu.queries.common import loaded_plans, out_edges
 from cancu.queries.gaps import gaps
 from cancu.queries.responsible import responsible
 from cancu.queries.trace import trace
-from tests.test_neo4j_push import AS_OF, bolt, same_graph, server  # noqa: F401 - fixtures
+from tests.test_neo4j_push import AS_OF, bolt, seeds_graph, server  # noqa: F401 - fixtures
 from tests.test_queries_unit import g  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.bolt
@@ -42,18 +47,117 @@ def country(tmp_path_factory):
     return open_embedded(store).graph()
 
 
+def _answer(query, graph, *args, **kw):
+    """A query's result, or the one-line error it raises (which must agree too)."""
+    try:
+        return query(graph, *args, as_of=AS_OF, **kw)
+    except QueryError as err:
+        return f"QueryError: {err}"
+
+
+def _questions(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+    """(query, what, options) for every loaded plan, metric, some tasks, targets and cited documents."""
+    kinds: dict[str, list[str]] = {}
+    for key, d in graph.nodes(data=True):
+        kinds.setdefault(d.get("kind"), []).append(key)
+    plans = loaded_plans(graph)
+    cited = sorted({t for p in plans for t, _ in out_edges(graph, p, EdgeKind.BASED_ON)})
+    asked = []
+    for p in plans:
+        asked += [("trace", p, {}), ("responsible", p, {}), ("audit", p, {}), ("gaps", p, {})]
+    for m in sorted(kinds.get("Metric", [])):
+        asked += [("trace", m, {}), ("responsible", m, {})]
+    for item in sorted(kinds.get("Task", []))[:10] + sorted(kinds.get("Target", []))[:10]:
+        asked += [("responsible", item, {}), ("trace", item, {})]
+    for doc in cited[:12]:
+        number = graph.nodes[doc].get("number")
+        asked += [("trace", doc, {}), ("trace", doc, {"depth": 1})]
+        if number:
+            asked += [("trace", str(number), {}), ("responsible", str(number), {})]
+    jurisdictions = sorted(
+        {str(graph.nodes[p].get("jurisdiction")) for p in plans if graph.nodes[p].get("jurisdiction")}
+    )
+    for j in jurisdictions[:3]:
+        asked.append(("trace", "76/NQ-CP 2021", {"jurisdiction": j.removeprefix("jur:")}))
+    return asked
+
+
+QUERIES = {"trace": trace, "responsible": responsible}
+
+
+def _same_answers_over_bolt(graph: nx.MultiDiGraph, store: Neo4jStore) -> int:
+    """Every question answered on the whole embedded graph and on the subgraph the server hands over;
+    returns how many were compared."""
+    asked = _questions(graph)
+    for query, what, kw in asked:
+        if query in QUERIES:
+            part = (store.subgraph_for_trace if query == "trace" else store.subgraph_for_responsible)(what)
+            want, got = _answer(QUERIES[query], graph, what, **kw), _answer(QUERIES[query], part, what, **kw)
+        else:
+            fn = audit if query == "audit" else gaps
+            part = store.subgraph_for_plans([what])
+            want, got = _answer(fn, graph, [what]), _answer(fn, part, [what])
+        assert got == want, (query, what, kw)
+        if not isinstance(want, str):
+            assert got.rows() == want.rows()
+    return len(asked)
+
+
+def _streamed(store: Neo4jStore, query) -> list:
+    rows: list = []
+    for batch, part in store.plan_batches(size=7):
+        result = query(part, batch, as_of=AS_OF)
+        rows += result.rows_ if hasattr(result, "rows_") else result.gaps
+    return rows
+
+
 def test_synthetic_country_answers_the_same_through_bolt(server, country):  # noqa: F811
     uri, user, pw = server
     push(country, uri, user, pw)
-    back = pull(uri, user, pw)
-    same_graph(back, country)
-    plans = sorted(k for k, d in country.nodes(data=True) if d.get("kind") == "Plan" and d.get("loaded"))
-    assert len(plans) >= 10
-    for plan in plans[:5]:
-        assert trace(back, plan, as_of=AS_OF) == trace(country, plan, as_of=AS_OF)
-        assert responsible(back, plan, as_of=AS_OF) == responsible(country, plan, as_of=AS_OF)
-    assert audit(back, None, as_of=AS_OF) == audit(country, None, as_of=AS_OF)
-    assert gaps(back, None, as_of=AS_OF) == gaps(country, None, as_of=AS_OF)
+    store = Neo4jStore(uri, user, pw)
+    assert _same_answers_over_bolt(country, store) > 150
+    assert _streamed(store, audit) == audit(country, None, as_of=AS_OF).rows_
+    assert _streamed(store, gaps) == gaps(country, None, as_of=AS_OF).gaps
+
+
+def test_seeds_answer_the_same_through_bolt(server, seeds_graph):  # noqa: F811
+    uri, user, pw = server
+    push(seeds_graph, uri, user, pw)
+    store = Neo4jStore(uri, user, pw)
+    assert _same_answers_over_bolt(seeds_graph, store) > 40
+    assert _streamed(store, audit) == audit(seeds_graph, None, as_of=AS_OF).rows_
+    assert _streamed(store, gaps) == gaps(seeds_graph, None, as_of=AS_OF).gaps
+
+
+def test_one_plan_reads_a_small_part_of_the_server(server, country):  # noqa: F811
+    """No whole-graph read: a commune plan's audit, responsible and trace fetch a fraction of the graph."""
+    uri, user, pw = server
+    push(country, uri, user, pw)
+    store = Neo4jStore(uri, user, pw)
+    commune = next(p for p in loaded_plans(country) if country.nodes[p].get("level") == "commune")
+    for part in (
+        store.subgraph_for_plans([commune]),
+        store.subgraph_for_responsible(commune),
+        store.subgraph_for_trace(commune),
+    ):
+        assert commune in part
+        assert part.number_of_nodes() < country.number_of_nodes() / 3
+        assert part.number_of_edges() < country.number_of_edges() / 3
+
+
+def test_the_api_on_a_bolt_store_answers_as_the_embedded_graph(server, country, monkeypatch):  # noqa: F811
+    from cancu.api import open_store
+
+    uri, user, pw = server
+    push(country, uri, user, pw)
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", pw)
+    api = open_store(uri)
+    plan = loaded_plans(country)[0]
+    assert api.trace("76/NQ-CP 2021", as_of=AS_OF) == trace(country, "76/NQ-CP 2021", as_of=AS_OF)
+    assert api.responsible(plan, as_of=AS_OF) == responsible(country, plan, as_of=AS_OF)
+    assert api.audit([plan], as_of=AS_OF) == audit(country, [plan], as_of=AS_OF)
+    assert api.gaps([plan], as_of=AS_OF) == gaps(country, [plan], as_of=AS_OF)
 
 
 def test_native_cascade_is_the_set_trace_lists(server, g):  # noqa: F811
