@@ -148,6 +148,10 @@ def run(sizes: list[int]) -> dict:
             out["import_seconds"].append(round(time.perf_counter() - t0, 2))
             out["relations"].append(report.relations.read if report.relations else 0)
             out["written"].append(report.written)
+            print(
+                f"imported {n} documents + {out['relations'][-1]} relations in {out['import_seconds'][-1]} s",
+                flush=True,
+            )
             last = (meta, rel, target)
         s, t = sizes, out["import_seconds"]
         out["import_exponent"] = (
