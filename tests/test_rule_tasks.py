@@ -282,3 +282,76 @@ Trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ q
 def test_rule_reporting(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
     assert [(r.from_, r.to, r.via) for r in record.reporting] == want
+
+
+DUTY_ROWS = [
+    pytest.param(
+        """1. Ủy ban nhân dân các xã,
+phường, đặc khu Cồn Cỏ:
+- Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp.
+- Đẩy mạnh công tác quản lý bảo vệ rừng sau sắp xếp.
+2. Sở Tài chính
+Cân đối, tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện.
+""",
+        [
+            ("Thực hiện đầy đủ trách nhiệm", ["UBND cấp xã"]),
+            ("Đẩy mạnh công tác quản lý", ["UBND cấp xã"]),
+            ("Cân đối, tham mưu Ủy ban", ["Sở Tài chính"]),
+        ],
+        id="body-headings-with-bullets-or-a-paragraph",
+    ),
+    pytest.param(
+        """**1. Sở Y tế**
+
+a) Chủ trì, phối hợp với các sở, ngành tham mưu triển khai Chỉ thị.
+
+b) Nâng cao chất lượng dịch vụ dân số.
+
+**2. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh**
+
+Tuyên truyền, vận động hội viên tham gia chuyển đổi số.
+""",
+        [
+            ("Chủ trì, phối hợp với các", ["Sở Y tế"]),
+            ("Nâng cao chất lượng dịch vụ", ["Sở Y tế"]),
+            ("Tuyên truyền, vận động hội", ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"]),
+        ],
+        id="bold-body-headings-lettered-items-and-de-nghi",
+    ),
+    pytest.param(
+        """1. Rà soát quy trình nội bộ của các cơ quan.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+a) Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+""",
+        [],
+        id="under-to-chuc-thuc-hien-the-layout-assigns-no-tasks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
+def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    got = [(t.text, t.lead) for t in record.tasks if t.lead]
+    assert len(got) == len(want), got
+    for (text, lead), (start, w_lead) in zip(got, want, strict=True):
+        assert text.startswith(start) and lead == w_lead, (text, lead)
+
+
+ROLE_ROWS = [
+    ("nhiem vu va giai phap", "tasks"),
+    ("nhiem vu, giai phap trong tam", "tasks"),
+    ("giai phap thuc hien nhiem vu", "solutions"),
+    ("to chuc thuc hien", "organization"),
+    ("che do bao cao", "organization"),
+    ("muc tieu, nhiem vu", "goals"),
+    ("kinh phi thuc hien", "funding"),
+]
+
+
+@pytest.mark.parametrize(("title", "role"), ROLE_ROWS)
+def test_rule_section_role_is_the_first_phrase(title: str, role: str) -> None:
+    from cancu.loaders.outline import role_of
+
+    assert role_of(title) == role

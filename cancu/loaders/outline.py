@@ -83,10 +83,15 @@ def _area_by_similarity(folded_title: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def role_of(folded_title: str) -> str | None:
-    for rx, role in _keyed("section_roles.csv", "role"):
-        if rx.search(folded_title):
-            return role
-    return None
+    """The role of the phrase that comes first in the title: "NHIỆM VỤ VÀ GIẢI PHÁP" lists tasks,
+    "GIẢI PHÁP THỰC HIỆN NHIỆM VỤ" solutions (ties: the file's order)."""
+    best: tuple[int, int] | None = None
+    role = None
+    for k, (rx, r) in enumerate(_keyed("section_roles.csv", "role")):
+        m = rx.search(folded_title)
+        if m and (best is None or (m.start(), k) < best):
+            best, role = (m.start(), k), r
+    return role
 
 
 @dataclass

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.deadlines import normalise
+from cancu.loaders.duty_sections import duty_tasks
 from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
@@ -111,8 +112,10 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
         record.tasks = table_tasks
     else:
         card_tasks, governed = task_cards(folded, o, own)
-        prose = _prose_tasks(folded, o, own, governed)
-        record.tasks = sorted(card_tasks + prose, key=lambda t: t.span)
+        duty, by_body = duty_tasks(folded, o)
+        duty = [t for t in duty if not any(s <= t.span[0] < e for s, e in governed)]
+        prose = _prose_tasks(folded, o, own, governed + by_body)
+        record.tasks = sorted(card_tasks + duty + prose, key=lambda t: t.span)
     for task in record.tasks:
         if task.deadline:
             task.due, task.recurring = normalise(task.deadline)

@@ -1,0 +1,104 @@
+"""Duty sections: work listed under a heading that names the bodies who do it.
+
+Directives and many plans give work body by body: "1. Ủy ban nhân dân các xã, phường: - … - …",
+"**1. Sở Y tế** a) Chủ trì … b) …", "2. Sở Tài chính" followed by a paragraph. Each lettered item, each
+bullet, or (with neither) the paragraph under such a heading is a task led by the heading's bodies.
+Under "Tổ chức thực hiện" the same layout assigns responsibilities instead (``plan_body._assignments``),
+as it does in purposes, goals, funding and findings: those sections are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cancu.loaders import agency_names
+from cancu.loaders.directives import agency_run
+from cancu.loaders.fold import Folded, fuzzy_alternation
+from cancu.loaders.outline import Outline, Section
+from cancu.ontology.record import Task
+
+NOT_DUTIES = ("organization", "purpose", "goals", "funding", "findings")
+LEAD_IN = re.compile(r"[\s*_]*(?:" + fuzzy_alternation(("đề nghị", "giao", "yêu cầu")) + r")?[\s:*_]*")
+"""Words before the bodies of a heading ("6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …")."""
+LETTERED = re.compile(r"(?m)^[ \t*_]*[a-zđ][ \t]*\)[ \t*_]*")
+TAIL = re.compile(r"[\s*_:.;,()]*$")
+MIN_TEXT = 15
+
+
+def _after_marker(text: str, sec: Section) -> int:
+    """Where a heading's words start: past its indent, emphasis marks and its marker ("**1.**", "a)")."""
+    h = sec.heading
+    return text.find(h.marker.lower(), h.start) + len(h.marker) + 1
+
+
+def _excluded(sec: Section | None) -> bool:
+    while sec is not None:
+        if sec.own_role in NOT_DUTIES:
+            return True
+        sec = sec.parent
+    return False
+
+
+def _bodies(folded: Folded, sec: Section) -> list[str]:
+    """The bodies a heading names, when the heading is only their names (a list, perhaps with a lead-in
+    and a closing colon): "1. Sở Y tế", "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:"."""
+    text = folded.text
+    h = sec.heading
+    start = _after_marker(text, sec)
+    lead_in = LEAD_IN.match(text, start, h.end)
+    start = lead_in.end() if lead_in else start
+    names = agency_run(text, start, h.end)
+    if not names:
+        return []
+    last = max(e for _, s, e in agency_names.find_in(text, start, h.end))
+    rest = text[last : h.end]
+    # a heading that goes on into a sentence ("2. Sở Nội vụ chủ trì, phối hợp …") is an item, not a list
+    words = len(rest.split())
+    return (
+        names if TAIL.fullmatch(rest) or words <= 4 or words <= 8 and rest.rstrip(" *_").endswith(":") else []
+    )
+
+
+def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, int]]]:
+    text = folded.text
+    tasks: list[Task] = []
+    governed: list[tuple[int, int]] = []
+    for sec in o.sections:
+        if sec.heading is None or sec.heading.depth >= 6 or _excluded(sec):
+            continue
+        lead = _bodies(folded, sec)
+        if not lead:
+            continue
+        lettered = [
+            s for s in o.sections if s.parent is sec and s.heading is not None and s.heading.depth >= 6
+        ]
+        inner = [s for s in o.sections if s.parent is sec and s not in lettered]
+        end = min([sec.end, *(s.start for s in inner)])
+        pieces: list[tuple[int, int]] = []
+        items = [it for it in o.items if sec.start <= it.start < end]
+        for child in lettered:
+            first = min([child.end, *(it.start for it in items if child.start <= it.start < child.end)])
+            pieces.append((_after_marker(text, child), first))
+        pieces.extend((it.start, it.end) for it in items)
+        if not pieces:  # lettered items too long to be read as headings, or one paragraph
+            marks = [m.end() for m in LETTERED.finditer(text, sec.heading.end, end)]
+            bounds = [m.start() for m in LETTERED.finditer(text, sec.heading.end, end)][1:] + [end]
+            pieces = list(zip(marks, bounds, strict=True)) if marks else [(sec.heading.end, end)]
+        for s, e in sorted(pieces):
+            while s < e and (text[s].isspace() or text[s] in ").*_"):
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e - s < MIN_TEXT:
+                continue
+            tasks.append(
+                Task(
+                    text=" ".join(folded.quote(s, e).split()),
+                    span=folded.span(s, e),
+                    area=sec.area,
+                    lead=list(lead),
+                    source="prose",
+                )
+            )
+        governed.append((sec.start, end))
+    return tasks, governed
