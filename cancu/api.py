@@ -56,7 +56,7 @@ class Store:
         return self._part("subgraph_for_responsible", what)
 
     def subgraph_for_plans(self, plans: list[str] | None) -> nx.MultiDiGraph:
-        return self._part("subgraph_for_plans", plans) if plans else self.raw.graph()
+        return self._part("subgraph_for_plans", plans)
 
     def _part(self, method: str, *args: Any) -> nx.MultiDiGraph:
         """The store's part of the graph for one query; a store that does not yet implement that

@@ -106,6 +106,9 @@ def test_lazy_reads_answer_every_query_like_the_whole_graph(full):
     assert len(plans) >= 5
     for plan in plans:
         assert _answers(store.subgraph_for_plans([plan]), plan) == _answers(whole, plan), plan
+    lazy = store.subgraph_for_plans(None)
+    for query in (audit, gaps):  # the whole store, read plan by plan
+        assert query(lazy, None, as_of=AS_OF).to_dict() == query(whole, None, as_of=AS_OF).to_dict()
     metrics = sorted(n for n, d in whole.nodes(data=True) if d.get("kind") == "Metric")[:5]
     for what in ["76/NQ-CP 2021", *metrics]:
         lazy = store.subgraph_for_trace(what)

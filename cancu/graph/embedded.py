@@ -45,7 +45,9 @@ from cancu.graph.sqlite_db import (
 )
 from cancu.graph.store_marker import read_marker, write_marker
 
-if TYPE_CHECKING:  # imported where used: `cancu status` reads counts and needs neither networkx nor the builder
+if (
+    TYPE_CHECKING
+):  # imported where used: `cancu status` reads counts and needs neither networkx nor the builder
     import networkx as nx
 
     from cancu.ontology.record import PlanRecord
@@ -130,7 +132,9 @@ class EmbeddedStore:
         return self._lazy()
 
     def subgraph_for_plans(self, plans: list[str] | None) -> nx.MultiDiGraph:
-        return self._lazy() if plans else self.graph()
+        """Lazy for a whole-store audit or gaps too: they read each plan's neighbourhood (audit: its
+        citations), never the whole graph at once."""
+        return self._lazy()
 
     def subgraph_for_responsible(self, what: str) -> nx.MultiDiGraph:
         return self._lazy()
@@ -277,6 +281,7 @@ class EmbeddedStore:
         from cancu.graph.assemble import build_graph
         from cancu.graph.sqlite_graph import write_diff
         from cancu.ontology.record import PlanRecord
+
         with paused_gc():
             records = [
                 fresh[key] if key in fresh else PlanRecord.from_dict(decode(text))

@@ -269,32 +269,38 @@ class LazyGraph(nx.MultiDiGraph):
             keyed = self._keyed[(a, b)] = {}
         return keyed
 
+    # One query per node and direction reads the edges and the nodes at their other ends (a query
+    # nearly always reads those next): half the round trips of reading them one by one. A node
+    # read before keeps its dict (the one the queries may already hold).
+    _SUCC = (
+        "SELECT e.dst, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.dst "
+        "WHERE e.src = ? ORDER BY e.dst, e.key"
+    )
+    _PRED = (
+        "SELECT e.src, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.src "
+        "WHERE e.dst = ? ORDER BY e.src, e.key"
+    )
+
     def _fetch_succ(self, key: str) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
-        with translated(self._root):
-            rows = self._db.execute(
-                "SELECT dst, key, attrs FROM edges WHERE src = ? ORDER BY dst, key", (key,)
-            ).fetchall()
-        for b, k, text in rows:
-            keyed = out.get(b)
-            if keyed is None:
-                keyed = out[b] = self._keyed_for(key, b)
-            if k not in keyed:
-                keyed[k] = decode(text)
-        return out
+        return self._fetch_adjacent(self._SUCC, key, lambda other: (key, other))
 
     def _fetch_pred(self, key: str) -> dict[str, dict[str, Any]]:
+        return self._fetch_adjacent(self._PRED, key, lambda other: (other, key))
+
+    def _fetch_adjacent(self, query: str, key: str, pair) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         with translated(self._root):
-            rows = self._db.execute(
-                "SELECT src, key, attrs FROM edges WHERE dst = ? ORDER BY src, key", (key,)
-            ).fetchall()
-        for a, k, text in rows:
-            keyed = out.get(a)
+            rows = self._db.execute(query, (key,)).fetchall()
+        nodes, exists = self._node, self._exists
+        for other, k, text, node_text in rows:
+            keyed = out.get(other)
             if keyed is None:
-                keyed = out[a] = self._keyed_for(a, key)
+                keyed = out[other] = self._keyed_for(*pair(other))
             if k not in keyed:
                 keyed[k] = decode(text)
+            if other not in exists:
+                exists[other] = True
+                dict.__setitem__(nodes, other, decode(node_text))
         return out
 
     def _all_keys(self) -> list[str]:
@@ -320,6 +326,13 @@ class LazyGraph(nx.MultiDiGraph):
             else:
                 rows = self._db.execute("SELECT key FROM nodes WHERE name_key = ?", (name_key,))
             return sorted(k for (k,) in rows)
+
+    def keys_of_kind(self, kind: str) -> list[str]:
+        """Sorted keys of the nodes of one kind (``queries.common.plans``), from the kind index."""
+        with translated(self._root):
+            return [
+                k for (k,) in self._db.execute("SELECT key FROM nodes WHERE kind = ? ORDER BY key", (kind,))
+            ]
 
     def number_of_edges(self, u=None, v=None) -> int:  # type: ignore[override]
         if u is None and v is None:

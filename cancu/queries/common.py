@@ -192,6 +192,9 @@ def first_quote(attrs: dict[str, Any]) -> tuple[str | None, list[int] | None, st
 
 
 def plans(g: Graph) -> list[str]:
+    of_kind = getattr(g, "keys_of_kind", None)  # a store's graph: the indexed kind column, no scan
+    if of_kind is not None:
+        return of_kind(NodeKind.PLAN.value)
     return sorted(n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.PLAN.value)
 
 
