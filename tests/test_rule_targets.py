@@ -91,6 +91,31 @@ b) 100% thủ tục hành chính đủ điều kiện được cung cấp dịch
         [(100, "%", "=", None)],
         id="diem-cau-is-not-a-score",
     ),
+    pytest.param(
+        """2. Nhiệm vụ cụ thể
+a) Nâng cao chất lượng dân số, cụ thể: Phấn đấu tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%; tỷ lệ nam, nữ thanh niên
+được tư vấn trước khi kết hôn đạt 90%; giảm 50% số cặp tảo hôn; 70% phụ nữ mang thai được tầm soát bệnh;
+b) Tổ chức sơ kết các chương trình.
+""",
+        [(22, "%", "=", None), (90, "%", "=", None), (50, "%", "=", None), (70, "%", "=", None)],
+        id="semicolon-list-opened-by-phan-dau",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Đạt tỷ lệ nữ lãnh đạo 35%; cơ quan có tỷ lệ nữ thấp dưới 30% có thể điều chỉnh mục tiêu cho phù hợp.
+""",
+        [(35, "%", "=", None)],
+        id="a-condition-is-not-a-target",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+4. Trong giai đoạn 2026
+- 2030 phấn đấu có ít nhất 10% cán bộ từ nguồn thu hút.
+5. 100% cán bộ được tập huấn, bồi dưỡng.
+""",
+        [(10, "%", ">=", 2030), (100, "%", "=", None)],
+        id="a-numbered-item-does-not-take-the-previous-items-year",
+    ),
 ]
 
 

@@ -49,6 +49,11 @@ AT_LEAST = re.compile(
     r"(?:" + fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")) + r")(?![a-z])"
 )
 OR_MORE = re.compile(r"\s*(?:" + fuzzy_alternation(("trở lên",)) + r")")
+ABOUT = re.compile(fuzzy_alternation(("khoảng", "xấp xỉ")) + r"\s*$")
+""""khoảng 22%" is a plain figure (corpus/README.md), whatever stands further before it."""
+COMPARATOR_REACH = 25
+"""How far before a figure its comparator can stand ("đạt tỷ lệ tối thiểu 98%"); further words describe
+the subject ("trẻ em dưới 15 tuổi đạt 22%")."""
 AT_MOST = re.compile(fuzzy_alternation(("không vượt", "không quá", "tối đa", "dưới")))
 EACH_YEAR = re.compile(fuzzy_alternation(("mỗi năm", "hằng năm")))
 UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
@@ -65,6 +70,8 @@ YEAR_FRAME = re.compile(
     + r")\s+(?:19|20)\d{2}"
 )
 """A sentence framed by the year it aims at ("Trong năm 2025, 100% hồ sơ …"): its figures are objectives."""
+CONDITION = re.compile(fuzzy_alternation(("có thể điều chỉnh",)))
+IF = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("nếu",), ocr=False) + r")(?![a-z])")
 PAST = re.compile(
     fuzzy_alternation(("đã đạt", "đạt được", "đến nay", "so với cùng kỳ", "năm qua", "kết quả đạt"))
 )
@@ -458,15 +465,19 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
             text, sec, s_start, m.start()
         ):
             continue
+        if CONDITION.search(text, m.end(), s_end) or IF.search(text, s_start, m.start()):
+            continue  # "… thấp dưới 30% có thể điều chỉnh mục tiêu": a condition, not a target
         is_rank = m.re is RANK
         value = float(m.group(1).replace(",", "."))
         unit = "rank" if is_rank else "điểm" if m.re is POINTS else "%"
-        near = text[max(s_start, m.start() - 45) : m.start()]
+        near = text[max(s_start, m.start() - COMPARATOR_REACH) : m.start()]
         comparator = (
             "<="
             if is_rank
             else (
-                ">="
+                "="
+                if ABOUT.search(near)
+                else ">="
                 if AT_LEAST.search(near) or OR_MORE.match(text, m.end())
                 else "<="
                 if AT_MOST.search(near)
@@ -519,8 +530,24 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int) -> bool:
         or (sec is None or sec.role is None)
         and COMMIT.search(text, near, pos)
         or YEAR_FRAME.match(text, s_start)
+        or _strive_list(text, s_start, pos)
     )
     return bool(aimed) and not PAST.search(text, s_start, pos)
+
+
+LIST_REACH = 800
+"""How far back a list of figures can have opened ("cụ thể: Phấn đấu …; …; 90% trẻ sơ sinh …")."""
+
+
+def _strive_list(text: str, s_start: int, pos: int) -> bool:
+    """A figure in a ";"-separated list whose first clause strives ("Phấn đấu tổng tỷ suất sinh đạt 2,1 …;
+    tỷ lệ … đạt 90%; giảm 50% …"): the list, within one paragraph and one sentence, is objectives."""
+    para = max(text.rfind("\n\n", 0, s_start), text.rfind(". ", 0, s_start), text.rfind(".\n", 0, s_start))
+    para = max(para, s_start - LIST_REACH)
+    if ";" not in text[para:s_start]:
+        return False
+    first_clause = text.find(";", para, s_start)
+    return bool(STRIVE.search(text, para, first_clause))
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -564,9 +591,12 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
     if labels:
         return int(labels[-1].group(1))
-    return sec.deadline_year if sec else None
+    if sec is None or sec.heading is not None and NUMBERED_ITEM.search(text, sec.heading.end, pos):
+        return None  # a numbered item after the heading's own: the heading's year was that item's words
+    return sec.deadline_year
 
 
+NUMBERED_ITEM = re.compile(r"\n[ \t*_]*\d{1,2}[ \t*_]*[.)]")
 AFTER_REACH = 120
 """How far after a figure its year can be printed in the same sentence ("Phấn đấu 100% … trong năm 2024")."""
 
