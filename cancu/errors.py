@@ -4,6 +4,8 @@ Each error carries one clear line for the user; the CLI prints ``str(err)``
 and exits non-zero, never a traceback.
 """
 
+import os
+
 
 class CancuError(Exception):
     """Base of every error cancu reports to a user."""
@@ -25,3 +27,24 @@ class StoreError(CancuError):
 
 class QueryError(CancuError):
     """A query names something the graph does not hold, or its arguments are wrong."""
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as one can print it: bytes of its name that are not UTF-8 (a name written by an old
+    system) as ``\\xff`` escapes, never the lone surrogates Python keeps them as, which no terminal
+    or store encodes (``cancu load`` once died on one and loaded nothing)."""
+    text = os.fspath(path)
+    try:
+        raw = os.fsencode(text)
+    except UnicodeEncodeError:  # a surrogate that did not come from the file system
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def utf8_name(path: str | os.PathLike[str]) -> bool:
+    """Whether the path's name is valid UTF-8 (it can be stored, printed and looked up as text)."""
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cancu.errors import InputError
+from cancu.errors import InputError, shown, utf8_name
 from cancu.loaders.decode_docx import MAX_RATIO, MAX_UNZIPPED, decode_docx
 from cancu.loaders.decode_legacy import tcvn3_table as _tcvn3
 from cancu.loaders.decode_pdf import decode_pdf
@@ -51,6 +52,7 @@ __all__ = [
     "decode_path",
     "expand_inputs",
     "max_bytes",
+    "read_input",
     "read_limited",
     "_tcvn3",
 ]
@@ -88,43 +90,67 @@ def max_bytes() -> int:
 
 
 def expand_inputs(path: Path) -> list[Path]:
-    """A file, or every supported file under a folder (recursive, sorted, hidden ones skipped)."""
+    """A file, or every supported file under a folder (recursive, sorted, hidden ones skipped).
+
+    A folder's entries named like a plan that are not regular files (a FIFO, a broken link) are
+    kept, so that reading them reports each in one line instead of skipping it unseen; folders
+    named like a plan are not."""
     if path.is_dir():
         found = sorted(
             p
             for p in path.rglob("*")
             if p.suffix.lower() in SUPPORTED
-            and p.is_file()
+            and not p.is_dir()
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not found:
-            raise InputError(f"{path}: no file cancu reads in this folder ({', '.join(SUPPORTED)})")
+            raise InputError(f"{shown(path)}: no file cancu reads in this folder ({', '.join(SUPPORTED)})")
         return found
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
+    if not path.exists() and not path.is_symlink():
+        raise InputError(f"{shown(path)}: no such file or folder")
     return [path]
 
 
 def decode_path(path: Path) -> Decoded:
+    """The file's bytes decoded; one ``InputError`` line for anything that is not a readable plan."""
+    return decode_bytes(read_input(path), str(path))
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a user's file, read the one safe way: a name that is UTF-8, a regular file
+    (a FIFO is never opened for a blocking read), a supported type, at most the size limit
+    (checked before reading and while reading). Anything else is one ``InputError`` line."""
+    if not utf8_name(path):
+        raise InputError(
+            f"{shown(path)}: the file name is not valid UTF-8 (written by an old system?); "
+            "rename the file to read it"
+        )
     if not path.exists():
+        if path.is_symlink():
+            raise InputError(f"{path}: a link to a file that does not exist")
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder (give the files, or load the folder)")
     if not path.is_file():
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device is not read)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(
             f"{path}: unsupported file type '{suffix or '(none)'}' (cancu reads {', '.join(SUPPORTED)})"
         )
     try:
-        size = path.stat().st_size
-        _check_size(size, str(path))
-        with path.open("rb") as stream:
+        # without blocking, and checked again on what was opened: a FIFO swapped in after the checks
+        # above would otherwise wait for a writer forever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as stream:
+            opened = os.fstat(stream.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                raise InputError(f"{path}: not a regular file (a pipe, socket or device is not read)")
+            _check_size(opened.st_size, str(path))
             data = read_limited(stream, str(path))
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or type(err).__name__})") from err
-    return decode_bytes(data, str(path))
+    return data
 
 
 def read_limited(stream, name: str) -> bytes:
