@@ -7,6 +7,10 @@ exact attributes as JSON, so reading back gives the queries the same graph and
 each query keeps one meaning) and ``_hash`` (its content hash: the push manifest
 lives on the server, so any machine can push incrementally). Document text only
 ever travels as query parameters.
+
+``Neo4jStore`` is the server as a ``GraphStore``: queries read only the subgraph they
+walk (``cancu.graph.neo4j_subgraph``); files loaded straight into the server keep
+their records there (``:CancuFile``), the graph being rebuilt from them and pushed.
 """
 
 from __future__ import annotations
