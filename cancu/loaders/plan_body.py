@@ -465,7 +465,7 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
             text, sec, s_start, m.start()
         ):
             continue
-        if CONDITION.search(text, m.end(), s_end) or IF.search(text, s_start, m.start()):
+        if CONDITION.search(text, m.end(), s_end) or IF.search(text, max(s_start, m.start() - 40), m.start()):
             continue  # "… thấp dưới 30% có thể điều chỉnh mục tiêu": a condition, not a target
         is_rank = m.re is RANK
         value = float(m.group(1).replace(",", "."))
@@ -591,8 +591,10 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
     if labels:
         return int(labels[-1].group(1))
-    if sec is None or sec.heading is not None and NUMBERED_ITEM.search(text, sec.heading.end, pos):
-        return None  # a numbered item after the heading's own: the heading's year was that item's words
+    if sec is None:
+        return None
+    if sec.own_role is None and sec.heading is not None and NUMBERED_ITEM.search(text, sec.heading.end, pos):
+        return None  # a numbered item after an item read as a heading: that year was the other item's words
     return sec.deadline_year
 
 
