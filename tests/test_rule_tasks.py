@@ -118,6 +118,39 @@ a) Hoạt động 1
         id="card-lead-value-says-chu-tri-phoi-hop-voi",
     ),
     pytest.param(
+        """1. Tổ chức tuyên truyền, phổ
+biến pháp luật về bảo vệ dữ liệu
+
+- Cơ quan thực hiện: Bộ Công
+an, Bộ Giáo dục và Đào tạo, Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam.
+
+- Thời gian thực hiện: Năm 2025.
+
+2. Rà soát văn bản quy phạm pháp luật
+
+- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản quy phạm pháp luật thuộc thẩm quyền quản lý
+nhà nước; các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương rà soát văn bản
+thuộc phạm vi quản lý được phân công.
+
+- Thời gian thực hiện: Năm 2025.
+""",
+        [
+            (
+                "Tổ chức tuyên truyền, phổ",
+                ["Bộ Công an", "Bộ Giáo dục và Đào tạo", "Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam"],
+                [],
+                "Năm 2025",
+            ),
+            (
+                "Rà soát văn bản quy phạm",
+                ["Bộ Công an", "Bộ, cơ quan ngang Bộ", "UBND cấp tỉnh"],
+                [],
+                "Năm 2025",
+            ),
+        ],
+        id="card-heading-is-the-task-and-a-lead-sentence-gives-its-subjects",
+    ),
+    pytest.param(
         """1. Nhiệm vụ trọng tâm
 
 |
@@ -193,6 +226,15 @@ CELLS = [
     ("Các Sở, ngành, đơn vị, UBND cấp xã", ["Sở, ban, ngành tỉnh", "UBND cấp xã"]),
     ("Sở Khoa học và Công nghệ, UBND xã, phường", ["Sở Khoa học và Công nghệ", "UBND cấp xã"]),
     ("Các Sở, ban, ngành Thành phố", ["Sở, ban, ngành tỉnh"]),
+    (
+        "Bộ Giáo dục và Đào tạo, Bộ Văn hóa, Thể thao và Du lịch",
+        ["Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch"],
+    ),
+    (
+        "Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam",
+        ["Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam"],
+    ),
+    ("Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh", ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"]),
 ]
 
 

@@ -98,9 +98,10 @@ def _nearest(plain: str) -> str | None:
     if len(plain) < 15:
         return None
     best, score = None, 0.0
+    head = plain.split(" ", 1)[0]
     for phrase, name in _phrases_plain():
-        if abs(len(phrase) - len(plain)) > 3:
-            continue
+        if abs(len(phrase) - len(plain)) > 3 or phrase.split(" ", 1)[0] != head:
+            continue  # a misread letter, never another kind of body ("Bộ Giáo dục …" is no "Sở Giáo dục …")
         ratio = SequenceMatcher(None, plain, phrase).ratio()
         if ratio > score:
             best, score = name, ratio

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cancu.loaders import agency_names
+from cancu.loaders.directives import agency_run
 from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section
 from cancu.ontology.datafiles import read_rows
@@ -143,6 +144,10 @@ def task_cards(folded: Folded, o: Outline, own: str | None) -> tuple[list[Task],
                 e -= 1
             if e - s >= MIN_PARAGRAPH:
                 pieces = [(s, e)]
+            elif not content and sec is not None and sec.heading is not None and start == sec.heading.end:
+                # the heading is the only statement of the work ("1. Tổ chức tuyên truyền …" then its labels)
+                h = sec.heading
+                pieces = [(text.find(h.marker.lower(), h.start) + len(h.marker) + 1, h.end)]
         lead, support = _lead_and_support(_value(folded, card.value("lead")), own)
         support += [
             a for a in agency_names.split_cell(_value(folded, card.value("support")), own) if a not in support
@@ -183,6 +188,24 @@ def _lead_and_support(value: str, own: str | None) -> tuple[list[str], list[str]
     folded = fold_str(value).lower()
     m = LEADS_WITH.search(folded) if len(folded) == len(value) else None
     if m is None:
+        if len(value.split()) > SENTENCE_WORDS and len(folded) == len(value):
+            return _subjects(folded), []
         return agency_names.split_cell(value, own), []
     support = agency_names.split_cell(value[m.start("with") :], own) if m.group("with") else []
     return agency_names.split_cell(value[: m.start()], own), support
+
+
+SENTENCE_WORDS = 25
+"""A lead value longer than this is a sentence ("Bộ Công an tiến hành rà soát …; các bộ, cơ quan ngang bộ …
+rà soát …"): its leads are the bodies each clause opens with, not its words."""
+
+
+def _subjects(folded: str) -> list[str]:
+    out: list[str] = []
+    pos = 0
+    for clause in folded.split(";"):
+        for name in agency_run(folded, pos + len(clause) - len(clause.lstrip(" ,.")), pos + len(clause)):
+            if name not in out:
+                out.append(name)
+        pos += len(clause) + 1
+    return out
