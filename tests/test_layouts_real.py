@@ -378,6 +378,28 @@ def test_rule_layout_marks(text, want):
 # -- 2. masthead: agency column and authority line (masthead.py, bodies.csv, authority_lines.csv) ----
 MASTHEAD_ROWS = [
     pytest.param(
+        """|
+**THỦ TƯỚNG
+CHÍNH PHỦ**
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+|
+Số: 2623/QĐ-TTg
+|
+*Hà Nội, ngày
+29 tháng 11 năm 2025*
+|
+**QUYẾT ĐỊNH**
+BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT
+**THỦ TƯỚNG CHÍNH PHỦ**
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; *
+""",
+        {"doc": {"issuer": "Thủ tướng Chính phủ", "level": "national", "date": "2025-11-29"}},
+        id="bold-agency-name-wrapped-thu-tuong-chinh-phu",
+    ),
+    pytest.param(
         """BỘ NỘI VỤ
 CỤC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH
 -------

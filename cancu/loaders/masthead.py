@@ -114,7 +114,9 @@ def read_column(folded: Folded, end: int) -> tuple[Body | None, Body | None]:
     text = folded.text
     groups: list[list[tuple[int, int]]] = []
     for s, e in column_cells(folded, end):
-        if _starts_body(text, s) or not groups:
+        if (
+            _starts_body(text, s) and not _continues_name(text, groups[-1] if groups else [], s, e)
+        ) or not groups:
             groups.append([(s, e)])
         else:
             groups[-1].append((s, e))
@@ -122,6 +124,17 @@ def read_column(folded: Folded, end: int) -> tuple[Body | None, Body | None]:
     if not bodies:
         return None, None
     return bodies[-1], bodies[-2] if len(bodies) > 1 else None
+
+
+def _continues_name(text: str, group: list[tuple[int, int]], s: int, e: int) -> bool:
+    """A cell that looks like a body but finishes the name above it, wrapped ("THỦ TƯỚNG" / "CHÍNH PHỦ"):
+    the name read across both cells is longer than the one the cells above give alone."""
+    if not group:
+        return False
+    above = " ".join(" ".join(text[a:b].split()) for a, b in group)
+    alone = issuer_regex().match(above)
+    joined = issuer_regex().match(above + " " + " ".join(text[s:e].split()))
+    return bool(joined and alone and joined.end() > len(above) and joined.end() > alone.end())
 
 
 def _body(folded: Folded, cells: list[tuple[int, int]]) -> Body | None:
