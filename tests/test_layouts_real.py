@@ -1151,6 +1151,22 @@ def _kh(body: str) -> str:
 
 CITATION_ROWS = [
     pytest.param(
+        """ỦY BAN NHÂN DÂN
+THÀNH PHỐ CẦN THƠ
+Số: 165/KH-UBND
+Cần Thơ, ngày 10 tháng 9 năm 2025
+KẾ HOẠCH
+Thực hiện công tác dân số
+Thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ. Ủy ban nhân dân thành phố ban hành Kế hoạch.
+I. MỤC ĐÍCH
+a) Triển khai Nghị quyết 214/NQ-CP.
+
+b) Gắn trách nhiệm người đứng đầu.
+""",
+        {"bases": ["27/CT-TTg"], "refs": ["214/NQ-CP"]},
+        id="a-full-stop-ends-the-number-code",
+    ),
+    pytest.param(
         _kh(
             "Căn cứ Thông tư liên tịch số 93/2006/TTLT/BTC-KHCN ngày 04/10/2006 của Bộ Tài chính và Bộ Khoa học "
             "và Công nghệ;\n" + ENACTS

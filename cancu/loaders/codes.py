@@ -23,7 +23,7 @@ _SEG = r"[a-z][a-z0-9&]*"
 STATE_NUMBER = re.compile(
     r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
     r"(?:\s?/\s?(?P<year>(?:19|20)\d{2}))?"
-    r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?[-.]\s*|-\s*\n\s*|/)" + _SEG + r")*)"
+    r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?-[ \t]*|\.(?=\S)|-\s*\n\s*|/)" + _SEG + r")*)"
 )
 OLD_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<issuer>[a-z]{2,5})(?![a-z0-9/&-])")
 """An old-style number with no year and no type code ("94-CP", "235-HĐBT"): read only after a type word."""
