@@ -1151,6 +1151,15 @@ def _kh(body: str) -> str:
 
 CITATION_ROWS = [
     pytest.param(
+        """CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI
+Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ;
+Theo đề xuất của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 454/TTr-SNNMT ngày 20/11/2025.
+QUYẾT ĐỊNH:
+""",
+        {"bases": ["63/2010/NĐ-CP"], "refs": ["454/TTr-SNNMT"]},
+        id="theo-de-xuat-is-a-proposal-not-a-basis",
+    ),
+    pytest.param(
         """ỦY BAN NHÂN DÂN
 THÀNH PHỐ CẦN THƠ
 Số: 165/KH-UBND

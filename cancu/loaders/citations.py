@@ -71,7 +71,9 @@ BASIS_OPENERS = re.compile(
 )
 """The opening words of a basis clause; "Căn" followed by any short c-word is "Căn cứ" however OCR read it."""
 BASIS_CLOSERS = re.compile(fuzzy_alternation(("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
-PROPOSAL = re.compile(fuzzy_alternation(("Xét đề nghị", "Theo đề nghị", "Xét tờ trình", "Theo tờ trình")))
+PROPOSAL = re.compile(
+    fuzzy_alternation(("Xét đề nghị", "Theo đề nghị", "Xét đề xuất", "Theo đề xuất", "Xét tờ trình", "Theo tờ trình"))
+)
 """A proposal in the basis zone ("Theo đề nghị của Sở Nội vụ tại Tờ trình số …"): a reference, not a basis."""
 FIRST_ARTICLE = re.compile(r"(?m)^[ \t]*" + fuzzy_pattern("điều") + r"\s*1\s*[.:]")
 HEADING = re.compile(r"(?m)^\s*(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z]")
