@@ -277,3 +277,32 @@ def test_a_newer_format_marker_is_refused(tmp_path, seeds):
     (tmp_path / "s" / "meta.json").write_text(json.dumps({"format_version": 7}))
     with pytest.raises(StoreError, match="store format 7"):
         open_store(tmp_path / "s")
+
+
+def test_imports_named_inside_the_store_lock_get_two_names_and_sweep_debris(tmp_path, seeds):
+    """``import_registry_file``: the name is chosen with the rows stored, so two imports at once
+    (each written under its own temporary name) get imported-1 and imported-2; a numbered file the
+    store does not hold (a killed import's) is removed, a held-back file is not."""
+    store_dir = tmp_path / "s"
+    _load(store_dir, seeds[:1])
+    folder = store_dir / "registry"
+    folder.mkdir()
+    (folder / "imported-7.csv").write_text("debris", encoding="utf-8")
+    (folder / "imported-7.held.csv").write_text("kept", encoding="utf-8")
+    finals = []
+    for i, number in enumerate(["998/2020/QĐ-TTg", "997/2020/QĐ-TTg"]):
+        tmp = folder / f".tmp-import-{i}.csv"
+        tmp.write_text(
+            f"number,year,status,confidence,source\n{number},2020,in_force,high,x\n", encoding="utf-8"
+        )
+        finals.append(open_store(store_dir).import_registry_file(tmp, folder))
+    assert [f.name for f in finals] == ["imported-1.csv", "imported-2.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "imported-1.csv",
+        "imported-2.csv",
+        "imported-7.held.csv",
+    ]
+    g = open_store(store_dir).graph()
+    assert "doc:998-2020-qd-ttg.2020" in g and "doc:997-2020-qd-ttg.2020" in g
+    marker = json.loads((store_dir / "meta.json").read_text(encoding="utf-8"))
+    assert [Path(p).name for p in marker["registry_files"]] == ["imported-1.csv", "imported-2.csv"]

@@ -274,6 +274,29 @@ class EmbeddedStore:
                 self._rebuild(db, {})
         return changed
 
+    def import_registry_file(self, written: Path, folder: Path) -> Path:
+        """Name an import's registry file and copy its rows into the store, under the store's write
+        lock: the file ``written`` (any temporary name in ``folder``) becomes the next free
+        ``imported-N.csv`` only inside the transaction that stores its rows, so two imports at once
+        get two names and lose nothing. A file ``imported-N.csv`` the store does not hold is what a
+        killed import left: it is removed here (it never counted). Returns the final path."""
+        registries = _read_registries([written])
+        with self._writing() as db:
+            held = {Path(origin).name for (origin,) in db.execute("SELECT origin FROM registries")}
+            for debris in folder.glob("imported-*.csv"):
+                numbered = _import_number(debris.name) is not None  # never imported-1.held.csv
+                if numbered and debris.name not in held and debris.resolve() != written.resolve():
+                    debris.unlink(missing_ok=True)
+            taken = [_import_number(name) for name in held]
+            final = folder / f"imported-{max((n for n in taken if n), default=0) + 1}.csv"
+            os.replace(written, final)
+            copy = registries[0]
+            _store_registries(
+                db, [_RegistryCopy(str(final.resolve()), final.name, copy.content, copy.sha256)]
+            )
+            self._rebuild(db, {})
+        return final
+
     def _rebuild(self, db: sqlite3.Connection, fresh: dict[str, PlanRecord]) -> None:
         """The graph of every stored record (``fresh`` ones from memory) and registry, written as the
         rows that differ from the stored ones, with counts and a new generation — inside the caller's
@@ -299,6 +322,11 @@ class EmbeddedStore:
         )
         set_meta(db, "last_write", counts)
         set_meta(db, "generation", get_meta(db, "generation", 0) + 1)
+
+
+def _import_number(name: str) -> int | None:
+    stem = name.removeprefix("imported-").removesuffix(".csv")
+    return int(stem) if name.startswith("imported-") and stem.isdigit() else None
 
 
 def _built(db: sqlite3.Connection, root: Path) -> bool:
