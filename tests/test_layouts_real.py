@@ -971,6 +971,24 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Ra mắt Tổ chuyển đổi số cộng đồng
+
+Thực hiện kế hoạch của UBND huyện, chiều ngày 19/12/2022 UBND xã tổ chức lễ ra mắt Tổ chuyển đổi số cộng đồng.
+Phát biểu tại buổi lễ, lãnh đạo UBND xã đề nghị các tổ phát huy vai trò. UBND xã sẽ bố trí kinh phí hỗ trợ.
+""",
+        {"doc": {"number": None, "issuer": None, "level": "commune"}},
+        id="no-masthead-level-from-the-ubnd-named-most",
+    ),
+    pytest.param(
+        """Tiếp tục đẩy mạnh cải cách hành chính
+
+UBND tỉnh yêu cầu UBND các huyện, UBND các xã, UBND các xã biên giới triển khai; UBND tỉnh sẽ kiểm tra.
+UBND tỉnh giao Sở Nội vụ theo dõi.
+""",
+        {"doc": {"number": None, "issuer": None, "level": "province"}},
+        id="no-masthead-units-named-with-cac-are-the-units-below",
+    ),
+    pytest.param(
         """Cổng thông tin điện tử huyện
 UỶ BAN NHÂN DÂN
 HUYỆN QUAN HÓA

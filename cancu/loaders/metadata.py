@@ -208,6 +208,10 @@ def read_header(folded: Folded) -> Header:
         _from_page(folded, page, info, place)
         if info.issuer and not place.label() and info.level not in ("national", "ministry"):
             place = _page_place(page)
+    if info.level is None and info.issuer is None:
+        info.level = _level_of_mentions(folded.text)
+        if info.level:
+            warnings.append(f"document.level: {info.level}, from the units the text names most (no masthead)")
     year = int(info.date[:4]) if info.date else None
     if info.number:
         local = info.level not in ("national", "ministry")
@@ -251,6 +255,40 @@ def _from_page(folded: Folded, page: dict, info: DocumentInfo, place: Place) -> 
                 info.issuer, info.level, info.jurisdiction = f"UBND {p.unit_name()}", "province", p.label()
         if info.issuer:
             info.spans["issuer"] = tuple(page["issuer"]["span"])
+
+
+UBND_OF = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("ủy ban nhân dân", "ubnd"))
+    + r")\s+(?P<unit>"
+    + fuzzy_alternation(("tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"), ocr=False)
+    + r")(?![a-z])"
+)
+LEVEL_OF_UNIT = {
+    "tinh": "province",
+    "huyen": "district",
+    "quan": "district",
+    "thi xa": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "thi tran": "commune",
+}
+MENTION_MARGIN = 2
+"""How many more times one level's UBND must be named than any other's to be the text's own."""
+
+
+def _level_of_mentions(text: str) -> str | None:
+    """A text with no masthead and no issuer (a portal post, a body without its header): the level of the
+    UBND it names most ("UBND xã" four times, "UBND huyện" once: a commune's text), when clearly most."""
+    counts: dict[str, int] = {}
+    for m in UBND_OF.finditer(text):  # "UBND các xã" names the units below, not the text's own
+        level = LEVEL_OF_UNIT.get(fold_str(m["unit"]).lower())
+        if level:
+            counts[level] = counts.get(level, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < MENTION_MARGIN:
+        return None
+    return ranked[0][0]
 
 
 def _page_place(page: dict) -> Place:
