@@ -466,3 +466,16 @@ def test_values_of_odd_types_are_counted_never_a_traceback(tmp_path):
         "unknown status": 1,
     }
     assert report.examples["malformed row (not a JSON object)"] == "odd.jsonl:5"
+
+
+def test_an_indexed_import_is_not_validated_twice_but_an_edited_one_is(tmp_path):
+    from cancu.errors import RegistryError
+    from cancu.ontology.registry import validate_user_csv
+
+    out = tmp_path / "imported-1.csv"
+    import_export(_csv(tmp_path / "metadata.csv", TH_COLUMNS, TH_ROWS), out, today=TODAY)
+    validate_user_csv(out)  # through its index: no parse
+    text = out.read_text(encoding="utf-8").replace(",in_force,", ",en vigueur,", 1)
+    out.write_text(text, encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"imported-1.csv:\d+: status 'en vigueur' is not one of"):
+        validate_user_csv(out)

@@ -407,6 +407,15 @@ def load_registry(extra: Sequence[Path] = ()) -> Registry:
     return reg
 
 
+def validate_user_csv(path: Path) -> None:
+    """Check a user's registry file (``file:line`` errors) without reading it twice: an import whose
+    per-number index still describes it was validated row by row when ``registry import`` wrote it."""
+    from cancu.ontology.registry_index import IndexedFile
+
+    if IndexedFile.open(Path(path)) is None:
+        read_user_csv(Path(path))
+
+
 def read_user_csv(path: Path) -> tuple[list[StatusRow], list[Succession]]:
     name = path.name
     try:
