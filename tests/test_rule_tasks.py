@@ -328,6 +328,23 @@ def test_rule_reporting(body: str, want: list[tuple]) -> None:
 
 DUTY_ROWS = [
     pytest.param(
+        """2. Tháng hành động
+d) Các hoạt động chính
+
+Căn cứ tình hình thực tế,
+các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau:
+
+- Lồng ghép tổ chức Lễ phát động Tháng hành động.
+
+- Tăng cường truyền thông về chủ đề của Tháng hành động.
+""",
+        [
+            ("Lồng ghép tổ chức Lễ phát", ["Cơ quan, đơn vị, địa phương"]),
+            ("Tăng cường truyền thông về", ["Cơ quan, đơn vị, địa phương"]),
+        ],
+        id="bullets-led-by-the-bodies-of-their-lead-in-sentence",
+    ),
+    pytest.param(
         """1. Ủy ban nhân dân các xã,
 phường, đặc khu Cồn Cỏ:
 - Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp.
@@ -389,11 +406,13 @@ ROLE_ROWS = [
     ("che do bao cao", "organization"),
     ("muc tieu, nhiem vu", "goals"),
     ("kinh phi thuc hien", "funding"),
+    ("cac hoat dong chinh", "tasks"),
+    ("thuc hien thu thap thong tin, du lieu tach biet ve gioi tinh trong bao cao cac muc tieu", None),
 ]
 
 
 @pytest.mark.parametrize(("title", "role"), ROLE_ROWS)
-def test_rule_section_role_is_the_first_phrase(title: str, role: str) -> None:
+def test_rule_section_role_is_the_first_phrase(title: str, role: str | None) -> None:
     from cancu.loaders.outline import role_of
 
     assert role_of(title) == role

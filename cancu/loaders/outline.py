@@ -81,6 +81,11 @@ def _area_by_similarity(folded_title: str) -> str | None:
     return area if best >= 0.75 else None
 
 
+ROLE_REACH = 30
+"""A role word counts only near a heading's start: "4. Thực hiện thu thập … trong báo cáo các mục tiêu" is an
+item read as a heading, not a goals section."""
+
+
 @lru_cache(maxsize=8192)
 def role_of(folded_title: str) -> str | None:
     """The role of the phrase that comes first in the title: "NHIỆM VỤ VÀ GIẢI PHÁP" lists tasks,
@@ -88,8 +93,8 @@ def role_of(folded_title: str) -> str | None:
     best: tuple[int, int] | None = None
     role = None
     for k, (rx, r) in enumerate(_keyed("section_roles.csv", "role")):
-        m = rx.search(folded_title)
-        if m and (best is None or (m.start(), k) < best):
+        m = rx.search(folded_title, 0, ROLE_REACH + 40)
+        if m and m.start() <= ROLE_REACH and (best is None or (m.start(), k) < best):
             best, role = (m.start(), k), r
     return role
 

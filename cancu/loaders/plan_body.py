@@ -389,7 +389,7 @@ def _prose_tasks(
         text = DEBRIS.sub("\n", folded.quote(item.start, item.end)).strip()
         if not text:
             continue
-        lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec)
+        lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec) or _lead_in(folded, o, item)
         due = PROSE_DEADLINE.search(folded.text, item.start, item.end)
         deadline = " ".join(folded.quote(due.start(1), due.end(1)).split()).strip(" ;.,") if due else None
         tasks.append(
@@ -427,6 +427,29 @@ def _lead(folded: Folded, start: int, end: int) -> list[str]:
         name = agency_names.canonical(printed)
         return [name] if name else []
     return []
+
+
+def _lead_in(folded: Folded, o: Outline, item) -> list[str]:
+    """Bullets introduced by a sentence that names who does them ("Căn cứ tình hình thực tế, các cơ quan,
+    đơn vị, địa phương phối hợp thực hiện các hoạt động sau:"): that sentence's bodies lead each bullet."""
+    text = folded.text
+    k = next(i for i, it in enumerate(o.items) if it is item)
+    while (
+        k
+        and o.items[k - 1].marker == item.marker
+        and not text[o.items[k - 1].end : o.items[k].start].strip(" -+•\n\t")
+    ):
+        k -= 1  # back to the first bullet of the run
+    first = o.items[k].start
+    line = text.rfind("\n", 0, first)
+    para_end = text.rfind(":", max(0, line - 3), line + 1) if line > 0 else -1
+    if para_end == -1:
+        return []
+    para_start = max(text.rfind("\n\n", 0, para_end) + 2, o.items[k - 1].end if k else 0)
+    found = agency_names.find_in(text, para_start, para_end)
+    from cancu.loaders.directives import agency_run
+
+    return agency_run(text, found[0][1], para_end) if found else []
 
 
 def _heading_unit(folded: Folded, sec: Section) -> list[str]:
