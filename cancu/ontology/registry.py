@@ -42,6 +42,7 @@ CONFIDENCE = {"high", "medium", "low", "unverified"}
 STATUS_FIELDS = ("number", "year", "status", "confidence", "source")
 SUCCESSION_FIELDS = ("kind", "old", "new", "date", "source")
 SHIPPED_STATUS = "document_status.csv"
+STATUS_VALUES = frozenset(s.value for s in Status)
 #: "UBND tỉnh Bình Phước", "HĐND thành phố Cần Thơ": the place a local issuer names
 ISSUER_PLACE = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s+(.+)$")
 
@@ -304,7 +305,7 @@ def _status_row(r: dict[str, str], name: str) -> StatusRow:
             raise RegistryError(f"{name}:{line}: missing column '{f}'")
     if not r["number"].strip():
         raise RegistryError(f"{name}:{line}: empty document number")
-    if r["status"] not in {s.value for s in Status}:
+    if r["status"] not in STATUS_VALUES:
         raise RegistryError(
             f"{name}:{line}: status '{r['status']}' is not one of {', '.join(s.value for s in Status)}"
         )
