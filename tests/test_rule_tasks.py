@@ -284,6 +284,25 @@ def test_rule_organization_headings(body: str, want: list[str]) -> None:
 
 REPORT_ROWS = [
     pytest.param(
+        """1. Ủy ban nhân dân các xã, phường:
+- Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp.
+2. Sở Nông nghiệp và Môi trường
+- Theo dõi, đôn đốc kết quả triển khai thực hiện của địa phương, tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.
+""",
+        [("Sở Nông nghiệp và Môi trường", "UBND tỉnh Lai Châu", None)],
+        id="a-duty-section-body-reports",
+    ),
+    pytest.param(
+        """1. Rà soát văn bản
+- Cơ quan thực hiện: Bộ Công an.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+Tổng hợp kết quả rà soát, báo cáo Ủy ban nhân dân tỉnh trước ngày 31 tháng 12 năm 2025.
+""",
+        [("Sở Nội vụ", "UBND tỉnh Lai Châu", None)],
+        id="a-one-off-report-with-a-deadline",
+    ),
+    pytest.param(
         """1. Rà soát quy trình nội bộ.
 III. TỔ CHỨC THỰC HIỆN
 1. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường

@@ -59,10 +59,11 @@ def _bodies(folded: Folded, sec: Section) -> list[str]:
     )
 
 
-def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, int]]]:
+def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, int, list[str]]]]:
+    """The tasks of every duty section, and each section's span with the bodies its heading names."""
     text = folded.text
     tasks: list[Task] = []
-    governed: list[tuple[int, int]] = []
+    governed: list[tuple[int, int, list[str]]] = []
     for sec in o.sections:
         if sec.heading is None or sec.heading.depth >= 6 or _excluded(sec):
             continue
@@ -100,5 +101,5 @@ def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, 
                     source="prose",
                 )
             )
-        governed.append((sec.start, end))
+        governed.append((sec.start, end, lead))
     return tasks, governed

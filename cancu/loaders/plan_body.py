@@ -84,6 +84,10 @@ REPORT = re.compile(
     + fuzzy_pattern("về")
     + r")?\s+"
 )
+DUE_DATE = re.compile(
+    r"(?:" + fuzzy_alternation(("trước ngày", "chậm nhất ngày", "chậm nhất vào ngày")) + r")\s+\d"
+)
+"""A one-off report with its deadline ("báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025") is a line."""
 PERIODIC = re.compile(fuzzy_alternation(("định kỳ",)))
 COMPILE = re.compile(fuzzy_alternation(("tổng hợp", "để theo dõi")))
 VIA = re.compile(
@@ -115,13 +119,14 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     level = header.info.level
     o = outline(folded, header.title_end)
     table_tasks = _table_tasks(folded, own)
+    by_body: list[tuple[int, int, list[str]]] = []
     if table_tasks:
         record.tasks = table_tasks
     else:
         card_tasks, governed = task_cards(folded, o, own)
         duty, by_body = duty_tasks(folded, o)
         duty = [t for t in duty if not any(s <= t.span[0] < e for s, e in governed)]
-        prose = _prose_tasks(folded, o, own, governed + by_body)
+        prose = _prose_tasks(folded, o, own, governed + [(s, e) for s, e, _ in by_body])
         record.tasks = sorted(card_tasks + duty + prose, key=lambda t: t.span)
     for task in record.tasks:
         if task.deadline:
@@ -140,13 +145,14 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     )  # a figure for a year before the plan was issued is a finding ("năm 2020 đạt 83,87 điểm"), not a target
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
+    duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
     if not record.tasks and not record.assignments:
         from cancu.loaders import directives
 
         body_start = header.title_end
         record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
         record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
-    record.reporting = _reporting(folded, o, spans, own, header)
+    record.reporting = _reporting(folded, o, spans, own, header, duty_spans)
 
 
 # -- tables -------------------------------------------------------------------
@@ -770,13 +776,21 @@ def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
 
 
 def _reporting(
-    folded: Folded, o: Outline, by_span: list[tuple[int, int, str]], own: str | None, header
+    folded: Folded,
+    o: Outline,
+    by_span: list[tuple[int, int, str]],
+    own: str | None,
+    header,
+    duties: list[tuple[int, int, str]] = (),
 ) -> list[Reporting]:
+    """Reporting lines of the organisation sections, the closing paragraph, and the duty sections headed
+    by the bodies that report ("2. Sở Nông nghiệp và Môi trường … tổng hợp báo cáo UBND tỉnh hàng năm")."""
     text = folded.text
     lines: dict[tuple[str, str], Reporting] = {}
     for m in REPORT.finditer(text):
         sec = o.section_at(m.start())
-        if sec is None or sec.role != "organization" and not _closing(text, m.start()):
+        duty = [a for s, e, a in duties if s <= m.start() < e]
+        if sec is None or sec.role != "organization" and not duty and not _closing(text, m.start()):
             continue
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
         if "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
@@ -792,13 +806,13 @@ def _reporting(
             via = names[0][0] if names else None
         window = text[max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
-        senders = [a for s, e, a in by_span if s <= m.start() < e]
+        senders = [a for s, e, a in by_span if s <= m.start() < e] or duty
         relay = _relay(folded, s_start, m.start(), own, header)
         if senders and relay:
             senders = [
                 relay
             ]  # "… báo cáo X (qua Z) để tổng hợp, báo cáo Y", "… về X để tổng hợp, báo cáo Y": X reports on
-        if not freq and not PERIODIC.search(window):
+        if not freq and not PERIODIC.search(window) and not DUE_DATE.search(text, m.start(), s_end):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         if not senders and _closing(text, m.start()):
             senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
