@@ -401,7 +401,8 @@ def test_an_import_is_read_through_its_index(tmp_path):
     assert indexed is not None and indexed.count() == 5
     reg = load_registry([out])
     assert reg.status_of("01/2020/QĐ-UBND", 2020, "soc-trang").status == "expired"
-    assert reg.status_of("01/2020/QĐ-UBND", 2020, "quang-ngai.some-district").status == "in_force"
+    assert reg.status_of("01/2020/QĐ-UBND", 2020, "quang-ngai").status == "in_force"
+    assert reg.status_of("01/2020/QĐ-UBND", 2020, "dong-thap") is None  # another province's number
     assert reg.status_of("01/2020/QĐ-UBND", 2020) is None  # a national citation never takes a local row
     assert reg.status_of("61/2018/NĐ-CP", 2018).replaced_by == ("118/2025/NĐ-CP",)
     # a CSV edited after the import is read in full again (the index no longer describes it)
@@ -479,3 +480,38 @@ def test_an_indexed_import_is_not_validated_twice_but_an_edited_one_is(tmp_path)
     out.write_text(text, encoding="utf-8")
     with pytest.raises(RegistryError, match=r"imported-1.csv:\d+: status 'en vigueur' is not one of"):
         validate_user_csv(out)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "scope", "place"),
+    [
+        ("Ủy ban nhân dân tỉnh Quảng Ngãi", "Tỉnh Quảng Ngãi", "quang-ngai"),
+        ("Ủy ban nhân dân huyện Cù Lao Dung", "Tỉnh Sóc Trăng", "soc-trang.cu-lao-dung"),
+        ("Hội đồng Nhân dân tỉnh Đắk Nông / Chủ tịch / Lê Diễn", "Tỉnh Đắc Nông", "dak-nong"),
+        ("Ủy ban nhân dân", "Tỉnh Quảng Ngãi", "quang-ngai"),  # the scope names the province
+        (
+            "Ủy ban nhân dân huyện Cù Lao Dung",
+            "",
+            "",
+        ),  # a district of no named province: no place, not a wrong one
+        ("Chính phủ", "Toàn quốc", ""),
+    ],
+)
+def test_a_rows_unit_is_its_issuers(tmp_path, issuer, scope, place):
+    row = ["1", "01/2020/QĐ-UBND", "Quyết định", issuer, "x", "10/01/2020", "", "", "Còn hiệu lực", scope, ""]
+    out = tmp_path / "imported-1.csv"
+    import_export(_csv(tmp_path / "m.csv", TH_COLUMNS, [row]), out, today=TODAY)
+    assert _rows(out)[0]["jurisdiction"] == place
+
+
+def test_a_districts_own_row_before_its_provinces(tmp_path):
+    rows = tmp_path / "local.csv"
+    rows.write_text(
+        "number,year,issuer,jurisdiction,status,confidence,source\n"
+        "01/2020/QĐ-UBND,2020,UBND tỉnh Sóc Trăng,,expired,high,https://example.org/st\n"
+        "01/2020/QĐ-UBND,2020,UBND huyện Cù Lao Dung,soc-trang.cu-lao-dung,in_force,high,https://example.org/cld\n",
+        encoding="utf-8",
+    )
+    reg = load_registry([rows])
+    assert reg.status_of("01/2020/QĐ-UBND", 2020, "soc-trang.cu-lao-dung").status == "in_force"
+    assert reg.status_of("01/2020/QĐ-UBND", 2020, "soc-trang").status == "expired"

@@ -25,7 +25,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,9 @@ SHIPPED_STATUS = "document_status.csv"
 STATUS_VALUES = frozenset(s.value for s in Status)
 #: "UBND tỉnh Bình Phước", "HĐND thành phố Cần Thơ": the place a local issuer names
 ISSUER_PLACE = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s+(.+)$")
+#: "UBND huyện Cù Lao Dung", "UBND thị xã Ngã Năm, tỉnh Sóc Trăng": a district-level issuer (folded)
+DISTRICT_PLACE = re.compile(r"\b(?:huyen|quan|thi xa)\s+(.+?)\s*(?:,|-|\btinh\b|\bthanh pho\b|$)")
+_ID = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
 
 
 @dataclass(frozen=True)
@@ -129,13 +132,18 @@ class Registry:
     def status_of(self, number: str, year: int | None = None, place: str | None = None) -> StatusRow | None:
         """The row for (number, year, issuing province), by ``status_precedence.winner``.
 
-        A local document is the row of its own province only (``place``: a jurisdiction id, first
-        part used); a national citation (``place`` None) never takes a local row. Without a year,
+        A local document is the row of its own unit only (``place``: the jurisdiction id of the
+        citation's issuer — a province, or a district of one: the district's own row first, else its
+        province's); a national citation (``place`` None) never takes a local row. Without a year,
         the latest document of that number is the likelier citation."""
         from cancu.ontology.status_precedence import winner
 
-        province = place.split(".")[0] if place else None
-        hits = [r for r in self.rows_of(number) if r.place == province]
+        rows = self.rows_of(number)
+        hits = [r for r in rows if r.place == place]
+        if (
+            not hits and place and "." in place
+        ):  # no row of the district: its province's (tests/test_resolve_table.py)
+            hits = [r for r in rows if r.place == place.split(".")[0]]
         if year is not None:
             hits = [r for r in hits if r.year == year] or [r for r in hits if r.year is None]
         if not hits:
@@ -293,9 +301,33 @@ def _opt(value: str | None) -> str | None:
 
 def _place_of_issuer(issuer: str | None, printed: str | None) -> str | None:
     if printed:
-        return jurisdiction_id(printed.split(",")[-1].strip())
-    m = ISSUER_PLACE.search(ascii_fold(issuer or ""))
-    return jurisdiction_id(m.group(1)) if m else None
+        printed = printed.strip()
+        if _ID.fullmatch(printed):  # an id already ("quang-ngai", "soc-trang.cu-lao-dung")
+            return printed
+        return jurisdiction_id(*reversed([p.strip() for p in printed.split(",") if p.strip()]))
+    return place_of_issuer(issuer)
+
+
+@lru_cache(maxsize=1 << 14)
+def place_of_issuer(issuer: str | None, scope: str | None = None) -> str | None:
+    """The unit a local issuer belongs to: "UBND tỉnh Quảng Ngãi" -> ``quang-ngai``; "UBND huyện Cù Lao Dung"
+    with scope "Tỉnh Sóc Trăng" -> ``soc-trang.cu-lao-dung`` (a district's document is never its province's);
+    None for a national body. ``scope``: the dump's "phạm vi", read when the issuer names no province."""
+    folded = ascii_fold(issuer or "")
+    district = DISTRICT_PLACE.search(folded)
+    province = None
+    for text in (folded[district.end() :] if district else folded, ascii_fold(scope or "")):
+        m = ISSUER_PLACE.search(text)
+        if m:
+            province = jurisdiction_id(m.group(1).split(",")[0].strip())
+            break
+    if district is None:
+        return province
+    if province is None:
+        return None  # a district with no province named: no place rather than a wrong one
+    from cancu.ontology.units import unit_id
+
+    return unit_id(f"{province}.{jurisdiction_id(district.group(1))}", "district")
 
 
 def _status_row(r: dict[str, str], name: str) -> StatusRow:

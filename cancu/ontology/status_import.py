@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 from cancu.errors import InputError, RegistryError
 from cancu.ontology import dump_layouts
 from cancu.ontology.datafiles import read_rows
-from cancu.ontology.ids import ascii_fold, jurisdiction_id
-from cancu.ontology.registry import ISO_DATE, ISSUER_PLACE, StatusRow, _number_key, _status_row, shipped
+from cancu.ontology.ids import ascii_fold
+from cancu.ontology.registry import ISO_DATE, StatusRow, _number_key, _status_row, place_of_issuer, shipped
 from cancu.ontology.registry_index import IndexedFile, IndexWriter
 
 if TYPE_CHECKING:
@@ -283,15 +283,10 @@ def issuer_body(text: str) -> str:
     return text.split(" / ", 1)[0].split("/ ", 1)[0].strip() if "/" in text else text
 
 
-@lru_cache(maxsize=4096)
 def place_of(issuer: str, scope: str) -> str:
-    """The province id of a local issuer ("UBND tỉnh Quảng Ngãi"), else of the dump's scope ("Tỉnh Quảng Ngãi");
+    """The unit id of a local issuer (``registry.place_of_issuer``: province, or district of a province);
     empty for a national document (scope "Toàn quốc" or no place named)."""
-    for text in (issuer, scope):
-        m = ISSUER_PLACE.search(ascii_fold(text))
-        if m:
-            return jurisdiction_id(m.group(1)) or ""
-    return ""
+    return place_of_issuer(issuer, scope) or ""
 
 
 # ---------------------------------------------------------------- reading exports
