@@ -38,7 +38,7 @@ from cancu.queries.audit import AuditResult, audit
 from cancu.queries.gaps import GapsResult, gaps
 query, as_of = sys.argv[1], sys.argv[2]
 store, out = open_neo4j_store(sys.argv[3]), []
-for batch, part in store.plan_batches():
+for batch, part in store.plan_batches(query=query):
     result = (audit if query == "audit" else gaps)(part, batch, as_of=as_of)
     out += result.rows_ if query == "audit" else result.gaps
 print(to_json((AuditResult if query == "audit" else GapsResult)(as_of, out).to_dict()))

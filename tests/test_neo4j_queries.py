@@ -105,7 +105,7 @@ def _same_answers_over_bolt(graph: nx.MultiDiGraph, store: Neo4jStore) -> int:
 
 def _streamed(store: Neo4jStore, query) -> list:
     rows: list = []
-    for batch, part in store.plan_batches(size=7):
+    for batch, part in store.plan_batches(size=7, query=query.__name__):
         result = query(part, batch, as_of=AS_OF)
         rows += result.rows_ if hasattr(result, "rows_") else result.gaps
     return rows

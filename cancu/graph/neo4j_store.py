@@ -515,17 +515,23 @@ class Neo4jStore:
             return self.graph()
         return self._read(for_plans, list(plans))
 
-    def plan_batches(self, size: int = 200) -> Iterator[tuple[list[str], nx.MultiDiGraph]]:
+    def plan_batches(
+        self, size: int = 200, query: str | None = None
+    ) -> Iterator[tuple[list[str], nx.MultiDiGraph]]:
         """Every loaded plan, ``size`` at a time in ``loaded_plans`` order, each batch with the subgraph
-        ``audit`` / ``gaps`` read for it: a whole-store audit streams, never holding the whole graph."""
+        ``audit`` and ``gaps`` read for it (``query``: "audit" or "gaps", only that one's): a whole-store
+        audit streams, never holding the whole graph. The metric catalogue and district units are read
+        once and shared by the batches."""
         from cancu.graph.neo4j_subgraph import SubgraphReader, loaded_plan_keys, plan_neighbourhoods
 
         with self._session() as (session, dialect):
             keys = loaded_plan_keys(SubgraphReader(session, dialect))
+            shared: SubgraphReader | None = None
             for i in range(0, len(keys), size):
                 batch = keys[i : i + size]
-                reader = SubgraphReader(session, dialect)
-                plan_neighbourhoods(reader, set(batch))
+                reader = SubgraphReader(session, dialect, shared)
+                plan_neighbourhoods(reader, set(batch), query)
+                shared = shared or reader
                 yield batch, reader.g
 
     def node(self, key: str) -> dict[str, Any]:

@@ -46,10 +46,12 @@ CITATIONS = (E.BASED_ON, E.CITES)
 class SubgraphReader:
     """Fetches nodes and edges into ``self.g``, each at most once per direction and kind."""
 
-    def __init__(self, session: Any, dialect: Dialect) -> None:
+    def __init__(self, session: Any, dialect: Dialect, shared: SubgraphReader | None = None) -> None:
+        """``shared``: a reader of the same session whose whole-label reads (``by_label``) are reused."""
         self.session, self.dialect = session, dialect
         self.g = nx.MultiDiGraph()
         self._done: set[tuple[str, str, str]] = set()  # (direction, kind, node id) already fetched
+        self._by_label: dict[tuple, list[dict[str, Any]]] = shared._by_label if shared else {}
         self.statements = 0
 
     # ---- primitives -----------------------------------------------------------------------------
@@ -116,20 +118,32 @@ class SubgraphReader:
 
     def below(self, root: str) -> set[str]:
         """Every document implementing ``root``, at any depth (one variable-length path query)."""
-        rows = self.run(
-            f"MATCH (d:{NODE_LABEL})-[:{rel_type(E.IMPLEMENTS.value)}*1..]->(:{NODE_LABEL} {{id: $id}}) "
-            "RETURN DISTINCT d.id AS id",
-            id=root,
-        )
-        return {r["id"] for r in rows}
+        return self.below_each([root]).get(root, set())
+
+    def below_each(self, roots: Iterable[str]) -> dict[str, set[str]]:
+        """``below`` of many roots, a batch of roots a statement."""
+        out: dict[str, set[str]] = {}
+        for chunk in self._batches(roots):
+            rows = self.run(
+                f"UNWIND $ids AS i MATCH (d:{NODE_LABEL})-[:{rel_type(E.IMPLEMENTS.value)}*1..]->"
+                f"(:{NODE_LABEL} {{id: i}}) RETURN i AS root, collect(DISTINCT d.id) AS below",
+                ids=chunk,
+            )
+            for r in rows:
+                out.setdefault(r["root"], set()).update(r["below"])
+        return out
 
     def by_label(self, kind: NodeKind, **equal: str) -> set[str]:
         """Every node of one kind (optionally with a property equal to a value), e.g. the metric catalogue."""
         where = " AND ".join(f"n.{_equal_prop(p)} = ${p}" for p in equal)
-        rows = self.run(
-            f"MATCH (n:{label(kind.value)}) {'WHERE ' + where if where else ''} RETURN n.id AS id, n._attrs AS a",
-            **equal,
-        )
+        memo = (kind.value, *sorted(equal.items()))
+        if memo not in self._by_label:
+            self._by_label[memo] = self.run(
+                f"MATCH (n:{label(kind.value)}) {'WHERE ' + where if where else ''} "
+                "RETURN n.id AS id, n._attrs AS a",
+                **equal,
+            )
+        rows = self._by_label[memo]
         for r in rows:
             self._node(r["id"], r["a"])
         return {r["id"] for r in rows}
@@ -319,18 +333,21 @@ def for_plans(r: SubgraphReader, plans: list[str]) -> nx.MultiDiGraph:
     return g
 
 
-def plan_neighbourhoods(r: SubgraphReader, keys: set[str]) -> None:
-    """Each plan's citations (and their successors), tasks, targets, cascade, chain upward, agencies;
-    the metric catalogue and the district units' end (``gaps._has_districts``)."""
+def plan_neighbourhoods(r: SubgraphReader, keys: set[str], query: str | None = None) -> None:
+    """Each plan's citations and what replaced or amended them (``audit``); its tasks with their
+    agencies, its cascade's targets, its chain upward and what that cites, the metric catalogue and
+    the district units' end (``gaps``). ``query``: "audit" or "gaps" fetches only that one's part."""
     g = r.g
     r.nodes(keys)
-    cited = r.out(keys, *CITATIONS)
-    r.out(cited, E.REPLACED_BY, E.AMENDED_BY)
+    if query in (None, "audit"):
+        cited = r.out(keys, *CITATIONS)
+        r.out(cited, E.REPLACED_BY, E.AMENDED_BY)
+    if query == "audit":
+        return
     tasks = r.out(keys, E.HAS_TASK)
     cascade = set(keys)
-    for k in keys:
-        if g.nodes[k].get("kind") in PLANLIKE:
-            cascade |= r.below(k)
+    for below in r.below_each(k for k in keys if g.nodes[k].get("kind") in PLANLIKE).values():
+        cascade |= below
     r.nodes(cascade)
     r.into(cascade, E.IMPLEMENTS)
     targets = r.out(cascade, E.HAS_TARGET)
