@@ -971,6 +971,14 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Hướng dẫn vận hành Trung tâm Phục vụ hành chính công cấp xã
+
+Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn UBND các xã, phường vận hành mô hình mới.
+""",
+        {"doc": {"number": "986/VPUBND-PVHCC", "type": "CV"}},
+        id="van-ban-so-with-an-issuer-code-is-a-cong-van",
+    ),
+    pytest.param(
         """Ra mắt Tổ chuyển đổi số cộng đồng
 
 Thực hiện kế hoạch của UBND huyện, chiều ngày 19/12/2022 UBND xã tổ chức lễ ra mắt Tổ chuyển đổi số cộng đồng.

@@ -66,6 +66,8 @@ def self_reference(folded: Folded) -> SelfReference | None:
         if tm is None:
             continue
         doc_type = n.type_code or _TYPE_BY_GROUP[tm.lastgroup]
+        if doc_type == "VB":  # "văn bản số 986/VPUBND-PVHCC": a công văn by its numbering, no type of its own
+            doc_type = "CV" if n.issuer_code else None
         head = text[sentence_start : n.start - (len(before) - tm.start())]
         issued = ISSUES.search(head)
         if issued:  # "… <issuer> (đã) ban hành Kế hoạch số N"
