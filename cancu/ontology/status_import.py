@@ -1,10 +1,14 @@
 """Import exports of the national legal databases into the status registry.
 
-A user-supplied export (CSV, JSONL, or Parquet when pyarrow is installed) of
-vbpl.vn or thuvienphapluat.vn is streamed row by row into a registry CSV with
-the columns of ``document_status.csv`` (plus where each row came from and
-when it was imported). Rows that cannot be mapped are counted by reason, never
-guessed. Layouts and precedence are documented in docs/legal-status.md.
+A published dump (th1nhng0, billpham, Mrkent1234 … as they are; CSV, JSONL,
+or Parquet when pyarrow is installed) of vbpl.vn or thuvienphapluat.vn is
+streamed row by row into a registry CSV with the columns of
+``document_status.csv`` (plus where each row came from and when it was
+imported), with a per-number index beside it (``registry_index``). The
+layouts are data (``dump_layouts``); a relationships table adds successors and
+amendments (``dump_relations``). Rows that cannot be mapped are counted by
+reason with their first ``file:line``, never guessed. Layouts and precedence
+are documented in docs/legal-status.md.
 
 This module imports nothing of cancu outside ``cancu.ontology`` and
 ``cancu.errors``; callers hand it a progress callback.
