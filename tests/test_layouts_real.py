@@ -975,7 +975,7 @@ SELF_ROWS = [
 
 Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn UBND các xã, phường vận hành mô hình mới.
 """,
-        {"doc": {"number": "986/VPUBND-PVHCC", "type": "CV"}},
+        {"doc": {"number": "986/VP-UBND-PVHCC", "type": "CV"}},
         id="van-ban-so-with-an-issuer-code-is-a-cong-van",
     ),
     pytest.param(
