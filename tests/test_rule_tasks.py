@@ -347,6 +347,29 @@ def test_rule_reporting(body: str, want: list[tuple]) -> None:
 
 DUTY_ROWS = [
     pytest.param(
+        """2.2. Trách nhiệm cụ thể
+
+Một số đơn vị còn có trách nhiệm thẩm định cụ thể các nội dung sau:
+
+a) Sở Nông nghiệp và Môi
+trường
+
+- Đánh giá sự phù hợp của dự án đầu tư với quy hoạch sử dụng đất;
+
+- Đánh giá nhu cầu sử dụng đất của dự án;
+
+b) Sở Xây dựng
+
+- Đánh giá sự phù hợp của dự án với quy hoạch xây dựng.
+""",
+        [
+            ("Đánh giá sự phù hợp của dự án đầu tư", ["Sở Nông nghiệp và Môi trường"]),
+            ("Đánh giá nhu cầu sử dụng", ["Sở Nông nghiệp và Môi trường"]),
+            ("Đánh giá sự phù hợp của dự án với", ["Sở Xây dựng"]),
+        ],
+        id="lettered-body-headings-wrapped",
+    ),
+    pytest.param(
         """2. Tháng hành động
 d) Các hoạt động chính
 

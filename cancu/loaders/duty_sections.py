@@ -64,12 +64,14 @@ def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, 
     text = folded.text
     tasks: list[Task] = []
     governed: list[tuple[int, int, list[str]]] = []
+    duty_ids: set[int] = set()
     for sec in o.sections:
-        if sec.heading is None or sec.heading.depth >= 6 or _excluded(sec):
-            continue
+        if sec.heading is None or _excluded(sec) or sec.parent is not None and id(sec.parent) in duty_ids:
+            continue  # a lettered item of a duty section is one of its tasks, read with it
         lead = _bodies(folded, sec)
         if not lead:
             continue
+        duty_ids.add(id(sec))
         lettered = [
             s for s in o.sections if s.parent is sec and s.heading is not None and s.heading.depth >= 6
         ]

@@ -273,8 +273,7 @@ def _wrapped(h: Heading, line: str, nxt: str, folded: Folded, ns: int) -> bool:
     open_bold = folded.quote(h.start, h.end).count("**") % 2 == 1
     capitals = _upper_share(h.printed) > 0.7 and _upper_share(printed_next) > 0.7
     lower = (
-        h.depth < 6
-        and len(h.printed) < 60
+        len(h.printed) < (60 if h.depth < 6 else 40)
         and printed_next[:1].islower()
         and not h.printed.rstrip(" *_").endswith((".", ":", ";"))
     )
