@@ -971,6 +971,16 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Xã Dân Chủ ra mắt Tổ công nghệ số cộng đồng
+
+Thực hiện Kế hoạch số 125/KH-UBND ngày 16/5/2022 của UBND thành phố Hạ Long về thành lập Tổ công nghệ số cộng đồng.
+
+Chiều ngày 07/6/2022, UBND xã Dân Chủ tổ chức Hội nghị ra mắt Tổ công nghệ số cộng đồng.
+""",
+        {"doc": {"issuer": "UBND xã Dân Chủ", "level": "commune"}, "bases": ["125/KH-UBND"]},
+        id="no-masthead-the-issuer-of-a-cited-document-is-not-the-texts",
+    ),
+    pytest.param(
         """Hướng dẫn vận hành Trung tâm Phục vụ hành chính công cấp xã
 
 Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn UBND các xã, phường vận hành mô hình mới.

@@ -57,6 +57,7 @@ DEPT_LINE = re.compile(
 CONG_HOA = re.compile("|".join(fuzzy_pattern(w) for w in ("cộng hòa", "độc lập")))
 MOTTO = re.compile(fuzzy_pattern("xã hội chủ nghĩa"))
 """The national motto's "xã" is never a commune ("CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM" wrapped)."""
+CITED_BY = re.compile(r"(?<![a-z])cua\s+$")
 UBND_WORDS = re.compile(r"(?:" + fuzzy_alternation(("ủy ban nhân dân", "ubnd")) + r")(?![a-z])")
 
 
@@ -394,6 +395,8 @@ def _issuer(
 
     issuer = None
     for m in UBND_WORDS.finditer(header):
+        if CITED_BY.search(header, max(0, m.start() - 8), m.start()):
+            continue  # "… ngày 16/5/2022 của UBND thành phố Hạ Long": the issuer of a cited document
         candidate = read_issuer_at(folded, m.start(), Place())
         if candidate and (candidate.place.province or candidate.place.district or candidate.place.commune):
             issuer = candidate
