@@ -971,6 +971,31 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Công văn số 1240 ngày 9/11/2016 V/v báo cáo số liệu cải cách hành chính năm 2016.
+
+Đăng ngày: 09/11/2016 17:20:05
+
+Kính gửi: Thủ trưởng các sở, ban, ngành.
+
+Thực hiện văn bản số 1494-CV/TU ngày 20/10/2016 của Tỉnh ủy Sơn La về báo cáo số liệu.
+
+Sở Nội vụ đề nghị các sở, ban, ngành báo cáo số liệu cải cách hành chính năm 2016, như sau:
+
+1. Đối với các sở, ban, ngành báo cáo theo phụ lục 1 kèm theo văn bản này.
+""",
+        {
+            "doc": {
+                "number": "1240",
+                "type": "CV",
+                "date": "2016-11-09",
+                "issuer": "Sở Nội vụ tỉnh Sơn La",
+                "level": "department",
+            },
+            "leads": [["Sở, ban, ngành tỉnh"]],
+        },
+        id="post-title-number-without-symbol-and-the-department-that-asks",
+    ),
+    pytest.param(
         """Xã Dân Chủ ra mắt Tổ công nghệ số cộng đồng
 
 Thực hiện Kế hoạch số 125/KH-UBND ngày 16/5/2022 của UBND thành phố Hạ Long về thành lập Tổ công nghệ số cộng đồng.

@@ -21,7 +21,7 @@ from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Assignment, Task
 
 GAP = re.compile(
-    r"[\s,;:\-–+•|]*(?:(?:và|va|hoặc|cac|các|đồng chí|dong chi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|chu tich|"
+    r"[\s,;:\-–+•|]*(?:(?:và|va|hoặc|cac|các|đối với|doi voi|đồng chí|dong chi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|chu tich|"
     r"chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
     r"người đứng đầu|nguoi dung dau)[\s,;:\-–+•]*)*"
 )

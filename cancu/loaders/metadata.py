@@ -12,7 +12,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from cancu.loaders import masthead
+from cancu.loaders import agency_names, masthead
 from cancu.loaders.citations import parse_date
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
@@ -193,6 +193,10 @@ def read_header(folded: Folded) -> Header:
             place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
     if own is not None and issuer is None and own.level:
         info.level = own.level
+    if issuer is None and column is None:
+        found = _requester(folded, title_end)
+        if found is not None:
+            place, issuer = found
     if authority and authority.title and issuer:
         info.authority = f"{authority.title} {issuer.name}"
     if issuer:
@@ -624,6 +628,27 @@ def _district_from_text(folded: Folded, after: int, place: Place) -> None:
         if found and found.district:
             place.district, place.district_word = found.district, found.district_word
             return
+
+
+REQUESTS = re.compile(
+    r"\s+(?:" + fuzzy_alternation(("trân trọng đề nghị", "đề nghị", "yêu cầu")) + r")(?![a-z])"
+)
+
+
+def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
+    """A letter with no masthead names its sender as the body that asks ("Sở Nội vụ đề nghị các sở, ban,
+    ngành …"): a department, placed in the province the text names."""
+    text = folded.text
+    end = min(len(text), start + 3000)
+    for name, s, e in agency_names.find_in(text, start, end):
+        if not name.startswith("Sở ") or not REQUESTS.match(text, e):
+            continue
+        province = _province_from_text(folded)
+        if not province:
+            return None
+        place = Place(province=province)
+        return place, Issuer(f"{name} {place.unit_name()}", "department", "local", place, s, e)
+    return None
 
 
 def _province_from_text(folded: Folded) -> str | None:

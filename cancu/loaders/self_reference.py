@@ -54,7 +54,32 @@ class SelfReference:
     level: str | None = None
 
 
+BARE_NUMBER = re.compile(
+    r"(?m)^[ \t*_#]*(?P<type>[^\n]{2,25}?)\s+(?:so|số)\s*:?\s*(?P<num>\d{1,6})\s+(?=ng[a-z]{1,3}\s+\d)"
+)
+"""A post whose first line is "Công văn số 1238 ngày 8/11/2016 V/v …": a number printed without its symbol."""
+
+
+def _bare_number(folded: Folded) -> SelfReference | None:
+    text = folded.text
+    m = BARE_NUMBER.search(text, 0, min(len(text), 300))
+    if m is None or text[: m.start()].strip():
+        return None  # only the text's first line names the text itself
+    tm = _type_words().search(text[m.start("type") : m.end("type")])
+    if tm is None:
+        return None
+    iso, ds, de = parse_date(text, m.end("num"), 8)
+    if iso is None:
+        return None
+    number = Number(m["num"], m["num"], None, [], m.start("num"), m.end("num"))
+    code = _TYPE_BY_GROUP[tm.lastgroup]
+    return SelfReference(number, "CV" if code == "VB" else code, iso, ds, de, None)
+
+
 def self_reference(folded: Folded) -> SelfReference | None:
+    bare = _bare_number(folded)
+    if bare is not None:
+        return bare
     text = folded.text
     for n in _numbers(folded):
         if n.start > OPENING:
