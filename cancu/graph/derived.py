@@ -15,6 +15,7 @@ from cancu.ontology.vocab import LEVEL_RANK, EdgeKind, NodeKind
 
 
 def derive(g: nx.MultiDiGraph, res: Resolver) -> None:
+    successor_dates(g, res)
     document_periods(g)
     implements(g)
     cascades(g)
@@ -30,6 +31,22 @@ SPAN = re.compile(r"(?:giai\s*doan\s*)?\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|2
 ONE_YEAR = re.compile(r"\bn\w?m\s+((?:19|20)\d{2})\b")
 #: "ngày 15 tháng 12 năm 2021": a date, not the plan's year
 DATE_BEFORE = re.compile(r"th\w{0,2}ng\s*\d{1,2}\s*$")
+
+
+def successor_dates(g: nx.MultiDiGraph, res: Resolver) -> None:
+    """A successor or amender a registry row names is a stub node; its issue date — which dates a
+    replacement of unknown date ("not before its successor existed") — is its own registry row's. Only
+    the cited documents' successors are looked up (one indexed lookup each), never the whole registry."""
+    kinds = (EdgeKind.REPLACED_BY.value, EdgeKind.AMENDED_BY.value)
+    nodes = g._node
+    for targets in g._succ.values():
+        for b, keyed in targets.items():
+            d = nodes[b]
+            if d.get("date") or not d.get("number") or not any(k in keyed for k in kinds):
+                continue
+            row = res.document(d["number"], d.get("year"), d.get("jurisdiction"))
+            if row is not None and row.date_issued:
+                d["date"] = row.date_issued
 
 
 def document_periods(g: nx.MultiDiGraph) -> None:

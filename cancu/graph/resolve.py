@@ -17,7 +17,7 @@ from typing import Any
 
 from cancu.ontology.ids import ascii_fold, number_key, slug
 from cancu.ontology.registries import AgencyRow, JurisdictionRow, MetricRow
-from cancu.ontology.registry import Reform, Registry, StatusRow
+from cancu.ontology.registry import SHIPPED_STATUS, Reform, Registry, StatusRow
 
 #: a figure in a target's sentence: "80%", "80 %", "30,5%"
 FIGURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
@@ -69,15 +69,17 @@ class Resolver:
         return self.reg.status_of(number, year, place.removeprefix("jur:") if place else None)
 
     def winners(self) -> list[StatusRow]:
-        """One row per national (number, year) of the shipped table and users' own files: the registry's
-        winner (``status_precedence``), which may be an imported row. An import's other rows (172k of a
-        dump) become nodes only when a plan cites them (``document``): a load costs the same after it."""
+        """One row per national (number, year) of the shipped table: the registry's winner
+        (``status_precedence``), which may be a user's or an imported row. Users' and imported rows of
+        other documents become nodes only when a plan cites them (``document``), so a load costs the
+        same whatever the size of the registries added (a 172k-row dump is not 172k nodes)."""
         out: dict[tuple[str, int], StatusRow] = {}
         for row in self.reg.statuses:
-            if row.year is not None and row.place is None:
-                k = (number_key(row.number), row.year)
-                if k not in out:
-                    out[k] = self.reg.status_of(row.number, row.year) or row
+            if row.registry != SHIPPED_STATUS or row.year is None or row.place is not None:
+                continue
+            k = (number_key(row.number), row.year)
+            if k not in out:
+                out[k] = self.reg.status_of(row.number, row.year) or row
         return list(out.values())
 
     def successor_year(self, number: str, after: int | None, by: str | None) -> int | None:
