@@ -971,6 +971,29 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Đẩy mạnh tuyên truyền cải cách hành chính trên địa bàn huyện
+
+Ngày 08/10/2020 Chủ tịch Ủy ban nhân dân huyện Châu Thành ban hành Công văn chỉ đạo các cơ quan chuyên môn tiếp tục đẩy mạnh tuyên truyền.
+""",
+        {
+            "doc": {
+                "number": None,
+                "type": "CV",
+                "date": "2020-10-08",
+                "authority": "Chủ tịch UBND huyện Châu Thành",
+            }
+        },
+        id="post-reports-an-act-without-its-number-chair",
+    ),
+    pytest.param(
+        """Sở Nội vụ đôn đốc tổng kết cuộc bầu cử
+
+Sở Nội vụ vừa có Công văn đôn đốc tổ chức tổng kết cuộc bầu cử đại biểu Quốc hội.
+""",
+        {"doc": {"number": None, "type": "CV", "issuer": "Sở Nội vụ", "level": "department"}},
+        id="post-reports-an-act-without-its-number-department",
+    ),
+    pytest.param(
         """Công văn số 1240 ngày 9/11/2016 V/v báo cáo số liệu cải cách hành chính năm 2016.
 
 Đăng ngày: 09/11/2016 17:20:05

@@ -26,7 +26,7 @@ from cancu.loaders.places import (
     printed_name,
     province_of_unit,
 )
-from cancu.loaders.self_reference import annex_of, self_reference
+from cancu.loaders.self_reference import annex_of, self_reference, unnumbered_act
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -193,12 +193,25 @@ def read_header(folded: Folded) -> Header:
             place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
     if own is not None and issuer is None and own.level:
         info.level = own.level
+    act = unnumbered_act(folded) if number is None and tw is None and column is None else None
+    if act is not None:  # a post reporting an act without its number: "Ngày …, X ban hành Công văn …"
+        info.type = info.type or act.type
+        if act.date and not info.date:
+            info.date, info.spans["date"] = act.date, folded.span(act.date_start, act.date_end)
+        if issuer is None:
+            found = _subject(
+                folded, act.subject_start + (len("chu tich ") if act.chair else 0), act.subject_end
+            )
+            if found is not None:
+                place, issuer = found
     if issuer is None and column is None:
         found = _requester(folded, title_end)
         if found is not None:
             place, issuer = found
     if authority and authority.title and issuer:
         info.authority = f"{authority.title} {issuer.name}"
+    elif act is not None and act.chair and issuer is not None and issuer.name.startswith("UBND"):
+        info.authority = f"Chủ tịch {issuer.name}"
     if issuer:
         info.issuer = issuer.name
         info.level = issuer.level
@@ -635,6 +648,21 @@ REQUESTS = re.compile(
 )
 
 
+def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | None:
+    """The body a post says acted: a UBND with its place, or a department (placed in the province the text
+    names, when it names one)."""
+    issuer = read_issuer_at(folded, start, Place())
+    if issuer is not None and issuer.name.startswith("UBND") and issuer.place.label():
+        return issuer.place, issuer
+    for name, s, e in agency_names.find_in(folded.text, start, end):
+        if name.startswith("Sở ") and s - start <= 2:
+            province = _province_from_text(folded, named=True)
+            place = Place(province=province) if province else Place()
+            named = f"{name} {place.unit_name()}" if province else name
+            return place, Issuer(named, "department", "local", place, s, e)
+    return None
+
+
 def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
     """A letter with no masthead names its sender as the body that asks ("Sở Nội vụ đề nghị các sở, ban,
     ngành …"): a department, placed in the province the text names."""
@@ -643,7 +671,7 @@ def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
     for name, s, e in agency_names.find_in(text, start, end):
         if not name.startswith("Sở ") or not REQUESTS.match(text, e):
             continue
-        province = _province_from_text(folded)
+        province = _province_from_text(folded, named=True)
         if not province:
             return None
         place = Place(province=province)
@@ -651,14 +679,17 @@ def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
     return None
 
 
-def _province_from_text(folded: Folded) -> str | None:
-    """The province a district plan sits in: the first "tỉnh X" its text names."""
+def _province_from_text(folded: Folded, named: bool = False) -> str | None:
+    """The province a district plan sits in: the first "tỉnh X" its text names (``named``: only a province
+    named with its unit word, never one found in other words)."""
     for u in UNIT_RE.finditer(folded.text, 0, min(len(folded.text), 8000)):
         if unit_level(folded, u.start()) not in ("province", "city"):
             continue  # a district or commune does not name its province
         place, level, _ = read_place(folded, u.start())
         if place and place.province:
             return place.province
+    if named:
+        return None
     p = find_province(folded.text[:8000])
     return p.name if p else None
 

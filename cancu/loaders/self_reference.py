@@ -163,3 +163,60 @@ def annex_of(folded: Folded, start: int) -> SelfReference | None:
     iso, ds, de = parse_date(text, n.end, 30)
     issuer = read_issuer(folded, n.end, end, Place())
     return SelfReference(n, n.type_code or _TYPE_BY_GROUP[tm.lastgroup], iso, ds, de, issuer)
+
+
+UNNUMBERED_ACT = re.compile(
+    r"(?P<subject>(?:"
+    + fuzzy_alternation(("chủ tịch",))
+    + r"\s+)?(?:"
+    + SUBJECT.pattern
+    + r")[^.;:\n]{0,80}?)\s+(?:"
+    + fuzzy_alternation(("đã", "vừa"))
+    + r"\s+)?(?:"
+    + fuzzy_alternation(("ban hành", "có", "ký"))
+    + r")\s+(?P<type>"
+    + fuzzy_alternation(
+        ("công văn", "kế hoạch", "quyết định", "chỉ thị", "báo cáo", "hướng dẫn", "thông báo")
+    )
+    + r")(?![a-z])(?!\s+(?:so|số)\b)"
+)
+"""A post that reports an act without its number: "Ngày 08/10/2020 Chủ tịch Ủy ban nhân dân huyện Châu Thành
+ban hành Công văn chỉ đạo …", "Sở Nội vụ vừa có Công văn đôn đốc …"."""
+TYPE_OF_WORD = {
+    "cong van": "CV",
+    "ke hoach": "KH",
+    "quyet dinh": "QĐ",
+    "chi thi": "CT",
+    "bao cao": "BC",
+    "huong dan": "HD",
+    "thong bao": "TB",
+}
+
+
+@dataclass
+class UnnumberedAct:
+    type: str
+    date: str | None
+    date_start: int
+    date_end: int
+    subject_start: int
+    subject_end: int
+    chair: bool
+
+
+def unnumbered_act(folded: Folded) -> UnnumberedAct | None:
+    """The act a post reports when it prints no number: its type, its date ("Ngày 08/10/2020, …" in the same
+    sentence) and whether a Chủ tịch signed it for the body."""
+    text = folded.text
+    m = UNNUMBERED_ACT.search(text, 0, min(len(text), OPENING))
+    if m is None:
+        return None
+    from cancu.loaders.fold import fold_str
+
+    kind = TYPE_OF_WORD.get(" ".join(fold_str(m["type"]).lower().split()))
+    if kind is None:
+        return None
+    sentence = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+    iso, ds, de = _date_in(text, sentence, m.start("subject") + 1)
+    chair = text.startswith("chu tich", m.start("subject"))
+    return UnnumberedAct(kind, iso, ds, de, m.start("subject"), m.end("subject"), chair)
