@@ -414,8 +414,6 @@ def load(paths, registries, jobs, strict, store) -> None:
     from cancu.loaders.extract import default_jobs, extract_inputs, extract_many
     from cancu.ontology.registry import load_registry
 
-    if _is_server(store):
-        raise StoreError(f"{store}: load writes an embedded store; use cancu push to fill a server")
     load_registry(list(registries))  # validate users' rows before anything is read or stored
     files: list[Path] = []
     items = []
@@ -495,17 +493,9 @@ def _unchanged_files(store, files: list[Path]) -> tuple[list[Path], list[str]]:
 @_store_option
 def status(store) -> None:
     """What the store holds."""
-    from collections import Counter
-
     from cancu.formats import table
 
-    if _is_server(store):  # a server keeps no file index: count what it holds
-        g = _open(store).graph()
-        kinds = Counter(d.get("kind") for _, d in g.nodes(data=True))
-        click.echo(f"server {store}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
-        click.echo(table([{"kind": k, "nodes": v} for k, v in sorted(kinds.items())]))
-        return
-    info = _open(store).status()
+    info = _open(store).status()  # counts kept by the store (a server counts on the server)
     click.echo(
         f"store {info['store']} (format {info['format_version']}, generation {info['generation']}): "
         f"{info['files']} file(s), {info['nodes']} nodes, {info['edges']} edges"
@@ -564,8 +554,6 @@ def _ev_text(d: dict) -> str | None:
 @_store_option
 def forget(file, store) -> None:
     """Remove one loaded file and exactly the facts it gave."""
-    if _is_server(store):
-        raise StoreError(f"{store}: forget works on an embedded store directory")
     if not _open(store).forget(file):
         raise StoreError(f"{file}: not loaded in this store (see cancu status)")
     click.echo(f"forgot {file}")
