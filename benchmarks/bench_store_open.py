@@ -122,6 +122,7 @@ def one_size(
         "gaps (whole store)": median_of(max(1, runs // 2), "gaps", "--as-of", AS_OF, s, str(store)),
     }
     return {
+        "sql_reads": sql_reads(store, plan_key) if hasattr(open_store(store), "subgraph_for_trace") else {},
         "provinces": provinces,
         "plans": len(plans),
         "tasks_per_plan": tasks,
@@ -138,6 +139,37 @@ def one_size(
         },
         "queries": q,
     }
+
+
+def sql_reads(store: Path, plan_key: str) -> dict[str, int]:
+    """SQL statements each query of one plan runs on the store, in this process: the machine-free
+    figure for "reads only what it needs" (the same at every size when it does)."""
+    from cancu.api import open_store
+    from cancu.queries.audit import audit
+    from cancu.queries.gaps import gaps
+    from cancu.queries.responsible import responsible
+    from cancu.queries.trace import trace
+
+    out = {}
+    for name, query, part in (
+        ("trace PLAN", trace, "trace"),
+        ("audit PLAN", audit, "plans"),
+        ("gaps PLAN", gaps, "plans"),
+        ("responsible PLAN", responsible, "responsible"),
+    ):
+        raw = open_store(store).raw
+        g = (
+            raw.subgraph_for_trace(plan_key)
+            if part == "trace"
+            else raw.subgraph_for_plans([plan_key])
+            if part == "plans"
+            else raw.subgraph_for_responsible(plan_key)
+        )
+        statements: list[str] = []
+        raw._reader().set_trace_callback(statements.append)
+        query(g, [plan_key] if part == "plans" else plan_key, as_of=AS_OF)
+        out[name] = len(statements)
+    return out
 
 
 def exponent(x1: float, y1: float, x2: float, y2: float) -> float | None:
@@ -175,6 +207,9 @@ def table(result: dict[str, Any]) -> str:
     for name in sizes[0]["queries"]:
         cells = [f"{r['queries'][name]['median_s']} s, {r['queries'][name]['peak_rss_mb']} MB" for r in sizes]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {result['exponents'].get(name)} |")
+    for name in sizes[0]["sql_reads"]:
+        cells = [str(r["sql_reads"][name]) for r in sizes]
+        lines.append(f"| SQL reads, {name} (in process) | " + " | ".join(cells) + " | |")
     return "\n".join(lines)
 
 

@@ -95,7 +95,8 @@ class GraphStore(Protocol):
         MEASURES / CASCADES_FROM edges, the agencies and their SUCCEEDED_BY chains and
         jurisdictions, its IMPLEMENTS chain upward with each parent's targets, the plans that
         IMPLEMENT it (a cascade's missing targets), every Metric node, and ``g.graph["reforms"]``.
-        ``None`` means every loaded plan: the whole graph (``graph()``)."""
+        ``None`` means every loaded plan: the whole graph, or one that reads plan by plan (the
+        embedded store's; ``queries.common.plans`` asks it for the Plan keys via ``keys_of_kind``)."""
         ...
 
     def subgraph_for_responsible(self, what: str) -> nx.MultiDiGraph:
