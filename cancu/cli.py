@@ -411,7 +411,6 @@ def load(paths, registries, jobs, strict, store) -> None:
     from cancu.api import extract_each, open_store
     from cancu.formats import render
     from cancu.loaders.decode import expand_inputs
-    from cancu.loaders.extract import default_jobs, extract_inputs, extract_many
     from cancu.ontology.registry import load_registry
 
     load_registry(list(registries))  # validate users' rows before anything is read or stored
@@ -420,6 +419,8 @@ def load(paths, registries, jobs, strict, store) -> None:
     failed: list[str] = []
     for arg in paths:
         if arg == "-":
+            from cancu.loaders.extract import extract_inputs
+
             items.append(("stdin", extract_inputs(["-"])[0]))
             continue
         try:
@@ -430,9 +431,14 @@ def load(paths, registries, jobs, strict, store) -> None:
             failed.append(str(err))
     target = open_store(store)
     files, unchanged = _unchanged_files(target.raw, files)
-    jobs = jobs or default_jobs()
+    if files:  # the extractors (a second of imports) only when a file changed
+        from cancu.loaders.extract import default_jobs, extract_many
+
+        jobs = jobs or default_jobs()
     results = (
-        ((f, r, None) for f, r in zip(files, extract_many(files, jobs), strict=True))
+        iter(())
+        if not files
+        else ((f, r, None) for f, r in zip(files, extract_many(files, jobs), strict=True))
         if strict
         else extract_each(files, jobs)
     )
@@ -486,6 +492,9 @@ def _unchanged_files(store, files: list[Path]) -> tuple[list[Path], list[str]]:
             todo.append(path)
             continue
         (same if known(str(path)) == digest else todo).append(path)
+    close = getattr(store, "close", None)
+    if close is not None:  # no reader left open while the files are extracted (a failure leaves no trace)
+        close()
     return todo, [str(p) for p in same]
 
 
@@ -633,8 +642,9 @@ def responsible_cmd(what: str, jurisdiction, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.responsible import responsible
 
+    day = parse_as_of(as_of)  # a bad date is refused before the store is opened
     g = _open(store).subgraph_for_responsible(what)
-    _emit(responsible(g, _resolve(g, what), as_of=parse_as_of(as_of), jurisdiction=jurisdiction), fmt, g)
+    _emit(responsible(g, _resolve(g, what), as_of=day, jurisdiction=jurisdiction), fmt, g)
 
 
 @main.command("audit")
@@ -653,8 +663,9 @@ def audit_cmd(plans, fail_on, as_of, fmt, store) -> None:
     from cancu.queries.audit import SEVERITY, audit
     from cancu.queries.common import parse_as_of
 
+    day = parse_as_of(as_of)  # a bad date is refused before the store is opened
     g = _open(store).subgraph_for_plans(list(plans) or None)
-    result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of))
+    result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=day)
     _emit(result, fmt, g)
     worst = result.worst()
     if fail_on and worst and SEVERITY[worst] >= SEVERITY[fail_on]:
@@ -671,8 +682,9 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
     from cancu.queries.gaps import gaps
 
+    day = parse_as_of(as_of)  # a bad date is refused before the store is opened
     g = _open(store).subgraph_for_plans(list(plans) or None)
-    _emit(gaps(g, [_resolve(g, p) for p in plans] or None, as_of=parse_as_of(as_of)), fmt, g)
+    _emit(gaps(g, [_resolve(g, p) for p in plans] or None, as_of=day), fmt, g)
 
 
 @main.command("push")
