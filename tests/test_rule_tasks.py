@@ -458,3 +458,21 @@ def test_rule_section_role_is_the_first_phrase(title: str, role: str | None) -> 
     from cancu.loaders.outline import role_of
 
     assert role_of(title) == role
+
+
+SPAN_ROWS = [
+    (
+        [(0, 10, "a"), (2, 5, "b"), (8, 20, "c")],
+        [1, 3, 9, 15, 25, 5],
+        [["a"], ["a", "b"], ["a", "c"], ["c"], [], ["a"]],
+    ),
+    ([], [0, 1], [[], []]),
+    ([(5, 6, "x")], [5, 6, 4], [["x"], [], []]),
+]
+
+
+@pytest.mark.parametrize(("spans", "positions", "want"), SPAN_ROWS)
+def test_spans_covering(spans, positions, want) -> None:
+    from cancu.loaders.spans import covering
+
+    assert covering(spans, positions) == want

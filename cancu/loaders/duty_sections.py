@@ -10,11 +10,13 @@ as it does in purposes, goals, funding and findings: those sections are left alo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from cancu.loaders import agency_names
 from cancu.loaders.directives import agency_run
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, Section
+from cancu.loaders.spans import inside_any
 from cancu.ontology.record import Task
 
 NOT_DUTIES = ("organization", "purpose", "goals", "funding", "findings")
@@ -59,12 +61,21 @@ def _bodies(folded: Folded, sec: Section) -> list[str]:
     )
 
 
-def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, int, list[str]]]]:
-    """The tasks of every duty section, and each section's span with the bodies its heading names."""
+def duty_tasks(
+    folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()
+) -> tuple[list[Task], list[tuple[int, int, list[str]]]]:
+    """The tasks of every duty section (but those inside ``skip``: task cards read them), and each
+    section's span with the bodies its heading names."""
     text = folded.text
     tasks: list[Task] = []
     governed: list[tuple[int, int, list[str]]] = []
     duty_ids: set[int] = set()
+    children: dict[int, list[Section]] = {}
+    for s in o.sections:
+        if s.parent is not None:
+            children.setdefault(id(s.parent), []).append(s)
+    item_starts = [it.start for it in o.items]
+    found: list[tuple[int, int, Section, list[str]]] = []
     for sec in o.sections:
         if sec.heading is None or _excluded(sec) or sec.parent is not None and id(sec.parent) in duty_ids:
             continue  # a lettered item of a duty section is one of its tasks, read with it
@@ -72,13 +83,12 @@ def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, 
         if not lead:
             continue
         duty_ids.add(id(sec))
-        lettered = [
-            s for s in o.sections if s.parent is sec and s.heading is not None and s.heading.depth >= 6
-        ]
-        inner = [s for s in o.sections if s.parent is sec and s not in lettered]
+        kids = children.get(id(sec), [])
+        lettered = [s for s in kids if s.heading is not None and s.heading.depth >= 6]
+        inner = [s for s in kids if not (s.heading is not None and s.heading.depth >= 6)]
         end = min([sec.end, *(s.start for s in inner)])
         pieces: list[tuple[int, int]] = []
-        items = [it for it in o.items if sec.start <= it.start < end]
+        items = o.items[bisect_left(item_starts, sec.start) : bisect_left(item_starts, end)]
         for child in lettered:
             first = min([child.end, *(it.start for it in items if child.start <= it.start < child.end)])
             pieces.append((_after_marker(text, child), first))
@@ -87,21 +97,23 @@ def duty_tasks(folded: Folded, o: Outline) -> tuple[list[Task], list[tuple[int, 
             marks = [m.end() for m in LETTERED.finditer(text, sec.heading.end, end)]
             bounds = [m.start() for m in LETTERED.finditer(text, sec.heading.end, end)][1:] + [end]
             pieces = list(zip(marks, bounds, strict=True)) if marks else [(sec.heading.end, end)]
-        for s, e in sorted(pieces):
-            while s < e and (text[s].isspace() or text[s] in ").*_"):
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e - s < MIN_TEXT:
-                continue
-            tasks.append(
-                Task(
-                    text=" ".join(folded.quote(s, e).split()),
-                    span=folded.span(s, e),
-                    area=sec.area,
-                    lead=list(lead),
-                    source="prose",
-                )
-            )
+        found.extend((s, e, sec, lead) for s, e in sorted(pieces))
         governed.append((sec.start, end, lead))
+    held = inside_any(skip, [s for s, _, _, _ in found])  # one sweep: per section it would be quadratic
+    for (s, e, sec, lead), skipped in zip(found, held, strict=True):
+        while s < e and (text[s].isspace() or text[s] in ").*_"):
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if skipped or e - s < MIN_TEXT:
+            continue
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(s, e).split()),
+                span=folded.span(s, e),
+                area=sec.area,
+                lead=list(lead),
+                source="prose",
+            )
+        )
     return tasks, governed

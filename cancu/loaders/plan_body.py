@@ -21,6 +21,7 @@ from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_p
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.places import is_city
+from cancu.loaders.spans import covering, inside_any
 from cancu.loaders.task_cards import task_cards
 from cancu.ontology.record import Assignment, PlanRecord, Reporting, Target, Task
 
@@ -124,8 +125,7 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
         record.tasks = table_tasks
     else:
         card_tasks, governed = task_cards(folded, o, own)
-        duty, by_body = duty_tasks(folded, o)
-        duty = [t for t in duty if not any(s <= t.span[0] < e for s, e in governed)]
+        duty, by_body = duty_tasks(folded, o, governed)
         prose = _prose_tasks(folded, o, own, governed + [(s, e) for s, e, _ in by_body])
         record.tasks = sorted(card_tasks + duty + prose, key=lambda t: t.span)
     for task in record.tasks:
@@ -388,9 +388,10 @@ def _prose_tasks(
 ) -> list[Task]:
     """Bullets of the task sections, but those of a task card (read with their card's labels)."""
     tasks = []
-    for item in o.items:
+    held = inside_any(governed, [it.start for it in o.items])
+    for item, skip in zip(o.items, held, strict=True):
         sec = item.section
-        if sec is None or sec.role != "tasks" or any(s <= item.start < e for s, e in governed):
+        if sec is None or sec.role != "tasks" or skip:
             continue
         text = DEBRIS.sub("\n", folded.quote(item.start, item.end)).strip()
         if not text:
@@ -435,11 +436,21 @@ def _lead(folded: Folded, start: int, end: int) -> list[str]:
     return []
 
 
+def _item_index(o: Outline) -> dict[int, int]:
+    """Each item's position in ``o.items`` (built once per outline: a lookup per item would be quadratic)."""
+    cached = o.__dict__.get("_item_index")
+    if cached is None or len(cached) != len(o.items):
+        cached = o.__dict__["_item_index"] = {id(it): i for i, it in enumerate(o.items)}
+    return cached
+
+
 def _lead_in(folded: Folded, o: Outline, item) -> list[str]:
     """Bullets introduced by a sentence that names who does them ("Căn cứ tình hình thực tế, các cơ quan,
     đơn vị, địa phương phối hợp thực hiện các hoạt động sau:"): that sentence's bodies lead each bullet."""
     text = folded.text
-    k = next(i for i, it in enumerate(o.items) if it is item)
+    k = _item_index(o).get(id(item))
+    if k is None:
+        return []
     while (
         k
         and o.items[k - 1].marker == item.marker
@@ -787,9 +798,11 @@ def _reporting(
     by the bodies that report ("2. Sở Nông nghiệp và Môi trường … tổng hợp báo cáo UBND tỉnh hàng năm")."""
     text = folded.text
     lines: dict[tuple[str, str], Reporting] = {}
-    for m in REPORT.finditer(text):
+    reports = list(REPORT.finditer(text))
+    starts = [m.start() for m in reports]
+    duty_of, senders_of = covering(duties, starts), covering(by_span, starts)
+    for m, duty, spanned in zip(reports, duty_of, senders_of, strict=True):
         sec = o.section_at(m.start())
-        duty = [a for s, e, a in duties if s <= m.start() < e]
         if sec is None or sec.role != "organization" and not duty and not _closing(text, m.start()):
             continue
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
@@ -806,7 +819,7 @@ def _reporting(
             via = names[0][0] if names else None
         window = text[max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
-        senders = [a for s, e, a in by_span if s <= m.start() < e] or duty
+        senders = spanned or duty
         relay = _relay(folded, s_start, m.start(), own, header)
         if senders and relay:
             senders = [

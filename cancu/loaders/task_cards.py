@@ -14,6 +14,7 @@ the end of the card before it, or its "Nhiệm vụ:" label) and the card's firs
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -65,7 +66,8 @@ def _labels(folded: Folded, o: Outline) -> list[Label]:
     heads = sorted(s.start for s in o.sections if s.heading is not None)
     for k, lab in enumerate(found):
         nxt = found[k + 1].line_start if k + 1 < len(found) else len(text)
-        head = next((h for h in heads if h > lab.start), len(text))
+        k_head = bisect_right(heads, lab.start)
+        head = heads[k_head] if k_head < len(heads) else len(text)
         end = min(nxt, head)
         if lab.role != "content":
             m = VALUE_END.search(text, lab.start, end)
@@ -118,23 +120,28 @@ def task_cards(folded: Folded, o: Outline, own: str | None) -> tuple[list[Task],
     tasks: list[Task] = []
     spans: list[tuple[int, int]] = []
     prev_end = 0
+    item_starts = [it.start for it in o.items]
+    label_spans = sorted((lab.line_start, lab.end) for lab in labels if lab.role != "content")
+    label_starts = [s for s, _ in label_spans]
+    content_starts = [c.line_start for c in contents]
+
+    def in_label(pos: int) -> bool:
+        k = bisect_right(label_starts, pos) - 1
+        return k >= 0 and pos < label_spans[k][1]
+
     for card in cards:
         first, last = card.labels[0], card.labels[-1]
         sec = _numbered(o.section_at(first.line_start))
         if sec is not None and sec.role in NOT_TASKS:
             continue
         start = max(prev_end, sec.heading.end if sec is not None and sec.heading is not None else 0)
-        content = [c for c in contents if start <= c.line_start < first.line_start]
+        content = contents[bisect_left(content_starts, start) : bisect_left(content_starts, first.line_start)]
         governed = start
         if content:
             start, governed = content[-1].start, content[-1].line_start
         prev_end = last.end
-        items = [
-            it
-            for it in o.items
-            if start <= it.start < first.line_start
-            and not any(lab.line_start <= it.start < lab.end for lab in labels if lab.role != "content")
-        ]
+        window = o.items[bisect_left(item_starts, start) : bisect_left(item_starts, first.line_start)]
+        items = [it for it in window if not in_label(it.start)]
         pieces = [(it.start, min(it.end, first.line_start)) for it in items]
         if not pieces:
             s, e = start, first.line_start
