@@ -81,7 +81,7 @@ class Task:
     #: normalised deadline: ISO date "by", or "recurring"; None when unknown
     due: str | None = None
     recurring: bool = False
-    source: str = "prose"  # "prose" | "table"
+    source: str = "prose"  # "prose" | "table" | "card" (a labelled task block, loaders/task_cards.py)
 
 
 @dataclass
