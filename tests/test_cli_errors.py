@@ -241,3 +241,104 @@ def test_picture_format_follows_the_extension(store, tmp_path, out, magic):
     )
     assert result.exit_code == 0, result.output
     assert magic in (tmp_path / out).read_bytes()[:200]
+
+
+# ---- every command against every bad input (issue 20) ----------------------------------------------
+#
+# One row per command: its arguments with the placeholders STORE (the store it is given), FILE (a
+# file it reads) and URL (a server it pushes to). A command that takes no such input says so with
+# None, so a new command cannot be added without its row (test_every_command_has_a_row).
+
+EVERY = {
+    "extract": ["extract", "FILE"],
+    "demo": ["demo", "-o", "FILE/out"],
+    "registry import": ["registry", "import", "FILE", "--store", "STORE"],
+    "registry show": ["registry", "show", "76/NQ-CP", "--store", "STORE"],
+    "registry stats": ["registry", "stats", "--store", "STORE"],
+    "load": ["load", "FILE", "--store", "STORE"],
+    "status": ["status", "--store", "STORE"],
+    "show": ["show", "76/NQ-CP 2021", "--store", "STORE"],
+    "forget": ["forget", "FILE", "--store", "STORE"],
+    "export": ["export", "--format", "ttl", "-o", "-", "--store", "STORE"],
+    "trace": ["trace", "76/NQ-CP 2021", "--store", "STORE"],
+    "responsible": ["responsible", "76/NQ-CP 2021", "--store", "STORE"],
+    "audit": ["audit", "--store", "STORE"],
+    "gaps": ["gaps", "--store", "STORE"],
+    "push": ["push", "--neo4j", "URL", "--store", "STORE"],
+    "viz trace": ["viz", "trace", "76/NQ-CP 2021", "-o", "-", "--store", "STORE"],
+    "viz responsible": ["viz", "responsible", "76/NQ-CP 2021", "-o", "-", "--store", "STORE"],
+    "viz plan": ["viz", "plan", "76/NQ-CP 2021", "-o", "-", "--store", "STORE"],
+    "viz audit": ["viz", "audit", "-o", "-", "--store", "STORE"],
+}
+BAD = ["file", "store path", "server URL", "password"]
+
+
+def _takes(command: str, bad: str) -> bool:
+    """Whether the command has an input that can be bad in this way."""
+    args = " ".join(EVERY[command])
+    need = {"file": ("FILE",), "store path": ("STORE",), "server URL": ("URL", "STORE")}
+    return any(p in args for p in need.get(bad, ("URL", "STORE")))
+
+
+CASES = [(command, bad) for command in EVERY for bad in BAD if _takes(command, bad)]
+
+
+def test_every_command_has_a_row():
+    assert sorted(EVERY) == sorted(" ".join(p) for p in _commands(main))
+
+
+def _bad_args(command: str, bad: str, tmp_path, good_store: str, refusing: str) -> list[str] | None:
+    """The command's arguments with one bad input and every other input good; None: not applicable."""
+    args = EVERY[command]
+    takes = {p for p in ("FILE", "STORE", "URL") if any(p in a for a in args)}
+    not_a_store = tmp_path / "a-file"
+    not_a_store.write_text("x")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = {"FILE": str(seed_paths()[0]), "STORE": good_store, "URL": _closed_port()}
+    if command == "forget":
+        good["FILE"] = seed_paths()[0].name
+    if command == "demo":
+        good["FILE"] = str(tmp_path)
+    if bad == "file":
+        if "FILE" not in takes:
+            return None
+        good["FILE"] = str(empty) if command != "demo" else str(not_a_store)
+        if command == "forget":
+            good["FILE"] = "never-loaded.txt"
+    elif bad == "store path":
+        if "STORE" not in takes:
+            return None
+        writes = command in ("load", "registry import")
+        good["STORE"] = str(not_a_store) if writes else str(tmp_path / "typo")
+    elif bad == "server URL":
+        if "URL" in takes:
+            good["URL"] = _closed_port()
+        elif "STORE" in takes:
+            good["STORE"] = _closed_port()
+        else:
+            return None
+    elif bad == "password":
+        if "URL" in takes:
+            good["URL"] = refusing
+        elif "STORE" in takes:
+            good["STORE"] = refusing
+        else:
+            return None
+    out = []
+    for a in args:
+        for key, value in good.items():
+            a = a.replace(key, value)
+        out.append(a)
+    return out
+
+
+@pytest.mark.parametrize("command,bad", CASES, ids=[f"{c}-{b}" for c, b in CASES])
+def test_every_command_against_every_bad_input(command, bad, tmp_path, store, refusing_server, monkeypatch):
+    """No traceback, one ``cancu: …`` line, a non-zero exit."""
+    monkeypatch.chdir(tmp_path)
+    args = _bad_args(command, bad, tmp_path, store, refusing_server)
+    assert args is not None
+    result = CliRunner().invoke(main, args)
+    line = _one_line_failure(result)
+    assert "(a bug: CANCU_DEBUG=1" not in line, line  # an error cancu did not expect
