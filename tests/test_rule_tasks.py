@@ -476,3 +476,23 @@ def test_spans_covering(spans, positions, want) -> None:
     from cancu.loaders.spans import covering
 
     assert covering(spans, positions) == want
+
+
+LETTER = """SỞ NỘI VỤ TỈNH SƠN LA
+Số: 1240/SNV-CCHC
+Sơn La, ngày 09 tháng 11 năm 2016
+V/v báo cáo số liệu cải cách hành chính
+Kính gửi: Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố.
+Sở Nội vụ đề nghị các sở, ban, ngành, UBND các huyện, thành phố báo cáo số liệu cải cách hành chính, như sau:
+1. Đối với các sở, ban, ngành báo cáo theo phụ lục 1.
+2. UBND các huyện, thành phố báo cáo theo phụ lục 2.
+Sở Nội vụ đề nghị các cơ quan, đơn vị gửi báo cáo về Sở Nội vụ trước ngày 18/11/2016 để tổng hợp.
+"""
+
+
+def test_rule_letter_reports_come_from_the_bodies_it_asks() -> None:
+    record = extract_decoded(decode_bytes(LETTER.encode(), "x.txt"))
+    assert [(r.from_, r.to) for r in record.reporting] == [
+        ("Sở, ban, ngành tỉnh", "Sở Nội vụ"),
+        ("UBND cấp huyện", "Sở Nội vụ"),
+    ]

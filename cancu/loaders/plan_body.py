@@ -89,6 +89,8 @@ DUE_DATE = re.compile(
     r"(?:" + fuzzy_alternation(("trước ngày", "chậm nhất ngày", "chậm nhất vào ngày")) + r")\s+\d"
 )
 """A one-off report with its deadline ("báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025") is a line."""
+LETTER_TYPES = ("CV", "CT", "TB", "CĐ")
+"""Documents whose reporting lines come from the bodies they ask, not from an organisation section."""
 PERIODIC = re.compile(fuzzy_alternation(("định kỳ",)))
 COMPILE = re.compile(fuzzy_alternation(("tổng hợp", "để theo dõi")))
 VIA = re.compile(
@@ -152,7 +154,11 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
         body_start = header.title_end
         record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
         record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
-    record.reporting = _reporting(folded, o, spans, own, header, duty_spans)
+    letter = header.info.type in LETTER_TYPES and not any(
+        sec.own_role == "organization" for sec in o.sections
+    )
+    askers = [a.agency for a in record.assignments] if letter else []
+    record.reporting = _reporting(folded, o, spans, own, header, duty_spans, askers)
 
 
 # -- tables -------------------------------------------------------------------
@@ -793,6 +799,7 @@ def _reporting(
     own: str | None,
     header,
     duties: list[tuple[int, int, str]] = (),
+    asked: list[str] = (),
 ) -> list[Reporting]:
     """Reporting lines of the organisation sections, the closing paragraph, and the duty sections headed
     by the bodies that report ("2. Sở Nông nghiệp và Môi trường … tổng hợp báo cáo UBND tỉnh hàng năm")."""
@@ -803,8 +810,13 @@ def _reporting(
     duty_of, senders_of = covering(duties, starts), covering(by_span, starts)
     for m, duty, spanned in zip(reports, duty_of, senders_of, strict=True):
         sec = o.section_at(m.start())
-        if sec is None or sec.role != "organization" and not duty and not _closing(text, m.start()):
-            continue
+        if (
+            (sec is None or sec.role != "organization")
+            and not duty
+            and not asked
+            and not _closing(text, m.start())
+        ):
+            continue  # a letter's reports come from the bodies it asks (``asked``), wherever they stand
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
         if "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
             continue  # "Báo cáo" in a table is a product, not a reporting duty
@@ -829,6 +841,9 @@ def _reporting(
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         if not senders and _closing(text, m.start()):
             senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
+        if not senders and asked:  # "… đề nghị các cơ quan, đơn vị … gửi báo cáo … về Sở Nội vụ"
+            named = [n for n, _, _ in agency_names.find_in(text, s_start, m.start()) if n != own]
+            senders = [n for n in named if n in asked] or list(asked)
         escalation = _closing(text, m.start()) and set(freq) <= {"đột xuất"}
         for sender in senders:
             for recipient in recipients:
