@@ -284,6 +284,14 @@ def test_rule_organization_headings(body: str, want: list[str]) -> None:
 
 REPORT_ROWS = [
     pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. CHẾ ĐỘ BÁO CÁO
+Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân phường, xã gửi báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 16 tháng 12 năm 2025.
+""",
+        [("Sở, ban, ngành tỉnh", "Sở Nội vụ", None), ("UBND cấp xã", "Sở Nội vụ", None)],
+        id="a-reporting-section-paragraph-naming-two-bodies",
+    ),
+    pytest.param(
         """1. Ủy ban nhân dân các xã, phường:
 - Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp.
 2. Sở Nông nghiệp và Môi trường

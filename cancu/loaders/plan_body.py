@@ -774,10 +774,12 @@ def _paragraph_duties(folded: Folded, sec: Section, out: dict[str, Assignment], 
         names = agency_names.find_in(text, start, start + 60)
         if not names or names[0][1] - start > lead_in + 12:
             continue
-        name = names[0][0]
-        spans.append((start, end, name))
-        a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(start, end)))
-        a.duties.append(" ".join(folded.quote(start, end).split())[:300])
+        from cancu.loaders.directives import agency_run
+
+        for name in agency_run(text, names[0][1], end) or [names[0][0]]:  # "Các sở, ban, ngành, UBND xã …"
+            spans.append((start, end, name))
+            a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(start, end)))
+            a.duties.append(" ".join(folded.quote(start, end).split())[:300])
 
 
 def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
@@ -821,6 +823,8 @@ def _reporting(
         if "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
             continue  # "Báo cáo" in a table is a product, not a reporting duty
         s_start, s_end = _sentence(text, m.start())
+        if sec is not None and sec.heading is not None and sec.heading.end <= m.start():
+            s_start = max(s_start, sec.heading.end)  # a heading ("III. CHẾ ĐỘ BÁO CÁO") is not the sentence's
         recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header)
         if not recipients:
             continue
