@@ -11,8 +11,10 @@ import networkx as nx
 import pytest
 
 from cancu.errors import QueryError
+from cancu.formats import for_people
 from cancu.graph.neo4j_queries import cascade, reporting_chain
 from cancu.graph.neo4j_store import Neo4jStore, driver, push
+from cancu.graph.neo4j_stream import whole_store
 from cancu.ontology.vocab import EdgeKind
 from cancu.queries.audit import audit
 from cancu.queries.common import loaded_plans, out_edges
@@ -118,6 +120,11 @@ def test_synthetic_country_answers_the_same_through_bolt(server, country):  # no
     assert _same_answers_over_bolt(country, store) > 150
     assert _streamed(store, audit) == audit(country, None, as_of=AS_OF).rows_
     assert _streamed(store, gaps) == gaps(country, None, as_of=AS_OF).gaps
+    for name, query in (("audit", audit), ("gaps", gaps)):
+        result, names = whole_store(store, name, AS_OF, size=9)
+        want = query(country, None, as_of=AS_OF)
+        assert result == want
+        assert for_people(result.rows(), names) == for_people(want.rows(), country)
 
 
 def test_seeds_answer_the_same_through_bolt(server, seeds_graph):  # noqa: F811

@@ -43,7 +43,10 @@ INDEXES: tuple[tuple[str, str], ...] = (
     (NODE_LABEL, "_fkey"),  # find: a folded name
 )
 
-_LABELS = {k.value for k in NodeKind} | {NODE_LABEL, FILE_LABEL}
+#: Label of the one node holding the graph's own attributes (``neo4j_store.GRAPH_ATTRS``).
+META_LABEL = "CancuMeta"
+
+_LABELS = {k.value for k in NodeKind} | {NODE_LABEL, FILE_LABEL, META_LABEL}
 _TYPES = {k.value for k in EdgeKind}
 _PROPS = {"id", "number", "year", "metric", "_nkey", "_fkey"}
 

@@ -32,7 +32,7 @@ import networkx as nx
 
 from cancu.errors import CancuError, StoreError
 from cancu.graph import cypher_dialect as dialects
-from cancu.graph.cypher_dialect import FILE_LABEL, NODE_LABEL, Dialect, label, rel_type
+from cancu.graph.cypher_dialect import FILE_LABEL, META_LABEL, NODE_LABEL, Dialect, label, rel_type
 from cancu.ontology.ids import ascii_fold, number_key
 from cancu.ontology.vocab import EdgeKind, NodeKind
 
@@ -258,8 +258,43 @@ def push(
         summary = PushSummary(dialect=dialect.name, batch=min(batch, dialect.max_batch))
         _ensure_schema(session, dialect)
         _push_diff(session, graph, dialect, summary, progress)
+        summary.statements += _push_graph_attrs(session, graph, dialect)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+#: Graph-level attributes a push keeps on the server (``:CancuMeta {id: "graph"}``): the reform dates
+#: the queries read (``gaps``: was the district level still there?), from the registry the graph was
+#: built with. Indexes (``plan_leads`` …) are not kept: they are derived again from the edges.
+GRAPH_ATTRS = ("reforms",)
+META_ID = "graph"
+
+
+def graph_attrs(session) -> dict[str, Any] | None:
+    """The graph-level attributes pushed to the server, or None (pushed before they were kept)."""
+    rec = session.run(
+        f"MATCH (m:{META_LABEL} {{id: $id}}) RETURN m._attrs AS a, m._hash AS h", id=META_ID
+    ).single()
+    return decode_attrs(rec["a"]) if rec and rec["h"] else None
+
+
+def _push_graph_attrs(session, graph: nx.MultiDiGraph, dialect: Dialect) -> int:
+    """Write the graph's ``GRAPH_ATTRS`` when they changed; returns the statements sent."""
+    attrs = {k: graph.graph[k] for k in GRAPH_ATTRS if k in graph.graph}
+    exact = encode_attrs(attrs)
+    digest = hashlib.sha256((PUSH_FORMAT + exact).encode()).hexdigest()[:32]
+    rec = session.run(f"MATCH (m:{META_LABEL} {{id: $id}}) RETURN m._hash AS h", id=META_ID).single()
+    if rec and rec["h"] == digest:
+        return 0
+    merge = f"MERGE (m:{META_LABEL} {{id: $id}})"
+    if not dialect.max_message_bytes:
+        _run_write(
+            session, dialect, f"{merge} SET m._attrs = $a, m._hash = $h", id=META_ID, a=exact, h=digest
+        )
+        return 1
+    _run_write(session, dialect, f"{merge} SET m._attrs = '', m._hash = ''", id=META_ID)
+    match = f"MATCH (m:{META_LABEL} {{id: $id}})"
+    return 1 + _append_attrs(session, match, "m", {"id": META_ID}, exact, digest, dialect)
 
 
 def _ensure_schema(session, dialect: Dialect) -> None:
@@ -447,6 +482,7 @@ def pull(uri: str, user: str = "neo4j", password: str = "", database: str | None
             ).data()
             for r in sorted(rels, key=lambda r: (r["s"], r["t"], r["k"])):
                 g.add_edge(r["s"], r["t"], key=r["k"], **decode_attrs(r["a"]))
+            g.graph.update(graph_attrs(session) or {})
     except StoreError:
         raise
     except Exception as err:  # noqa: BLE001 - driver errors become one line for the user

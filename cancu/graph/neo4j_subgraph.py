@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from cancu.graph.cypher_dialect import NODE_LABEL, Dialect, label, rel_type
-from cancu.graph.derived import LEADS_INDEX
+from cancu.graph.derived import LEADS_INDEX, METRIC_NODES
 from cancu.graph.neo4j_store import _pack, decode_attrs
 from cancu.ontology.ids import ascii_fold, number_key
 from cancu.ontology.vocab import EdgeKind, NodeKind
@@ -100,12 +100,19 @@ class SubgraphReader:
                 "RETURN a.id AS a, type(r) AS k, r._attrs AS ra, b.id AS b, b._attrs AS ba",
                 ids=chunk,
             )
-            for r in rows:
-                self._node(r["b"], r["ba"])
-                s, t = (r["a"], r["b"]) if outgoing else (r["b"], r["a"])
-                if not self.g.has_edge(s, t, key=r["k"]):
-                    self.g.add_edge(s, t, key=r["k"], **decode_attrs(r["ra"] or "{}"))
+            self._add_edges(rows, outgoing)
         self._done.update((direction, k, i) for i in todo for k in kinds)
+        return self._ends(ids, kinds, outgoing)
+
+    def _add_edges(self, rows: list[dict[str, Any]], outgoing: bool) -> None:
+        for r in rows:
+            self._node(r["b"], r["ba"])
+            s, t = (r["a"], r["b"]) if outgoing else (r["b"], r["a"])
+            if not self.g.has_edge(s, t, key=r["k"]):
+                self.g.add_edge(s, t, key=r["k"], **decode_attrs(r["ra"] or "{}"))
+
+    def _ends(self, ids: Iterable[str], kinds: list[str], outgoing: bool) -> set[str]:
+        """The nodes at the other end of ``kinds`` edges of ``ids``, as fetched so far."""
         adjacency = self.g._succ if outgoing else self.g._pred
         wanted = set(kinds)
         return {b for i in ids if i in self.g for b, keyed in adjacency[i].items() if wanted & set(keyed)}
@@ -115,6 +122,36 @@ class SubgraphReader:
 
     def into(self, ids: Iterable[str], *kinds: EdgeKind) -> set[str]:
         return self._edges(ids, kinds, False)
+
+    def via(self, ids: Iterable[str], first: EdgeKind, *kinds: EdgeKind, outgoing: bool = True) -> set[str]:
+        """``out`` (or ``into``) of ``kinds`` at the nodes ``ids`` reach by ``first`` edges, sending the
+        few ``ids`` instead of the many nodes in between (a plan's tasks: 20 a plan, long ids)."""
+        ids = set(ids)
+        middle = self.out(ids, first)
+        kinds_ = [rel_type(k.value) for k in kinds]
+        direction = "out" if outgoing else "in"
+        arrow = f"-[r:{'|'.join(kinds_)}]->"
+        pattern = f"(a){arrow}(b:{NODE_LABEL})" if outgoing else f"(b:{NODE_LABEL}){arrow}(a)"
+        todo = {
+            i
+            for i in ids
+            if any(
+                (direction, k, m) not in self._done
+                for m in self.g._succ.get(i, {})
+                if m in middle
+                for k in kinds_
+            )
+        }
+        for chunk in self._batches(todo):
+            rows = self.run(
+                f"UNWIND $ids AS i MATCH (:{NODE_LABEL} {{id: i}})-[:{rel_type(first.value)}]->(a:{NODE_LABEL}) "
+                f"MATCH {pattern} RETURN a.id AS a, type(r) AS k, r._attrs AS ra, b.id AS b, b._attrs AS ba",
+                ids=chunk,
+            )
+            self._add_edges(rows, outgoing)
+        reached = {m for i in ids for m, keyed in self.g._succ.get(i, {}).items() if first.value in keyed}
+        self._done.update((direction, k, m) for m in reached for k in kinds_)
+        return self._ends(reached, kinds_, outgoing)
 
     def below(self, root: str) -> set[str]:
         """Every document implementing ``root``, at any depth (one variable-length path query)."""
@@ -147,6 +184,16 @@ class SubgraphReader:
         for r in rows:
             self._node(r["id"], r["a"])
         return {r["id"] for r in rows}
+
+    def graph_attrs(self) -> None:
+        """The graph-level attributes kept on the server (the reform dates), read once per ``shared``."""
+        from cancu.graph.neo4j_store import graph_attrs
+
+        memo = ("graph",)
+        if memo not in self._by_label:
+            self.statements += 1
+            self._by_label[memo] = [graph_attrs(self.session) or {}]
+        self.g.graph.update(self._by_label[memo][0])
 
     # ---- what queries share ---------------------------------------------------------------------
     def find(self, what: str) -> list[str]:
@@ -293,8 +340,8 @@ def _plans_for_trace(r: SubgraphReader, plans: set[str]) -> None:
     r.attr_nodes(plans, "issuer", "jurisdiction")
     r.plan_leads(plans)
     targets = r.out(plans, E.HAS_TARGET)
+    r.via(plans, E.HAS_TARGET, E.MEASURES, E.CASCADES_FROM)
     r.metric_keys(targets)
-    r.out(targets, E.CASCADES_FROM)
 
 
 def for_responsible(r: SubgraphReader, what: str) -> nx.MultiDiGraph:
@@ -344,22 +391,23 @@ def plan_neighbourhoods(r: SubgraphReader, keys: set[str], query: str | None = N
         r.out(cited, E.REPLACED_BY, E.AMENDED_BY)
     if query == "audit":
         return
-    tasks = r.out(keys, E.HAS_TASK)
     cascade = set(keys)
     for below in r.below_each(k for k in keys if g.nodes[k].get("kind") in PLANLIKE).values():
         cascade |= below
     r.nodes(cascade)
     r.into(cascade, E.IMPLEMENTS)
     targets = r.out(cascade, E.HAS_TARGET)
+    r.via(cascade, E.HAS_TARGET, E.MEASURES, E.CASCADES_FROM)
     r.metric_keys(targets)
     parents = r.out(targets, E.CASCADES_FROM)
     r.attr_nodes(parents, "plan")
     chain = r.chains_up(keys)
     r.out(chain, *CITATIONS)
-    agencies = r.into(tasks, *AGENCY_EDGES)
+    agencies = r.via(keys, E.HAS_TASK, *AGENCY_EDGES, outgoing=False)
     r.successors(agencies)
-    r.by_label(NodeKind.METRIC)
-    if "reforms" not in g.graph:
+    g.graph[METRIC_NODES] = sorted(r.by_label(NodeKind.METRIC))  # the whole catalogue: a complete index
+    r.graph_attrs()
+    if "reforms" not in g.graph:  # pushed before the reforms were kept: gaps reads the district units
         r.by_label(NodeKind.JURISDICTION, level="district")
 
 
