@@ -971,6 +971,14 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Lấy ý kiến góp ý đối với dự thảo Chỉ thị về cải cách hành chính Nhà nước tỉnh giai đoạn 2021-2030
+
+Sở Nội vụ tham mưu dự thảo Chỉ thị. Sở Nội vụ trân trọng đề nghị các cơ quan, đơn vị tham gia ý kiến.
+""",
+        {"doc": {"issuer": "Sở Nội vụ", "level": "department", "jurisdiction": None}},
+        id="asking-department-with-no-province-named-stays-as-printed",
+    ),
+    pytest.param(
         """Đẩy mạnh tuyên truyền cải cách hành chính trên địa bàn huyện
 
 Ngày 08/10/2020 Chủ tịch Ủy ban nhân dân huyện Châu Thành ban hành Công văn chỉ đạo các cơ quan chuyên môn tiếp tục đẩy mạnh tuyên truyền.

@@ -672,24 +672,29 @@ def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
         if not name.startswith("Sở ") or not REQUESTS.match(text, e):
             continue
         province = _province_from_text(folded, named=True)
-        if not province:
-            return None
-        place = Place(province=province)
-        return place, Issuer(f"{name} {place.unit_name()}", "department", "local", place, s, e)
+        place = Place(province=province) if province else Place()
+        named = f"{name} {place.unit_name()}" if province else name  # no province named: as printed
+        return place, Issuer(named, "department", "local", place, s, e)
     return None
 
 
 def _province_from_text(folded: Folded, named: bool = False) -> str | None:
-    """The province a district plan sits in: the first "tỉnh X" its text names (``named``: only a province
-    named with its unit word, never one found in other words)."""
+    """The province a district plan sits in: the first "tỉnh X" its text names (``named``: the one province
+    the text names with its unit word, never one found in other words, none when it names several)."""
+    seen: list[str] = []
     for u in UNIT_RE.finditer(folded.text, 0, min(len(folded.text), 8000)):
         if unit_level(folded, u.start()) not in ("province", "city"):
             continue  # a district or commune does not name its province
         place, level, _ = read_place(folded, u.start())
         if place and place.province:
-            return place.province
+            if not named:
+                return place.province
+            printed = fold_str(place.province).lower()
+            near = folded.text[u.end() : u.end() + len(printed) + 4]  # "tỉnh Sơn La", "Tỉnh ủy Sơn La"
+            if printed in near and place.province not in seen:
+                seen.append(place.province)  # named as printed, not a near-miss of other words
     if named:
-        return None
+        return seen[0] if len(seen) == 1 else None
     p = find_province(folded.text[:8000])
     return p.name if p else None
 
