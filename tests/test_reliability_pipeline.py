@@ -189,3 +189,15 @@ def test_property_whole_pipeline(tmp_path_factory, pieces):
     out = tmp_path_factory.mktemp("x")
     for fmt in ("ttl", "graphml", "csv"):
         export_graph(g, fmt, out / f"g.{fmt}", base="https://cancu.example/id/")
+
+
+def test_a_large_text_with_no_plan_facts_says_so():
+    """Issue 20: a large file that holds no plan (a 20,000-page PDF of one stream once loaded silently
+    as a plan with no facts) gets a warning naming its size; a plan of the same size does not."""
+    prose = "Người dân và doanh nghiệp được phục vụ tốt hơn trong mọi lĩnh vực của đời sống xã hội.\n"
+    text = prose * (210_000 // len(prose) + 1)
+    record = extract_decoded(decode_bytes(text.encode(), "novel.txt"))
+    assert record.warnings[-1] == f"no plan facts found in {len(text):,} characters of text: is this a plan?"
+    plan = _plan("Cải cách hành chính năm 2026") + prose * (210_000 // len(prose) + 1)
+    warnings = extract_decoded(decode_bytes(plan.encode(), "plan.txt")).warnings
+    assert not any(w.startswith("no plan facts") for w in warnings)
