@@ -7,7 +7,7 @@ with a warning; nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -454,15 +454,19 @@ def _complete(
         _district_from_text(folded, title_end, p)
     if (p.district or p.commune) and not p.province:
         p.province = _province_from_text(folded)
-    if (p.district or p.commune) and not p.province:
-        p.province = (
+    if (p.district or p.commune) and not p.province and warnings is not None:
+        # A fact points back to the words it came from: the registry's guess is said, not recorded.
+        guess = (
             province_of_unit(p.district, "district", issued)
             if p.district
             else province_of_unit(p.commune, "commune", issued)
         )
-        if p.province and warnings is not None:
+        if guess:  # the registry still spells the unit ("Bac Me" -> "Bắc Mê"), without placing it
+            spelled = replace(p, province=guess)
+            _canonical(spelled)
+            p.district, p.commune = spelled.district, spelled.commune
             warnings.append(
-                f"document.jurisdiction: the text names no province; {p.province} is the only one "
+                f"document.jurisdiction: the text names no province; {guess} is the only one "
                 f"the registry has a {'district' if p.district else 'commune'} '{p.district or p.commune}' in"
             )
     printed = (p.district, p.commune)
