@@ -1251,6 +1251,17 @@ def _kh(body: str) -> str:
 
 CITATION_ROWS = [
     pytest.param(
+        """SỞ NỘI VỤ TỈNH SƠN LA
+Số: 1238/SNV-CCHC
+Sơn La, ngày 08 tháng 11 năm 2016
+V/v báo cáo số liệu cải cách hành chính
+Thực hiện văn bản số 1494-CV/TU ngày 20/10/2016 của Tỉnh ủy Sơn La về báo cáo số liệu.
+Sở Nội vụ đề nghị các sở, ban, ngành báo cáo số liệu.
+""",
+        {"bases": [{"number": "1494-CV/TU", "type": "CV", "date": "2016-10-20"}]},
+        id="party-cong-van-number",
+    ),
+    pytest.param(
         """CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI
 Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ;
 Theo đề xuất của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 454/TTr-SNNMT ngày 20/11/2025.
