@@ -28,15 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from cancu.errors import CancuError, StoreError
 from cancu.graph import cypher_dialect as dialects
 from cancu.graph.cypher_dialect import FILE_LABEL, META_LABEL, NODE_LABEL, Dialect, label, rel_type
 from cancu.ontology.ids import ascii_fold, number_key
 from cancu.ontology.vocab import EdgeKind, NodeKind
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx only where a graph is built: `status` over Bolt needs none (0.6 s to import)
+    import networkx as nx
+
     from cancu.ontology.record import PlanRecord
 
 Progress = Callable[[int, int], None]
@@ -470,6 +470,8 @@ def _append_attrs(
 
 def pull(uri: str, user: str = "neo4j", password: str = "", database: str | None = None) -> nx.MultiDiGraph:
     """The graph the server holds, attribute for attribute as it was pushed."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     try:
         with driver(uri, user, password).session(database=database) as session:
