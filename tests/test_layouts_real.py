@@ -1590,6 +1590,16 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """Đẩy mạnh tuyên truyền cải cách hành chính trên địa bàn huyện
+
+Ngày 08/10/2020 Chủ tịch Ủy ban nhân dân huyện Châu Thành ban hành Công văn chỉ đạo các cơ quan chuyên môn.
+
+Giao Phòng Văn hóa và Thông tin chỉ đạo Trung tâm Văn hóa tăng cường đưa tin về cải cách hành chính; phối hợp với Phòng Nội vụ lựa chọn nội dung tuyên truyền và giao Phòng Nội vụ theo dõi, đôn đốc thực hiện./.
+""",
+        {"leads": [["Phòng Văn hóa và Thông tin"], ["Phòng Nội vụ"]]},
+        id="duties-given-with-giao-in-running-prose",
+    ),
+    pytest.param(
         BNV_CV
         + "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ, Bộ Nội vụ đề nghị các "
         "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực "

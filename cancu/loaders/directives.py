@@ -173,8 +173,45 @@ def directive_assignments(folded: Folded, tasks: list[Task], body_start: int) ->
 LEADS = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
 
 
+GIVES = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("giao",), ocr=False) + r")\s+(?=\S)")
+"""A duty given in running prose ("Giao Phòng Văn hóa và Thông tin chỉ đạo …", "và giao Phòng Nội vụ …")."""
+WITH = re.compile(r"(?:" + fuzzy_alternation(("phối hợp với",)) + r")\s+")
+CLAUSE_END = re.compile(r"\.(?:\s|$|/)|\n|(?<![a-z])(?:va\s+)?giao\s")
+
+
+def _given(folded: Folded, body_start: int) -> list[Task]:
+    """Duties given by "giao <bodies> <verb> …" in running prose, each to the next "giao" or the end of
+    its sentence; "phối hợp với <bodies>" inside gives support."""
+    text = folded.text
+    tasks = []
+    for m in GIVES.finditer(text, body_start):
+        lead = agency_run(text, m.end(), min(len(text), m.end() + 120))
+        if not lead:
+            continue
+        end_m = CLAUSE_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        support = []
+        w = WITH.search(text, m.end(), end)
+        if w:
+            support = [a for a in agency_run(text, w.end(), end) if a not in lead]
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(m.start(), end).split()).rstrip(" ;,"),
+                span=folded.span(m.start(), end),
+                lead=lead,
+                support=support,
+                source="prose",
+            )
+        )
+    return tasks
+
+
 def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
-    """An unnumbered directive: a paragraph opening with a body that "chủ trì" the work it names."""
+    """An unnumbered directive: a paragraph opening with a body that "chủ trì" the work it names, or a
+    duty given with "giao" in running prose."""
+    given = _given(folded, body_start)
+    if given:
+        return given
     text = folded.text
     tasks = []
     for m in LEADS.finditer(text, body_start):

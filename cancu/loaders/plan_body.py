@@ -148,12 +148,13 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
     duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
-    if not record.tasks and not record.assignments:
+    if not record.tasks:
         from cancu.loaders import directives
 
         body_start = header.title_end
         record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
-        record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
+        if not record.assignments:
+            record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
     letter = header.info.type in LETTER_TYPES and not any(
         sec.own_role == "organization" for sec in o.sections
     )
