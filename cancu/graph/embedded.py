@@ -121,12 +121,17 @@ class EmbeddedStore:
         return self._graph
 
     def _lazy(self) -> nx.MultiDiGraph:
+        """A lazy graph on its own connection inside one read transaction: every row it reads, however
+        late, is from the same commit (WAL snapshot), whatever a writer commits meanwhile."""
         db = self._reader()
         if db is None or not _built(db, self.root):
             return self.graph()
         from cancu.graph.sqlite_graph import LazyGraph
 
-        return LazyGraph(db, self.root)
+        snapshot = connect(self.root, write=False)
+        with translated(self.root):
+            snapshot.execute("BEGIN")
+        return LazyGraph(snapshot, self.root)
 
     def subgraph_for_trace(self, what: str, as_of: str | None = None) -> nx.MultiDiGraph:
         return self._lazy()
@@ -351,12 +356,12 @@ class _RegistryCopy:
 def _read_registries(paths: Iterable[Path]) -> list[_RegistryCopy]:
     """Each user registry file validated (``file:line`` errors name the user's file) and read, before
     the store is touched."""
-    from cancu.ontology.registry import read_user_csv
+    from cancu.ontology.registry import validate_user_csv
 
     out = []
     for path in paths:
         path = Path(path)
-        read_user_csv(path)
+        validate_user_csv(path)
         content = path.read_text(encoding="utf-8-sig")
         out.append(
             _RegistryCopy(

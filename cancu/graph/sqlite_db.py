@@ -79,8 +79,6 @@ def translated(root: Path) -> Iterator[None]:
 def connect(root: Path, *, write: bool) -> sqlite3.Connection:
     """A connection in WAL mode; ``isolation_level=None``: transactions are explicit (``BEGIN``)."""
     path = root / DB_NAME
-    if not write:
-        _check_not_truncated(root, path)
     with translated(root):
         db = sqlite3.connect(
             path,
@@ -92,27 +90,30 @@ def connect(root: Path, *, write: bool) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=FULL")
         if write:
             db.executescript(SCHEMA)
+        else:
+            _check_not_truncated(db, root, path)
     return db
 
 
-def _check_not_truncated(root: Path, path: Path) -> None:
+def _check_not_truncated(db: sqlite3.Connection, root: Path, path: Path) -> None:
     """A database shorter than its header says was truncated (copied half, disk full): say so now
-    rather than at the first page a query happens to read. Reads the 100-byte header only."""
+    rather than at the first page a query happens to read. Asks SQLite for the header's page count
+    and ``stat``s the file — never opens the file itself: closing another descriptor of it would
+    drop this process's SQLite locks (sqlite.org/howtocorrupt.html, 2.2). Pages still in the WAL
+    make a short file legitimate: no verdict then."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
     try:
-        with path.open("rb") as f:
-            header = f.read(100)
         size = path.stat().st_size
     except OSError as err:
         raise StoreError(
             f"{root}: the store's database cannot be read ({err.strerror}); {recovery(root)}"
         ) from err
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise StoreError(f"{root}: {DB_NAME} is not a cancu database (damaged or replaced); {recovery(root)}")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    wal = path.with_name(path.name + "-wal")
-    if pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
+    try:
+        wal = path.with_name(path.name + "-wal").stat().st_size
+    except FileNotFoundError:
+        wal = 0
+    if pages and size < pages * page_size and not wal:
         raise StoreError(
             f"{root}: {DB_NAME} is truncated ({size} of {pages * page_size} bytes); {recovery(root)}"
         )

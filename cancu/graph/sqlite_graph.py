@@ -11,6 +11,7 @@ by document number or name is an index seek, not a scan.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,7 +99,7 @@ def read_graph(db: sqlite3.Connection, root: Path) -> nx.MultiDiGraph:
     """The whole graph (nodes sorted by key, neighbours sorted): built straight into networkx's
     adjacency dicts, as ``add_edge`` would, without its per-edge overhead."""
     g = nx.MultiDiGraph()
-    with translated(root):
+    with translated(root), _read_transaction(db):  # every table from the same commit
         node, succ, pred = g._node, g._succ, g._pred
         for key, text in db.execute("SELECT key, attrs FROM nodes ORDER BY key"):
             node[key] = decode(text)
@@ -126,6 +127,19 @@ def read_graph(db: sqlite3.Connection, root: Path) -> nx.MultiDiGraph:
                 )
             }
     return g
+
+
+@contextlib.contextmanager
+def _read_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN`` … ``COMMIT`` around several SELECTs (a WAL snapshot), unless one is already open."""
+    if db.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
 
 
 def _graph_attrs(db: sqlite3.Connection) -> dict[str, Any]:
