@@ -258,7 +258,21 @@ def test_cli_push_then_query_with_store_bolt(server, tmp_path, seeds, monkeypatc
     assert again.exit_code == 0 and "nodes: 0 created, 0 updated, 0 deleted," in again.output
     monkeypatch.setenv("NEO4J_USER", user)
     monkeypatch.setenv("NEO4J_PASSWORD", pw)
-    embedded = runner.invoke(main, ["audit", "--store", str(store_dir), "--as-of", AS_OF, "--format", "json"])
-    remote = runner.invoke(main, ["audit", "--store", uri, "--as-of", AS_OF, "--format", "json"])
-    assert embedded.exit_code == remote.exit_code
-    assert remote.output == embedded.output and json.loads(remote.output)
+    plan = "367/KH-UBND"
+    for command in (
+        ["audit"],
+        ["gaps"],
+        ["audit", plan],
+        ["gaps", plan],
+        ["responsible", plan],
+        ["trace", "76/NQ-CP 2021"],
+        ["trace", plan],
+    ):
+        for fmt in ("json", "table"):
+            args = [*command, "--as-of", AS_OF, "--format", fmt]
+            embedded = runner.invoke(main, [*args, "--store", str(store_dir)])
+            remote = runner.invoke(main, [*args, "--store", uri])
+            assert (remote.exit_code, remote.output) == (embedded.exit_code, embedded.output), command
+        assert json.loads(
+            runner.invoke(main, [*command, "--as-of", AS_OF, "--format", "json", "--store", uri]).output
+        )
