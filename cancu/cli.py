@@ -292,7 +292,13 @@ def registry_import(file, fmt, relationships, prefer, confidence, store) -> None
     """Stream a vbpl / tvpl / registry CSV, JSONL or Parquet export into the store's status registry."""
     from cancu.graph.embedded import open_store as open_embedded
     from cancu.ontology.registry import _number_key
-    from cancu.ontology.status_import import import_export, next_import_path
+    from cancu.ontology.status_import import (
+        discard_import,
+        follow_rename,
+        import_export,
+        keep_held,
+        new_import_file,
+    )
 
     root = _registry_store(store, must_exist=False)
     target = open_embedded(root)
@@ -307,30 +313,42 @@ def registry_import(file, fmt, relationships, prefer, confidence, store) -> None
             for a, _, e in g.edges(data=True)
             if e.get("source") == "text" and g.nodes[a].get("number")
         }
-    out = next_import_path(root / "registry")
+    out = new_import_file(root / "registry")  # named imported-<n>.csv by the store, inside its lock
     size = file.stat().st_size if file.is_file() else 0
     if relationships is not None and relationships.is_file():  # ids pass + relationships pass + rows pass
         size += size + relationships.stat().st_size
     with click.progressbar(
         length=size, label=f"importing {file.name}", file=sys.stderr, hidden=_quiet()
     ) as bar:
-        report = import_export(
-            file,
-            out,
-            fmt=fmt,
-            prefer=prefer,
-            loaded_numbers=loaded,
-            confidence=confidence,
-            progress=bar.update,
-            relationships=relationships,
-        )
+        try:
+            report = import_export(
+                file,
+                out,
+                fmt=fmt,
+                prefer=prefer,
+                loaded_numbers=loaded,
+                confidence=confidence,
+                progress=bar.update,
+                relationships=relationships,
+            )
+        except BaseException:
+            discard_import(out)
+            raise
+    if not report.written:  # nothing for the store; rows held back by precedence stay for `registry show`
+        discard_import(out)
+        report.output = None
+        if report.held:
+            report.held = keep_held(report.held, root / "registry")
+        for line in report.lines():
+            click.echo(line)
+        return
+    final = target.import_registry_file(out, root / "registry")
+    follow_rename(out, final)
+    report.output = final
+    report.held = final.with_name(final.stem + ".held.csv") if report.held else None
     for line in report.lines():
         click.echo(line)
-    if report.written:
-        target.add_registry_file(out)
-        click.echo(f"registered {out} in {root}")
-    else:
-        out.unlink(missing_ok=True)
+    click.echo(f"registered {final} in {root}")
 
 
 @registry.command("show")

@@ -37,7 +37,7 @@ from cancu.ontology import dump_layouts
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import ascii_fold
 from cancu.ontology.registry import ISO_DATE, StatusRow, _number_key, _status_row, place_of_issuer, shipped
-from cancu.ontology.registry_index import IndexedFile, IndexWriter
+from cancu.ontology.registry_index import IndexedFile, IndexWriter, index_path
 
 if TYPE_CHECKING:
     from cancu.ontology.dump_relations import Relations
@@ -97,7 +97,8 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         out = [
-            f"read {self.read} row(s) of {self.source} ({self.fmt}): {self.written} written to {self.output}"
+            f"read {self.read} row(s) of {self.source} ({self.fmt}): {self.written} written"
+            + (f" to {self.output}" if self.output else "")
         ]
         if self.conflicts:
             out.append(
@@ -488,6 +489,41 @@ def next_import_path(folder: Path) -> Path:
         if (m := re.fullmatch(r"imported-(\d+)\.csv", p.name))
     ]
     return folder / f"imported-{max(taken, default=0) + 1}.csv"
+
+
+def new_import_file(folder: Path) -> Path:
+    """A fresh temporary name in the store's registry folder for an import to write to; the store gives
+    it its ``imported-<n>.csv`` name inside its write lock (``EmbeddedStore.import_registry_file``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".csv")
+    os.close(fd)
+    return Path(name)
+
+
+def follow_rename(written: Path, final: Path) -> None:
+    """Move an import's index and held-back rows beside the name the store gave its CSV (a rename keeps
+    the CSV's size and modification time, so the index still describes it)."""
+    for old, new in (
+        (index_path(written), index_path(final)),
+        (written.with_name(written.stem + ".held.csv"), final.with_name(final.stem + ".held.csv")),
+    ):
+        if old.exists():
+            os.replace(old, new)
+
+
+def keep_held(held: Path, folder: Path) -> Path:
+    """Rows held back by an import that wrote nothing else: kept as ``imported-<n>.held.csv`` (the next free
+    number), where ``cancu registry show`` lists them."""
+    final = next_import_path(folder)
+    target = final.with_name(final.stem + ".held.csv")
+    os.replace(held, target)
+    return target
+
+
+def discard_import(written: Path) -> None:
+    """Remove what an import that wrote nothing left: its empty CSV and index."""
+    for path in (written, index_path(written)):
+        path.unlink(missing_ok=True)
 
 
 def import_export(
