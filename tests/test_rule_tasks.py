@@ -285,6 +285,18 @@ def test_rule_organization_headings(body: str, want: list[str]) -> None:
 REPORT_ROWS = [
     pytest.param(
         """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành thuộc tỉnh
+Tổng hợp kết quả, gửi Ủy ban nhân dân tỉnh để báo cáo Hội đồng nhân dân tỉnh trước ngày 30/11/2025.
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", None),
+            ("UBND tỉnh Lai Châu", "HĐND tỉnh Lai Châu", None),
+        ],
+        id="gui-x-de-bao-cao-y-x-reports-on",
+    ),
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
 III. CHẾ ĐỘ BÁO CÁO
 Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân phường, xã gửi báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 16 tháng 12 năm 2025.
 """,

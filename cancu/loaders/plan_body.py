@@ -838,10 +838,13 @@ def _reporting(
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
         senders = spanned or duty
         relay = _relay(folded, s_start, m.start(), own, header)
+        first_hop: list[tuple[str, str]] = []
         if senders and relay:
-            senders = [
-                relay
-            ]  # "… báo cáo X (qua Z) để tổng hợp, báo cáo Y", "… về X để tổng hợp, báo cáo Y": X reports on
+            if (
+                REPORT.search(text, s_start, m.start()) is None
+            ):  # "gửi X để báo cáo Y": the senders' own line to X
+                first_hop = [(s, relay) for s in senders if s != relay]
+            senders = [relay]  # "… báo cáo X (qua Z) để tổng hợp, báo cáo Y", "… về X để tổng hợp, báo cáo Y"
         if not freq and not PERIODIC.search(window) and not DUE_DATE.search(text, m.start(), s_end):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         if not senders and _closing(text, m.start()):
@@ -850,21 +853,22 @@ def _reporting(
             named = [n for n, _, _ in agency_names.find_in(text, s_start, m.start()) if n != own]
             senders = [n for n in named if n in asked] or list(asked)
         escalation = _closing(text, m.start()) and set(freq) <= {"đột xuất"}
-        for sender in senders:
-            for recipient in recipients:
-                if sender == recipient or recipient == via:
-                    continue
-                key = (sender, recipient)
-                if escalation and key not in lines:
-                    continue  # "nếu có khó khăn, vướng mắc … báo cáo": adds "đột xuất" to a line, opens none
-                rep = lines.setdefault(
-                    key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end))
-                )
-                rep.via = rep.via or via
-                rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
+        hops = first_hop + [(s, r) for s in senders for r in recipients]
+        for sender, recipient in hops:
+            if sender == recipient or recipient == via:
+                continue
+            key = (sender, recipient)
+            if escalation and key not in lines:
+                continue  # "nếu có khó khăn, vướng mắc … báo cáo": adds "đột xuất" to a line, opens none
+            rep = lines.setdefault(
+                key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end))
+            )
+            rep.via = rep.via or via
+            rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
 
 
+IN_ORDER_TO = re.compile(r"(?<![a-z])(?:" + fuzzy_pattern("để") + r")\s+$")
 TO_COMPILE = re.compile(r"(?:" + fuzzy_pattern("để") + r")\s+(?:" + fuzzy_alternation(("tổng hợp",)) + r")")
 
 
@@ -877,9 +881,11 @@ def _relay(folded: Folded, s_start: int, pos: int, own: str | None, header) -> s
     if earlier is not None:
         found = _recipients(folded, earlier.end(), pos, own, header)
     else:
-        compile_ = TO_COMPILE.search(text, s_start, pos)
+        compile_ = TO_COMPILE.search(text, s_start, pos) or IN_ORDER_TO.search(
+            text, max(s_start, pos - 6), pos
+        )
         if compile_ is None:
-            return None
+            return None  # "gửi UBND tỉnh để báo cáo HĐND tỉnh": the body it goes to reports on
         found = _recipients(folded, s_start, compile_.start(), own, header)
     if found:
         return found[0]
@@ -936,6 +942,13 @@ UBND_UNIT = re.compile(
     + r")(?![a-z]))?",
     re.IGNORECASE,
 )
+HDND_UNIT = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("hội đồng nhân dân", "hđnd"))
+    + r")\s+("
+    + fuzzy_alternation(("tỉnh", "huyện", "xã"), ocr=False)
+    + r")(?![a-z])"
+)
 DISTRICT_WORDS = ("huyen", "quan", "thi xa")
 COMMUNE_WORDS = ("xa", "phuong", "thi tran")
 
@@ -964,6 +977,18 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
         ):
             return f"UBND thành phố {place.district}"
         return province
+    council = HDND_UNIT.match(text, pos)
+    if council and header.place.label():  # "báo cáo HĐND tỉnh": the council of the plan's own unit
+        from cancu.loaders.fold import fold_str
+
+        unit = fold_str(council.group(1)).lower()
+        place = header.place
+        if unit == "tinh" and place.province:
+            return f"HĐND {place.__class__(province=place.province).unit_name()}"
+        if unit == "huyen" and place.district:
+            return f"HĐND {place.district_word} {place.district}"
+        if unit == "xa" and place.commune:
+            return f"HĐND {place.commune_word} {place.commune}"
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
         return names[0][0]
