@@ -515,3 +515,10 @@ def test_a_districts_own_row_before_its_provinces(tmp_path):
     reg = load_registry([rows])
     assert reg.status_of("01/2020/QĐ-UBND", 2020, "soc-trang.cu-lao-dung").status == "in_force"
     assert reg.status_of("01/2020/QĐ-UBND", 2020, "soc-trang").status == "expired"
+
+
+def test_the_cli_offers_every_layout_of_the_data_file():
+    from cancu.ontology.status_import import FORMATS
+
+    option = next(p for p in main.commands["registry"].commands["import"].params if p.name == "fmt")
+    assert tuple(option.type.choices) == FORMATS
