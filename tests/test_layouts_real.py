@@ -979,6 +979,20 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Phường Long Anh tổ chức hội nghị triển khai chuyển đổi số
+
+Thực hiện Kế hoạch số 20/KH-UBND ngày 10/01/2024 của UBND thành phố Thanh Hóa, UBND phường Long Anh tổ chức hội nghị triển khai.
+""",
+        {
+            "doc": {
+                "issuer": "UBND phường Long Anh",
+                "jurisdiction": "Long Anh, Thanh Hóa",
+                "level": "commune",
+            }
+        },
+        id="undated-ward-takes-its-city-from-the-text-and-names-it-once",
+    ),
+    pytest.param(
         """Lấy ý kiến góp ý đối với dự thảo Chỉ thị về cải cách hành chính Nhà nước tỉnh giai đoạn 2021-2030
 
 Sở Nội vụ tham mưu dự thảo Chỉ thị. Sở Nội vụ trân trọng đề nghị các cơ quan, đơn vị tham gia ý kiến.

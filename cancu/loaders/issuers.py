@@ -40,6 +40,8 @@ class Place:
         """ "Cù Lao Dung, Sóc Trăng" — most specific first, as EXTRACTION.md writes it. (A commune
         may bear the name of the district it replaced: the graph tells them apart by level.)"""
         parts = [p for p in (self.commune, self.district, self.province) if p]
+        if self.commune and self.district and self.district == self.province:
+            parts.pop()  # a ward of "thành phố Thanh Hóa" in "tỉnh Thanh Hóa": the name once ("Long Anh, Thanh Hóa")
         return ", ".join(parts) or None
 
     def unit_name(self) -> str | None:

@@ -450,7 +450,7 @@ def _complete(
     p = issuer.place
     if not p.province and place.province:
         p.province = place.province
-    if p.commune and not p.district and issued and issued < REFORM_DAY:
+    if p.commune and not p.district and (issued is None or issued < REFORM_DAY):  # undated: the text decides
         _district_from_text(folded, title_end, p)
     if (p.district or p.commune) and not p.province:
         p.province = _province_from_text(folded)
