@@ -50,10 +50,11 @@ NOI_NHAN = re.compile(r"(?:" + fuzzy_alternation(("nơi nhận",)) + r")\s*:?")
 NAME_CUT = re.compile(r"[.;:,)\]]\s*")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 DEPT_LINE = re.compile(
-    r"(?m)(?:^|\s{2,}|\n)\s*(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
+    r"(?m)(?:^|(?<=\s\s)|(?<=\n))(?P<kind>" + fuzzy_pattern("sở") + "|" + fuzzy_pattern("ban") + r")\s+"
     r"(?P<name>[a-z&][a-z& ,\-]{1,60}(?:\n[a-z&][a-z& ]{0,24}(?=[ \t]{2,}|$))?)"
 )
-"""A department line of the header, its name wrapped onto a short next line or not ("SỞ XÂY\nDỰNG")."""
+"""A department line of the header, its name wrapped onto a short next line or not ("SỞ XÂY\nDỰNG"); it
+starts a line or follows a run of spaces, found by lookbehind so that a long run costs nothing."""
 CONG_HOA = re.compile("|".join(fuzzy_pattern(w) for w in ("cộng hòa", "độc lập")))
 MOTTO = re.compile(fuzzy_pattern("xã hội chủ nghĩa"))
 """The national motto's "xã" is never a commune ("CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM" wrapped)."""
