@@ -404,8 +404,10 @@ def load_registry(extra: Sequence[Path] = ()) -> Registry:
     """The shipped registry plus users' CSV files (validated: file:line errors).
 
     An imported file with a valid index (``registry_index``) is not read here: its rows are looked up
-    by number when a citation asks, so the load costs the same whatever the import's size."""
-    from cancu.ontology.registry_index import IndexedFile
+    by number when a citation asks, so the load costs the same whatever the import's size. A large file
+    without one (the store's copy of an import) is scanned for its numbers, its rows parsed on demand;
+    small files (users' own rows) are read and validated whole."""
+    from cancu.ontology.registry_index import IndexedFile, ScannedFile
 
     base = shipped()
     if not extra:
@@ -413,7 +415,7 @@ def load_registry(extra: Sequence[Path] = ()) -> Registry:
     statuses, successions = list(base.statuses), list(base.successions)
     layers: list[Any] = [base._index]
     for path in extra:
-        indexed = IndexedFile.open(Path(path))
+        indexed = IndexedFile.open(Path(path)) or ScannedFile.open(Path(path))
         if indexed is not None:
             layers.append(indexed)
             continue

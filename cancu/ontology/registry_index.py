@@ -139,3 +139,80 @@ class IndexedFile:
 
             self._memo[key] = [_status_row(r, self.path.name) for r in self.raw_rows(key)]
         return self._memo[key]
+
+
+#: a user registry file at least this large is scanned for its numbers instead of parsed whole
+SCAN_FROM_BYTES = 4 << 20
+
+
+class ScannedFile:
+    """A large registry CSV with no index (e.g. the store's copy of an import): one pass finds each row's
+    byte range and number key without parsing the row; rows are parsed when a citation asks for their
+    number. A copy the store holds was validated row by row when it was stored (``validate_user_csv``)."""
+
+    def __init__(self, path: Path, header: list[str], spans: dict[str, list[tuple[int, int, int]]]) -> None:
+        self.path = path
+        self.header = header
+        self._spans = spans
+        self._memo: dict[str, list] = {}
+
+    @classmethod
+    def open(cls, csv_path: Path) -> ScannedFile | None:
+        """The file scanned, or None when it is small or not a status registry (read it whole instead)."""
+        from cancu.ontology.registry import STATUS_FIELDS
+
+        try:
+            if csv_path.stat().st_size < SCAN_FROM_BYTES:
+                return None
+        except OSError:
+            return None
+        spans: dict[str, list[tuple[int, int, int]]] = {}
+        with csv_path.open("rb") as f:
+            offset, lineno, header = 0, 0, None
+            for raw in f:  # comment and blank lines before the header, as parse_rows skips them
+                lineno += 1
+                offset += len(raw)
+                text = raw.decode("utf-8-sig" if lineno == 1 else "utf-8", errors="replace")
+                if text.strip() and not text.startswith("#"):
+                    header = [h.strip() for h in next(csv.reader([text]), [])]
+                    break
+            if not header or not set(STATUS_FIELDS) <= set(header) or header[0] != "number":
+                return None
+            chunk, start, first_line = b"", offset, lineno + 1
+            for raw in f:
+                lineno += 1
+                chunk += raw
+                if chunk.count(b'"') % 2:  # a quoted field goes on over the next line
+                    continue
+                if chunk.strip() and not chunk.startswith(b"#"):
+                    spans.setdefault(_first_field_key(chunk), []).append((start, len(chunk), first_line))
+                start += len(chunk)
+                chunk, first_line = b"", lineno + 1
+        return cls(csv_path, header, spans)
+
+    def rows(self, key: str) -> list:
+        if key not in self._memo:
+            from cancu.ontology.registry import _status_row
+
+            out = []
+            with self.path.open("rb") as f:
+                for offset, length, line in self._spans.get(key, ()):
+                    f.seek(offset)
+                    values = next(csv.reader(io.StringIO(f.read(length).decode("utf-8"))), [])
+                    if len(values) != len(self.header):
+                        raise RegistryError(
+                            f"{self.path.name}:{line}: expected {len(self.header)} fields, found {len(values)}"
+                        )
+                    row = dict(zip(self.header, (v.strip() for v in values), strict=True))
+                    row["_line"] = str(line)
+                    out.append(_status_row(row, self.path.name))
+            self._memo[key] = out
+        return self._memo[key]
+
+
+def _first_field_key(chunk: bytes) -> str:
+    if chunk.startswith(b'"'):
+        first = next(csv.reader(io.StringIO(chunk.decode("utf-8", errors="replace"))), [""])[0]
+    else:
+        first = chunk.split(b",", 1)[0].decode("utf-8", errors="replace")
+    return number_key(first.strip())
