@@ -386,6 +386,19 @@ def test_rule_layout_marks(text, want):
 # -- 2. masthead: agency column and authority line (masthead.py, bodies.csv, authority_lines.csv) ----
 MASTHEAD_ROWS = [
     pytest.param(
+        """ỦY BAN THƯỜNG VỤ
+QUỐC HỘI
+--------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Nghị quyết số: 653/2019/UBTVQH14
+Hà Nội, ngày 12 tháng 3 năm 2019
+NGHỊ QUYẾT
+Về việc sắp xếp các đơn vị hành chính cấp huyện, cấp xã
+""",
+        {"doc": {"issuer": "Ủy ban Thường vụ Quốc hội", "level": "national"}},
+        id="agency-name-wrapped-uy-ban-thuong-vu-quoc-hoi",
+    ),
+    pytest.param(
         """|
 **THỦ TƯỚNG
 CHÍNH PHỦ**
@@ -978,6 +991,22 @@ def test_rule_page_metadata(text, want):
 
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
+    pytest.param(
+        """Kế hoạch cải cách hành chính trên địa bàn phường Hoài Thanh năm 2023
+
+       Ngày 05/01/2023 UBND phường có Kế hoạch số 03/KH-UBND về cải cách hành chính phường năm 2023
+""",
+        {
+            "doc": {
+                "number": "03/KH-UBND",
+                "type": "KH",
+                "issuer": "UBND phường Hoài Thanh",
+                "level": "commune",
+                "date": "2023-01-05",
+            }
+        },
+        id="ubnd-phuong-co-ke-hoach-so-placed-by-the-post-title",
+    ),
     pytest.param(
         """Phường Long Anh tổ chức hội nghị triển khai chuyển đổi số
 

@@ -134,7 +134,7 @@ def _continues_name(text: str, group: list[tuple[int, int]], s: int, e: int) -> 
     above = " ".join(" ".join(text[a:b].split()) for a, b in group)
     alone = issuer_regex().match(above)
     joined = issuer_regex().match(above + " " + " ".join(text[s:e].split()))
-    return bool(joined and alone and joined.end() > len(above) and joined.end() > alone.end())
+    return bool(joined and joined.end() > len(above) and (alone is None or joined.end() > alone.end()))
 
 
 def _body(folded: Folded, cells: list[tuple[int, int]]) -> Body | None:

@@ -194,6 +194,16 @@ def read_header(folded: Folded) -> Header:
             place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
     if own is not None and issuer is None and own.level:
         info.level = own.level
+        named = _unit_before(folded, own.number.start, own.level) if own.number else None
+        if named is not None:  # "UBND phường có Kế hoạch số …" under a title naming "phường Tam Quan"
+            place, issuer = _complete(
+                folded,
+                Issuer(f"UBND {named.unit_name()}", own.level, "local", named, 0, 0),
+                Place(),
+                title_end,
+                info.date,
+                warnings,
+            )
     act = unnumbered_act(folded) if number is None and tw is None and column is None else None
     if act is not None:  # a post reporting an act without its number: "Ngày …, X ban hành Công văn …"
         info.type = info.type or act.type
@@ -651,6 +661,19 @@ def _district_from_text(folded: Folded, after: int, place: Place) -> None:
 REQUESTS = re.compile(
     r"\s+(?:" + fuzzy_alternation(("trân trọng đề nghị", "đề nghị", "yêu cầu")) + r")(?![a-z])"
 )
+
+
+def _unit_before(folded: Folded, end: int, level: str) -> Place | None:
+    """The one unit of ``level`` the text names before ``end`` (a post's title line: "Kế hoạch cải cách
+    hành chính trên địa bàn phường Tam Quan năm 2023"), None when it names none or several."""
+    found: list[Place] = []
+    for u in UNIT_RE.finditer(folded.text, 0, end):
+        place, at_level, _ = read_place(folded, u.start())
+        if place is None or at_level != level or not place.label():
+            continue  # "UBND phường có …" names the kind of unit, not which
+        if place.label() not in {p.label() for p in found}:
+            found.append(place)
+    return found[0] if len(found) == 1 else None
 
 
 def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | None:

@@ -21,7 +21,11 @@ from cancu.ontology.datafiles import read_rows
 OPENING = 1200
 """How far into the text a self-description can stand (the first lines of a post)."""
 ISSUES = re.compile(
-    r"(?:" + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng")) + r")\s+$"
+    r"(?:"
+    + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng"))
+    + r"|(?<![a-z])(?:"
+    + fuzzy_alternation(("vừa có", "đã có", "có"), ocr=False)  # not OCR-fuzzy: "cứ" is no "có"
+    + r"))\s+$"
 )
 SUBJECT = re.compile(
     fuzzy_alternation(
