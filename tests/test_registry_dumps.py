@@ -572,3 +572,8 @@ def test_a_large_registry_without_index_is_scanned_and_answers_as_if_read_whole(
         whole = [replace(r, row=0) for r in rows if r.number == number]
         assert [replace(r, row=0) for r in reg.rows_of(number) if r.registry == path.name] == whole and whole
     assert [r.row for r in reg.rows_of("1/2020/QĐ-UBND") if r.registry == path.name][0] == 2
+    again = load_registry([path])
+    path.unlink()  # the store builds from temporary copies, gone once the registry is built
+    assert [replace(r, row=0) for r in again.rows_of("97/2020/QĐ-UBND") if r.registry == path.name] == [
+        replace(r, row=0) for r in rows if r.number == "97/2020/QĐ-UBND"
+    ]

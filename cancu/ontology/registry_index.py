@@ -148,10 +148,14 @@ SCAN_FROM_BYTES = 4 << 20
 class ScannedFile:
     """A large registry CSV with no index (e.g. the store's copy of an import): one pass finds each row's
     byte range and number key without parsing the row; rows are parsed when a citation asks for their
-    number. A copy the store holds was validated row by row when it was stored (``validate_user_csv``)."""
+    number. The bytes are held (a store's temporary copy is gone once the registry is built). A copy the
+    store holds was validated row by row when it was stored (``validate_user_csv``)."""
 
-    def __init__(self, path: Path, header: list[str], spans: dict[str, list[tuple[int, int, int]]]) -> None:
+    def __init__(
+        self, path: Path, data: bytes, header: list[str], spans: dict[str, list[tuple[int, int, int]]]
+    ) -> None:
         self.path = path
+        self.data = data
         self.header = header
         self._spans = spans
         self._memo: dict[str, list] = {}
@@ -164,48 +168,50 @@ class ScannedFile:
         try:
             if csv_path.stat().st_size < SCAN_FROM_BYTES:
                 return None
+            data = csv_path.read_bytes()
         except OSError:
             return None
+        lines = data.splitlines(keepends=True)
+        offset, header, n = 0, None, 0
+        for n, raw in enumerate(
+            lines, 1
+        ):  # comment and blank lines before the header, as parse_rows skips them
+            offset += len(raw)
+            text = raw.decode("utf-8-sig" if n == 1 else "utf-8", errors="replace")
+            if text.strip() and not text.startswith("#"):
+                header = [h.strip() for h in next(csv.reader([text]), [])]
+                break
+        if not header or not set(STATUS_FIELDS) <= set(header) or header[0] != "number":
+            return None
         spans: dict[str, list[tuple[int, int, int]]] = {}
-        with csv_path.open("rb") as f:
-            offset, lineno, header = 0, 0, None
-            for raw in f:  # comment and blank lines before the header, as parse_rows skips them
-                lineno += 1
-                offset += len(raw)
-                text = raw.decode("utf-8-sig" if lineno == 1 else "utf-8", errors="replace")
-                if text.strip() and not text.startswith("#"):
-                    header = [h.strip() for h in next(csv.reader([text]), [])]
-                    break
-            if not header or not set(STATUS_FIELDS) <= set(header) or header[0] != "number":
-                return None
-            chunk, start, first_line = b"", offset, lineno + 1
-            for raw in f:
-                lineno += 1
-                chunk += raw
-                if chunk.count(b'"') % 2:  # a quoted field goes on over the next line
-                    continue
-                if chunk.strip() and not chunk.startswith(b"#"):
-                    spans.setdefault(_first_field_key(chunk), []).append((start, len(chunk), first_line))
-                start += len(chunk)
-                chunk, first_line = b"", lineno + 1
-        return cls(csv_path, header, spans)
+        start, first_line, quotes = offset, n + 1, 0
+        for lineno in range(n + 1, len(lines) + 1):
+            raw = lines[lineno - 1]
+            offset += len(raw)
+            quotes += raw.count(b'"')
+            if quotes % 2:  # a quoted field goes on over the next line
+                continue
+            chunk = data[start:offset]
+            if chunk.strip() and not chunk.startswith(b"#"):
+                spans.setdefault(_first_field_key(chunk), []).append((start, offset - start, first_line))
+            start, first_line, quotes = offset, lineno + 1, 0
+        return cls(csv_path, data, header, spans)
 
     def rows(self, key: str) -> list:
         if key not in self._memo:
             from cancu.ontology.registry import _status_row
 
             out = []
-            with self.path.open("rb") as f:
-                for offset, length, line in self._spans.get(key, ()):
-                    f.seek(offset)
-                    values = next(csv.reader(io.StringIO(f.read(length).decode("utf-8"))), [])
-                    if len(values) != len(self.header):
-                        raise RegistryError(
-                            f"{self.path.name}:{line}: expected {len(self.header)} fields, found {len(values)}"
-                        )
-                    row = dict(zip(self.header, (v.strip() for v in values), strict=True))
-                    row["_line"] = str(line)
-                    out.append(_status_row(row, self.path.name))
+            for offset, length, line in self._spans.get(key, ()):
+                text = self.data[offset : offset + length].decode("utf-8")
+                values = next(csv.reader(io.StringIO(text)), [])
+                if len(values) != len(self.header):
+                    raise RegistryError(
+                        f"{self.path.name}:{line}: expected {len(self.header)} fields, found {len(values)}"
+                    )
+                row = dict(zip(self.header, (v.strip() for v in values), strict=True))
+                row["_line"] = str(line)
+                out.append(_status_row(row, self.path.name))
             self._memo[key] = out
         return self._memo[key]
 
