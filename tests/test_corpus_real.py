@@ -26,9 +26,12 @@ FLOORS = {
     # 63d5277's rules: dev 0.849 (0.98, 0.97, 0.99); test 0.711 (0.87, 0.99, 0.98), so the test number floor
     # is 0.87 - 0.02. With all 9 gx texts (67 dev / 49 test), at 7c3a17a's rules: dev 0.875 (1.00, 0.97,
     # 0.99); test 0.713 (0.88, 0.98, 0.98). One copy of each source (8 pv duplicates removed, 64 dev / 44
-    # test), at 14d69a2's rules: dev 0.890 (1.00, 0.97, 0.99); test 0.712 (0.86, 0.97, 0.97).
+    # test), at 14d69a2's rules: dev 0.890 (1.00, 0.97, 0.99); test 0.712 (0.86, 0.97, 0.97). With the 19
+    # hx pages and posts (76 dev / 51 test), at db47a5c's rules: dev 0.883 (0.98, 0.97, 0.98); test 0.717
+    # (0.88, 0.98, 0.92): a test page that is only a related-documents list pulls citations to 0.918, so
+    # that floor is 0.918 - 0.02, rounded down.
     "dev": (0.86, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
-    "test": (0.68, {"document.number": 0.84, "legal_bases": 0.95, "citations (all)": 0.95}),
+    "test": (0.68, {"document.number": 0.84, "legal_bases": 0.95, "citations (all)": 0.89}),
 }
 
 
