@@ -182,7 +182,12 @@ def test_a_metric_applies_only_at_its_levels(text: str, level: str, metric: str 
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("76/NQ-CP", "76/nq-cp"), ("45/2020/NĐ-CP", "45/2020/ND CP"), ("Số: 3179/KH-SXD", "3179/KH-SXD")],
+    [
+        ("76/NQ-CP", "76/nq-cp"),
+        ("45/2020/NĐ-CP", "45/2020/ND CP"),
+        ("Số: 3179/KH-SXD", "3179/KH-SXD"),
+        ("136/2001/QĐ.TTg", "136/2001/QĐ-TTg"),  # the old dotted separator
+    ],
 )
 def test_one_number_key(a: str, b: str) -> None:
     assert number_key(a) == number_key(b)

@@ -170,8 +170,8 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
     codes: list[Code | None] = []
     for i, (fseg, pseg) in enumerate(zip(folded_segs, printed_segs, strict=True)):
         sep = (
-            ("/" if "/" in seps[i - 1] else "-") if i else ""
-        )  # the old dotted "QĐ.TTg" is the same separator
+            ("/" if "/" in seps[i - 1] else "." if seps[i - 1].strip() == "." else "-") if i else ""
+        )  # printed as printed: the old dotted "QĐ.TTg" keeps its dot (ids.number_key ignores it)
         if lookup(fseg) is None and (parts := split_joined(fseg)) and not _ocr_spelling(fseg):
             printed_parts = [_print_segment(part, part) for part in parts]
             if all(

@@ -96,12 +96,13 @@ def safe_filename(text: str, suffix: str = "") -> str:
     return name[:120] + suffix
 
 
-_NUMBER_NOISE = re.compile(r"[\s\-–]")
+_NUMBER_NOISE = re.compile(r"[\s\-–.]")
+"""Separators that never tell two numbers apart: spaces, dashes, and the dot of the old "QĐ.TTg"."""
 
 
 @lru_cache(maxsize=1 << 14)
 def number_key(number: str | None) -> str:
-    """The one comparison key of a document number: folded, upper case, without spaces or dashes.
+    """The one comparison key of a document number: folded, upper case, without spaces, dashes or dots.
 
     "76/NQ-CP", "76/nq-cp" and "76 / NQ CP" share ``76/NQCP``; the year and issuer tell documents of
     one number apart, never this key."""
