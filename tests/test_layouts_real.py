@@ -1633,6 +1633,14 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """Triển khai dịch vụ công trực tuyến trên địa bàn tỉnh
+
+Theo đó, UBND tỉnh cũng giao Sở Thông tin và Truyền thông chủ trì, tham mưu, phối hợp các sở, ban, ngành triển khai nền tảng dịch vụ công.
+""",
+        {"leads": [["Sở Thông tin và Truyền thông"]]},
+        id="post-of-no-type-giao-a-body",
+    ),
+    pytest.param(
         """Đẩy mạnh tuyên truyền cải cách hành chính trên địa bàn huyện
 
 Ngày 08/10/2020 Chủ tịch Ủy ban nhân dân huyện Châu Thành ban hành Công văn chỉ đạo các cơ quan chuyên môn.

@@ -117,7 +117,13 @@ def directive_tasks(
 ) -> list[Task]:
     """Numbered directives of a document that has no "Nhiệm vụ" section: each numbered line with a
     sentence of its own; its lead is the body it opens with, else the bodies requested or addressed."""
-    if doc_type not in DIRECTIVE_TYPES or any(s.role == "tasks" for s in o.sections):
+    if any(s.role == "tasks" for s in o.sections):
+        return []
+    if doc_type is None:
+        return _given(
+            folded, body_start
+        )  # a text of no known type (a news post): only duties given by "giao"
+    if doc_type not in DIRECTIVE_TYPES:
         return []
     text = folded.text
     items = []
@@ -175,7 +181,7 @@ LEADS = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
 
 GIVES = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("giao",), ocr=False) + r")\s+(?=\S)")
 """A duty given in running prose ("Giao Phòng Văn hóa và Thông tin chỉ đạo …", "và giao Phòng Nội vụ …")."""
-WITH = re.compile(r"(?:" + fuzzy_alternation(("phối hợp với",)) + r")\s+")
+WITH = re.compile(r"(?:" + fuzzy_alternation(("phối hợp với", "phối hợp")) + r")\s+")
 CLAUSE_END = re.compile(r"\.(?:\s|$|/)|\n|(?<![a-z])(?:va\s+)?giao\s")
 
 
