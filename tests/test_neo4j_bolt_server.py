@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -97,13 +98,10 @@ def test_twenty_fresh_drivers_then_three_cli_pushes_all_connect(server, tmp_path
     env = {**os.environ, "CANCU_TEST_PW": pw, "CANCU_NEO4J_TIMEOUT": str(TIMEOUT)}
     outputs = []
     for _ in range(3):  # a fresh process each: new connections, each closed with a GOODBYE
-        done = subprocess.run(
-            [sys.executable, "-m", "cancu.cli", "push", "--neo4j", uri, "--user", user]
+        done = _run_or_dump(
+            [sys.executable, "-X", "faulthandler", "-m", "cancu.cli", "push", "--neo4j", uri, "--user", user]
             + ["--password-env", "CANCU_TEST_PW", "--store", str(store)],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=env,
+            env,
         )
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout.split(";")[0])
@@ -112,6 +110,18 @@ def test_twenty_fresh_drivers_then_three_cli_pushes_all_connect(server, tmp_path
         == outputs[2]
         == outputs[1].split(":")[0] + ": 0 created, 0 updated, 0 deleted, " + (outputs[1].split(", ")[-1])
     )
+
+
+def _run_or_dump(cmd: list[str], env: dict[str, str], seconds: float = 120) -> subprocess.CompletedProcess:
+    """Run ``cmd``; past ``seconds`` fail with where it waits (faulthandler's dump on SIGABRT)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        out, err = proc.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        out, err = proc.communicate()
+        pytest.fail(f"{' '.join(cmd[3:5])} still running after {seconds:.0f} s:\n{err[-4000:]}")
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 BAD_SERVERS = [

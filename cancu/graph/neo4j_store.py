@@ -139,7 +139,11 @@ def lookup_keys(attrs: dict[str, Any]) -> dict[str, str]:
 
 
 def _labels(attrs: dict[str, Any]) -> list[str]:
+    """``:CancuNode`` and the node's kind; a node without a kind (a graph may hold one: an edge's end
+    the assembler never described) is pushed as a bare ``:CancuNode``, attributes intact."""
     kind = attrs.get("kind")
+    if kind is None:
+        return [NODE_LABEL]
     try:
         kind = NodeKind(kind).value
     except ValueError:
@@ -377,10 +381,9 @@ def _push_diff(
     step(gone_nodes + stale, f"UNWIND $rows AS i MATCH (n:{NODE_LABEL} {{id: i}}) DETACH DELETE n")
     for labels, rows in node_rows.items():
         extra = "".join(f":{label(lab)}" for lab in labels[1:])
+        extra = f" SET n{extra}" if extra else ""
         small, large = _split_oversize(rows, dialect)
-        step(
-            small, f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}) SET n{extra} SET n = row.props"
-        )
+        step(small, f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}){extra} SET n = row.props")
         for row, attrs, digest in large:
             summary.statements += _append_attrs(
                 session, f"MATCH (n:{NODE_LABEL} {{id: $id}})", "n", {"id": row["id"]}, attrs, digest, dialect
