@@ -458,6 +458,11 @@ class Builder:
                 parent=parent,
             )
             self.edge(key, parent, EdgeKind.PART_OF, origin)
+            if (
+                parent not in self.g
+            ):  # "Xã X, Ba Đình": a commune whose text names its district, not its province
+                above = "district" if (level == "commune" and len(parts) == 2) else "province"
+                self.node(parent, NodeKind.JURISDICTION, origin, name=parts[1], label=parts[1], level=above)
         else:
             self.node(
                 key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province"
