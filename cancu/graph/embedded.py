@@ -184,6 +184,15 @@ class EmbeddedStore:
         with translated(self.root):
             return list(db.execute("SELECT origin, name FROM registries ORDER BY seq"))
 
+    def registry_copies(self) -> list[tuple[str, str, str]]:
+        """``(origin, name, content)`` of each user registry the store holds, in load order: what
+        ``registry show`` / ``stats`` should read (the user's file may be gone)."""
+        db = self._reader()
+        if db is None:
+            return []
+        with translated(self.root):
+            return list(db.execute("SELECT origin, name, content FROM registries ORDER BY seq"))
+
     def node(self, key: str) -> dict[str, Any]:
         g = self._lazy()
         return {
