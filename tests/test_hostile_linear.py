@@ -112,3 +112,30 @@ def test_inside_any_span_is_the_scan_it_replaces(spans, pos):
     from cancu.loaders.citations import _Spans
 
     assert _Spans(spans)(pos) == any(s <= pos < e for s, e in spans)
+
+
+# ---- the first body heading: from its numerals instead of from every line start ---------------------
+
+
+def _slow_body_heading(text: str, pos: int):
+    from cancu.loaders.citations import BASIS_HEADING, HEADING
+
+    for m in HEADING.finditer(text, pos):
+        if not BASIS_HEADING.match(text, m.start()):
+            return m
+    return None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    text=st.text(alphabet="\n \t\r\u2003il1|.)abc", max_size=40)
+    | st.lists(
+        st.sampled_from(["\n", "  ", "\t", "i. a", "1) b", "ii.", "l", "can cu", "1. co so", "x"])
+    ).map("".join),
+    pos=st.integers(0, 45),
+)
+def test_body_heading_is_the_scan_it_replaces(text, pos):
+    from cancu.loaders.citations import _body_heading
+
+    fast, slow = _body_heading(text, pos), _slow_body_heading(text, pos)
+    assert (fast and (fast.start(), fast.end())) == (slow and (slow.start(), slow.end()))

@@ -178,11 +178,39 @@ ENACTING = re.compile(
 """The enacting sentence after the basis: "Chính phủ ban hành Nghị định …", "Bộ trưởng … ban hành Thông tư …"."""
 
 
+HEADING_NUMERAL = re.compile(r"(?=(?:[i|l1]{1,3}\s*[.)]|1\s*[.)])\s*[a-z])")
+"""Where HEADING's numeral can begin, overlaps included: HEADING without its line start and white space."""
+
+
 def _body_heading(text: str, pos: int) -> re.Match[str] | None:
-    """The first heading at or after ``pos`` that starts the body (not a heading naming the basis)."""
-    for m in HEADING.finditer(text, pos):
-        if not BASIS_HEADING.match(text, m.start()):
+    """The first heading at or after ``pos`` that starts the body (not a heading naming the basis).
+
+    The first match of ``HEADING.finditer(text, pos)`` that is not a basis heading, found from the
+    numerals: trying HEADING at every line start scans a run of white space once per line in it
+    (quadratic: 64,000 characters of empty table cells took 1.3 s). A numeral heads a line when
+    only white space lies between it and a line start; the match starts at the first such line
+    start, and matches never overlap, as finditer's."""
+    floor = pos
+    for numeral in HEADING_NUMERAL.finditer(text, pos):
+        q = numeral.start()
+        if q < floor:
+            continue
+        s = q
+        while s > floor and text[s - 1].isspace():
+            s -= 1
+        if s == 0 or text[s - 1] == "\n":
+            start = s
+        else:
+            nl = text.find("\n", s, q)
+            if nl == -1:
+                continue
+            start = nl + 1
+        m = HEADING.match(text, start)
+        if m is None:
+            continue
+        if not BASIS_HEADING.match(text, start):
             return m
+        floor = m.end()
     return None
 
 
