@@ -139,3 +139,34 @@ def test_body_heading_is_the_scan_it_replaces(text, pos):
 
     fast, slow = _body_heading(text, pos), _slow_body_heading(text, pos)
     assert (fast and (fast.start(), fast.end())) == (slow and (slow.start(), slow.end()))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "\n",
+                "  ",
+                "\t",
+                "- ",
+                "•",
+                "*",
+                "can cu",
+                "Can\ncu",
+                "thuc hien",
+                "trien khai",
+                "x",
+                "can  ca",
+                "ca",
+            ]
+        )
+    ).map("".join),
+    pos=st.integers(0, 40),
+    endpos=st.integers(0, 60),
+)
+def test_basis_opener_is_the_search_it_replaces(text, pos, endpos):
+    from cancu.loaders.citations import BASIS_OPENERS, _basis_opener
+
+    fast, slow = _basis_opener(text, pos, endpos), BASIS_OPENERS.search(text, pos, endpos)
+    assert (fast and fast.span()) == (slow and slow.span())

@@ -70,6 +70,34 @@ BASIS_OPENERS = re.compile(
     + r")(?![a-z])"
 )
 """The opening words of a basis clause; "Căn" followed by any short c-word is "Căn cứ" however OCR read it."""
+OPENER_WORDS = re.compile("(?=" + BASIS_OPENERS.pattern.removeprefix(r"(?m)^[\s\-•*]*") + ")")
+"""Where BASIS_OPENERS's words can begin, overlaps included: BASIS_OPENERS without its line start and marks."""
+OPENER_LEAD = frozenset("-•*")
+
+
+def _basis_opener(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``BASIS_OPENERS.search(text, pos, endpos)``, found from the opener words: trying the pattern at
+    every line start scans a run of white space once per line in it (quadratic on empty table cells).
+    The words begin with a letter, so a match's words are the first thing after its marks and white
+    space, and the match starts at the first line start before them that only those separate."""
+    for word in OPENER_WORDS.finditer(text, pos, endpos):
+        q = word.start()
+        s = q
+        while s > pos and (text[s - 1].isspace() or text[s - 1] in OPENER_LEAD):
+            s -= 1
+        if s == 0 or text[s - 1] == "\n":
+            start = s
+        else:
+            nl = text.find("\n", s, q)
+            if nl == -1:
+                continue
+            start = nl + 1
+        m = BASIS_OPENERS.match(text, start, endpos)
+        if m is not None:
+            return m
+    return None
+
+
 BASIS_CLOSERS = re.compile(fuzzy_alternation(("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
 PROPOSAL = re.compile(
     fuzzy_alternation(("Xét đề nghị", "Theo đề nghị", "Xét đề xuất", "Theo đề xuất", "Xét tờ trình", "Theo tờ trình"))
@@ -136,7 +164,7 @@ def basis_zone(folded: Folded, after: int = 0) -> tuple[int, int]:
     limit = min(len(text), max(6000, len(text) // 3))
     body = [m.start() for m in (_body_heading(text, after), FIRST_ARTICLE.search(text, after)) if m]
     end = min([limit, *body])
-    opener = BASIS_OPENERS.search(text, after, end) or _inline_opener(folded, after, end)
+    opener = _basis_opener(text, after, end) or _inline_opener(folded, after, end)
     if not opener:
         return 0, 0
     closer = BASIS_CLOSERS.search(text, opener.end(), min(len(text), opener.end() + 5000))
