@@ -100,7 +100,9 @@ def _basis_opener(text: str, pos: int, endpos: int) -> re.Match[str] | None:
 
 BASIS_CLOSERS = re.compile(fuzzy_alternation(("như sau", "quyết định:", "quyết nghị:", "với các nội dung")))
 PROPOSAL = re.compile(
-    fuzzy_alternation(("Xét đề nghị", "Theo đề nghị", "Xét đề xuất", "Theo đề xuất", "Xét tờ trình", "Theo tờ trình"))
+    fuzzy_alternation(
+        ("Xét đề nghị", "Theo đề nghị", "Xét đề xuất", "Theo đề xuất", "Xét tờ trình", "Theo tờ trình")
+    )
 )
 """A proposal in the basis zone ("Theo đề nghị của Sở Nội vụ tại Tờ trình số …"): a reference, not a basis."""
 FIRST_ARTICLE = re.compile(r"(?m)^[ \t]*" + fuzzy_pattern("điều") + r"\s*1\s*[.:]")

@@ -373,7 +373,12 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
         )  # a type line with no title: "Căn cứ …" follows it ("Thực hiện …" often opens a title)
     floor = first_line.end() if first_line else start  # the first line is title, whatever it says
     blank = BLANK_THEN_PROSE.search(text, floor, floor + 400)
-    stops = [m.start() for m in (BASIS_OPENERS.search(text, floor), HEADING.search(text, floor), blank) if m]
+    window = min(len(text), start + 400)  # a title is never longer: search no further (linear in the text)
+    stops = [
+        m.start()
+        for m in (BASIS_OPENERS.search(text, floor, window), HEADING.search(text, floor, window), blank)
+        if m
+    ]
     end = min(stops) if stops else min(len(text), start + 400)
     end = min(end, start + 400)
     title = " ".join(folded.quote(start, end).replace("**", " ").replace("__", " ").split()).strip(" -–:*_")

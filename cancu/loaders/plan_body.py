@@ -538,11 +538,12 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
             )
             deadline = int(years[-1]) if years else None
         else:
+            floor = sec.start if sec else max(0, m.start() - SENTENCE_REACH)  # never back to the text's start
             item_start = max(
-                text.rfind("\n-", 0, m.start()),
-                text.rfind("\n+", 0, m.start()),
-                text.rfind("\n\n", 0, m.start()),
-                sec.start if sec else 0,
+                text.rfind("\n-", floor, m.start()),
+                text.rfind("\n+", floor, m.start()),
+                text.rfind("\n\n", floor, m.start()),
+                floor,
             )
             deadline = _deadline(text, min(s_start, item_start + 1), m.start(), clause, sec)
         # the words that belong to this figure: from the previous figure (in the sentence) to the next
@@ -597,6 +598,11 @@ def _strive_list(text: str, s_start: int, pos: int) -> bool:
     return bool(STRIVE.search(text, para, first_clause))
 
 
+SENTENCE_REACH = 2000
+"""The longest a sentence around a figure is read (characters each side): a text with no sentence marks
+would otherwise make every figure's sentence the whole text (quadratic, and its quote as long)."""
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the sentence around ``pos``: after the last item mark, ". ", ";", blank line,
     ":" or tab before it, up to the next sentence end or item mark. The marks are looked for near
@@ -605,9 +611,11 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     near = max(0, pos - 500)
     start = max(text.rfind(x, near, pos) for x in marks) + 1
     if not start and near:
-        start = max(text.rfind(x, 0, pos) for x in marks) + 1
-    end_m = SENTENCE_END.search(text, pos)
-    end = end_m.start() if end_m else len(text)
+        floor = max(0, pos - SENTENCE_REACH)  # a run with no mark: a bounded sentence, not the whole text
+        start = max(max(text.rfind(x, floor, pos) for x in marks) + 1, floor)
+    limit = min(len(text), pos + SENTENCE_REACH)
+    end_m = SENTENCE_END.search(text, pos, limit)
+    end = end_m.start() if end_m else limit
     nl = text.find("\n-", pos, end + 1)  # an item mark that comes before the end
     return start, min(end, nl) if nl != -1 else end
 
