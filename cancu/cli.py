@@ -503,10 +503,12 @@ def _unchanged_files(store, files: list[Path]) -> tuple[list[Path], list[str]]:
     if known is None:
         return files, []
     todo, same = [], []
+    from cancu.loaders.decode import read_input
+
     for path in files:
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
+        try:  # the one safe read: a FIFO is never waited for, a file over the size limit never read whole
+            digest = hashlib.sha256(read_input(path)).hexdigest()
+        except (OSError, CancuError):
             todo.append(path)
             continue
         (same if known(str(path)) == digest else todo).append(path)

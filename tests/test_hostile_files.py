@@ -80,16 +80,6 @@ def test_a_folder_of_good_and_unlucky_files_loads_the_good_one(tmp_path):
     ]
 
 
-FIFO_PENDING = pytest.mark.xfail(
-    reason="cli.py _unchanged_files reads every path with Path.read_bytes() before extraction: a FIFO "
-    "blocks it (and a file over CANCU_MAX_BYTES is read whole); it should read through "
-    "cancu.loaders.decode.read_input and treat InputError as OSError",
-    raises=subprocess.TimeoutExpired,
-    strict=False,
-)
-
-
-@FIFO_PENDING
 @pytest.mark.parametrize("where", ["given", "in a folder"])
 def test_a_fifo_is_one_line_and_never_waited_for(tmp_path, where):
     folder = tmp_path / "plans"
