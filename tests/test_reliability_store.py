@@ -221,12 +221,6 @@ def test_four_processes_loading_different_folders_keep_every_document_once(tmp_p
     assert len(loaded) == 4 and len(set(loaded)) == 4
 
 
-@pytest.mark.xfail(
-    reason="cli.registry_import names its file (next_import_path) before any lock; the store's "
-    "import_registry_file names it inside the write transaction (tests/test_store_sqlite.py) — the "
-    "import command has to call it (a change in the registry engineer's part of cli.py)",
-    strict=False,
-)
 def test_two_registry_imports_at_once_lose_nothing(tmp_path, seeds):
     store = tmp_path / "s"
     open_store(store).load([(str(seeds[0]), extract_path(seeds[0]))])
