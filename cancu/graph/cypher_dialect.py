@@ -121,14 +121,12 @@ FALKORDB = Dialect("falkordb", FALKORDB_BATCH, FALKORDB_MESSAGE_BYTES)
 
 
 def probe(session) -> Dialect:
-    """Neo4j answers ``CALL dbms.components()``; FalkorDB fails it."""
-    try:
-        session.run("CALL dbms.components() YIELD name RETURN name").consume()
-    except Exception as err:  # noqa: BLE001 - a refused procedure means "not Neo4j"
-        if type(err).__name__ in ("ServiceUnavailable", "AuthError", "SessionExpired"):
-            raise
-        return FALKORDB
-    return NEO4J
+    """Which server answers, by a query that cannot fail: Neo4j names its connections "bolt-<n>",
+    FalkorDB by a UUID (both call themselves "Neo4j/5"). A failing probe ("CALL dbms.components()" on
+    FalkorDB) made the driver wait for the answer to its RESET, which FalkorDB sometimes never sends."""
+    summary = session.run("RETURN 1 AS probe").consume()
+    connection = str(getattr(summary.server, "connection_id", "") or "")
+    return NEO4J if connection.startswith("bolt-") else FALKORDB
 
 
 def existing_indexes(session, dialect: Dialect) -> set[tuple[str, str]]:
