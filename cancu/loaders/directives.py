@@ -86,18 +86,24 @@ def requested(folded: Folded, start: int, end: int) -> tuple[list[str], int]:
     return [], -1
 
 
+EXECUTING_REACH = 1500
+"""How far before "chịu trách nhiệm thi hành" its list of bodies is read (a window, so that a text that
+repeats the article in one sentence stays linear)."""
+
+
 def executing(folded: Folded, start: int, end: int) -> list[str]:
     """The bodies named before "chịu trách nhiệm thi hành" in the same sentence (the executing article)."""
     text = folded.text
     out: list[str] = []
     for m in _cues()["executes"].finditer(text, start, end):
+        floor = max(start, m.start() - EXECUTING_REACH)  # an executing article's list is never longer
         sentence = (
             max(
-                text.rfind(". ", 0, m.start()),
-                text.rfind(".\n", 0, m.start()),
-                text.rfind(";", 0, m.start()),
-                text.rfind("\n\n", 0, m.start()),
-                start,
+                text.rfind(". ", floor, m.start()),
+                text.rfind(".\n", floor, m.start()),
+                text.rfind(";", floor, m.start()),
+                text.rfind("\n\n", floor, m.start()),
+                floor,
             )
             + 1
         )

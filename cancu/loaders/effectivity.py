@@ -127,8 +127,9 @@ def _sentences_with(text: str, found: list[tuple[int, int]]) -> list[tuple[int, 
     for f_start, f_end in found:
         start = _last_stop_before(text, f_start) + 1
         while True:  # the sentence holding f_start, and the next ones while they start inside the span
-            stop = _SENTENCE_STOP.search(text, max(start, f_start))
-            end = stop.start() if stop else len(text)
+            limit = min(len(text), max(start, f_start) + STOP_REACH)
+            stop = _SENTENCE_STOP.search(text, max(start, f_start), limit)
+            end = stop.start() if stop else limit
             if end > f_start:
                 picked[start] = end
             if stop is None or end + 1 >= f_end:
@@ -145,9 +146,14 @@ def _sentences_with(text: str, found: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+STOP_REACH = 3000
+"""How far back a sentence stop is looked for."""
+
+
 def _last_stop_before(text: str, pos: int) -> int:
     """Offset of the last ``_SENTENCE_STOP`` before ``pos``, -1 if none."""
-    last = max(text.rfind("\n", 0, pos), text.rfind(";", 0, pos))
+    floor = max(0, pos - STOP_REACH)  # a sentence is never longer: the search stays linear in the text
+    last = max(text.rfind("\n", floor, pos), text.rfind(";", floor, pos), floor - 1)
     dot = text.rfind(".", last + 1, pos)
     while dot != -1 and dot + 1 < len(text) and not text[dot + 1].isspace():
         dot = text.rfind(".", last + 1, dot)
