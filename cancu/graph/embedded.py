@@ -396,18 +396,37 @@ def _store_registries(db: sqlite3.Connection, registries: list[_RegistryCopy]) -
     return changed
 
 
+def _unchanged(origin: str, digest: str) -> bool:
+    """Whether the file a registry copy came from is still there with the same bytes (then a load reads
+    it, and a large import's index, instead of re-parsing the stored copy)."""
+    path = Path(origin)
+    try:
+        if not path.is_file():
+            return False
+        sha = hashlib.sha256()
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                sha.update(chunk)
+        return sha.hexdigest() == digest
+    except OSError:
+        return False
+
+
 def _registry_of(db: sqlite3.Connection) -> Registry:
     """The shipped registry plus the copies in the store, read through the registry's own reader
     (each copy under its user's file name: the graph's ``registry`` attributes name it)."""
     from cancu.ontology.ids import safe_filename
     from cancu.ontology.registry import load_registry
 
-    rows = db.execute("SELECT seq, name, content FROM registries ORDER BY seq").fetchall()
+    rows = db.execute("SELECT seq, name, content, origin, sha256 FROM registries ORDER BY seq").fetchall()
     if not rows:
         return load_registry([])
     with tempfile.TemporaryDirectory(prefix="cancu-registries-") as tmp:
         paths = []
-        for seq, name, content in rows:
+        for seq, name, content, origin, digest in rows:
+            if _unchanged(origin, digest):  # read the file itself, through its number index if it has one
+                paths.append(Path(origin))
+                continue
             folder = Path(tmp) / str(seq)
             folder.mkdir()
             plain = Path(name).name == name and name not in ("", ".", "..")
