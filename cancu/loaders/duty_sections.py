@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.directives import agency_run
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, Section
 from cancu.loaders.spans import inside_any
+from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Task
 
 NOT_DUTIES = ("organization", "purpose", "goals", "funding", "findings")
@@ -31,6 +33,20 @@ def _after_marker(text: str, sec: Section) -> int:
     """Where a heading's words start: past its indent, emphasis marks and its marker ("**1.**", "a)")."""
     h = sec.heading
     return text.find(h.marker.lower(), h.start) + len(h.marker) + 1
+
+
+@cache
+def _opens_a_body() -> re.Pattern[str]:
+    """The first words of a body's name (``agency_heads.csv``), after "các" and a title."""
+    heads = sorted((r["head"] for r in read_rows("agency_heads.csv")), key=len, reverse=True)
+    titles = ("các", "thủ trưởng", "giám đốc", "chủ tịch", "lãnh đạo")
+    return re.compile(
+        r"(?:(?:"
+        + fuzzy_alternation(titles, ocr=False)
+        + r")\s+)*(?:"
+        + fuzzy_alternation(heads)
+        + r")(?![a-z])"
+    )
 
 
 def _excluded(sec: Section | None) -> bool:
@@ -49,6 +65,8 @@ def _bodies(folded: Folded, sec: Section) -> list[str]:
     start = _after_marker(text, sec)
     lead_in = LEAD_IN.match(text, start, h.end)
     start = lead_in.end() if lead_in else start
+    if not _opens_a_body().match(text, start):
+        return []  # most headings open with no body's first word: no need to look for names
     names = agency_run(text, start, h.end)
     if not names:
         return []
