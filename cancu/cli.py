@@ -684,8 +684,14 @@ def audit_cmd(plans, fail_on, as_of, fmt, store) -> None:
     from cancu.queries.common import parse_as_of
 
     day = parse_as_of(as_of)  # a bad date is refused before the store is opened
-    g = _open(store).subgraph_for_plans(list(plans) or None)
-    result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=day)
+    opened = _open(store)
+    if not plans and hasattr(opened.raw, "plan_batches"):  # a server: the whole store read plan by plan
+        from cancu.graph.neo4j_stream import whole_store
+
+        result, g = whole_store(opened.raw, "audit", day)
+    else:
+        g = opened.subgraph_for_plans(list(plans) or None)
+        result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=day)
     _emit(result, fmt, g)
     worst = result.worst()
     if fail_on and worst and SEVERITY[worst] >= SEVERITY[fail_on]:
@@ -703,7 +709,14 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
     from cancu.queries.gaps import gaps
 
     day = parse_as_of(as_of)  # a bad date is refused before the store is opened
-    g = _open(store).subgraph_for_plans(list(plans) or None)
+    opened = _open(store)
+    if not plans and hasattr(opened.raw, "plan_batches"):  # a server: the whole store read plan by plan
+        from cancu.graph.neo4j_stream import whole_store
+
+        result, g = whole_store(opened.raw, "gaps", day)
+        _emit(result, fmt, g)
+        return
+    g = opened.subgraph_for_plans(list(plans) or None)
     _emit(gaps(g, [_resolve(g, p) for p in plans] or None, as_of=day), fmt, g)
 
 
