@@ -77,11 +77,19 @@ class Store:
     def audit(self, plans: list[str] | None = None, **kw):
         from cancu.queries.audit import audit
 
+        if not plans and hasattr(self.raw, "plan_batches"):  # a server: the whole store plan by plan
+            from cancu.graph.neo4j_stream import whole_store
+
+            return whole_store(self.raw, "audit", kw.get("as_of"))[0]
         return audit(self.subgraph_for_plans(plans), plans, **kw)
 
     def gaps(self, plans: list[str] | None = None, **kw):
         from cancu.queries.gaps import gaps
 
+        if not plans and hasattr(self.raw, "plan_batches"):
+            from cancu.graph.neo4j_stream import whole_store
+
+            return whole_store(self.raw, "gaps", kw.get("as_of"))[0]
         return gaps(self.subgraph_for_plans(plans), plans, **kw)
 
 
@@ -89,7 +97,9 @@ def open_store(location: str | Path | None = None) -> Store:
     """The embedded store at a directory (default ``$CANCU_STORE`` or ``./.cancu``),
     or a Neo4j server at ``bolt://…``."""
     text = str(location) if location is not None else None
-    if text and text.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://")):
+    if text and text.startswith(
+        ("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://", "neo4j+ssc://")
+    ):
         from cancu.graph.neo4j_store import open_neo4j_store
 
         return Store(open_neo4j_store(text))
