@@ -500,7 +500,11 @@ def _targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target
     percents = finditer_near(
         PERCENT, text, "%", 7, PERCENT_LEAD
     )  # "%" is at most 7 characters after the start
-    points = [m for m in POINTS.finditer(text) if POINTS_AIM.search(text, max(0, m.start() - 14), m.start())]
+    points = [  # "điểm" is at most 8 characters after the figure's start: only those starts are tried
+        m
+        for m in finditer_near(POINTS, text, "diem", 8, PERCENT_LEAD)
+        if POINTS_AIM.search(text, max(0, m.start() - 14), m.start())
+    ]
     figures = sorted(percents + list(RANK.finditer(text)) + points, key=lambda x: x.start())
     starts = [f.start() for f in figures]
     for k, m in enumerate(figures):

@@ -20,7 +20,7 @@ from functools import cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.directives import agency_run
-from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
+from cancu.loaders.fold import Folded, finditer_near, fold_str, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Task
@@ -30,6 +30,9 @@ NOT_TASKS = ("purpose", "goals", "funding", "findings")
 VALUE_END = re.compile(r"\n[ \t]*\n|\.[ \t]*\n|\n(?=[ \t]*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))[ \t])")
 """Where a one-line value (a lead, a deadline) ends when no other label follows at once."""
 MIN_PARAGRAPH = 15
+LABEL_REACH = 90
+"""The farthest a label's colon stands from its line's start (marker, phrase, a few more words)."""
+LINE_START = re.compile(r"(?m)^")
 MARKUP = re.compile(r"[*_]+")
 """Emphasis marks a converter left in a label's value ("*Đơn vị chủ trì: *Các Sở …")."""
 
@@ -62,7 +65,11 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 def _labels(folded: Folded, o: Outline) -> list[Label]:
     text = folded.text
     rx, roles = _label_regex()
-    found = [Label(m.start(), m.end(), roles[m.lastgroup]) for m in rx.finditer(text)]
+    # every label ends with ":" at most LABEL_REACH characters after its line's start: only those lines are tried
+    found = [
+        Label(m.start(), m.end(), roles[m.lastgroup])
+        for m in finditer_near(rx, text, ":", LABEL_REACH, LINE_START)
+    ]
     heads = sorted(s.start for s in o.sections if s.heading is not None)
     for k, lab in enumerate(found):
         nxt = found[k + 1].line_start if k + 1 < len(found) else len(text)
