@@ -246,6 +246,17 @@ def test_rule_lead_cells(cell: str, want: list[str]) -> None:
 ORG_ROWS = [
     pytest.param(
         """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh
+Tuyên truyền, vận động hội viên tham gia.
+""",
+        ["Sở Nội vụ", "Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+        id="de-nghi-heading-names-the-bodies-asked",
+    ),
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
 **IV. TỔ CHỨC
 THỰC HIỆN**
 

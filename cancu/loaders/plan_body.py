@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from cancu.loaders import agency_names
 from cancu.loaders.deadlines import normalise
-from cancu.loaders.duty_sections import duty_tasks
+from cancu.loaders.duty_sections import LEAD_IN, duty_tasks
 from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section, area_of, outline
 from cancu.loaders.outline import folded_words as fold_words
@@ -763,6 +763,9 @@ def _assignments(
             continue  # lettered duty items belong to their agency heading
         h = sec.heading
         after_marker = text.find(h.marker.lower(), h.start) + len(h.marker) + 1  # past indent and marks
+        lead_in = LEAD_IN.match(text, after_marker, h.end)  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …"
+        if lead_in and lead_in.end() > after_marker + 1:
+            after_marker = lead_in.end()
         stop = ORG_STOP.search(text, after_marker, min(h.start + 260, sec.end))
         head_end = stop.start() if stop else min(sec.end, h.start + 260)
         names = [n for n, s, _ in agency_names.find_in(text, h.start, head_end)]
