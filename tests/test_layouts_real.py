@@ -1633,6 +1633,24 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """SỞ NỘI VỤ TỈNH SƠN LA
+Số: 1448/SNV-CCHC
+Sơn La, ngày 27 tháng 12 năm 2016
+V/v xin ý kiến vào dự thảo Kế hoạch tuyên truyền
+Kính gửi:
+
+– Sở Thông tin và Truyền thông;
+
+– Báo Sơn La;
+
+– Tỉnh đoàn.
+
+Sở Nội vụ đề nghị các cơ quan, đơn vị nghiên cứu và tham gia ý kiến vào Dự thảo.
+""",
+        {"agencies": ["Sở Thông tin và Truyền thông", "Báo Sơn La", "Tỉnh đoàn"]},
+        id="comment-request-assigns-every-addressee-of-a-dash-list",
+    ),
+    pytest.param(
         """Triển khai dịch vụ công trực tuyến trên địa bàn tỉnh
 
 Theo đó, UBND tỉnh cũng giao Sở Thông tin và Truyền thông chủ trì, tham mưu, phối hợp các sở, ban, ngành triển khai nền tảng dịch vụ công.

@@ -66,14 +66,27 @@ def addressees(folded: Folded, start: int, end: int) -> list[str]:
         return []
     out: list[str] = []
     pos = m.end()
-    for line in re.finditer(r"[^\n]*", text[pos : min(end, pos + 600)]):
+    dashed = False
+    for line in re.finditer(r"[^\n]*", text[pos : min(end, pos + 1200)]):
+        listed = ADDRESSEE_ITEM.match(line.group())
+        if dashed and not listed and line.group().strip():
+            break  # a list of dashed addressees ends at the first line that is not one
+        dashed = dashed or bool(listed)
         got = agency_run(text, pos + line.start(), pos + line.end())
+        if not got and listed:  # "– Báo Sơn La;": an addressee the table does not know, as printed
+            printed = folded.quote(pos + line.start() + listed.end(), pos + line.end()).strip(" ;.,")
+            name = agency_names.canonical(printed) if 1 < len(printed.split()) <= 12 else None
+            got = [name] if name and name[:1].isupper() else []
         if not got:
-            if line.group().strip(" \t|:-") and out:
+            if line.group().strip(" \t|:-–") and out:
                 break
             continue
         out.extend(g for g in got if g not in out)
     return out
+
+
+ADDRESSEE_ITEM = re.compile(r"[ \t]*[-–+•][ \t]*(?=\S)")
+"""A line of a "Kính gửi:" list: a dash, then one addressee."""
 
 
 def requested(folded: Folded, start: int, end: int) -> tuple[list[str], int]:
@@ -172,6 +185,10 @@ def directive_assignments(folded: Folded, tasks: list[Task], body_start: int) ->
         for name in task.lead:
             add(name, task.text[:300], task.span)
     names, at = requested(folded, body_start, len(text))
+    if at < 0:  # "… đề nghị các cơ quan, đơn vị tham gia ý kiến": the bodies asked are the addressees
+        cue = _cues()["request"].search(text, body_start)
+        names = addressees(folded, 0, len(text)) if cue else []
+        at = cue.start() if cue and names else -1
     if at >= 0:
         end = text.find("\n", at)
         sentence = " ".join(folded.quote(at, end if end != -1 else len(text)).split())[:300]
