@@ -16,7 +16,7 @@ from functools import cache
 from cancu.loaders import agency_names
 from cancu.loaders.directives import agency_run
 from cancu.loaders.fold import Folded, fuzzy_alternation
-from cancu.loaders.outline import Outline, Section
+from cancu.loaders.outline import Outline, Section, heading_words_start
 from cancu.loaders.spans import inside_any
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Task
@@ -27,12 +27,6 @@ LEAD_IN = re.compile(r"[\s*_]*(?:" + fuzzy_alternation(("đề nghị", "giao", 
 LETTERED = re.compile(r"(?m)^[ \t*_]*[a-zđ][ \t]*\)[ \t*_]*")
 TAIL = re.compile(r"[\s*_:.;,()]*$")
 MIN_TEXT = 15
-
-
-def _after_marker(text: str, sec: Section) -> int:
-    """Where a heading's words start: past its indent, emphasis marks and its marker ("**1.**", "a)")."""
-    h = sec.heading
-    return text.find(h.marker.lower(), h.start) + len(h.marker) + 1
 
 
 @cache
@@ -62,7 +56,7 @@ def _bodies(folded: Folded, sec: Section) -> list[str]:
     and a closing colon): "1. Sở Y tế", "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:"."""
     text = folded.text
     h = sec.heading
-    start = _after_marker(text, sec)
+    start = heading_words_start(text, sec.heading)
     lead_in = LEAD_IN.match(text, start, h.end)
     start = lead_in.end() if lead_in else start
     if not _opens_a_body().match(text, start):
@@ -109,7 +103,7 @@ def duty_tasks(
         items = o.items[bisect_left(item_starts, sec.start) : bisect_left(item_starts, end)]
         for child in lettered:
             first = min([child.end, *(it.start for it in items if child.start <= it.start < child.end)])
-            pieces.append((_after_marker(text, child), first))
+            pieces.append((heading_words_start(text, child.heading), first))
         pieces.extend((it.start, it.end) for it in items)
         if not pieces:  # lettered items too long to be read as headings, or one paragraph
             marks = [m.end() for m in LETTERED.finditer(text, sec.heading.end, end)]

@@ -689,11 +689,17 @@ def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | Non
         return issuer.place, issuer
     for name, s, e in agency_names.find_in(folded.text, start, end):
         if name.startswith("Sở ") and s - start <= 2:
-            province = _province_from_text(folded, named=True)
-            place = Place(province=province) if province else Place()
-            named = f"{name} {place.unit_name()}" if province else name
-            return place, Issuer(named, "department", "local", place, s, e)
+            return _department_issuer(folded, name, s, e)
     return None
+
+
+def _department_issuer(folded: Folded, name: str, start: int, end: int) -> tuple[Place, Issuer]:
+    """A department named without its province ("Sở Nội vụ"), placed in the one province the text names
+    with its unit word; with none, as printed."""
+    province = _province_from_text(folded, named=True)
+    place = Place(province=province) if province else Place()
+    named = f"{name} {place.unit_name()}" if province else name
+    return place, Issuer(named, "department", "local", place, start, end)
 
 
 def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
@@ -702,12 +708,8 @@ def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
     text = folded.text
     end = min(len(text), start + 3000)
     for name, s, e in agency_names.find_in(text, start, end):
-        if not name.startswith("Sở ") or not REQUESTS.match(text, e):
-            continue
-        province = _province_from_text(folded, named=True)
-        place = Place(province=province) if province else Place()
-        named = f"{name} {place.unit_name()}" if province else name  # no province named: as printed
-        return place, Issuer(named, "department", "local", place, s, e)
+        if name.startswith("Sở ") and REQUESTS.match(text, e):
+            return _department_issuer(folded, name, s, e)
     return None
 
 

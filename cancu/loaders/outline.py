@@ -280,6 +280,12 @@ def _wrapped(h: Heading, line: str, nxt: str, folded: Folded, ns: int) -> bool:
     return open_bold or capitals or lower
 
 
+def heading_words_start(text: str, h: Heading) -> int:
+    """Where a heading's words start in the folded text: past its indent, emphasis marks and its marker
+    ("**1.**", "a)")."""
+    return text.find(h.marker.lower(), h.start) + len(h.marker) + 1
+
+
 def _continues(prev: str, folded: Folded, start: int, end: int) -> bool:
     """A "- " line that carries on a phrase broken at a hyphen ("chính trị -" / "xã hội …");
     ``start``, ``end``: folded offsets of the text after the dash (read only when ``prev`` is open)."""

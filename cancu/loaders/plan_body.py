@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cancu.loaders import agency_names
+from cancu.loaders import agency_names, directives
 from cancu.loaders.deadlines import normalise
+from cancu.loaders.directives import agency_run
 from cancu.loaders.duty_sections import LEAD_IN, duty_tasks
-from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_pattern
-from cancu.loaders.outline import Outline, Section, area_of, outline
+from cancu.loaders.fold import Folded, finditer_near, fold_str, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.issuers import Place
+from cancu.loaders.outline import Outline, Section, area_of, heading_words_start, outline
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.places import is_city
 from cancu.loaders.spans import covering, inside_any
@@ -149,8 +151,6 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     record.assignments = _assignments(folded, o, own, level, spans)
     duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
     if not record.tasks:
-        from cancu.loaders import directives
-
         body_start = header.title_end
         record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
         if not record.assignments:
@@ -471,8 +471,6 @@ def _lead_in(folded: Folded, o: Outline, item) -> list[str]:
         return []
     para_start = max(text.rfind("\n\n", 0, para_end) + 2, o.items[k - 1].end if k else 0)
     found = agency_names.find_in(text, para_start, para_end)
-    from cancu.loaders.directives import agency_run
-
     return agency_run(text, found[0][1], para_end) if found else []
 
 
@@ -762,7 +760,7 @@ def _assignments(
         ):
             continue  # lettered duty items belong to their agency heading
         h = sec.heading
-        after_marker = text.find(h.marker.lower(), h.start) + len(h.marker) + 1  # past indent and marks
+        after_marker = heading_words_start(text, h)  # past indent and marks
         lead_in = LEAD_IN.match(text, after_marker, h.end)  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …"
         if lead_in and lead_in.end() > after_marker + 1:
             after_marker = lead_in.end()
@@ -790,8 +788,6 @@ def _paragraph_duties(folded: Folded, sec: Section, out: dict[str, Assignment], 
         names = agency_names.find_in(text, start, start + 60)
         if not names or names[0][1] - start > lead_in + 12:
             continue
-        from cancu.loaders.directives import agency_run
-
         for name in agency_run(text, names[0][1], end) or [names[0][0]]:  # "Các sở, ban, ngành, UBND xã …"
             spans.append((start, end, name))
             a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(start, end)))
@@ -972,18 +968,10 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
     """The body a report goes to: "UBND huyện" is the plan's own district (or its parent's), and
     so on up; a unit the plan's place does not name gives no recipient rather than a wrong one."""
     text = folded.text
+    place = header.place
     m = UBND_UNIT.match(text, pos)
     if m:
-        from cancu.loaders.fold import fold_str
-        from cancu.loaders.issuers import Place
-
         unit = fold_str(m.group(1) or "").lower().strip()
-        place = header.place
-        province = f"UBND {Place(province=place.province).unit_name()}" if place.province else None
-        if unit in DISTRICT_WORDS:
-            return f"UBND {place.district_word} {place.district}" if place.district else None
-        if unit in COMMUNE_WORDS:
-            return f"UBND {place.commune_word} {place.commune}" if place.commune else None
         if (
             unit == "thanh pho"
             and place.district
@@ -991,19 +979,10 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
             and not is_city(place.province)
         ):
             return f"UBND thành phố {place.district}"
-        return province
+        return _own_unit("UBND", unit, place)
     council = HDND_UNIT.match(text, pos)
-    if council and header.place.label():  # "báo cáo HĐND tỉnh": the council of the plan's own unit
-        from cancu.loaders.fold import fold_str
-
-        unit = fold_str(council.group(1)).lower()
-        place = header.place
-        if unit == "tinh" and place.province:
-            return f"HĐND {place.__class__(province=place.province).unit_name()}"
-        if unit == "huyen" and place.district:
-            return f"HĐND {place.district_word} {place.district}"
-        if unit == "xa" and place.commune:
-            return f"HĐND {place.commune_word} {place.commune}"
+    if council and place.label():  # "báo cáo HĐND tỉnh": the council of the plan's own unit
+        return _own_unit("HĐND", fold_str(council.group(1)).lower(), place)
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
         return names[0][0]
@@ -1012,7 +991,15 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
     return None
 
 
-def fold_unit(own: str) -> str:
-    from cancu.loaders.fold import fold_str
+def _own_unit(head: str, unit: str, place: Place) -> str | None:
+    """ "UBND huyện" / "HĐND tỉnh" named in a plan: that body of the plan's own unit (or its parent's),
+    None when the plan's place does not name that unit."""
+    if unit in DISTRICT_WORDS:
+        return f"{head} {place.district_word} {place.district}" if place.district else None
+    if unit in COMMUNE_WORDS:
+        return f"{head} {place.commune_word} {place.commune}" if place.commune else None
+    return f"{head} {Place(province=place.province).unit_name()}" if place.province else None
 
+
+def fold_unit(own: str) -> str:
     return fold_str(own).lower()

@@ -14,7 +14,7 @@ from functools import cache
 
 from cancu.loaders.citations import _TYPE_BY_GROUP, _numbers, _type_words, parse_date
 from cancu.loaders.codes import Number
-from cancu.loaders.fold import Folded, fuzzy_alternation
+from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation
 from cancu.loaders.issuers import Issuer, Place, read_issuer, read_issuer_at
 from cancu.ontology.datafiles import read_rows
 
@@ -215,8 +215,6 @@ def unnumbered_act(folded: Folded) -> UnnumberedAct | None:
     m = UNNUMBERED_ACT.search(text, 0, min(len(text), OPENING))
     if m is None:
         return None
-    from cancu.loaders.fold import fold_str
-
     kind = TYPE_OF_WORD.get(" ".join(fold_str(m["type"]).lower().split()))
     if kind is None:
         return None

@@ -21,7 +21,7 @@ from functools import cache
 from cancu.loaders import agency_names
 from cancu.loaders.directives import agency_run
 from cancu.loaders.fold import Folded, finditer_near, fold_str, fuzzy_pattern
-from cancu.loaders.outline import Outline, Section
+from cancu.loaders.outline import Outline, Section, heading_words_start
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Task
 
@@ -160,8 +160,7 @@ def task_cards(folded: Folded, o: Outline, own: str | None) -> tuple[list[Task],
                 pieces = [(s, e)]
             elif not content and sec is not None and sec.heading is not None and start == sec.heading.end:
                 # the heading is the only statement of the work ("1. Tổ chức tuyên truyền …" then its labels)
-                h = sec.heading
-                pieces = [(text.find(h.marker.lower(), h.start) + len(h.marker) + 1, h.end)]
+                pieces = [(heading_words_start(text, sec.heading), sec.heading.end)]
         lead, support = _lead_and_support(_value(folded, card.value("lead")), own)
         support += [
             a for a in agency_names.split_cell(_value(folded, card.value("support")), own) if a not in support

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from cancu.ontology.ids import safe_filename
+from cancu.ontology.ids import ascii_fold, safe_filename
 
 RESTRUCTURED_FROM = 2026
 """Plans for years up to 2025 are issued in the spring, before the 2025-07-01 reform: they have districts."""
@@ -677,8 +677,7 @@ def _national(number: str) -> dict:
 
 
 def _fold_words(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in text if unicodedata.category(c) != "Mn").lower().split())
+    return " ".join(ascii_fold(text).split())
 
 
 def _printed_jurisdiction(jurisdiction: str | None, text: str) -> str | None:
