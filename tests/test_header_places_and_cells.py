@@ -14,7 +14,7 @@ import pytest
 from cancu.loaders.agency_names import split_cell
 from cancu.loaders.extract import extract_path
 from cancu.loaders.places import printed_name, province_of_unit
-from cancu.loaders.plan_body import logical_rows
+from cancu.loaders.table_rows import logical_rows
 
 GAP = " " * 12
 

@@ -1,4 +1,4 @@
-"""Table-driven tests of the target rules (plan_body: figures of a goals section, of a table of
+"""Table-driven tests of the target rules (plan_targets: figures of a goals section, of a table of
 indicators, and their deadlines), one row per phrasing or layout seen in real plans.
 
 Each row is the goals part of a provincial plan issued on 14/3/2024 and the targets a person reading it
