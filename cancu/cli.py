@@ -112,11 +112,11 @@ def _is_server(store: str | None) -> bool:
 def _open(store: str | None):
     """An existing store: a typo in --store is an error, not an empty answer."""
     from cancu.api import open_store
-    from cancu.graph.embedded import default_location
+    from cancu.graph.embedded import DB_NAME, default_location
 
     if not _is_server(store):
         root = Path(store) if store else default_location()
-        if not (root / "meta.json").is_file():
+        if not (root / "meta.json").is_file() and not (root / DB_NAME).exists():
             raise StoreError(
                 f"{root}: no cancu store here (create one with: cancu load PLANS --store {root})"
             )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import pickle
 import shutil
 import subprocess
 import sys
@@ -148,12 +147,38 @@ def test_format_version_mismatch_is_a_clear_error(tmp_path, seeds):
         open_store(tmp_path / "v").graph()
 
 
-def test_stale_snapshot_is_rebuilt_not_trusted(tmp_path, seeds):
+@pytest.mark.parametrize(
+    ("builder", "rebuilt"),
+    [("0123456789abcdef", True), (None, True), ("current", False)],
+    ids=["older-builder", "no-builder-recorded", "this-builder"],
+)
+def test_rows_of_other_builder_code_are_rebuilt_not_trusted(tmp_path, seeds, builder, rebuilt):
+    """Rows written by other graph-building code (``meta.builder``) are derived data gone stale: the
+    next reader rebuilds them from the stored records; rows of this code are read as they are."""
+    import sqlite3
+
+    from cancu.graph.sqlite_db import get_meta, set_meta
+    from cancu.graph.store_builder import builder_version
+
     store = _load(tmp_path / "p", seeds[:2])
     nodes = _nodes(store.graph())
-    with (tmp_path / "p" / "graph.pickle").open("wb") as f:
-        pickle.dump((-1, nx.MultiDiGraph()), f)
-    assert _nodes(open_store(tmp_path / "p").graph()) == nodes
+    store.close()
+    db = sqlite3.connect(tmp_path / "p" / "cancu.sqlite", isolation_level=None)
+    db.execute('UPDATE nodes SET attrs = \'{"kind":"Plan","label":"stale"}\'')
+    if builder is None:
+        db.execute("DELETE FROM meta WHERE name = 'builder'")
+    else:
+        set_meta(db, "builder", builder_version() if builder == "current" else builder)
+    generation = get_meta(db, "generation")
+    db.close()
+    reopened = open_store(tmp_path / "p")
+    assert (_nodes(reopened.graph()) == nodes) is rebuilt
+    status = reopened.status()
+    assert status["generation"] == generation + (1 if rebuilt else 0)
+    reopened.close()
+    db = sqlite3.connect(tmp_path / "p" / "cancu.sqlite")
+    assert get_meta(db, "builder") == (builder_version() if rebuilt or builder == "current" else builder)
+    db.close()
 
 
 def test_exports(tmp_path, seeds):

@@ -236,6 +236,23 @@ def test_a_damaged_database_is_one_line_naming_the_recovery(tmp_path, seeds, ful
     assert "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+@pytest.mark.parametrize("command", [["status"], ["trace", "76/NQ-CP 2021"], ["gaps"]])
+def test_a_damaged_database_without_its_marker_is_named_not_called_absent(
+    tmp_path, seeds, full, damage, command
+):
+    """meta.json lost too: a read command names the database's damage (as load does), never "no
+    cancu store here"."""
+    store_dir = tmp_path / "s"
+    shutil.copytree(full, store_dir)
+    (store_dir / "meta.json").unlink()
+    DAMAGE[damage](store_dir / DB_NAME)
+    res = CliRunner().invoke(main, [*command, "--store", str(store_dir)])
+    lines = [ln for ln in res.output.splitlines() if ln.startswith("cancu:")]
+    assert res.exit_code != 0 and len(lines) == 1, res.output
+    assert "load the plans again" in lines[0] and "no cancu store" not in lines[0], res.output
+
+
 # ---- registries -------------------------------------------------------------------------------
 
 

@@ -43,6 +43,7 @@ from cancu.graph.sqlite_db import (
     transaction,
     translated,
 )
+from cancu.graph.store_builder import builder_version
 from cancu.graph.store_marker import read_marker, write_marker
 
 if (
@@ -97,6 +98,12 @@ class EmbeddedStore:
     def _reader(self) -> sqlite3.Connection | None:
         if self._db is None and store_exists(self.root):
             self._db = connect(self.root, write=False)
+            if _stale(self._db, self.root):  # rows written by other builder code: rebuilt, not trusted
+                self.close()
+                with self._writing() as db:
+                    if _stale(db, self.root):
+                        self._rebuild(db, {})
+                self._db = connect(self.root, write=False)
         return self._db
 
     def close(self) -> None:
@@ -260,7 +267,7 @@ class EmbeddedStore:
                     ),
                 )
             registry_changed = _store_registries(db, registries)
-            if fresh or registry_changed or not _built(db, self.root):
+            if fresh or registry_changed or not _built(db, self.root) or _stale(db, self.root):
                 self._rebuild(db, {k: r for k, (_, r) in fresh.items()})
             summary.counts = dict(get_meta(db, "counts", {}).get("by_kind", {}))
         return summary
@@ -336,6 +343,7 @@ class EmbeddedStore:
         )
         set_meta(db, "last_write", counts)
         set_meta(db, "generation", get_meta(db, "generation", 0) + 1)
+        set_meta(db, "builder", builder_version())
 
 
 def _import_number(name: str) -> int | None:
@@ -346,6 +354,12 @@ def _import_number(name: str) -> int | None:
 def _built(db: sqlite3.Connection, root: Path) -> bool:
     with translated(root):
         return get_meta(db, "generation", 0) > 0
+
+
+def _stale(db: sqlite3.Connection, root: Path) -> bool:
+    """Built rows whose builder (code and shipped registry, ``store_builder``) is not this cancu's."""
+    with translated(root):
+        return get_meta(db, "generation", 0) > 0 and get_meta(db, "builder") != builder_version()
 
 
 def _file_key(path: str) -> str:

@@ -1,0 +1,46 @@
+"""The version of the code that turns records into rows: a store built by other code is rebuilt.
+
+Why: the ``nodes`` / ``edges`` / ``plan_index`` rows are derived from the stored records by
+``cancu.graph.assemble`` and ``cancu.graph.derived`` with the shipped registry. When that code or
+data changes (a new edge kind, a registry correction), rows written by the old code would be read
+as if current. The store keeps the digest of the code and data it was built with (``meta.builder``);
+a store whose digest differs is rebuilt from its records before it is read or written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: the modules and data whose bytes the graph rows depend on (package-relative)
+BUILDER_SOURCES = (
+    "graph/assemble.py",
+    "graph/derived.py",
+    "graph/resolve.py",
+    "graph/naming.py",
+    "graph/sqlite_graph.py",
+    "ontology/ids.py",
+    "ontology/vocab.py",
+    "ontology/registry.py",
+    "ontology/registries.py",
+    "ontology/status_precedence.py",
+    "ontology/document_kinds.py",
+)
+BUILDER_DATA = "ontology/data"
+
+
+@cache
+def builder_version() -> str:
+    """sha256 over the builder's sources and the shipped registry's CSV files (name and bytes)."""
+    digest = hashlib.sha256()
+    files = [_PACKAGE / name for name in BUILDER_SOURCES]
+    files += sorted((_PACKAGE / BUILDER_DATA).glob("*.csv"))
+    for path in files:
+        digest.update(str(path.relative_to(_PACKAGE)).encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()[:16]
