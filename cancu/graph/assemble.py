@@ -243,6 +243,9 @@ class Builder:
             if self.res
             else [t.metric for t in rec.targets]
         )
+        by_area: dict[str, list] = {}  # the bodies "Tổ chức thực hiện" names to lead a whole area
+        for al in rec.area_leads:
+            by_area.setdefault(al.area, []).append(al)
         for n, (t, metric_id) in enumerate(zip(rec.targets, resolved, strict=True), 1):
             tkey = f"target:{key[4:]}#{n}"
             metric = f"metric:{metric_id}" if metric_id else None
@@ -267,6 +270,7 @@ class Builder:
                 self.edge(tkey, metric, EdgeKind.MEASURES, origin)
             if t.area:
                 self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
+            self._area_leads(tkey, by_area.get(t.area, ()), rec, key, jur, origin)
         for n, t in enumerate(rec.tasks, 1):
             tkey = f"task:{key[4:]}#{n}"
             self.node(
@@ -279,6 +283,7 @@ class Builder:
                 deadline=t.deadline,
                 due=t.due,
                 recurring=t.recurring,
+                source=t.source,
                 plan=key,
                 label=t.text[:80],
             )
@@ -296,6 +301,8 @@ class Builder:
                     plan=key,
                     evidence=task_ev,
                 )
+            if not t.lead:  # the task names no lead: its area's lead
+                self._area_leads(tkey, by_area.get(t.area, ()), rec, key, jur, origin)
             for name in t.support:
                 self.edge(
                     self.agency(name, jur, None, origin),
@@ -466,6 +473,20 @@ class Builder:
         else:
             self.node(
                 key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province"
+            )
+
+    def _area_leads(self, item: str, leads, rec: PlanRecord, plan: str, jur, origin: str) -> None:
+        """LEADS edges from the bodies "Tổ chức thực hiện" names to lead the item's area, each with the
+        sentence that names it as evidence (``via="area"``: not the item's own words)."""
+        for al in leads:
+            self.edge(
+                self.agency(al.agency, jur, None, origin),
+                item,
+                EdgeKind.LEADS,
+                origin,
+                plan=plan,
+                via="area",
+                evidence=self._ev(rec, plan, al.span, None),
             )
 
     def _ev(self, rec: PlanRecord, plan: str, span, quote: str | None) -> dict[str, Any]:

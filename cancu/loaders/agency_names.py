@@ -44,6 +44,16 @@ def name_of_group(group: str) -> str:
     return _table()[int(group[1:])][1]
 
 
+@cache
+def _groups() -> frozenset[str]:
+    return frozenset(c for _, c, kind in _table() if kind == "group")
+
+
+def is_group(name: str) -> bool:
+    """A collective ("Sở, ban, ngành tỉnh", "UBND cấp xã"), never one body that can lead or end."""
+    return name in _groups()
+
+
 @lru_cache(maxsize=16384)
 def canonical(printed: str, own_ubnd: str | None = None, level: str | None = None) -> str | None:
     """The canonical name of one printed agency, or None for an empty string (cached: table

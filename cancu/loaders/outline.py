@@ -51,6 +51,18 @@ def area_of(folded_title: str) -> str | None:
     return _area_by_similarity(folded_title) if len(folded_title) <= 90 else None
 
 
+def areas_named(folded_text: str, first_within: int) -> list[str]:
+    """Every reform area a phrase names, in the order named ("cải cách tổ chức bộ máy hành chính, cải cách
+    chế độ công vụ"), when the first starts within ``first_within`` characters: the head of the phrase,
+    not an incidental word further on."""
+    hits = sorted(
+        (m.start(), area) for rx, area in _keyed("area_headings.csv", "area") if (m := rx.search(folded_text))
+    )
+    if not hits or hits[0][0] > first_within:
+        return []
+    return list(dict.fromkeys(area for _, area in hits))
+
+
 @cache
 def _area_phrases() -> tuple[tuple[list[str], str], ...]:
     return tuple(

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from cancu.loaders import agency_names, directives
+from cancu.loaders.area_leads import area_leads
 from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
 from cancu.loaders.duty_sections import LEAD_IN, duty_tasks
@@ -97,6 +98,7 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     record.targets = plan_targets(folded, o, table_tasks, issued)
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
+    record.area_leads = area_leads(folded, o, spans)
     duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
     if not record.tasks:
         body_start = header.title_end

@@ -92,6 +92,15 @@ class Assignment:
 
 
 @dataclass
+class AreaLead:
+    """A body "Tổ chức thực hiện" names to lead a whole reform area (loaders/area_leads.py)."""
+
+    agency: str
+    area: str
+    span: Span
+
+
+@dataclass
 class Reporting:
     from_: str
     to: str
@@ -111,6 +120,8 @@ class PlanRecord:
     tasks: list[Task] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     reporting: list[Reporting] = field(default_factory=list)
+    #: bodies that lead a whole area's tasks (those naming no lead of their own)
+    area_leads: list[AreaLead] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     #: sha256 of the input bytes, so a store can tell a changed file from a reload
     sha256: str | None = None
@@ -172,6 +183,7 @@ class PlanRecord:
             tasks=build(Task, data.get("tasks")),
             assignments=build(Assignment, data.get("assignments")),
             reporting=build(Reporting, data.get("reporting"), {"from": "from_"}),
+            area_leads=build(AreaLead, data.get("area_leads")),
             warnings=list(data.get("warnings") or []),
             sha256=data.get("sha256"),
             text_length=data.get("text_length") or 0,
