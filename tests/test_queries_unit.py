@@ -167,9 +167,22 @@ def g():
         area="tthc",
         deadline="Quý I/2023",
         product=None,
+        source="table",
         plan="doc:2-kh-ubnd.2022@x.y",
     )
     edge(g, "doc:2-kh-ubnd.2022@x.y", "task:2-kh-ubnd.2022@x.y#1", "HAS_TASK")
+    g.add_node(  # the same table gives another task a product: the first one's empty product cell is a gap
+        "task:2-kh-ubnd.2022@x.y#2",
+        kind="Task",
+        text="Công khai TTHC",
+        area="tthc",
+        deadline="Quý II/2023",
+        product="Quyết định công bố",
+        source="table",
+        plan="doc:2-kh-ubnd.2022@x.y",
+    )
+    edge(g, "doc:2-kh-ubnd.2022@x.y", "task:2-kh-ubnd.2022@x.y#2", "HAS_TASK")
+    edge(g, "agency:phong-noi-vu@x.y", "task:2-kh-ubnd.2022@x.y#2", "LEADS")
     edge(g, "agency:phong-noi-vu@x.y", "task:2-kh-ubnd.2022@x.y#1", "LEADS")
     edge(g, "agency:phong-noi-vu@x.y", "agency:ubnd@x.y", "REPORTS_TO", frequency=["quý"])
     return g
@@ -203,14 +216,14 @@ def test_ambiguous_number_asks_for_an_id(g):
 
 def test_responsible_resolves_ended_bodies(g):
     result = responsible(g, "2/KH-UBND", as_of="2026-11-22")
-    (item,) = [r for r in result.items if r.kind == "Task"]
+    item = next(r for r in result.items if r.item == "task:2-kh-ubnd.2022@x.y#1")
     assert item.lead == ["Phòng Nội vụ huyện Y (ended 2025-06-30; now UBND xã Z)"]
     assert [s.number for s in item.chain] == ["76/NQ-CP", "1/KH-UBND", "2/KH-UBND"]
     assert item.ended_bodies == [
         {"agency": "Phòng Nội vụ huyện Y", "ended": "2025-06-30", "successors": ["UBND xã Z"]}
     ]
     before = responsible(g, "2/KH-UBND", as_of="2024-01-01")
-    assert [r.lead for r in before.items if r.kind == "Task"] == [["Phòng Nội vụ huyện Y"]]
+    assert [r.lead for r in before.items if r.kind == "Task"] == [["Phòng Nội vụ huyện Y"]] * 2
 
 
 def test_audit_flags_follow_the_as_of_date(g):
@@ -236,6 +249,7 @@ def test_gaps(g):
     assert ("weaker_target", "tthc-online-payment") in kinds
     assert ("ended_owner", "task:2-kh-ubnd.2022@x.y#1") in kinds
     assert ("incomplete_task", "task:2-kh-ubnd.2022@x.y#1") in kinds
+    assert ("incomplete_task", "task:2-kh-ubnd.2022@x.y#2") not in kinds
     assert ("missing_target", "dvc-toan-trinh") in kinds  # the national 80% never reaches the district
     province = gaps(g, ["1/KH-UBND"], as_of="2026-11-22")
     assert sorted(
@@ -258,3 +272,48 @@ def test_agency_label_without_successor(g):
     assert agency_label(g, "agency:phong-noi-vu@x.y", "2026-01-01").endswith(
         "(ended 2025-06-30; no successor known)"
     )
+
+
+INCOMPLETE_CASES = [
+    # (tasks as (source, has lead, deadline, product), the details of incomplete_task rows, why)
+    (
+        [("prose", True, None, None)],
+        [],
+        "a prose bullet with a lead: no product slot, the plan's period is its deadline",
+    ),
+    ([("prose", False, None, None)], ["no lead"], "a prose bullet no body leads"),
+    (
+        [("table", True, "2025", "Báo cáo"), ("table", True, None, None)],
+        ["no deadline, no product"],
+        "empty cells of a table",
+    ),
+    ([("table", True, "2025", None), ("table", True, "2025", None)], [], "a table without a product column"),
+    (
+        [("card", False, "2025", None), ("prose", False, None, None)],
+        ["no lead", "no lead"],
+        "cards and prose apart",
+    ),
+    (
+        [("card", True, None, "Kế hoạch"), ("card", True, "2025", None)],
+        ["no deadline", "no product"],
+        "cards' slots",
+    ),
+]
+
+
+@pytest.mark.parametrize("tasks,details,why", INCOMPLETE_CASES, ids=[c[2] for c in INCOMPLETE_CASES])
+def test_incomplete_task_asks_only_what_the_layout_gives(tasks, details, why) -> None:
+    h = nx.MultiDiGraph()
+    plan = "doc:9-kh-ubnd.2025@x"
+    h.add_node(plan, kind="Plan", number="9/KH-UBND", loaded=True, level="province")
+    h.add_node("agency:so-noi-vu@x", kind="Agency", name="Sở Nội vụ")
+    for n, (source, led, deadline, product) in enumerate(tasks, 1):
+        key = f"task:9-kh-ubnd.2025@x#{n}"
+        h.add_node(
+            key, kind="Task", text=f"việc {n}", source=source, deadline=deadline, product=product, plan=plan
+        )
+        edge(h, plan, key, "HAS_TASK")
+        if led:
+            edge(h, "agency:so-noi-vu@x", key, "LEADS")
+    rows = [x for x in gaps(h, [plan], as_of="2026-01-01").gaps if x.kind == "incomplete_task"]
+    assert [x.detail.split(":")[0] for x in rows] == details, why

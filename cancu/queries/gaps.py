@@ -6,7 +6,10 @@ Kinds of gap, each a row with its evidence:
   plan nor any plan below it carries down (only for plans that set targets:
   for one that sets none, ``no_targets`` says it once);
 - ``weaker_target`` / ``stricter_target``: a figure weaker / stricter than its parent's;
-- ``incomplete_task``: a task without lead, deadline or product;
+- ``incomplete_task``: a task that no body leads (neither its own words, nor its section, nor the area
+  lead "Tổ chức thực hiện" names), or one whose deadline or product cell is empty where the plan's
+  own task table or task cards give other tasks one (a prose bullet has no product slot, and its
+  deadline is the plan's period);
 - ``skips_parent``: a plan below the province that cites the national
   programme but no plan of its own province (or district);
 - ``area_not_covered``: a reform area with no task or target in the plan;
@@ -180,15 +183,29 @@ def _applies(scope: str | None, level: str | None) -> bool:
     return ("national" if level == "ministry" else level) in scopes
 
 
+def _slots(g: Graph, tasks: list[str]) -> dict[str, set[str]]:
+    """The fields a plan's own layout asks of its tasks, per layout ("table", "card"): a deadline or a
+    product is missing only where the plan gives other tasks of the same layout one."""
+    slots: dict[str, set[str]] = {}
+    for t in tasks:
+        a = g.nodes[t]
+        if a.get("source") in ("table", "card"):
+            have = slots.setdefault(a["source"], set())
+            have.update(f for f in ("deadline", "product") if a.get(f))
+    return slots
+
+
 def _tasks(g: Graph, plan: str, as_of: str) -> list[Gap]:
     out = []
-    for t in sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TASK)):
+    tasks = sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TASK))
+    slots = _slots(g, tasks)
+    for t in tasks:
         a = g.nodes[t]
         leads = sorted(s for s, _ in in_edges(g, t, EdgeKind.LEADS))
         missing = [
             name
             for name, ok in (("lead", leads), ("deadline", a.get("deadline")), ("product", a.get("product")))
-            if not ok
+            if not ok and (name == "lead" or name in slots.get(a.get("source") or "prose", ()))
         ]
         text = (a.get("text") or "")[:80]
         if missing:

@@ -47,6 +47,8 @@ class Responsibility:
     ended_bodies: list[dict[str, Any]] = field(default_factory=list)
     #: the lead and support bodies as data: key, name, level, role, ended, successors
     agencies: list[dict[str, Any]] = field(default_factory=list)
+    #: a target no body is named to lead: the plan's issuer, which set it
+    owner: list[str] = field(default_factory=list)
     area: str | None = None
     deadline: str | None = None
     file: str | None = None
@@ -68,7 +70,7 @@ class ResponsibleResult:
                 "item": r.item,
                 "text": r.text,
                 "chain": " → ".join(s.body or s.number or s.plan for s in r.chain),
-                "lead": r.lead,
+                "lead": r.lead or [f"{o} (issuer)" for o in r.owner],
                 "support": r.support,
                 "reporting": r.reporting,
                 "deadline": r.deadline,
@@ -137,13 +139,20 @@ def _one(g: Graph, item: str, as_of: str) -> Responsibility:
         )
         for p in reversed(implements_chain(g, plan))
     ]
-    leads = sorted(a for a, _ in in_edges(g, item, EdgeKind.LEADS))
+    lead_edges = list(in_edges(g, item, EdgeKind.LEADS))
+    by_area = {a for a, d in lead_edges if d.get("via") == "area"}
+    leads = sorted({a for a, _ in lead_edges})
     supports = sorted(a for a, _ in in_edges(g, item, EdgeKind.SUPPORTS))
+    owner = []
     if not leads and attrs.get("kind") == NodeKind.TARGET.value:
-        leads = sorted(a for a, _ in in_edges(g, plan, EdgeKind.RESPONSIBLE_FOR))
+        # a target no body is named to lead is the plan's issuer's: never every body the plan gives duties
+        issuer = g.nodes[plan].get("issuer") if plan in g else None
+        owner = [issuer] if issuer in g else []
     reporting = []
-    for a in leads:
+    for a in leads + owner:
         for to, data in sorted(out_edges(g, a, EdgeKind.REPORTS_TO)):
+            if data.get("plan") not in (None, plan):
+                continue  # a line another plan sets
             via = f" qua {label(g, data['via'])}" if data.get("via") in g else ""
             freq = ", ".join(data.get("frequency") or [])
             reporting.append(
@@ -165,10 +174,11 @@ def _one(g: Graph, item: str, as_of: str) -> Responsibility:
             "name": label(g, a),
             "level": g.nodes[a].get("level"),
             "role": role,
+            "via": "area" if role == "lead" and a in by_area else "issuer" if role == "owner" else None,
             "ended": ended(g.nodes[a], as_of),
             "successors": [label(g, s) for s in successors(g, a, as_of)],
         }
-        for role, group in (("lead", leads), ("support", supports))
+        for role, group in (("lead", leads), ("owner", owner), ("support", supports))
         for a in group
     ]
     file, span, _ = first_quote(attrs)
@@ -181,6 +191,7 @@ def _one(g: Graph, item: str, as_of: str) -> Responsibility:
         plan=plan,
         chain=chain,
         lead=[agency_label(g, a, as_of) for a in leads],
+        owner=[agency_label(g, a, as_of) for a in owner],
         support=[agency_label(g, a, as_of) for a in supports],
         reporting=reporting,
         ended_bodies=ended_bodies,
