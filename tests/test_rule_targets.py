@@ -1,9 +1,11 @@
 """Table-driven tests of the target rules (plan_targets: figures of a goals section, of a table of
 indicators, and their deadlines), one row per phrasing or layout seen in real plans.
 
-Each row is the goals part of a provincial plan issued on 14/3/2024 and the targets a person reading it
-states under the gold conventions (``../shared/eval/gold/README.md``): one target per figure, the
+Each row of ``ROWS`` is the goals part (or a later section) of a provincial plan issued on 14/3/2024, each
+row of ``POST_ROWS`` a news post or letter with no masthead, and the targets a person reading it states under
+the gold conventions (``../shared/eval/gold/README.md``, ``corpus/README.md``): one target per figure, the
 deadline the text states for that figure (or its heading's year), none for a figure reported as reached.
+Adding a phrasing is adding a row (and, for a new word, a row of ``layout/target_*.csv``).
 """
 
 from __future__ import annotations
@@ -116,10 +118,197 @@ b) Tổ chức sơ kết các chương trình.
         [(10, "%", ">=", 2030), (100, "%", "=", None)],
         id="a-numbered-item-does-not-take-the-previous-items-year",
     ),
+    # -- figures in other units than "%" (layout/target_units.csv), right after their cue ------------------
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ.
+""",
+        [(2.1, "con/phụ nữ", "=", None)],
+        id="unit-rate-per-woman-after-dat",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống.
+""",
+        [(109, "bé trai/100 bé gái", "<=", None)],
+        id="unit-rate-per-100-after-duoi",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Tỷ số tử vong bà mẹ liên quan đến thai sản dưới 4/100.000 trẻ sinh ra còn sống vào năm 2025.
+""",
+        [(4, "/100.000 trẻ sinh ra còn sống", "<=", 2025)],
+        id="unit-rate-per-100000-glued-to-the-figure",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.
+""",
+        [(18, "ca sinh/1.000 phụ nữ", "=", 2025)],
+        id="unit-rate-from-baseline-down-to-target",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Giảm số giờ làm công việc nội trợ không được trả công của phụ nữ so với nam giới còn 1,7 lần vào năm 2025.
+""",
+        [(1.7, "lần", "=", 2025)],
+        id="unit-count-after-con",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- 100% xã, phường mỗi quý có ít nhất 04 tin, bài về bình đẳng giới trên trang thông tin điện tử.
+""",
+        [(100, "%", "=", None), (4, "tin, bài", ">=", None)],
+        id="unit-count-minimum-inside-a-percent-target",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Có ít nhất một cơ sở y tế cung cấp thí điểm dịch vụ chăm sóc sức khỏe thân thiện.
+""",
+        [(1, "cơ sở", ">=", None)],
+        id="unit-count-number-written-as-a-word",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Chỉ số PAPI duy trì trong nhóm 2 (nhóm Trung bình - Cao) của cả nước.
+""",
+        [(2, "nhóm", "=", None)],
+        id="unit-group-of-an-index",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- 100% khu công nghiệp có tối thiểu 1 trạm phát sóng 5G.
+- Thí điểm nhà máy thông minh cho tối thiểu 2 dự án trong các khu công nghệ cao.
+- Tổ chức 02 lớp tập huấn cho cán bộ.
+""",
+        [(100, "%", "=", None), (1, "trạm", ">=", None), (2, "dự án", ">=", None)],
+        id="unit-minimum-count-only-after-toi-thieu",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Kiểm tra công tác cải cách hành chính ít nhất 01 lần/năm tại mỗi cơ quan.
+- Công khai 02 thủ tục hành chính mới; hoàn thành 10 chỉ tiêu, 88 nhiệm vụ.
+""",
+        [],
+        id="no-target-a-frequency-or-a-count-of-work",
+    ),
+    # -- where a figure's year comes from -------------------------------------------------------------------
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Đến hết năm 2030, phấn đấu đạt
+được những mục tiêu sau:
+- Hoàn thiện các văn bản hướng dẫn về quản lý rủi ro thiên tai;
+- 100% cán bộ, công chức được bồi dưỡng kiến thức phòng, chống thiên tai;
+- Ít nhất 50% người dân ở các khu vực khác được phổ biến kiến thức.
+""",
+        [(100, "%", "=", 2030), (50, "%", ">=", 2030)],
+        id="year-of-a-lead-in-line-over-its-list",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể đến năm 2035
+a) Đối với trẻ em
+- Tỷ lệ huy động trẻ em đi nhà trẻ đạt 45%; trẻ em mẫu giáo đạt 99,5%.
+b) Đối với đội ngũ
+- Phấn đấu 100% giáo viên đạt chuẩn trình độ đào tạo.
+""",
+        [(45, "%", "=", 2035), (99.5, "%", "=", 2035), (100, "%", "=", 2035)],
+        id="year-of-the-goals-heading-over-lettered-groups",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Nâng cao chất lượng phục vụ người dân.
+III. NHIỆM VỤ
+1. Tiếp tục cập nhật cơ sở dữ liệu cán bộ, công chức và hoàn thành 100% việc cập nhật lý lịch cán bộ,
+công chức trước ngày 06 tháng 12 năm 2024.
+""",
+        [(100, "%", "=", 2024)],
+        id="completion-inside-a-duty-item-with-a-date-in-words",
+    ),
+    # -- tables of indicators (layout/target_tables.csv) ---------------------------------------------------
+    pytest.param(
+        """2. Các chỉ tiêu chủ yếu
+| STT | Chỉ số | ĐVT | Hiện trạng năm 2023 | Dự kiến năm 2025 |
+| 1 | Tỷ lệ hài lòng của người dân | % | 85 | 90 |
+| 2 | Tỷ số giới tính khi sinh | bé trai/100 bé gái | 112 | 109 |
+""",
+        [(90, "%", "=", 2025), (109, "bé trai/100 bé gái", "=", 2025)],
+        id="table-of-indicators-other-header-words-and-a-rate-unit",
+    ),
+    pytest.param(
+        """2. Các chỉ tiêu chủ yếu
+| STT | Chỉ tiêu | Năm 2025 | Năm 2030 |
+| 1 | Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số | ≥ 30% | ≥ 50% |
+| 2 | Số doanh nghiệp được hỗ trợ | 100 | 300 |
+""",
+        [(30, "%", ">=", 2025), (50, "%", ">=", 2030)],
+        id="table-of-indicators-without-a-unit-column",
+    ),
+]
+
+
+POST_ROWS = [
+    pytest.param(
+        """Theo đó, Kế hoạch được UBND phường xây dựng với các mục tiêu chính như:
+Tiếp tục duy trì các chỉ số đạt kết quả cao; 100% hồ sơ thủ tục hành chính được số hóa; Chỉ số PAPI duy trì
+trong nhóm 2 (nhóm Trung bình - Cao) của cả nước.
+""",
+        [(100, "%", "=", None), (2, "nhóm", "=", None)],
+        id="post-list-after-a-lead-in-naming-objectives",
+    ),
+    pytest.param(
+        """Theo đó, Sở đặt mục tiêu cắt giảm tối thiểu 50% thời gian giải quyết thủ tục hành chính so với năm 2024.
+Đồng thời cắt giảm ít nhất 30% chi phí tuân thủ thủ tục hành chính.
+""",
+        [(50, "%", ">=", None), (30, "%", ">=", None)],
+        id="post-a-cut-set-as-an-aim",
+    ),
+    pytest.param(
+        """Trong năm 2026, 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình; tỷ lệ
+hồ sơ trực tuyến đạt từ 80% trở lên; 100% hồ sơ được số hóa.
+""",
+        [(100, "%", "=", 2026), (80, "%", ">=", 2026), (100, "%", "=", 2026)],
+        id="post-list-opened-by-a-year-frame",
+    ),
+    pytest.param(
+        """Nghị quyết đặt mục tiêu trong năm 2025: cắt giảm 30% thời gian giải quyết thủ tục hành chính liên quan đến
+hoạt động sản xuất, kinh doanh của người dân và doanh nghiệp; cắt giảm 30% chi phí tuân thủ thủ tục hành chính
+của người dân và doanh nghiệp trên toàn quốc; bãi bỏ 30% điều kiện kinh doanh không cần thiết.
+""",
+        [(30, "%", "=", 2025), (30, "%", "=", 2025), (30, "%", "=", 2025)],
+        id="post-year-of-an-inline-lead-in-over-its-list",
+    ),
+    pytest.param(
+        """Nghị quyết đặt mục tiêu: đến ngày 01/01/2027, thời gian giải quyết thủ tục hành chính không quá 10 ngày.
+""",
+        [(10, "ngày", "<=", 2027)],
+        id="post-date-before-the-figure-gives-its-year",
+    ),
+    pytest.param(
+        """Kiên quyết cắt giảm thủ tục không phù hợp. Năm 2025, cắt giảm, đơn giản hóa 100% điều kiện kinh doanh
+không cần thiết hoặc chồng chéo, không cụ thể, không rõ ràng; bãi bỏ 100% điều kiện đầu tư kinh doanh của các
+ngành, nghề không thuộc danh mục có điều kiện; cắt giảm 50% thời gian giải quyết thủ tục hành chính, 50% chi
+phí tuân thủ so với năm 2024.
+""",
+        [(100, "%", "=", 2025), (100, "%", "=", 2025), (50, "%", "=", 2025), (50, "%", "=", 2025)],
+        id="post-list-opened-by-a-bare-year-and-a-figure-coordinated-with-a-target",
+    ),
+    pytest.param(
+        """Năm 2024, Sở đã cắt giảm 30% thời gian giải quyết thủ tục hành chính. Đến nay, 100% xã đã kết nối
+mạng. Đội kiểm tra ít nhất 01 lần/năm.
+""",
+        [],
+        id="post-no-target-results-reached-and-frequencies",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("goals", "want"), ROWS)
 def test_rule_targets(goals: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + goals).encode(), "x.txt"))
+    assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == want
+
+
+@pytest.mark.parametrize(("text", "want"), POST_ROWS)
+def test_rule_targets_without_masthead(text: str, want: list[tuple]) -> None:
+    record = extract_decoded(decode_bytes(text.encode(), "x.txt"))
     assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == want

@@ -1,22 +1,39 @@
 """Targets of a plan: every figure set as an objective.
 
 In "Mục tiêu" sections; after "phấn đấu", "đạt", "bảo đảm" elsewhere; in sentences framed by the year they
-aim at ("Trong năm 2025, 100% …"); in a ";" list opened by "Phấn đấu"; in task rows; and in tables of
-indicators (a unit column and planning columns with their years). Figures reported as reached, conditions,
-baselines ("so với năm 2023") and figures for years before the plan are not targets.
+aim at ("Trong năm 2025, 100% …"); in a ";" list opened by "Phấn đấu" or by a lead-in that names objectives
+("với các mục tiêu chính như: …", "Chỉ tiêu 3: …"); in task rows; and in tables of indicators (a unit column
+and planning columns with their years). Figures are "%", index scores in "điểm", ranks, and figures in
+the units of ``layout/target_units.csv`` right after a cue ("đạt 2,1 con/phụ nữ", "ít nhất 04 tin, bài",
+"duy trì trong nhóm 2"). Figures reported as reached, conditions, baselines ("so với năm 2023") and figures
+for years before the plan are not targets. The words are data: ``layout/target_cues.csv``,
+``layout/target_units.csv``, ``layout/target_numbers.csv``, ``layout/target_tables.csv``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
-from cancu.loaders.fold import Folded, finditer_near, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.fold import Folded, finditer_near, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline, Section
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.sentences import SENTENCE_END, SENTENCE_REACH, sentence
 from cancu.loaders.table_rows import logical_rows
+from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Target, Task
+
+
+@cache
+def cues(role: str) -> tuple[str, ...]:
+    """The phrases of one role in ``layout/target_cues.csv``, longest first (the longest cue wins)."""
+    rows = read_rows("layout/target_cues.csv")
+    return tuple(sorted((r["phrase"] for r in rows if r["role"] == role), key=len, reverse=True))
+
+
+def _alt(*roles: str, ocr: bool = True) -> str:
+    return fuzzy_alternation(tuple(p for role in roles for p in cues(role)), ocr=ocr)
 
 
 def plan_targets(folded: Folded, o: Outline, table_tasks: list[Task], issued: int | None) -> list[Target]:
@@ -55,19 +72,17 @@ POINTS = re.compile(
 POINTS_AIM = re.compile(r"(?:dat|tu|tren|toi thieu|it nhat)\s+$")
 
 
-BASELINE = re.compile(r"(?:" + fuzzy_alternation(("so với", "so với cùng kỳ")) + r")\s+$")
+BASELINE = re.compile(r"(?:" + _alt("baseline") + r")\s+$")
 """The year a figure is compared with ("tăng 20% so với năm 2023") is its baseline, not its deadline."""
 
 
-AT_LEAST = re.compile(
-    r"(?:" + fuzzy_alternation(("tối thiểu", "ít nhất", "trở lên", "trên", "không dưới")) + r")(?![a-z])"
-)
+AT_LEAST = re.compile(r"(?:" + _alt("at_least") + r")(?![a-z])")
 
 
-OR_MORE = re.compile(r"\s*(?:" + fuzzy_alternation(("trở lên",)) + r")")
+OR_MORE = re.compile(r"\s*(?:" + _alt("or_more") + r")")
 
 
-ABOUT = re.compile(fuzzy_alternation(("khoảng", "xấp xỉ")) + r"\s*$")
+ABOUT = re.compile(r"(?:" + _alt("about") + r")\s*$")
 """"khoảng 22%" is a plain figure (corpus/README.md), whatever stands further before it."""
 
 
@@ -76,13 +91,13 @@ COMPARATOR_REACH = 25
 the subject ("trẻ em dưới 15 tuổi đạt 22%")."""
 
 
-AT_MOST = re.compile(fuzzy_alternation(("không vượt", "không quá", "tối đa", "dưới")))
+AT_MOST = re.compile(_alt("at_most"))
 
 
-EACH_YEAR = re.compile(fuzzy_alternation(("mỗi năm", "hằng năm")))
+EACH_YEAR = re.compile(_alt("each_year"))
 
 
-UNTIL = re.compile(fuzzy_alternation(("cho đến khi", "đến khi")))
+UNTIL = re.compile(_alt("until"))
 
 
 PERIOD = re.compile(
@@ -93,47 +108,148 @@ PERIOD = re.compile(
 YEAR_WORDS = re.compile(r"(?:" + fuzzy_alternation(("đến năm", "năm")) + r")\s+((?:19|20)\d{2})")
 
 
-STRIVE = re.compile(fuzzy_alternation(("phấn đấu", "đạt tỷ lệ", "đạt")))
+STRIVE = re.compile(_alt("strive"))
 
 
-COMMIT = re.compile(fuzzy_alternation(("bảo đảm", "đảm bảo", "tối thiểu", "ít nhất", "không dưới")))
+COMMIT = re.compile(_alt("commit"))
 """An obligation that sets a figure outside any heading ("… bảo đảm 100% hồ sơ …"): a document without sections."""
 
 
-YEAR_FRAME = re.compile(
-    r"\s*(?:[-+•]\s*)?(?:"
-    + fuzzy_alternation(("trong năm", "đến năm", "phấn đấu đến năm", "đến hết năm"))
-    + r")\s+(?:19|20)\d{2}"
+CHANGE = re.compile(
+    r"(?:" + _alt("change") + r")(?![a-z])(?:\s+(?:" + _alt("at_least", "at_most", "about") + r"))?\s*$"
 )
+"""A change set as an aim right before its figure ("cắt giảm ít nhất 30% thời gian …"); "đã cắt giảm" is past."""
+
+
+LEAD_IN = re.compile(r"(?:" + _alt("lead_in") + r")(?![a-z])[^.:;\n]{0,60}:")
+"""A lead-in that names the objectives it lists, up to its colon ("với các mục tiêu chính như:")."""
+
+
+YEAR_FRAME = re.compile(r"\s*(?:[-+•]\s*)?(?:" + _alt("year_frame") + r")\s+(?:19|20)\d{2}")
 """A sentence framed by the year it aims at ("Trong năm 2025, 100% hồ sơ …"): its figures are objectives."""
 
 
-CONDITION = re.compile(fuzzy_alternation(("có thể điều chỉnh",)))
+CONDITION = re.compile(_alt("condition"))
 
 
-IF = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("nếu",), ocr=False) + r")(?![a-z])")
+IF = re.compile(r"(?<![a-z])(?:" + _alt("if", ocr=False) + r")(?![a-z])")
 
 
-PAST = re.compile(
-    fuzzy_alternation(("đã đạt", "đạt được", "đến nay", "so với cùng kỳ", "năm qua", "kết quả đạt"))
-)
+PAST = re.compile(_alt("past"))
 """A figure reported, not set."""
 
 
-TARGET_TABLE = {
-    "indicator": ("chi tieu", "noi dung", "ten chi so"),
-    "unit": ("don vi tinh", "dvt", "don vi"),
-    "value": ("ke hoach", "muc tieu", "chi tieu", "nam 20", "giai doan", "phan dau"),
-    "past": ("thuc hien", "uoc", "ket qua", "ghi chu", "so voi"),
-}
-"""Header words of a table of indicators ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024"): a value column
-is one whose header plans a figure; columns of results ("Thực hiện năm 2023", "Ước thực hiện") are not."""
+@cache
+def _unit_rows() -> tuple[dict[str, str], ...]:
+    return tuple(sorted(read_rows("layout/target_units.csv"), key=lambda r: len(r["phrase"]), reverse=True))
 
 
-TABLE_FIGURE = re.compile(r"^\s*(?:[><]=?|≥|≤)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
+def _unit_alt(kinds: tuple[str, ...]) -> str:
+    return "|".join(_unit_pattern(r["phrase"]) for r in _unit_rows() if r["kind"] in kinds)
 
 
-TABLE_UNITS = {"%": "%", "diem": "điểm", "ty le %": "%", "ty le (%)": "%"}
+def _unit_pattern(phrase: str) -> str:
+    """A unit's words as printed on folded text, any spaces between them and around a comma ("tin, bài")."""
+    words = fold_str(phrase).replace(",", " , ").split()
+    out = re.escape(words[0])
+    for w in words[1:]:
+        out += r"\s*,?" if w == "," else (r"\s*" if out.endswith(",?") else r"\s+") + re.escape(w)
+    return out
+
+
+NUMBER_WORDS = {fold_str(r["phrase"]): int(r["value"]) for r in read_rows("layout/target_numbers.csv")}
+
+
+MEASURE = re.compile(
+    r"(?P<num>\d(?<![\d.,]\d)\d{0,2}(?:[.,]\d{1,2})?(?![\d.,]\d)|(?<![a-z])(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"))\s?(?P<unit>"
+    + _unit_alt(("rate", "count", "minimum"))
+    + r")(?![a-z0-9/])"
+)
+"""A figure in a unit of ``layout/target_units.csv`` ("1,7 lần", "một cơ sở", "4/100.000 trẻ sinh ra còn sống");
+a count followed by "/" is a frequency ("01 lần/năm")."""
+
+
+MEASURE_LEAD = re.compile(r"\d(?<![\d.,]\d)|(?<![a-z])[" + "".join({w[0] for w in NUMBER_WORDS}) + "]")
+
+
+def _anchors() -> tuple[tuple[str, int], ...]:
+    """What each unit is found by: its word with "/" ("trai/100", wrapped lines do not split it), else the
+    unit as printed; without anchors that hold another ("bệnh" covers "loại bệnh"). Each comes with how far
+    after a figure's start it can stand (its offset in the longest unit that holds it)."""
+    phrases = sorted({" ".join(fold_str(r["phrase"]).split()) for r in _unit_rows() if r["kind"] != "group"})
+    keys = {next((w for w in p.split() if "/" in w), p) for p in phrases}
+    keys = {k for k in keys if not any(q != k and q in k for q in keys)}
+    return tuple(sorted((k, 8 + max(p.find(k) for p in phrases if k in p)) for k in keys))
+
+
+MEASURE_ANCHORS = _anchors()
+"""Figures in other units are tried only just before a unit (as "%" anchors a percentage)."""
+
+
+MINIMUM_UNITS = frozenset(
+    re.sub(r"[\s,]", "", fold_str(r["phrase"])) for r in _unit_rows() if r["kind"] == "minimum"
+)
+
+
+MEASURE_CUE = re.compile(r"(?<![a-z])(?:" + _alt("level", "at_least", "at_most", "about") + r")\s+$")
+"""The cue right before a figure in another unit ("còn 1,7 lần", "ít nhất 04 tin, bài", "dưới 109 …")."""
+
+
+GROUP = re.compile(r"(?P<unit>" + _unit_alt(("group",)) + r")\s+(?P<num>\d{1,2})(?![\d.,%])")
+
+
+GROUP_CUE = re.compile(
+    r"(?<![a-z])(?:" + _alt("level", "at_least", "at_most", "about") + r")\s+(?:trong\s+|o\s+|thuoc\s+)?$"
+)
+"""A group an index is kept in ("duy trì trong nhóm 2"); "nhóm 20 tỉnh dẫn đầu" is a rank (RANK)."""
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure found in prose: where it stands, its value and unit, and a comparator its own words give."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    comparator: str | None = None
+    printed: tuple[int, int] | None = None
+    """Where a unit other than "%", "điểm" and "rank" is printed: it is kept as printed."""
+
+
+TABLE_FIGURE = re.compile(r"^\s*([><]=?|≥|≤)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
+
+
+TABLE_SIGNS = {">": ">=", ">=": ">=", "≥": ">=", "<": "<=", "<=": "<=", "≤": "<="}
+"""A sign printed before a table's figure ("≥ 30%") is its comparator, as "trên" and "dưới" are in prose."""
+
+
+@cache
+def _table_words() -> dict[str, re.Pattern[str]]:
+    """Each header role of ``layout/target_tables.csv`` as one regex: its words at a word's start."""
+    rows = read_rows("layout/target_tables.csv")
+    out = {}
+    for role in ("indicator", "unit", "value", "past"):
+        words = sorted((fold_str(r["phrase"]) for r in rows if r["role"] == role), key=len, reverse=True)
+        out[role] = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
+    return out
+
+
+@cache
+def _table_units() -> dict[str, str]:
+    """A unit column's cell -> the unit of its row's figures ("Tỷ lệ (%)" -> "%"), rates of
+    ``target_units.csv`` kept as printed."""
+    out = {
+        fold_str(r["phrase"]): r["unit"]
+        for r in read_rows("layout/target_tables.csv")
+        if r["role"] == "unit_cell"
+    }
+    for r in _unit_rows():
+        if r["kind"] == "rate":
+            out.setdefault(" ".join(fold_str(r["phrase"]).split()), r["phrase"])
+    return out
 
 
 def table_targets(folded: Folded) -> list[Target]:
@@ -148,9 +264,9 @@ def table_targets(folded: Folded) -> list[Target]:
         if head:
             cols = head
             continue
-        if cols is None or len(cells) <= cols["unit"]:
+        if cols is None or len(cells) <= (cols["unit"] or 0):
             continue
-        unit = TABLE_UNITS.get(cells[cols["unit"]].strip(" ()"))
+        unit = _table_units().get(cells[cols["unit"]].strip(" ()")) if cols["unit"] is not None else "%"
         if unit is None:
             continue
         offsets, pos = [], start
@@ -164,15 +280,15 @@ def table_targets(folded: Folded) -> list[Target]:
         )
         for i, year in cols["values"]:
             m = TABLE_FIGURE.match(cells[i]) if i < len(cells) else None
-            if not m:
-                continue
-            value = float(m.group(1).replace(",", "."))
+            if not m or cols["unit"] is None and "%" not in cells[i]:
+                continue  # without a unit column, a figure says its own "%"
+            value = float(m.group(2).replace(",", "."))
             out.append(
                 Target(
                     text=words,
                     value=int(value) if value.is_integer() else value,
                     unit=unit,
-                    comparator="=",
+                    comparator=TABLE_SIGNS.get(m.group(1) or "", "="),
                     deadline=year,
                     span=folded.span(*offsets[i]),
                     metric=metric_of(cells[cols["indicator"]]),
@@ -182,29 +298,26 @@ def table_targets(folded: Folded) -> list[Target]:
 
 
 def _target_columns(cells: list[str]) -> dict | None:
-    roles: dict = {"values": []}
+    """The roles of a header row: an indicator column, then a unit column (or none: the figures say their
+    own "%"), then the value columns, each with the year its header prints; None when it is no such header."""
+    words = _table_words()
+    roles: dict = {"values": [], "unit": None}
     for i, c in enumerate(cells):
-        if "unit" not in roles and any(c.startswith(w) for w in TARGET_TABLE["unit"]):
+        if roles["unit"] is None and words["unit"].match(c):
             roles["unit"] = i
-        elif (
-            "indicator" not in roles
-            and "unit" not in roles
-            and any(w in c for w in TARGET_TABLE["indicator"])
-        ):
+        elif "indicator" not in roles and roles["unit"] is None and words["indicator"].search(c):
             roles["indicator"] = i
-        elif (
-            "unit" in roles
-            and any(w in c for w in TARGET_TABLE["value"])
-            and not any(w in c for w in TARGET_TABLE["past"])
-        ):
+        elif "indicator" in roles and words["value"].search(c) and not words["past"].search(c):
             years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", c)
             roles["values"].append((i, int(years[-1]) if years else None))
-    return roles if "unit" in roles and "indicator" in roles and roles["values"] else None
+    if roles["unit"] is not None:  # with a unit column, the planned figures stand after it
+        roles["values"] = [(i, y) for i, y in roles["values"] if i > roles["unit"]]
+    return roles if "indicator" in roles and roles["values"] else None
 
 
-def _prose_targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
-    text = folded.text
-    out: list[Target] = []
+def _figures(text: str) -> list[_Figure]:
+    """Every figure that could be a target, in text order: "%" and "điểm" tried only near their anchor,
+    ranks, and figures in other units only right after their cue."""
     percents = finditer_near(
         PERCENT, text, "%", 7, PERCENT_LEAD
     )  # "%" is at most 7 characters after the start
@@ -213,59 +326,98 @@ def _prose_targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[
         for m in finditer_near(POINTS, text, "diem", 8, PERCENT_LEAD)
         if POINTS_AIM.search(text, max(0, m.start() - 14), m.start())
     ]
-    figures = sorted(percents + list(RANK.finditer(text)) + points, key=lambda x: x.start())
-    starts = [f.start() for f in figures]
-    for k, m in enumerate(figures):
-        sec = o.section_at(m.start())
-        in_table = "\t" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        s_start, s_end = sentence(text, m.start())
-        clause = text[s_start : m.start()]
-        if not (sec is not None and sec.role == "goals" or in_table and table_tasks) and not _objective(
-            text, sec, s_start, m.start()
+    out = [_Figure(m.start(), m.end(), _number(m.group(1)), "%") for m in percents]
+    out += [_Figure(m.start(), m.end(), _number(m.group(1)), "điểm") for m in points]
+    out += [_Figure(m.start(), m.end(), _number(m.group(1)), "rank", "<=") for m in RANK.finditer(text)]
+    out += _measures(text)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _number(printed: str) -> float:
+    return float(NUMBER_WORDS[printed]) if printed in NUMBER_WORDS else float(printed.replace(",", "."))
+
+
+def _measures(text: str) -> list[_Figure]:
+    """Figures in the units of ``target_units.csv`` with their cue right before them, the comparator the cue
+    gives; a group ("trong nhóm 2") unless it is a rank ("nhóm 20 tỉnh")."""
+    found: dict[int, re.Match[str]] = {}
+    for anchor, reach in MEASURE_ANCHORS:
+        for m in finditer_near(MEASURE, text, anchor, reach, MEASURE_LEAD):
+            found.setdefault(m.start(), m)
+    out = []
+    for start, m in sorted(found.items()):
+        cue = MEASURE_CUE.search(text, max(0, start - 25), start)
+        if cue and (
+            re.sub(r"[\s,]", "", m.group("unit")) not in MINIMUM_UNITS or AT_LEAST.search(cue.group())
+        ):
+            comparator = (
+                ">=" if AT_LEAST.search(cue.group()) else "<=" if AT_MOST.search(cue.group()) else "="
+            )
+            unit = " ".join(m.group("unit").split())
+            out.append(_Figure(start, m.end(), _number(m.group("num")), unit, comparator, m.span("unit")))
+    for m in GROUP.finditer(text):
+        if GROUP_CUE.search(text, max(0, m.start() - 30), m.start()) and not RANK.match(text, m.start()):
+            out.append(_Figure(m.start("num"), m.end("num"), float(m.group("num")), "nhóm", "="))
+    return out
+
+
+def _prose_targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
+    text = folded.text
+    out: list[Target] = []
+    figures = _figures(text)
+    starts = [f.start for f in figures]
+    set_sentence = -1  # the sentence of the last figure set as a target
+    for k, f in enumerate(figures):
+        sec = o.section_at(f.start)
+        if sec is not None and sec.heading and sec.heading.start <= f.start < sec.heading.end and sec.start:
+            # a "heading" that holds the figure is an item's wrapped line ("5G, IoT … 2 dự án"): it goes on
+            # the section before it
+            sec = o.section_at(sec.start - 1)
+        in_table = "\t" in text[text.rfind("\n", 0, f.start) + 1 : f.start]
+        s_start, s_end = sentence(text, f.start)
+        clause = text[s_start : f.start]
+        if (
+            not (sec is not None and sec.role == "goals" or in_table and table_tasks)
+            and s_start != set_sentence  # a figure after a target in its sentence ("cắt giảm 50% X, 50% Y")
+            and not _objective(text, sec, s_start, f.start)
         ):
             continue
-        if CONDITION.search(text, m.end(), s_end) or IF.search(text, max(s_start, m.start() - 40), m.start()):
+        set_sentence = s_start
+        if CONDITION.search(text, f.end, s_end) or IF.search(text, max(s_start, f.start - 40), f.start):
             continue  # "… thấp dưới 30% có thể điều chỉnh mục tiêu": a condition, not a target
-        is_rank = m.re is RANK
-        value = float(m.group(1).replace(",", "."))
-        unit = "rank" if is_rank else "điểm" if m.re is POINTS else "%"
-        near = text[max(s_start, m.start() - COMPARATOR_REACH) : m.start()]
-        comparator = (
-            "<="
-            if is_rank
-            else (
-                "="
-                if ABOUT.search(near)
-                else ">="
-                if AT_LEAST.search(near) or OR_MORE.match(text, m.end())
-                else "<="
-                if AT_MOST.search(near)
-                else "="
-            )
+        near = text[max(s_start, f.start - COMPARATOR_REACH) : f.start]
+        comparator = f.comparator or (
+            "="
+            if ABOUT.search(near)
+            else ">="
+            if AT_LEAST.search(near) or OR_MORE.match(text, f.end)
+            else "<="
+            if AT_MOST.search(near)
+            else "="
         )
         if in_table:
-            line_end = text.find("\n", m.start())
+            line_end = text.find("\n", f.start)
             years = re.findall(
-                r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[m.end() : line_end if line_end != -1 else len(text)]
+                r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[f.end : line_end if line_end != -1 else len(text)]
             )
             deadline = int(years[-1]) if years else None
         else:
-            floor = sec.start if sec else max(0, m.start() - SENTENCE_REACH)  # never back to the text's start
+            floor = sec.start if sec else max(0, f.start - SENTENCE_REACH)  # never back to the text's start
             item_start = max(
-                text.rfind("\n-", floor, m.start()),
-                text.rfind("\n+", floor, m.start()),
-                text.rfind("\n\n", floor, m.start()),
+                text.rfind("\n-", floor, f.start),
+                text.rfind("\n+", floor, f.start),
+                text.rfind("\n\n", floor, f.start),
                 floor,
             )
-            deadline = _deadline(text, min(s_start, item_start + 1), m.start(), clause, sec)
+            deadline = _deadline(text, min(s_start, item_start + 1), f.start, clause, sec)
         # the words that belong to this figure: from the previous figure (in the sentence) to the next
-        w_start = max(s_start, figures[k - 1].end() if k else 0)
+        w_start = max(s_start, figures[k - 1].end if k else 0)
         w_end = min(s_end, starts[k + 1] if k + 1 < len(starts) else s_end)
         out.append(
             Target(
                 text=" ".join(folded.quote(s_start, s_end).split()),
-                value=int(value) if value.is_integer() else value,
-                unit=unit,
+                value=int(f.value) if f.value.is_integer() else f.value,
+                unit=" ".join(folded.quote(*f.printed).split()) if f.printed else f.unit,
                 comparator=comparator,
                 deadline=deadline,
                 span=folded.span(s_start, s_end),
@@ -291,6 +443,8 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int) -> bool:
         and COMMIT.search(text, near, pos)
         or YEAR_FRAME.match(text, s_start)
         or _strive_list(text, s_start, pos)
+        or _lead_in(text, s_start)
+        or CHANGE.search(text, max(s_start, pos - COMPARATOR_REACH - 10), pos)
     )
     return bool(aimed) and not PAST.search(text, s_start, pos)
 
@@ -301,13 +455,26 @@ LIST_REACH = 800
 
 def _strive_list(text: str, s_start: int, pos: int) -> bool:
     """A figure in a ";"-separated list whose first clause strives ("Phấn đấu tổng tỷ suất sinh đạt 2,1 …;
-    tỷ lệ … đạt 90%; giảm 50% …"): the list, within one paragraph and one sentence, is objectives."""
-    para = max(text.rfind("\n\n", 0, s_start), text.rfind(". ", 0, s_start), text.rfind(".\n", 0, s_start))
-    para = max(para, s_start - LIST_REACH)
+    tỷ lệ … đạt 90%; giảm 50% …") or is framed by the year it aims at ("Trong năm 2026, 100% …; …; 100% hồ
+    sơ được số hóa"): the list, within one paragraph and one sentence, is objectives."""
+    para = _paragraph_start(text, s_start)
     if ";" not in text[para:s_start]:
         return False
     first_clause = text.find(";", para, s_start)
-    return bool(STRIVE.search(text, para, first_clause))
+    opening = para + len(text[para:first_clause]) - len(text[para:first_clause].lstrip(". \n"))
+    return bool(STRIVE.search(text, para, first_clause) or YEAR_FRAME.match(text, opening, first_clause))
+
+
+def _paragraph_start(text: str, s_start: int) -> int:
+    """Where the list a sentence belongs to opens: the last blank line or full stop, at most LIST_REACH back."""
+    floor = max(0, s_start - LIST_REACH)
+    return max(floor, *(text.rfind(x, floor, s_start) for x in ("\n\n", ". ", ".\n")))
+
+
+def _lead_in(text: str, s_start: int) -> bool:
+    """A figure in the list after a lead-in that names objectives ("… với các mục tiêu chính như:\nTiếp tục …;
+    Chỉ số PAPI duy trì trong nhóm 2."), within one paragraph and no full stop between them."""
+    return LEAD_IN.search(text, _paragraph_start(text, s_start), s_start) is not None
 
 
 def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | None) -> int | None:
@@ -333,6 +500,17 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     )  # "… trước ngày 01/01/2025": the year printed
     if by_date and not SENTENCE_END.search(text, pos, by_date.start()):
         return int(by_date.group(1))
+    dates_before = list(BY_DATE.finditer(text, max(s_start, pos - 160), pos))
+    if dates_before:  # "Đến ngày 01/01/2027, thời gian … không quá 10 ngày"
+        return int(dates_before[-1].group(1))
+    own = pos - len(clause)  # the figure's own sentence, not its item's start
+    para = _paragraph_start(text, own)
+    inline = list(INLINE_YEAR_LABEL.finditer(text, para, pos))
+    if inline:  # "Trong năm 2025: cắt giảm 30% …; 100% …": the list's lead-in gives its year
+        return int(inline[-1].group(1))
+    opening = LIST_FRAME.match(text, para + len(text[para:own]) - len(text[para:own].lstrip(". \n")))
+    if opening and ";" in text[opening.end() : own]:  # "Năm 2026, cắt giảm …; bãi bỏ …; cắt giảm 50% …"
+        return int(opening.group(1))
     labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
     if labels:
         return int(labels[-1].group(1))
@@ -354,18 +532,35 @@ def _baseline(text: str, pos: int) -> bool:
 
 BY_DATE = re.compile(
     r"(?:"
-    + fuzzy_alternation(("trước ngày", "đến ngày", "chậm nhất ngày"))
-    + r")\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})"
+    + _alt("by_date")
+    + r")\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\d{1,2}\s+"
+    + fuzzy_pattern("tháng")
+    + r"\s+\d{1,2}\s+"
+    + fuzzy_pattern("năm")
+    + r"\s+)((?:19|20)\d{2})"
 )
+"""A date that gives a figure its deadline: "trước ngày 01/01/2025", "trước ngày 06 tháng 12 năm 2025"."""
 
 
 YEAR_LABEL = re.compile(
-    r"(?m)^[ \t\-+]*(?:"
+    r"(?m)^[ \t\-+*]*(?:"
     + fuzzy_pattern("mục tiêu")
     + r"\s+)?(?:"
-    + fuzzy_alternation(("đến năm", "đến hết năm", "đến cuối năm", "trong năm"))
-    + r")\s+((?:19|20)\d{2})\s*:?\s*$"
+    + _alt("year_label")
+    + r")\s+((?:19|20)\d{2})(?:\s*:?\s*$|(?![\d/])[^.;:\n]{0,80}(?:\n[^.;:\n]{0,80})?:[ \t*_]*$)"
 )
+"""A line that labels the year of the items under it: alone ("Đến hết năm 2024:") or as the lead-in of a
+list ("Đến hết năm 2030, phấn đấu đạt được những mục tiêu sau:", wrapped over two lines at most)."""
+
+
+LIST_FRAME = re.compile(
+    r"[-+•*\s]*(?:" + _alt("year_frame") + "|" + fuzzy_pattern("năm") + r")\s+((?:19|20)\d{2})\s*,"
+)
+"""The year a ";" list opens with ("Năm 2026, cắt giảm …; bãi bỏ …; …"): every item's deadline."""
+
+
+INLINE_YEAR_LABEL = re.compile(r"(?:" + _alt("year_label") + r")\s+((?:19|20)\d{2})\s*:")
+"""A year that labels the list after its colon, inside a paragraph ("Trong năm 2025: …; …")."""
 
 
 @lru_cache(maxsize=1)
