@@ -77,20 +77,21 @@ class Store:
     def audit(self, plans: list[str] | None = None, **kw):
         from cancu.queries.audit import audit
 
-        if not plans and hasattr(self.raw, "plan_batches"):  # a server: the whole store plan by plan
-            from cancu.graph.neo4j_stream import whole_store
-
-            return whole_store(self.raw, "audit", kw.get("as_of"))[0]
+        if not plans:  # the whole store batch by batch (``cancu.graph.store_stream``)
+            return self._whole_store("audit", kw.get("as_of"))
         return audit(self.subgraph_for_plans(plans), plans, **kw)
 
     def gaps(self, plans: list[str] | None = None, **kw):
         from cancu.queries.gaps import gaps
 
-        if not plans and hasattr(self.raw, "plan_batches"):
-            from cancu.graph.neo4j_stream import whole_store
-
-            return whole_store(self.raw, "gaps", kw.get("as_of"))[0]
+        if not plans:
+            return self._whole_store("gaps", kw.get("as_of"))
         return gaps(self.subgraph_for_plans(plans), plans, **kw)
+
+    def _whole_store(self, query: str, as_of: str | None):
+        from cancu.graph.store_stream import joined, whole_store_answers
+
+        return joined(query, as_of, (result for result, _ in whole_store_answers(self.raw, query, as_of)))
 
 
 def open_store(location: str | Path | None = None) -> Store:

@@ -112,9 +112,10 @@ def _is_server(store: str | None) -> bool:
 def _open(store: str | None):
     """An existing store: a typo in --store is an error, not an empty answer."""
     from cancu.api import open_store
-    from cancu.graph.embedded import DB_NAME, default_location
 
     if not _is_server(store):
+        from cancu.graph.embedded import DB_NAME, default_location
+
         root = Path(store) if store else default_location()
         if not (root / "meta.json").is_file() and not (root / DB_NAME).exists():
             raise StoreError(
@@ -191,6 +192,42 @@ def _emit(result, fmt: str, g=None) -> None:
         click.echo(render(for_people(rows, g) if g is not None else rows, fmt), nl=False)
     else:
         click.echo(render(machine_rows(result), fmt), nl=False)
+
+
+def _emit_whole_store(raw, query: str, day: str, fmt: str) -> str | None:
+    """Whole-store ``audit`` / ``gaps``: NDJSON, CSV and TSV rows are printed batch by batch as the
+    store answers (one header); a table (its widths) and JSON (one document) wait for the last
+    batch. The output is byte for byte the one of the query on the whole graph. Returns the worst
+    audit flag seen (``--fail-on``)."""
+    from cancu.formats import for_people, machine_rows, render, to_json
+    from cancu.graph.store_stream import joined, whole_store_answers
+
+    worst, kept, people, header = None, [], [], True
+    for result, g in whole_store_answers(raw, query, day):
+        if query == "audit":
+            worst = max((worst, result.worst()), key=lambda f: _severity(f))
+        if fmt in ("ndjson", "csv", "tsv"):
+            text = render(machine_rows(result), fmt)
+            if text and fmt != "ndjson" and not header:
+                text = text.split("\n", 1)[1]  # the header once, above the first batch's rows
+            if text:
+                header = False
+                click.echo(text, nl=False)
+        elif fmt == "table":
+            people += for_people(result.rows(), g)
+        else:
+            kept.append(result)
+    if fmt == "json":
+        click.echo(to_json(joined(query, day, kept).to_dict()))
+    elif fmt == "table":
+        click.echo(render(people, fmt), nl=False)
+    return worst
+
+
+def _severity(flag: str | None) -> int:
+    from cancu.queries.audit import SEVERITY
+
+    return -1 if flag is None else SEVERITY[flag]
 
 
 # ---------------------------------------------------------------- extract
@@ -685,15 +722,13 @@ def audit_cmd(plans, fail_on, as_of, fmt, store) -> None:
 
     day = parse_as_of(as_of)  # a bad date is refused before the store is opened
     opened = _open(store)
-    if not plans and hasattr(opened.raw, "plan_batches"):  # a server: the whole store read plan by plan
-        from cancu.graph.neo4j_stream import whole_store
-
-        result, g = whole_store(opened.raw, "audit", day)
-    else:
-        g = opened.subgraph_for_plans(list(plans) or None)
-        result = audit(g, [_resolve(g, p) for p in plans] or None, as_of=day)
-    _emit(result, fmt, g)
-    worst = result.worst()
+    if plans:
+        g = opened.subgraph_for_plans(list(plans))
+        result = audit(g, [_resolve(g, p) for p in plans], as_of=day)
+        _emit(result, fmt, g)
+        worst = result.worst()
+    else:  # every loaded plan, batch by batch, printed as it comes
+        worst = _emit_whole_store(opened.raw, "audit", day, fmt)
     if fail_on and worst and SEVERITY[worst] >= SEVERITY[fail_on]:
         raise SystemExit(1)
 
@@ -710,14 +745,11 @@ def gaps_cmd(plans, as_of, fmt, store) -> None:
 
     day = parse_as_of(as_of)  # a bad date is refused before the store is opened
     opened = _open(store)
-    if not plans and hasattr(opened.raw, "plan_batches"):  # a server: the whole store read plan by plan
-        from cancu.graph.neo4j_stream import whole_store
-
-        result, g = whole_store(opened.raw, "gaps", day)
-        _emit(result, fmt, g)
+    if not plans:  # every loaded plan, batch by batch, printed as it comes
+        _emit_whole_store(opened.raw, "gaps", day, fmt)
         return
-    g = opened.subgraph_for_plans(list(plans) or None)
-    _emit(gaps(g, [_resolve(g, p) for p in plans] or None, as_of=day), fmt, g)
+    g = opened.subgraph_for_plans(list(plans))
+    _emit(gaps(g, [_resolve(g, p) for p in plans], as_of=day), fmt, g)
 
 
 @main.command("push")

@@ -184,6 +184,14 @@ def check_uri(uri: str) -> str:
 _DRIVER_EXTRAS = ("pandas", "pyarrow", "numpy")
 
 
+#: ``status`` in one statement: nodes by kind, relationships, loaded files (UNION ALL: Neo4j and FalkorDB)
+STATUS_QUERY = (
+    f"MATCH (n:{NODE_LABEL}) RETURN 'nodes' AS what, n.kind AS kind, count(n) AS n "
+    f"UNION ALL MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) RETURN 'edges' AS what, '' AS kind, count(r) AS n "
+    f"UNION ALL MATCH (f:{FILE_LABEL}) RETURN 'files' AS what, '' AS kind, count(f) AS n"
+)
+
+
 def _import_driver():
     """``neo4j.GraphDatabase``, imported without the extras above (unless this process has them already:
     then nothing is held back); they stay importable for the rest of the process."""
@@ -510,14 +518,15 @@ class Neo4jStore:
         return self.uri
 
     @contextlib.contextmanager
-    def _session(self) -> Iterator[tuple[Any, Dialect]]:
-        """A session and the server's dialect; a driver error (unreachable, refused login, a query the
-        server rejects) becomes one StoreError line."""
+    def _session(self, probe: bool = True) -> Iterator[tuple[Any, Dialect]]:
+        """A session and the server's dialect (``probe=False``: a caller whose Cypher every dialect
+        reads alike spares the probe's round trip and gets None); a driver error (unreachable,
+        refused login, a query the server rejects) becomes one StoreError line."""
         try:
             with driver(self.uri, self.user, self._password).session(database=self.database) as session:
-                if self._dialect is None:
+                if self._dialect is None and probe:
                     self._dialect = dialects.probe(session)
-                yield session, self._dialect
+                yield session, self._dialect  # type: ignore[misc]
         except CancuError:
             raise
         except Exception as err:  # noqa: BLE001 - the driver's errors, whatever their class
@@ -600,13 +609,11 @@ class Neo4jStore:
 
     def status(self) -> dict[str, Any]:
         """Counts from the server: nodes by kind, relationships, files loaded through ``load``."""
-        with self._session() as (session, dialect):
-            rows = session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.kind AS kind, count(n) AS n").data()
-            edges = session.run(f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) RETURN count(r) AS n").single()[
-                "n"
-            ]
-            files = session.run(f"MATCH (f:{FILE_LABEL}) RETURN count(f) AS n").single()["n"]
-        by_kind = {str(r["kind"]): int(r["n"]) for r in rows}
+        with self._session(probe=False) as (session, _):  # one round trip: plain Cypher, no probe
+            rows = session.run(STATUS_QUERY).data()
+        by_kind = {str(r["kind"]): int(r["n"]) for r in rows if r["what"] == "nodes"}
+        edges = sum(int(r["n"]) for r in rows if r["what"] == "edges")
+        files = sum(int(r["n"]) for r in rows if r["what"] == "files")
         return {
             "store": self.uri,
             "format_version": int(PUSH_FORMAT),

@@ -10,6 +10,7 @@ in ``loaded_plans`` order — tested in ``tests/test_neo4j_queries.py``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -21,17 +22,26 @@ from cancu.queries.gaps import GapsResult, gaps
 QUERIES = {"audit": audit, "gaps": gaps}
 
 
+def answers(
+    store: Any, query: str, as_of: str | None = None, size: int = 200
+) -> Iterator[tuple[AuditResult | GapsResult, nx.MultiDiGraph]]:
+    """``(result, part)`` of ``query`` ("audit" or "gaps") for each batch of loaded plans, as the
+    server hands the batches over: the CLI prints each batch's rows before asking for the next."""
+    day = parse_as_of(as_of)
+    answer = QUERIES[query]
+    for batch, part in store.plan_batches(size=size, query=query):
+        yield answer(part, batch, as_of=day), part
+
+
 def whole_store(
     store: Any, query: str, as_of: str | None = None, size: int = 200
 ) -> tuple[AuditResult | GapsResult, nx.MultiDiGraph]:
     """``query`` ("audit" or "gaps") of every loaded plan, and a graph holding the nodes its rows name
     (what ``cancu.formats.for_people`` reads to print names instead of keys)."""
     day = parse_as_of(as_of)
-    answer = QUERIES[query]
     rows: list = []
     names = nx.MultiDiGraph()
-    for batch, part in store.plan_batches(size=size, query=query):
-        result = answer(part, batch, as_of=day)
+    for result, part in answers(store, query, day, size):
         found = result.rows_ if query == "audit" else result.gaps
         rows += found
         for row in result.rows():

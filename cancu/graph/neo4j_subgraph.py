@@ -361,12 +361,13 @@ def for_responsible(r: SubgraphReader, what: str) -> nx.MultiDiGraph:
     plans = owners | {g.nodes[i].get("plan") for i in items if g.nodes[i].get("plan") in g}
     chain = r.chains_up(plans)
     r.attr_nodes(chain, "issuer")
-    agencies = r.into(items, *AGENCY_EDGES) | r.into(plans, E.RESPONSIBLE_FOR)
+    issuers = {i for i in (g.nodes[p].get("issuer") for p in chain) if i in g}
+    # an issuer owns the targets no body is named to lead: its reporting lines are read too
+    agencies = r.into(items, *AGENCY_EDGES) | r.into(plans, E.RESPONSIBLE_FOR) | issuers
     reported = r.out(agencies, E.REPORTS_TO)
     vias = [d.get("via") for a in agencies for _, keyed in g._succ[a].items() for d in keyed.values()]
     r.nodes(v for v in vias if isinstance(v, str))
-    issuers = {g.nodes[p].get("issuer") for p in chain}
-    r.successors(agencies | reported | {i for i in issuers if i in g})
+    r.successors(agencies | reported)
     return g
 
 

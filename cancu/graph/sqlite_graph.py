@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +225,15 @@ class _LazyIndex(dict):
         dict.__setitem__(self, plan, value)
         return True
 
+    def _prefill(self, plan: str, value: Any) -> None:
+        """A row read by a bulk statement (None: the plan has no entry)."""
+        if dict.__contains__(self, plan) or plan in self._absent:
+            return
+        if value is None:
+            self._absent.add(plan)
+        else:
+            dict.__setitem__(self, plan, value)
+
     def __getitem__(self, plan: Any) -> Any:
         if not self._load(plan):
             raise KeyError(plan)
@@ -316,6 +325,84 @@ class LazyGraph(nx.MultiDiGraph):
                 exists[other] = True
                 dict.__setitem__(nodes, other, decode(node_text))
         return out
+
+    # -- set-at-a-time reads (whole-store audit / gaps: ``cancu.graph.sqlite_bulk``) -----------------
+    # Each reads many nodes' rows in one statement (the keys as one JSON array parameter) and fills
+    # the same dicts the one-at-a-time reads fill, in the same order: a prefetch changes how many
+    # statements run, never what a query sees.
+    _BULK_NODES = "SELECT key, attrs FROM nodes WHERE key IN (SELECT value FROM json_each(?))"
+    _BULK_SUCC = (
+        "SELECT e.src, e.dst, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.dst "
+        "WHERE e.src IN (SELECT value FROM json_each(?)) ORDER BY e.src, e.dst, e.key"
+    )
+    _BULK_PRED = (
+        "SELECT e.dst, e.src, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.src "
+        "WHERE e.dst IN (SELECT value FROM json_each(?)) ORDER BY e.dst, e.src, e.key"
+    )
+    _BULK_INDEX = "SELECT plan, leads, metrics FROM plan_index WHERE plan IN (SELECT value FROM json_each(?))"
+
+    def prefetch_nodes(self, keys: Iterable[str]) -> list[str]:
+        """Read the node rows of ``keys`` not read yet; returns the keys that exist."""
+        todo = sorted({k for k in keys if k not in self._exists})
+        if todo:
+            with translated(self._root):
+                rows = self._db.execute(self._BULK_NODES, (encode(todo),)).fetchall()
+            found = set()
+            for key, text in rows:
+                found.add(key)
+                self._exists[key] = True
+                if not dict.__contains__(self._node, key):
+                    dict.__setitem__(self._node, key, decode(text))
+            for key in todo:
+                if key not in found:
+                    self._exists[key] = False
+        return [k for k in keys if self._exists.get(k)]
+
+    def prefetch_adjacent(self, keys: Iterable[str], direction: str) -> None:
+        """Read the out-edges (``direction`` "succ") or in-edges ("pred") of ``keys`` and the nodes at
+        their other ends, in one statement. Never ask for the in-edges of a cited document: every
+        plan of the country cites 76/NQ-CP."""
+        adjacency = self._succ if direction == "succ" else self._pred
+        todo = sorted(k for k in set(self.prefetch_nodes(keys)) if not dict.__contains__(adjacency, k))
+        if not todo:
+            return
+        query = self._BULK_SUCC if direction == "succ" else self._BULK_PRED
+        with translated(self._root):
+            rows = self._db.execute(query, (encode(todo),)).fetchall()
+        found: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in todo}
+        nodes, exists = self._node, self._exists
+        for key, other, k, text, node_text in rows:
+            out = found[key]
+            keyed = out.get(other)
+            if keyed is None:
+                pair = (key, other) if direction == "succ" else (other, key)
+                keyed = out[other] = self._keyed_for(*pair)
+            if k not in keyed:
+                keyed[k] = decode(text)
+            if other not in exists:
+                exists[other] = True
+                dict.__setitem__(nodes, other, decode(node_text))
+        for key, out in found.items():
+            dict.__setitem__(adjacency, key, out)
+
+    def prefetch_indexes(self, plans: Iterable[str]) -> None:
+        """Read the ``plan_leads`` / ``plan_metrics`` rows of ``plans`` in one statement."""
+        leads, metrics = self.graph.get(LEADS_INDEX), self.graph.get(METRICS_INDEX)
+        todo = sorted(set(plans))
+        if not todo:
+            return
+        with translated(self._root):
+            rows = self._db.execute(self._BULK_INDEX, (encode(todo),)).fetchall()
+        seen = set()
+        for plan, lead_text, metric_text in rows:
+            seen.add(plan)
+            for index, text in ((leads, lead_text), (metrics, metric_text)):
+                if isinstance(index, _LazyIndex):
+                    index._prefill(plan, None if text is None else decode(text))
+        for plan in set(todo) - seen:
+            for index in (leads, metrics):
+                if isinstance(index, _LazyIndex):
+                    index._prefill(plan, None)
 
     def _all_keys(self) -> list[str]:
         with translated(self._root):

@@ -1,0 +1,84 @@
+"""Whole-store ``audit`` and ``gaps`` on the embedded store: plans a batch at a time, read set-at-a-time.
+
+Why: without named plans these queries visit every loaded plan. Reading each plan's rows one node
+at a time (``LazyGraph``) costs tens of statements a plan; here each batch of plans is read in a
+handful of statements — the plans' nodes, out- and in-edges and index rows, then their tasks' and
+targets' edges, the cited documents' successors, the leading agencies' successions — into a fresh
+``LazyGraph`` over one read snapshot (memory bounded by a batch, not the country). The pure
+functions of ``cancu.queries`` then answer the batch as they answer named plans; whatever they read
+beyond the prefetch is read lazily, so the rows are exactly theirs on the whole graph, in
+``loaded_plans`` order (``tests/test_store_bulk.py``). Rows reach the caller batch by batch, so the
+CLI prints them as they come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from cancu.graph.sqlite_db import connect, translated
+from cancu.graph.sqlite_graph import LazyGraph
+from cancu.ontology.vocab import EdgeKind, NodeKind
+
+if TYPE_CHECKING:
+    from cancu.graph.embedded import EmbeddedStore
+
+BATCH = 500
+_ITEMS = (EdgeKind.HAS_TASK.value, EdgeKind.HAS_TARGET.value)
+_CITED = (EdgeKind.BASED_ON.value, EdgeKind.CITES.value, EdgeKind.IMPLEMENTS.value)
+_WORKERS = (EdgeKind.LEADS.value, EdgeKind.SUPPORTS.value)
+_LOADED_PLANS = "SELECT key FROM nodes WHERE kind = ? AND json_extract(attrs, '$.loaded') = 1 ORDER BY key"
+
+
+def plan_batches(store: EmbeddedStore, size: int = BATCH) -> Iterator[tuple[list[str], LazyGraph]]:
+    """``(plans, graph)`` for every loaded plan, ``size`` plans at a time in key order (the order of
+    ``queries.common.loaded_plans``), each graph holding its batch's neighbourhood already read."""
+    if store._reader() is None:  # no database: no plans (and no rebuild of a stale one is pending)
+        return
+    snapshot = connect(store.root, write=False)
+    try:
+        with translated(store.root):
+            snapshot.execute("BEGIN")  # every batch reads the same commit
+            keys = [k for (k,) in snapshot.execute(_LOADED_PLANS, (NodeKind.PLAN.value,))]
+        for start in range(0, len(keys), size):
+            batch = keys[start : start + size]
+            g = LazyGraph(snapshot, store.root)
+            prefetch(g, batch)
+            yield batch, g
+    finally:
+        snapshot.close()
+
+
+def prefetch(g: LazyGraph, plans: list[str]) -> None:
+    """The rows ``audit`` and ``gaps`` read for ``plans``, in seven statements."""
+    g.prefetch_adjacent(plans, "succ")
+    g.prefetch_adjacent(plans, "pred")
+    g.prefetch_indexes(plans)
+    items, cited = set(), set()
+    for plan in plans:
+        for other, keyed in g._succ.get(plan, {}).items():
+            if any(k in keyed for k in _ITEMS):
+                items.add(other)
+            if any(k in keyed for k in _CITED):
+                cited.add(other)
+    g.prefetch_adjacent(items | cited, "succ")  # MEASURES, CASCADES_FROM; REPLACED_BY, AMENDED_BY
+    g.prefetch_adjacent(items, "pred")  # LEADS, SUPPORTS
+    agencies = {
+        other
+        for item in items
+        for other, keyed in g._pred.get(item, {}).items()
+        if any(k in keyed for k in _WORKERS)
+    }
+    g.prefetch_adjacent(agencies, "succ")  # SUCCEEDED_BY, IN_JURISDICTION
+
+
+def answers(
+    store: EmbeddedStore, query: str, as_of: str, size: int = BATCH
+) -> Iterator[tuple[Any, LazyGraph]]:
+    """``(result, graph)`` of ``query`` ("audit" or "gaps") for each batch of loaded plans."""
+    from cancu.queries.audit import audit
+    from cancu.queries.gaps import gaps
+
+    answer = {"audit": audit, "gaps": gaps}[query]
+    for batch, g in plan_batches(store, size):
+        yield answer(g, batch, as_of=as_of), g
