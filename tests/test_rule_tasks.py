@@ -527,3 +527,123 @@ def test_rule_letter_reports_come_from_the_bodies_it_asks() -> None:
         ("Sở, ban, ngành tỉnh", "Sở Nội vụ"),
         ("UBND cấp huyện", "Sở Nội vụ"),
     ]
+
+
+ITEM_ROWS = [
+    pytest.param(
+        """1. Cải cách tổ chức bộ máy
+- Đối với cơ quan hành chính
+
++ Tiếp tục rà soát, sắp xếp tổ chức bộ máy các cơ quan.
+
+- Đối với các đơn vị sự nghiệp công lập:
++ Triển khai các tiêu chí phân loại đơn vị sự nghiệp.
+""",
+        ["Tiếp tục rà soát, sắp xếp", "Triển khai các tiêu chí"],
+        id="labels-over-their-items-are-not-tasks",
+    ),
+    pytest.param(
+        """1. Cải cách thể chế
+- Cụ thể hóa các thể chế kinh tế thị trường theo quy định của Trung ương như:
+
++ Thể chế về sở hữu tài sản của Nhà nước, tổ chức và cá nhân.
+
++ Hoàn thiện quy định về thu hút đầu tư vào tỉnh.
+- Triển khai cơ chế tài chính tại các đơn vị sự nghiệp công lập:
++ Các quy định về nguồn thu, nhiệm vụ chi, phân phối thu nhập bổ sung.
++ Ban hành danh mục dịch vụ sự nghiệp công.
+""",
+        [
+            "Cụ thể hóa các thể chế",
+            "Hoàn thiện quy định về thu hút",
+            "Triển khai cơ chế tài chính",
+            "Ban hành danh mục",
+        ],
+        id="noun-lists-that-are-the-lead-in-s-objects-are-not-tasks",
+    ),
+    pytest.param(
+        """1. Cải cách thủ tục hành chính
+- Đối với các sở, ban, ngành báo cáo kết quả rà soát theo phụ lục 1 kèm theo.
+- Rà soát quy định:
++ Hệ thống hóa văn bản quy phạm pháp luật của tỉnh.
++ Quy định nào chồng chéo thì đề xuất bãi bỏ.
+""",
+        [
+            "Đối với các sở, ban, ngành báo cáo",
+            "Rà soát quy định",
+            "Hệ thống hóa văn bản",
+            "Quy định nào chồng",
+        ],
+        id="a-long-doi-voi-item-a-verb-made-of-a-noun-and-a-later-item-stay-tasks",
+    ),
+]
+
+
+ITEM_ROWS.append(
+    pytest.param(
+        """1. Xây dựng chính quyền số
+- Phát triển hệ thống thông tin:
++ Phát triển, hoàn thiện Hệ thống thông tin báo cáo của tỉnh.
+
+T Phát triển, hoàn thiện Hệ thống thông tin phục vụ họp không giấy.
++ Tryc liên thông văn bản của tỉnh, Hệ thống thông tin phục vụ họp.
+""",
+        [
+            "Phát triển hệ thống",
+            "Phát triển, hoàn thiện Hệ thống thông tin báo",
+            "Phát triển, hoàn thiện Hệ thống thông tin phục",
+            "Tryc liên thông",
+        ],
+        id="ocr-plus-read-as-T-is-a-bullet",
+    )
+)
+
+
+@pytest.mark.parametrize(("body", "want"), ITEM_ROWS)
+def test_rule_labels_and_noun_lists(body: str, want: list[str]) -> None:
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    got = [t.text for t in record.tasks]
+    assert len(got) == len(want), got
+    for text, start in zip(got, want, strict=True):
+        assert text.startswith(start), (text, start)
+
+
+AREA_LEAD_ROWS = [
+    pytest.param(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+a) Là cơ quan thường trực tổ chức triển khai thực hiện Kế hoạch.
+b) Chủ trì triển khai các nội dung cải cách tổ chức bộ máy hành chính, cải cách chế độ công vụ.
+2. Sở Tư pháp
+a) Theo dõi, tổng hợp việc triển khai nội dung cải cách thể chế.
+3. Văn phòng UBND tỉnh
+a) Chủ trì triển khai nội dung cải cách TTHC.
+""",
+        [("Sở Nội vụ", "to_chuc_bo_may"), ("Sở Nội vụ", "cong_vu"), ("Văn phòng UBND tỉnh", "tthc")],
+        id="lettered-duties-under-body-headings",
+    ),
+    pytest.param(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Tư pháp chủ trì thực hiện nhiệm vụ cải cách thể chế; Sở Khoa học và Công nghệ chủ trì và hướng
+dẫn các sở, ngành triển khai xây dựng và phát triển chính quyền số trên địa bàn tỉnh.
+""",
+        [("Sở Tư pháp", "the_che"), ("Sở Khoa học và Công nghệ", "chinh_quyen_so")],
+        id="giao-sentences-naming-the-body-before-chu-tri",
+    ),
+    pytest.param(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành tỉnh chủ trì triển khai các nhiệm vụ cải cách thủ tục hành chính thuộc lĩnh vực quản lý.
+2. Cơ quan được giao chủ trì các nhiệm vụ về công tác thông tin, tuyên truyền phối hợp với Sở Nội vụ.
+3. Sở Tài chính chủ trì tổng hợp, bố trí kinh phí thực hiện các nhiệm vụ cải cách hành chính.
+4. Sở Y tế chủ trì rà soát nội dung quản lý nhà nước về cung cấp dịch vụ y tế, thủ tục hành chính.
+""",
+        [],
+        id="collectives-unnamed-bodies-and-incidental-area-words-lead-no-area",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), AREA_LEAD_ROWS)
+def test_rule_area_leads(body: str, want: list[tuple[str, str]]) -> None:
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    assert [(a.agency, a.area) for a in record.area_leads] == want

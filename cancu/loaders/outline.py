@@ -21,7 +21,9 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
 ROMAN_LINE = re.compile(r"^[ \t]*([ivxl|1!]{1,4})[ \t]*[.)][ \t]*(\S.*)$")
 ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]*[.)]?[ \t]*([^\W\d_].*)$")
 LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
-BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–])[ \t]*7?[ \t]*(\S.*)$")
+BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–]|t(?=[ \t]+[^\W\d_]{2}))[ \t]*7?[ \t]*(\S.*)$")
+OCR_PLUS = "t"
+"""OCR prints a "+" bullet as "T" ("T Phát triển, hoàn thiện …"): no Vietnamese word is the letter t alone."""
 HEADING_HINT = re.compile(r"[ \t]*(?:[ivxl|1!]{1,4}[ \t]*[.)]|\d|[a-h¢][ \t]*\))")
 """What each of ROMAN_LINE, ARABIC_LINE and LETTER_LINE starts with: one cheap test for most lines."""
 PAGE_NUMBER = re.compile(r"^[ \t\f]*\d{1,3}[ \t]*$")
@@ -204,7 +206,7 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
             continue
         b = BULLET_LINE.match(line)
         if b and not _continues(prev_text, folded, ls + b.start(2), le):
-            marker = b.group(1)
+            marker = "+" if b.group(1) == OCR_PLUS else b.group(1)
             items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
         elif items and (
             items[-1][1] >= ls - 2

@@ -28,6 +28,7 @@ from cancu.loaders.sentences import sentence
 from cancu.loaders.spans import covering, inside_any
 from cancu.loaders.table_rows import logical_rows
 from cancu.loaders.task_cards import task_cards
+from cancu.loaders.task_items import not_a_task
 from cancu.ontology.record import Assignment, PlanRecord, Reporting, Task
 
 HEADER_WORDS = {
@@ -229,7 +230,7 @@ def _prose_tasks(
         if sec is None or sec.role != "tasks" or skip:
             continue
         text = DEBRIS.sub("\n", folded.quote(item.start, item.end)).strip()
-        if not text:
+        if not text or not_a_task(folded.text, item.start, item.end, item.marker):
             continue
         lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec) or _lead_in(folded, o, item)
         due = PROSE_DEADLINE.search(folded.text, item.start, item.end)
