@@ -177,6 +177,13 @@ b) Tổ chức sơ kết các chương trình.
     ),
     pytest.param(
         """2. Mục tiêu cụ thể
+- Chỉ số cải cách hành chính phấn đấu tăng ít nhất 3 bậc so với năm 2023.
+""",
+        [(3, "bậc", ">=", None)],
+        id="unit-count-rank-steps",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
 - 100% khu công nghiệp có tối thiểu 1 trạm phát sóng 5G.
 - Thí điểm nhà máy thông minh cho tối thiểu 2 dự án trong các khu công nghệ cao.
 - Tổ chức 02 lớp tập huấn cho cán bộ.
@@ -224,6 +231,16 @@ công chức trước ngày 06 tháng 12 năm 2024.
         [(100, "%", "=", 2024)],
         id="completion-inside-a-duty-item-with-a-date-in-words",
     ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Nâng cao chất lượng phục vụ người dân.
+III. NHIỆM VỤ
+1. Phấn đấu số hóa 100% hồ sơ đang giải quyết, hoàn thành trong quý IV/2025.
+2. Bảo đảm đạt 90% hồ sơ trực tuyến trước tháng 12/2025.
+""",
+        [(100, "%", "=", 2025), (90, "%", "=", 2025)],
+        id="deadline-from-a-quarter-or-a-month",
+    ),
     # -- tables of indicators (layout/target_tables.csv) ---------------------------------------------------
     pytest.param(
         """2. Các chỉ tiêu chủ yếu
@@ -242,6 +259,14 @@ công chức trước ngày 06 tháng 12 năm 2024.
 """,
         [(30, "%", ">=", 2025), (50, "%", ">=", 2030)],
         id="table-of-indicators-without-a-unit-column",
+    ),
+    pytest.param(
+        """2. Các chỉ tiêu chủ yếu
+| STT | Chỉ tiêu | Đơn vị tính | 2023 | 2024 | 2025 |
+| 1 | Tỷ lệ hồ sơ trực tuyến | % | 40 | 60 | 80 |
+""",
+        [(60, "%", "=", 2024), (80, "%", "=", 2025)],
+        id="table-of-indicators-headed-by-bare-years-the-past-year-dropped",
     ),
 ]
 
@@ -294,10 +319,10 @@ phí tuân thủ so với năm 2024.
     ),
     pytest.param(
         """Năm 2024, Sở đã cắt giảm 30% thời gian giải quyết thủ tục hành chính. Đến nay, 100% xã đã kết nối
-mạng. Đội kiểm tra ít nhất 01 lần/năm.
+mạng. Đội kiểm tra ít nhất 01 lần/năm. Bảo đảm nộp hồ sơ trong thời hạn tối thiểu 15 ngày trước ngày thi.
 """,
         [],
-        id="post-no-target-results-reached-and-frequencies",
+        id="post-no-target-results-reached-frequencies-and-a-procedures-time-limit",
     ),
 ]
 

@@ -13,6 +13,7 @@ for years before the plan are not targets. The words are data: ``layout/target_c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -39,11 +40,12 @@ def _alt(*roles: str, ocr: bool = True) -> str:
 def plan_targets(folded: Folded, o: Outline, table_tasks: list[Task], issued: int | None) -> list[Target]:
     """Prose and table targets, a figure a table restates in prose counted once; a figure for a year
     before the plan was issued is a finding ("năm 2020 đạt 83,87 điểm"), not a target."""
-    tabled = table_targets(folded)
+    rows = logical_rows(folded.text)  # read once: the tables of indicators and the figures of task rows
+    tabled = table_targets(folded, rows)
     lines = {(folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) for t in tabled}
     prose = [
         t
-        for t in _prose_targets(folded, o, table_tasks)
+        for t in _prose_targets(folded, o, table_tasks, rows)
         if (folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) not in lines
     ]
     return sorted(
@@ -121,6 +123,20 @@ CHANGE = re.compile(
 """A change set as an aim right before its figure ("cắt giảm ít nhất 30% thời gian …"); "đã cắt giảm" is past."""
 
 
+FIGURE_LED = re.compile(r"[ \t]*[-+•][\s*_]*(?:(?:" + _alt("at_least", "at_most", "about") + r")\s+)?$")
+"""A bullet that opens with its figure ("- 100% hồ sơ …", "+ Trên 90% người dân …"); a figure after a colon
+("Tỷ lệ cắt giảm chi phí: 100%") or in running prose is not one."""
+
+
+DONE = re.compile(r"(?<![a-z])(?:" + _alt("done", ocr=False) + r")(?![a-z])")
+"""A figure-led item that says it is done ("100% xã đã kết nối") reports a result."""
+
+
+QUESTION = re.compile(r"(?m)^[^\n?]{0,80}(?:" + _alt("lead_in") + r")(?![a-z])[^\n?]{0,80}\?[ \t*_]*$")
+"""A question-style heading that asks for the objectives ("Mục tiêu của Kế hoạch là gì?"): the figures of
+the answer after it are objectives."""
+
+
 LEAD_IN = re.compile(r"(?:" + _alt("lead_in") + r")(?![a-z])[^.:;\n]{0,60}:")
 """A lead-in that names the objectives it lists, up to its colon ("với các mục tiêu chính như:")."""
 
@@ -164,7 +180,7 @@ MEASURE = re.compile(
     r"(?P<num>\d(?<![\d.,]\d)\d{0,2}(?:[.,]\d{1,2})?(?![\d.,]\d)|(?<![a-z])(?:"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r"))\s?(?P<unit>"
-    + _unit_alt(("rate", "count", "minimum"))
+    + _unit_alt(("rate", "count", "minimum", "duration"))
     + r")(?![a-z0-9/])"
 )
 """A figure in a unit of ``layout/target_units.csv`` ("1,7 lần", "một cơ sở", "4/100.000 trẻ sinh ra còn sống");
@@ -188,9 +204,12 @@ MEASURE_ANCHORS = _anchors()
 """Figures in other units are tried only just before a unit (as "%" anchors a percentage)."""
 
 
-MINIMUM_UNITS = frozenset(
-    re.sub(r"[\s,]", "", fold_str(r["phrase"])) for r in _unit_rows() if r["kind"] == "minimum"
-)
+def _unit_kinds() -> dict[str, str]:
+    return {re.sub(r"[\s,]", "", fold_str(r["phrase"])): r["kind"] for r in _unit_rows()}
+
+
+UNIT_KINDS = _unit_kinds()
+"""A unit as matched, spaces and commas removed -> its kind (a minimum needs "tối thiểu", a duration never)."""
 
 
 MEASURE_CUE = re.compile(r"(?<![a-z])(?:" + _alt("level", "at_least", "at_most", "about") + r")\s+$")
@@ -252,13 +271,13 @@ def _table_units() -> dict[str, str]:
     return out
 
 
-def table_targets(folded: Folded) -> list[Target]:
+def table_targets(folded: Folded, rows: list[tuple[int, int]] | None = None) -> list[Target]:
     """Figures of a table of indicators: each row whose unit cell is "%" or "điểm" sets one target per
     planning column, with the year that column's header prints."""
     text = folded.text
     out: list[Target] = []
     cols: dict | None = None
-    for start, end in logical_rows(text):
+    for start, end in logical_rows(text) if rows is None else rows:
         cells = [" ".join(c.split()) for c in text[start:end].split("\t")]
         head = _target_columns(cells)
         if head:
@@ -297,6 +316,11 @@ def table_targets(folded: Folded) -> list[Target]:
     return out
 
 
+YEAR_HEADER = re.compile(r"(?:nam\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
+"""A column headed by its year alone ("2025", "2026-2030"): a planning column (a year before the plan is
+dropped as a finding)."""
+
+
 def _target_columns(cells: list[str]) -> dict | None:
     """The roles of a header row: an indicator column, then a unit column (or none: the figures say their
     own "%"), then the value columns, each with the year its header prints; None when it is no such header."""
@@ -307,7 +331,11 @@ def _target_columns(cells: list[str]) -> dict | None:
             roles["unit"] = i
         elif "indicator" not in roles and roles["unit"] is None and words["indicator"].search(c):
             roles["indicator"] = i
-        elif "indicator" in roles and words["value"].search(c) and not words["past"].search(c):
+        elif (
+            "indicator" in roles
+            and (words["value"].search(c) or YEAR_HEADER.fullmatch(c))
+            and not words["past"].search(c)
+        ):
             years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", c)
             roles["values"].append((i, int(years[-1]) if years else None))
     if roles["unit"] is not None:  # with a unit column, the planned figures stand after it
@@ -347,12 +375,12 @@ def _measures(text: str) -> list[_Figure]:
     out = []
     for start, m in sorted(found.items()):
         cue = MEASURE_CUE.search(text, max(0, start - 25), start)
-        if cue and (
-            re.sub(r"[\s,]", "", m.group("unit")) not in MINIMUM_UNITS or AT_LEAST.search(cue.group())
-        ):
-            comparator = (
-                ">=" if AT_LEAST.search(cue.group()) else "<=" if AT_MOST.search(cue.group()) else "="
-            )
+        if cue is None:
+            continue
+        kind = UNIT_KINDS.get(re.sub(r"[\s,]", "", m.group("unit")))
+        at_least = AT_LEAST.search(cue.group()) is not None
+        if at_least if kind == "minimum" else not at_least if kind == "duration" else True:
+            comparator = ">=" if at_least else "<=" if AT_MOST.search(cue.group()) else "="
             unit = " ".join(m.group("unit").split())
             out.append(_Figure(start, m.end(), _number(m.group("num")), unit, comparator, m.span("unit")))
     for m in GROUP.finditer(text):
@@ -361,25 +389,30 @@ def _measures(text: str) -> list[_Figure]:
     return out
 
 
-def _prose_targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[Target]:
+def _prose_targets(
+    folded: Folded, o: Outline, table_tasks: list[Task], all_rows: list[tuple[int, int]]
+) -> list[Target]:
     text = folded.text
     out: list[Target] = []
     figures = _figures(text)
     starts = [f.start for f in figures]
     set_sentence = -1  # the sentence of the last figure set as a target
+    rows = [r for r in all_rows if "\t" in text[r[0] : r[1]]]
+    row_starts = [r[0] for r in rows]
     for k, f in enumerate(figures):
         sec = o.section_at(f.start)
         if sec is not None and sec.heading and sec.heading.start <= f.start < sec.heading.end and sec.start:
             # a "heading" that holds the figure is an item's wrapped line ("5G, IoT … 2 dự án"): it goes on
             # the section before it
             sec = o.section_at(sec.start - 1)
-        in_table = "\t" in text[text.rfind("\n", 0, f.start) + 1 : f.start]
+        row = _row_at(text, rows, row_starts, f.start)
+        in_table = row is not None
         s_start, s_end = sentence(text, f.start)
         clause = text[s_start : f.start]
         if (
             not (sec is not None and sec.role == "goals" or in_table and table_tasks)
             and s_start != set_sentence  # a figure after a target in its sentence ("cắt giảm 50% X, 50% Y")
-            and not _objective(text, sec, s_start, f.start)
+            and not _objective(text, sec, s_start, f.start, s_end)
         ):
             continue
         set_sentence = s_start
@@ -395,11 +428,8 @@ def _prose_targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[
             if AT_MOST.search(near)
             else "="
         )
-        if in_table:
-            line_end = text.find("\n", f.start)
-            years = re.findall(
-                r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[f.end : line_end if line_end != -1 else len(text)]
-            )
+        if row is not None:  # the year of the row's cells after the figure ("… | 01/01/2026")
+            years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[f.end : row[1]])
             deadline = int(years[-1]) if years else None
         else:
             floor = sec.start if sec else max(0, f.start - SENTENCE_REACH)  # never back to the text's start
@@ -429,18 +459,44 @@ def _prose_targets(folded: Folded, o: Outline, table_tasks: list[Task]) -> list[
     return out
 
 
-def _objective(text: str, sec: Section | None, s_start: int, pos: int) -> bool:
+CELL_REACH = 500
+"""How long a wrapped cell can be: a figure further from its row's tabs is prose, not a cell."""
+
+
+def _row_at(text: str, rows: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    """The table row (tab-separated cells, wrapped over lines or not) that holds ``pos``, if any: a figure
+    in a cell after its row's first tab, on a tabbed line or in a wrapped cell that more cells follow."""
+    k = bisect_right(starts, pos) - 1
+    if k < 0 or pos >= rows[k][1] or "\t" not in text[rows[k][0] : pos]:
+        return None
+    if "\t" in text[text.rfind("\n", 0, pos) + 1 : pos]:
+        return rows[k]
+    before = text.rfind("\t", max(rows[k][0], pos - CELL_REACH), pos)
+    after = text.find("\t", pos, min(rows[k][1], pos + CELL_REACH))
+    if before != -1 and after != -1 and "\n\n" not in text[before:after]:
+        return rows[k]  # a cell wrapped over lines, between two cells of its row
+    return None  # prose a row took in (a layout table around a whole letter) is not the table's
+
+
+def _objective(text: str, sec: Section | None, s_start: int, pos: int, s_end: int) -> bool:
     """A figure outside a goals section is an objective when the words before it strive for it
     ("phấn đấu", "đạt"), oblige it outside any headed section ("bảo đảm", "tối thiểu"), or the sentence
-    is framed by the year it aims at ("Trong năm 2025, …"); never in a purpose, organisation, funding or
-    findings section, and never a figure reported as reached ("đến nay đã đạt")."""
+    is framed by the year it aims at ("Trong năm 2025, …"); outside any headed section, a bullet that opens
+    with its figure ("- 100% hồ sơ được số hóa") unless it says it is done ("100% xã đã kết nối"); never in
+    a purpose, organisation, funding or findings section, and never a figure reported as reached ("đến nay
+    đã đạt")."""
     if sec is not None and sec.role in ("purpose", "organization", "funding", "findings"):
         return False
     near = max(s_start, pos - 60)
+    unheaded = sec is None or sec.role is None
     aimed = (
         STRIVE.search(text, near, pos)
-        or (sec is None or sec.role is None)
-        and COMMIT.search(text, near, pos)
+        or unheaded
+        and (
+            COMMIT.search(text, near, pos)
+            or FIGURE_LED.match(text, s_start, pos)
+            and not DONE.search(text, pos, s_end)
+        )
         or YEAR_FRAME.match(text, s_start)
         or _strive_list(text, s_start, pos)
         or _lead_in(text, s_start)
@@ -473,8 +529,12 @@ def _paragraph_start(text: str, s_start: int) -> int:
 
 def _lead_in(text: str, s_start: int) -> bool:
     """A figure in the list after a lead-in that names objectives ("… với các mục tiêu chính như:\nTiếp tục …;
-    Chỉ số PAPI duy trì trong nhóm 2."), within one paragraph and no full stop between them."""
-    return LEAD_IN.search(text, _paragraph_start(text, s_start), s_start) is not None
+    Chỉ số PAPI duy trì trong nhóm 2."), within one paragraph and no full stop between them; or in the answer
+    to a question-style heading that asks for them ("Mục tiêu của Kế hoạch là gì?"), within LIST_REACH."""
+    if LEAD_IN.search(text, _paragraph_start(text, s_start), s_start):
+        return True
+    asked = list(QUESTION.finditer(text, max(0, s_start - LIST_REACH), s_start))
+    return bool(asked) and "?" not in text[asked[-1].end() : s_start]
 
 
 def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | None) -> int | None:
@@ -530,16 +590,28 @@ def _baseline(text: str, pos: int) -> bool:
     return bool(BASELINE.search(text, max(0, pos - 20), pos))
 
 
+_TH, _NAM, _QUY, _NGAY = (fuzzy_pattern(w) for w in ("tháng", "năm", "quý", "ngày"))
+
+
 BY_DATE = re.compile(
-    r"(?:"
+    r"(?<![a-z])(?:"
     + _alt("by_date")
-    + r")\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\d{1,2}\s+"
-    + fuzzy_pattern("tháng")
+    + r")\s+(?:"
+    + _NGAY
+    + r"\s+)?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\d{1,2}\s+"
+    + _TH
     + r"\s+\d{1,2}\s+"
-    + fuzzy_pattern("năm")
-    + r"\s+)((?:19|20)\d{2})"
+    + _NAM
+    + r"\s+|(?:"
+    + _TH
+    + r"\s+\d{1,2}|"
+    + _QUY
+    + r"\s+(?:[ivx]{1,3}|[1-4]))\s*(?:/|\s"
+    + _NAM
+    + r")\s*)((?:19|20)\d{2})(?!\d)"
 )
-"""A date that gives a figure its deadline: "trước ngày 01/01/2025", "trước ngày 06 tháng 12 năm 2025"."""
+"""A date that gives a figure its deadline, its year printed: "trước ngày 01/01/2025", "trước ngày 06 tháng 12
+năm 2025", "trong quý IV/2025", "trước tháng 6/2025"."""
 
 
 YEAR_LABEL = re.compile(
