@@ -318,6 +318,23 @@ phí tuân thủ so với năm 2024.
         id="post-list-opened-by-a-bare-year-and-a-figure-coordinated-with-a-target",
     ),
     pytest.param(
+        """Mục tiêu của Kế hoạch là gì?
+
+Kế hoạch hướng tới 100% hồ sơ được giải quyết đúng hạn và giảm 20% thời gian chờ.
+""",
+        [(100, "%", "=", None), (20, "%", "=", None)],
+        id="post-answer-to-a-question-style-heading",
+    ),
+    pytest.param(
+        """Kế hoạch nêu rõ:
+- 100% thủ tục hành chính được công khai trên Cổng.
+- Trên 90% người dân hài lòng với dịch vụ.
+- 100% xã đã kết nối mạng.
+""",
+        [(100, "%", "=", None), (90, "%", ">=", None)],
+        id="post-bullets-that-open-with-their-figure-unless-done",
+    ),
+    pytest.param(
         """Năm 2024, Sở đã cắt giảm 30% thời gian giải quyết thủ tục hành chính. Đến nay, 100% xã đã kết nối
 mạng. Đội kiểm tra ít nhất 01 lần/năm. Bảo đảm nộp hồ sơ trong thời hạn tối thiểu 15 ngày trước ngày thi.
 """,
