@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from cancu.graph.gc_pause import paused_gc
 from cancu.graph.sqlite_db import connect, translated
 from cancu.graph.sqlite_graph import LazyGraph
 from cancu.ontology.vocab import EdgeKind, NodeKind
@@ -30,9 +31,12 @@ _WORKERS = (EdgeKind.LEADS.value, EdgeKind.SUPPORTS.value)
 _LOADED_PLANS = "SELECT key FROM nodes WHERE kind = ? AND json_extract(attrs, '$.loaded') = 1 ORDER BY key"
 
 
-def plan_batches(store: EmbeddedStore, size: int = BATCH) -> Iterator[tuple[list[str], LazyGraph]]:
+def plan_batches(
+    store: EmbeddedStore, query: str, size: int = BATCH
+) -> Iterator[tuple[list[str], LazyGraph]]:
     """``(plans, graph)`` for every loaded plan, ``size`` plans at a time in key order (the order of
-    ``queries.common.loaded_plans``), each graph holding its batch's neighbourhood already read."""
+    ``queries.common.loaded_plans``), each graph holding what ``query`` reads of its batch already
+    read. A batch's graph is released when the next one is asked for."""
     if store._reader() is None:  # no database: no plans (and no rebuild of a stale one is pending)
         return
     snapshot = connect(store.root, write=False)
@@ -43,15 +47,28 @@ def plan_batches(store: EmbeddedStore, size: int = BATCH) -> Iterator[tuple[list
         for start in range(0, len(keys), size):
             batch = keys[start : start + size]
             g = LazyGraph(snapshot, store.root)
-            prefetch(g, batch)
+            with paused_gc():  # tens of thousands of decoded rows, no garbage cycles among them
+                prefetch(g, batch, query)
             yield batch, g
+            g.release()  # the caller is done with the batch: its rows go now, not at a full collection
     finally:
         snapshot.close()
 
 
-def prefetch(g: LazyGraph, plans: list[str]) -> None:
-    """The rows ``audit`` and ``gaps`` read for ``plans``, in seven statements."""
+def prefetch(g: LazyGraph, plans: list[str], query: str) -> None:
+    """The rows ``query`` reads for ``plans``: audit the plans' citations and the cited documents'
+    successors (two statements); gaps also the plans' in-edges and index rows, their tasks' and
+    targets' edges and the leading agencies' successions (seven)."""
     g.prefetch_adjacent(plans, "succ")
+    if query == "audit":
+        cited = {
+            other
+            for plan in plans
+            for other, keyed in g._succ.get(plan, {}).items()
+            if any(k in keyed for k in _CITED)
+        }
+        g.prefetch_adjacent(cited, "succ")  # REPLACED_BY, AMENDED_BY
+        return
     g.prefetch_adjacent(plans, "pred")
     g.prefetch_indexes(plans)
     items, cited = set(), set()
@@ -80,5 +97,7 @@ def answers(
     from cancu.queries.gaps import gaps
 
     answer = {"audit": audit, "gaps": gaps}[query]
-    for batch, g in plan_batches(store, size):
-        yield answer(g, batch, as_of=as_of), g
+    for batch, g in plan_batches(store, query, size):
+        with paused_gc():
+            result = answer(g, batch, as_of=as_of)
+        yield result, g

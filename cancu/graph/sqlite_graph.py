@@ -206,6 +206,20 @@ class _LazyAdjacency(dict):
         return dict.items(self)
 
 
+class _LazyNodes(_LazyAdjacency):
+    """The node dict: a row read with an edge keeps its JSON text until the node itself is asked
+    for (a plan's out-edges bring twenty task rows an audit never looks at)."""
+
+    def _load(self, key: Any) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        text = self._graph._node_text.pop(key, None) if isinstance(key, str) else None
+        if text is not None:
+            dict.__setitem__(self, key, decode(text))
+            return True
+        return super()._load(key)
+
+
 class _LazyIndex(dict):
     """A plan index of ``g.graph`` (``plan_leads`` / ``plan_metrics``) read one plan at a time."""
 
@@ -257,8 +271,9 @@ class LazyGraph(nx.MultiDiGraph):
         self._db, self._root = db, root
         self._keyed: dict[tuple[str, str], dict[str, Any]] = {}
         self._exists: dict[str, bool] = {}
+        self._node_text: dict[str, str] = {}  # rows read, not yet decoded (``_LazyNodes``)
         super().__init__()
-        self._node = _LazyAdjacency(self, self._fetch_node)
+        self._node = _LazyNodes(self, self._fetch_node)
         self._adj = self._succ = _LazyAdjacency(self, self._fetch_succ)
         self._pred = _LazyAdjacency(self, self._fetch_pred)
         with translated(root):
@@ -314,7 +329,7 @@ class LazyGraph(nx.MultiDiGraph):
         out: dict[str, dict[str, Any]] = {}
         with translated(self._root):
             rows = self._db.execute(query, (key,)).fetchall()
-        nodes, exists = self._node, self._exists
+        texts, exists = self._node_text, self._exists
         for other, k, text, node_text in rows:
             keyed = out.get(other)
             if keyed is None:
@@ -323,7 +338,7 @@ class LazyGraph(nx.MultiDiGraph):
                 keyed[k] = decode(text)
             if other not in exists:
                 exists[other] = True
-                dict.__setitem__(nodes, other, decode(node_text))
+                texts[other] = node_text
         return out
 
     # -- set-at-a-time reads (whole-store audit / gaps: ``cancu.graph.sqlite_bulk``) -----------------
@@ -352,7 +367,7 @@ class LazyGraph(nx.MultiDiGraph):
                 found.add(key)
                 self._exists[key] = True
                 if not dict.__contains__(self._node, key):
-                    dict.__setitem__(self._node, key, decode(text))
+                    self._node_text[key] = text
             for key in todo:
                 if key not in found:
                     self._exists[key] = False
@@ -370,7 +385,7 @@ class LazyGraph(nx.MultiDiGraph):
         with translated(self._root):
             rows = self._db.execute(query, (encode(todo),)).fetchall()
         found: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in todo}
-        nodes, exists = self._node, self._exists
+        texts, exists = self._node_text, self._exists
         for key, other, k, text, node_text in rows:
             out = found[key]
             keyed = out.get(other)
@@ -381,7 +396,7 @@ class LazyGraph(nx.MultiDiGraph):
                 keyed[k] = decode(text)
             if other not in exists:
                 exists[other] = True
-                dict.__setitem__(nodes, other, decode(node_text))
+                texts[other] = node_text
         for key, out in found.items():
             dict.__setitem__(adjacency, key, out)
 
@@ -403,6 +418,21 @@ class LazyGraph(nx.MultiDiGraph):
             for index in (leads, metrics):
                 if isinstance(index, _LazyIndex):
                     index._prefill(plan, None)
+
+    def release(self) -> None:
+        """Drop every row read (the lazy dicts point back at the graph: without this a batch's rows
+        would wait for the cyclic collector). The graph is unusable after."""
+        for lazy in (self._node, self._succ, self._pred):
+            dict.clear(lazy)
+            lazy._graph = None
+        for index in self.graph.values():
+            if isinstance(index, _LazyIndex):
+                dict.clear(index)
+                index._graph = None
+        self._keyed.clear()
+        self._exists.clear()
+        self._node_text.clear()
+        self.graph.clear()
 
     def _all_keys(self) -> list[str]:
         with translated(self._root):

@@ -20,7 +20,6 @@ BUILDER_SOURCES = (
     "graph/derived.py",
     "graph/resolve.py",
     "graph/naming.py",
-    "graph/sqlite_graph.py",
     "ontology/ids.py",
     "ontology/vocab.py",
     "ontology/registry.py",
