@@ -186,10 +186,25 @@ b) Tổ chức sơ kết các chương trình.
         """2. Mục tiêu cụ thể
 - 100% khu công nghiệp có tối thiểu 1 trạm phát sóng 5G.
 - Thí điểm nhà máy thông minh cho tối thiểu 2 dự án trong các khu công nghệ cao.
-- Tổ chức 02 lớp tập huấn cho cán bộ.
+III. NHIỆM VỤ
+1. Tổ chức 02 lớp tập huấn cho cán bộ; mời ít nhất 30 doanh nghiệp tham dự.
 """,
         [(100, "%", "=", None), (1, "trạm", ">=", None), (2, "dự án", ">=", None)],
-        id="unit-minimum-count-only-after-toi-thieu",
+        id="unit-minimum-count-only-after-toi-thieu-outside-goals",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Hiện nay, toàn tỉnh có khoảng 180 doanh nghiệp ứng dụng công nghệ cao.
+- Hỗ trợ 50 doanh nghiệp đổi mới công nghệ; xây dựng 05 mô hình sản xuất thông minh.
+- Thu hút 30.000 lượt người tham quan; tỉnh nằm trong top 10 cả nước.
+""",
+        [
+            (50, "doanh nghiệp", "=", None),
+            (5, "mô hình", "=", None),
+            (30000, "lượt", "=", None),
+            (10, "rank", "<=", None),
+        ],
+        id="unit-counts-a-goals-section-sets-not-a-count-reported-there",
     ),
     pytest.param(
         """2. Mục tiêu cụ thể

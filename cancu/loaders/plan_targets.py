@@ -177,31 +177,22 @@ NUMBER_WORDS = {fold_str(r["phrase"]): int(r["value"]) for r in read_rows("layou
 
 
 MEASURE = re.compile(
-    r"(?P<num>\d(?<![\d.,]\d)\d{0,2}(?:[.,]\d{1,2})?(?![\d.,]\d)|(?<![a-z])(?:"
+    r"(?P<num>\d(?<![\d.,]\d)\d{0,2}(?:(?:\.\d{3})+|[.,]\d{1,2})?(?![\d.,]\d)|(?<![a-z])(?:"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r"))\s?(?P<unit>"
     + _unit_alt(("rate", "count", "minimum", "duration"))
-    + r")(?![a-z0-9/])"
+    + r")(?![a-z0-9/])(?!\s+[a-z]+/)"
 )
 """A figure in a unit of ``layout/target_units.csv`` ("1,7 lần", "một cơ sở", "4/100.000 trẻ sinh ra còn sống");
-a count followed by "/" is a frequency ("01 lần/năm")."""
+a count followed by "/" is a frequency ("01 lần/năm", "100 lượt người/tháng")."""
 
 
-MEASURE_LEAD = re.compile(r"\d(?<![\d.,]\d)|(?<![a-z])[" + "".join({w[0] for w in NUMBER_WORDS}) + "]")
+FIGURE_START = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:(?:\.\d{3})+|[.,]\d{1,2})?(?![\d.,]\d)(?=\s?[a-z/])")
+"""Where a figure can start: a unit is tried right after each (one pass over the digits of a text)."""
 
 
-def _anchors() -> tuple[tuple[str, int], ...]:
-    """What each unit is found by: its word with "/" ("trai/100", wrapped lines do not split it), else the
-    unit as printed; without anchors that hold another ("bệnh" covers "loại bệnh"). Each comes with how far
-    after a figure's start it can stand (its offset in the longest unit that holds it)."""
-    phrases = sorted({" ".join(fold_str(r["phrase"]).split()) for r in _unit_rows() if r["kind"] != "group"})
-    keys = {next((w for w in p.split() if "/" in w), p) for p in phrases}
-    keys = {k for k in keys if not any(q != k and q in k for q in keys)}
-    return tuple(sorted((k, 8 + max(p.find(k) for p in phrases if k in p)) for k in keys))
-
-
-MEASURE_ANCHORS = _anchors()
-"""Figures in other units are tried only just before a unit (as "%" anchors a percentage)."""
+WORD_FIGURE_CUES = tuple(fold_str(p) + " " for p in cues("at_least") if " " in p and p not in cues("or_more"))
+"""A number written as a word is tried only right after a minimum ("ít nhất một cơ sở y tế")."""
 
 
 def _unit_kinds() -> dict[str, str]:
@@ -217,6 +208,14 @@ MEASURE_CUE = re.compile(r"(?<![a-z])(?:" + _alt("level", "at_least", "at_most",
 
 
 GROUP = re.compile(r"(?P<unit>" + _unit_alt(("group",)) + r")\s+(?P<num>\d{1,2})(?![\d.,%])")
+
+
+FROM = re.compile(r"(?<![a-z])(?:" + _alt("from", ocr=False) + r")\s+$")
+"""A count a change starts from ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …"): a baseline."""
+
+
+TOP = re.compile(r"(?<![a-z])(?:" + _unit_alt(("rank",)) + r")\s+(?P<num>\d{1,3})(?![\d.,%])")
+"""A place in a ranking ("nằm trong top 10 tỉnh"): value 10, unit "rank", "<=" (the seeds' "nhóm 20 tỉnh")."""
 
 
 GROUP_CUE = re.compile(
@@ -236,6 +235,8 @@ class _Figure:
     comparator: str | None = None
     printed: tuple[int, int] | None = None
     """Where a unit other than "%", "điểm" and "rank" is printed: it is kept as printed."""
+    goals_only: bool = False
+    """A count with no cue before it: a target only in a goals section, unless reported ("hiện nay …")."""
 
 
 TABLE_FIGURE = re.compile(r"^\s*([><]=?|≥|≤)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
@@ -362,27 +363,49 @@ def _figures(text: str) -> list[_Figure]:
 
 
 def _number(printed: str) -> float:
-    return float(NUMBER_WORDS[printed]) if printed in NUMBER_WORDS else float(printed.replace(",", "."))
+    """ "2,1" -> 2.1, "30.000" -> 30000 (thousands), "một" -> 1."""
+    if printed in NUMBER_WORDS:
+        return float(NUMBER_WORDS[printed])
+    if THOUSANDS.fullmatch(printed):
+        return float(printed.replace(".", ""))
+    return float(printed.replace(",", "."))
+
+
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def _measures(text: str) -> list[_Figure]:
     """Figures in the units of ``target_units.csv`` with their cue right before them, the comparator the cue
     gives; a group ("trong nhóm 2") unless it is a rank ("nhóm 20 tỉnh")."""
     found: dict[int, re.Match[str]] = {}
-    for anchor, reach in MEASURE_ANCHORS:
-        for m in finditer_near(MEASURE, text, anchor, reach, MEASURE_LEAD):
-            found.setdefault(m.start(), m)
+    for n in FIGURE_START.finditer(text):
+        m = MEASURE.match(text, n.start())
+        if m:
+            found[n.start()] = m
+    for cue in WORD_FIGURE_CUES:
+        at = text.find(cue)
+        while at != -1:
+            m = MEASURE.match(text, at + len(cue))
+            if m:
+                found.setdefault(m.start(), m)
+            at = text.find(cue, at + 1)
     out = []
     for start, m in sorted(found.items()):
         cue = MEASURE_CUE.search(text, max(0, start - 25), start)
-        if cue is None:
-            continue
         kind = UNIT_KINDS.get(re.sub(r"[\s,]", "", m.group("unit")))
-        at_least = AT_LEAST.search(cue.group()) is not None
-        if at_least if kind == "minimum" else not at_least if kind == "duration" else True:
-            comparator = ">=" if at_least else "<=" if AT_MOST.search(cue.group()) else "="
-            unit = " ".join(m.group("unit").split())
-            out.append(_Figure(start, m.end(), _number(m.group("num")), unit, comparator, m.span("unit")))
+        at_least = cue is not None and AT_LEAST.search(cue.group()) is not None
+        unit = " ".join(m.group("unit").split())
+        value = _number(m.group("num"))
+        if cue is None or kind == "minimum" and not at_least:
+            if kind != "duration":  # no cue: a count a goals section sets
+                out.append(_Figure(start, m.end(), value, unit, None, m.span("unit"), goals_only=True))
+            continue
+        if kind == "duration" and at_least:
+            continue  # "thời hạn tối thiểu 15 ngày trước …": a rule of a procedure
+        comparator = ">=" if at_least else "<=" if AT_MOST.search(cue.group()) else "="
+        out.append(_Figure(start, m.end(), value, unit, comparator, m.span("unit")))
+    for m in TOP.finditer(text):
+        out.append(_Figure(m.start("num"), m.end("num"), float(m.group("num")), "rank", "<="))
     for m in GROUP.finditer(text):
         if GROUP_CUE.search(text, max(0, m.start() - 30), m.start()) and not RANK.match(text, m.start()):
             out.append(_Figure(m.start("num"), m.end("num"), float(m.group("num")), "nhóm", "="))
@@ -409,6 +432,13 @@ def _prose_targets(
         in_table = row is not None
         s_start, s_end = sentence(text, f.start)
         clause = text[s_start : f.start]
+        if f.goals_only and (
+            sec is None
+            or sec.role != "goals"
+            or PAST.search(text, s_start, f.start)
+            or FROM.search(text, max(s_start, f.start - 12), f.start)
+        ):
+            continue  # a count with no cue: only a goals section sets it ("Hỗ trợ 50 doanh nghiệp …")
         if (
             not (sec is not None and sec.role == "goals" or in_table and table_tasks)
             and s_start != set_sentence  # a figure after a target in its sentence ("cắt giảm 50% X, 50% Y")
