@@ -378,6 +378,30 @@ Thực hiện Kế hoạch số 50/KH-UBND ngày 11/3/2024 của UBND huyện S�
 ]
 
 
+LAYOUT_ROWS.append(
+    pytest.param(
+        VINH_LONG_KH
+        + """Căn cứ Kế hoạch số 20/KH-UBND ngày 10/01/2020 của UBND tỉnh Vĩnh Long;
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thực hiện đồng bộ./.
+**THÔNG BÁO **
+**về Lưu trữ, Sử dụng Thông tin Khách hàng**
+**Kính gửi:** Quý Thành viên,
+Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý.
+Quý Thành viên xác nhận giúp được tiếp tục lưu trữ khi tiếp tục sử dụng dịch vụ.
+Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế và Thỏa thuận Bảo về Dữ liệu cá nhân bên dưới.
+Tiếp tục sử dụng
+Cảm ơn đã dùng ThuVienPhapLuat.vn
+- Bạn vừa bị Đăng xuất khỏi Tài khoản .
+- Xin lỗi Quý khách vì sự bất tiện này!
+Có thể tài khoản của bạn đã bị rò rỉ mật khẩu, xin vui lòng đổi mật khẩu tại đây để tiếp tục sử dụng
+""",
+        {"bases": ["20/KH-UBND"], "refs": [], "leads": []},
+        id="legal-database-site-notices-are-not-the-document",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), LAYOUT_ROWS)
 def test_rule_layout_marks(text, want):
     _check(text, want)
@@ -1810,6 +1834,46 @@ I. MỤC ĐÍCH, YÊU CẦU
         id="plan-purpose-item-is-no-directive",
     ),
 ]
+
+
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 11414/VPCP-CN
+Hà Nội, ngày 20 tháng 11 năm 2025
+Kính gửi:
+- Bộ Xây dựng;
+- Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.
+Xét báo cáo của Đoàn kiểm tra, Phó Thủ tướng Chính phủ có ý kiến như sau:
+1. Ủy ban nhân dân tỉnh Đồng Nai:
+- Về công tác giải phóng mặt bằng: chỉ đạo các đơn vị liên quan đẩy nhanh tiến độ bàn giao mặt bằng
+trước ngày 30 tháng 11 năm 2025.
+- Về nguồn vật liệu đá: tiếp tục hỗ trợ các chủ đầu tư, các nhà thầu.
+2. Ủy ban nhân dân thành phố Hồ Chí Minh: chỉ đạo chủ đầu tư, các nhà thầu đẩy nhanh tiến độ thi công.
+3. Bộ Xây dựng: chỉ đạo Ban Quản lý dự án, các nhà thầu tăng cường nhân lực, máy móc thiết bị.
+Văn phòng Chính phủ xin thông báo để các cơ quan liên quan biết, thực hiện./.
+|
+Nơi nhận:
+- Như trên;
+- Bộ Xây dựng;
+- UBND tỉnh Đồng Nai.
+- Lưu: VT, CN (2).
+|
+**KT. BỘ TRƯỞNG, CHỦ NHIỆM**
+""",
+        {
+            "leads": [
+                ["UBND tỉnh Đồng Nai"],
+                ["UBND tỉnh Đồng Nai"],
+                ["UBND thành phố Hồ Chí Minh"],
+                ["Bộ Xây dựng"],
+            ]
+        },
+        id="letter-body-headings-a-province-s-ubnd-and-a-duty-after-the-colon-recipients-are-no-tasks",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
+from cancu.loaders.places import is_city, match_province
 from cancu.ontology.datafiles import read_rows
 
 LEADING = re.compile(
@@ -195,8 +196,29 @@ def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
 
 
 def find_in(folded_text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Known agencies named between ``start`` and ``end`` of a folded text."""
-    out = []
-    for m in finder().finditer(folded_text, start, end):
-        out.append((name_of_group(m.lastgroup), m.start(), m.end()))
-    return out
+    """Known agencies named between ``start`` and ``end`` of a folded text, and the UBND of a province
+    named by its place ("Ủy ban nhân dân tỉnh Đồng Nai": a national letter's addressee)."""
+    out = [
+        (name_of_group(m.lastgroup), m.start(), m.end()) for m in finder().finditer(folded_text, start, end)
+    ]
+    if "nhan dan" not in folded_text[start:end] and "ubnd" not in folded_text[start:end]:
+        return out
+    for m in PROVINCE_UBND.finditer(folded_text, start, end):
+        hit = match_province(folded_text, m.end())
+        if hit is None or hit[1] > end:
+            continue
+        province, stop = hit
+        unit = "thành phố" if is_city(province.name) else "tỉnh"
+        found = (f"UBND {unit} {province.name}", m.start(), stop)
+        out = [o for o in out if not (m.start() <= o[1] < stop)] + [found]
+    return sorted(out, key=lambda o: o[1])
+
+
+PROVINCE_UBND = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("ủy ban nhân dân", "ubnd"))
+    + r")\s+(?:"
+    + fuzzy_alternation(("tỉnh", "thành phố"))
+    + r"|tp\.?)\s+"
+)
+"""A UBND named with its province ("UBND tỉnh Đồng Nai", "Ủy ban nhân dân thành phố Hồ Chí Minh")."""

@@ -26,6 +26,8 @@ LEAD_IN = re.compile(r"[\s*_]*(?:" + fuzzy_alternation(("đề nghị", "giao", 
 """Words before the bodies of a heading ("6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …")."""
 LETTERED = re.compile(r"(?m)^[ \t*_]*[a-zđ][ \t]*\)[ \t*_]*")
 TAIL = re.compile(r"[\s*_:.;,()]*$")
+DUTY_AFTER = re.compile(r"[ \t*_]*:[ \t*_]*(?=[^\W\d_])")
+"""The colon between a heading's bodies and the duty it gives them on the same line ("Bộ Xây dựng: chỉ đạo")."""
 MIN_TEXT = 15
 
 
@@ -33,7 +35,7 @@ MIN_TEXT = 15
 def _opens_a_body() -> re.Pattern[str]:
     """The first words of a body's name (``agency_heads.csv``), after "các" and a title."""
     heads = sorted((r["head"] for r in read_rows("agency_heads.csv")), key=len, reverse=True)
-    titles = ("các", "thủ trưởng", "giám đốc", "chủ tịch", "lãnh đạo")
+    titles = ("các", "thủ trưởng", "giám đốc", "chủ tịch", "lãnh đạo", "người đứng đầu")
     return re.compile(
         r"(?:(?:"
         + fuzzy_alternation(titles, ocr=False)
@@ -51,26 +53,28 @@ def _excluded(sec: Section | None) -> bool:
     return False
 
 
-def _bodies(folded: Folded, sec: Section) -> list[str]:
+def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
     """The bodies a heading names, when the heading is only their names (a list, perhaps with a lead-in
-    and a closing colon): "1. Sở Y tế", "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:"."""
+    and a closing colon): "1. Sở Y tế", "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:"; or their
+    names, a colon and their duty ("2. Bộ Xây dựng: chỉ đạo …"), then with where the duty starts."""
     text = folded.text
     h = sec.heading
     start = heading_words_start(text, sec.heading)
     lead_in = LEAD_IN.match(text, start, h.end)
     start = lead_in.end() if lead_in else start
     if not _opens_a_body().match(text, start):
-        return []  # most headings open with no body's first word: no need to look for names
+        return [], None  # most headings open with no body's first word: no need to look for names
     names = agency_run(text, start, h.end)
     if not names:
-        return []
+        return [], None
     last = max(e for _, s, e in agency_names.find_in(text, start, h.end))
     rest = text[last : h.end]
     # a heading that goes on into a sentence ("2. Sở Nội vụ chủ trì, phối hợp …") is an item, not a list
     words = len(rest.split())
-    return (
-        names if TAIL.fullmatch(rest) or words <= 4 or words <= 8 and rest.rstrip(" *_").endswith(":") else []
-    )
+    if TAIL.fullmatch(rest) or words <= 4 or words <= 8 and rest.rstrip(" *_").endswith(":"):
+        return names, None
+    colon = DUTY_AFTER.match(rest)
+    return (names, last + colon.end()) if colon else ([], None)
 
 
 def duty_tasks(
@@ -91,7 +95,7 @@ def duty_tasks(
     for sec in o.sections:
         if sec.heading is None or _excluded(sec) or sec.parent is not None and id(sec.parent) in duty_ids:
             continue  # a lettered item of a duty section is one of its tasks, read with it
-        lead = _bodies(folded, sec)
+        lead, after_colon = _bodies(folded, sec)
         if not lead:
             continue
         duty_ids.add(id(sec))
@@ -105,6 +109,8 @@ def duty_tasks(
             first = min([child.end, *(it.start for it in items if child.start <= it.start < child.end)])
             pieces.append((heading_words_start(text, child.heading), first))
         pieces.extend((it.start, it.end) for it in items)
+        if not pieces and after_colon is not None:  # "2. UBND thành phố Hồ Chí Minh: chỉ đạo …": one duty
+            pieces = [(after_colon, end)]
         if not pieces:  # lettered items too long to be read as headings, or one paragraph
             marks = [m.end() for m in LETTERED.finditer(text, sec.heading.end, end)]
             bounds = [m.start() for m in LETTERED.finditer(text, sec.heading.end, end)][1:] + [end]

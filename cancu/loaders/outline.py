@@ -22,6 +22,12 @@ ROMAN_LINE = re.compile(r"^[ \t]*([ivxl|1!]{1,4})[ \t]*[.)][ \t]*(\S.*)$")
 ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]*[.)]?[ \t]*([^\W\d_].*)$")
 LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
 BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–]|t(?=[ \t]+[^\W\d_]{2}))[ \t]*7?[ \t]*(\S.*)$")
+RECIPIENTS = re.compile(r"(?:^|\t)[ \t|*_]*" + fuzzy_pattern("nơi nhận") + r"[ \t*_]*:")
+"""The recipients block (NĐ 30/2020/NĐ-CP, Phụ lục I: "Nơi nhận: - Như trên; - Lưu: VT"): its dashes list
+addressees, not items, up to the next heading (an appendix)."""
+WRAP_LINES = 4
+"""The most lines a heading is read over ("**1. Giao người đứng đầu các" / "cơ quan chuyên môn, …" / "lập …;
+Chủ tịch** **Ủy ban nhân dân các xã, phường" / "và đặc khu**")."""
 OCR_PLUS = "t"
 """OCR prints a "+" bullet as "T" ("T Phát triển, hoàn thiện …"): no Vietnamese word is the letter t alone."""
 HEADING_HINT = re.compile(r"[ \t]*(?:[ivxl|1!]{1,4}[ \t]*[.)]|\d|[a-h¢][ \t]*\))")
@@ -189,20 +195,32 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
     le = start - 1
     lines = text[start:end].split("\n")
     skip = -1
+    recipients = False
+    closings: list[int] = []  # where each recipients block starts: the sections before it end there
     for i, line in enumerate(lines):
         ls, le = le + 1, le + 1 + len(line)
-        if i == skip or not line.strip() or PAGE_NUMBER.match(line):
+        if i <= skip or not line.strip() or PAGE_NUMBER.match(line):
             continue
+        if "nh" in line and (rec := RECIPIENTS.search(line)):
+            recipients = True  # a "|" cell boundary may have joined it to the line before (a tab)
+            closings.append(ls + rec.start())
+            if rec.start() == 0:
+                continue
         h = _heading(line, folded, ls)
         if h is not None:
-            if i + 1 < len(lines) and _wrapped(h, line, lines[i + 1], folded, le + 1):
-                nxt = lines[i + 1]
+            recipients = False
+            j, ns = i + 1, le + 1
+            while j < len(lines) and j - i <= WRAP_LINES and _wrapped(h, line, lines[j], folded, ns):
+                nxt = lines[j]  # a heading wrapped over several lines (a long bold run of a web page)
                 h.title = h.title.rstrip() + " " + nxt.strip()
-                h.printed = h.printed.rstrip() + " " + folded.quote(le + 1, le + 1 + len(nxt)).strip()
-                h.end = le + 1 + len(nxt)
-                skip = i + 1
+                h.printed = h.printed.rstrip() + " " + folded.quote(ns, ns + len(nxt)).strip()
+                h.end = ns + len(nxt)
+                skip = j
+                j, ns = j + 1, ns + len(nxt) + 1
             heads.append(h)
             prev_text = line
+            continue
+        if recipients:
             continue
         b = BULLET_LINE.match(line)
         if b and not _continues(prev_text, folded, ls + b.start(2), le):
@@ -222,6 +240,8 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
             stack.pop()
         parent = stack[-1] if stack else None
         nxt = next((x.start for x in heads[i + 1 :] if x.depth <= h.depth), end)
+        k = bisect_right(closings, h.start)
+        nxt = min(nxt, closings[k]) if k < len(closings) else nxt
         own_role = role_of(h.title)
         area = area_of(h.title) or (parent.area if parent else None)
         year = (
