@@ -214,6 +214,24 @@ Hiện nay, toàn tỉnh có khoảng 180 doanh nghiệp ứng dụng công ngh�
         [],
         id="no-target-a-frequency-or-a-count-of-work",
     ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Tỷ lệ người hưởng trợ cấp xã hội có tài khoản ngân hàng đạt 90%.
+III. TIÊU CHÍ CHẤM ĐIỂM
+- Từ 88 - 90% cộng 02 điểm; đạt 100% cộng 05 điểm, không đạt tỷ lệ 100% không cộng điểm.
+""",
+        [(90, "%", "=", None)],
+        id="no-target-thresholds-of-a-rating-scale",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+- Phấn đấu 100% hồ sơ thủ tục hành chính được số hóa.
+3. Lộ trình thực hiện
+- Phấn đấu 100% hồ sơ thủ tục hành chính được số hóa.
+""",
+        [(100, "%", "=", None)],
+        id="a-figure-restated-word-for-word-is-one-target",
+    ),
     # -- where a figure's year comes from -------------------------------------------------------------------
     pytest.param(
         """2. Mục tiêu cụ thể

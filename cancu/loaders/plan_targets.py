@@ -151,6 +151,14 @@ CONDITION = re.compile(_alt("condition"))
 IF = re.compile(r"(?<![a-z])(?:" + _alt("if", ocr=False) + r")(?![a-z])")
 
 
+SCORING = re.compile(
+    r"(?<![a-z])(?:"
+    + _alt("scoring", ocr=False)
+    + r")(?:\s+truc\s+tiep)?\s+\d{1,3}(?:[.,]\d{1,2})?\s+diem|khong\s+cong\s+diem"
+)
+"""A threshold of a rating scale ("đạt 100% cộng 05 điểm", "không đạt tỷ lệ 100% không cộng điểm")."""
+
+
 PAST = re.compile(_alt("past"))
 """A figure reported, not set."""
 
@@ -420,6 +428,7 @@ def _prose_targets(
     figures = _figures(text)
     starts = [f.start for f in figures]
     set_sentence = -1  # the sentence of the last figure set as a target
+    stated: set[tuple] = set()
     rows = [r for r in all_rows if "\t" in text[r[0] : r[1]]]
     row_starts = [r[0] for r in rows]
     for k, f in enumerate(figures):
@@ -446,7 +455,11 @@ def _prose_targets(
         ):
             continue
         set_sentence = s_start
-        if CONDITION.search(text, f.end, s_end) or IF.search(text, max(s_start, f.start - 40), f.start):
+        if (
+            CONDITION.search(text, f.end, s_end)
+            or IF.search(text, max(s_start, f.start - 40), f.start)
+            or SCORING.search(text, f.end, min(s_end, f.end + 160))
+        ):
             continue  # "… thấp dưới 30% có thể điều chỉnh mục tiêu": a condition, not a target
         near = text[max(s_start, f.start - COMPARATOR_REACH) : f.start]
         comparator = f.comparator or (
@@ -473,6 +486,10 @@ def _prose_targets(
         # the words that belong to this figure: from the previous figure (in the sentence) to the next
         w_start = max(s_start, figures[k - 1].end if k else 0)
         w_end = min(s_end, starts[k + 1] if k + 1 < len(starts) else s_end)
+        said = (f.value, f.unit, deadline, " ".join(text[w_start:w_end].split()))
+        if said in stated:
+            continue  # the same figure restated word for word (a roadmap, a table row repeating a bullet)
+        stated.add(said)
         out.append(
             Target(
                 text=" ".join(folded.quote(s_start, s_end).split()),
