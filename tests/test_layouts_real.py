@@ -1008,6 +1008,53 @@ Kế hoạch này có hiệu lực kể từ ngày ban hành 13/5/2011.
 ]
 
 
+PAGE_ROWS.append(
+    pytest.param(
+        """Đang tải văn bản...
+#
+**Số hiệu:**
+|
+6225/BVHTTDL-VP
+|
+|
+**Loại văn bản:**
+|
+Công văn
+|
+**Nơi ban hành:**
+|
+Bộ Văn hoá, Thể thao và du lịch
+|
+|
+**Ngày ban hành:**
+|
+18/11/2025
+|
+- Các cơ quan tham mưu quản lý nhà nước thuộc Bộ;
+|
+Thủ tướng Chính phủ đã ban hành Chỉ thị số 33/CT-TTg ngày 06/11/2025 về đẩy mạnh việc
+thực hiện đúng tiến độ các nhiệm vụ được giao. Bộ Văn hóa, Thể thao và Du lịch yêu cầu:
+""",
+        {
+            "doc": {
+                "number": "6225/BVHTTDL-VP",
+                "type": "CV",
+                "issuer": "Bộ Văn hóa, Thể thao và Du lịch",
+                "level": "ministry",
+                "date": "2025-11-18",
+            },
+            "page": {
+                "number": "6225/BVHTTDL-VP",
+                "type": "Công văn",
+                "issuer": "Bộ Văn hoá, Thể thao và du lịch",
+                "date": "2025-11-18",
+            },
+        },
+        id="thuvienphapluat-values-a-cell-line-below-their-labels-masthead-lost",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), PAGE_ROWS)
 def test_rule_page_metadata(text, want):
     _check(text, want)

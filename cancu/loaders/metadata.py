@@ -233,6 +233,14 @@ def read_header(folded: Folded) -> Header:
         if getattr(info, name) is None:
             warnings.append(f"document.{name}: not found in the text")
     page = read_page_metadata(folded)
+    if page and own is not None and "number" in page:
+        # the page's attribute table names the document on the page; a sentence of its body that
+        # reports another act ("Thủ tướng … đã ban hành Chỉ thị số 33/CT-TTg") does not
+        info.number = info.type = info.date = info.issuer = info.level = info.authority = None
+        info.jurisdiction = None
+        place = Place()
+        for name in ("number", "date", "issuer"):
+            info.spans.pop(name, None)
     if page:
         _from_page(folded, page, info, place)
         if info.issuer and not place.label() and info.level not in ("national", "ministry"):
@@ -282,8 +290,20 @@ def _from_page(folded: Folded, page: dict, info: DocumentInfo, place: Place) -> 
             p = _page_place(page)
             if p.province and info.number and "UBND" in info.number.upper():
                 info.issuer, info.level, info.jurisdiction = f"UBND {p.unit_name()}", "province", p.label()
+            elif code := _national_issuer_code(info.number):  # "6316/BVHTTDL-VP": the ministry that numbers it
+                info.issuer, info.level = code.issuer, code.level or "ministry"
         if info.issuer:
             info.spans["issuer"] = tuple(page["issuer"]["span"])
+
+
+def _national_issuer_code(number: str | None):
+    """The national body whose code a document number carries ("BVHTTDL"), else None."""
+    if not number:
+        return None
+    m = STATE_NUMBER.search(fold_str(number).lower())
+    n = parse_state(m, number) if m and m.start() == 0 else None
+    code = n.issuer_code if n else None
+    return code if code and code.scope == "national" and code.issuer else None
 
 
 UBND_OF = re.compile(

@@ -62,6 +62,10 @@ def read_page_metadata(folded: Folded) -> dict[str, dict]:
         start = m.end()
         while start < line_end and text[start] in " \t:":
             start += 1
+        if start == line_end:  # "**Số hiệu:**" / "|" / "6316/BVHTTDL-VP": the value a cell's line below
+            start, line_end = _value_below(text, line_end, rx)
+            if start < 0:
+                continue
         if field in ("date", "effective", "expires"):
             d = DATE.search(text, start, min(line_end, start + REACH))
             if d:
@@ -77,6 +81,27 @@ def read_page_metadata(folded: Folded) -> dict[str, dict]:
         if value:
             out[field] = {"value": value, "span": list(folded.span(start, end))}
     return out
+
+
+BELOW_LINES = 3
+"""How many lines below its label a value may stand (a cell boundary "|" printed on a line between)."""
+
+
+def _value_below(text: str, pos: int, rx: re.Pattern[str]) -> tuple[int, int]:
+    """The first line with words after ``pos`` (within ``BELOW_LINES``), unless it is another label."""
+    for _ in range(BELOW_LINES):
+        if pos >= len(text):
+            break
+        end = text.find("\n", pos + 1)
+        end = len(text) if end == -1 else end
+        line = text[pos + 1 : end]
+        if line.strip(" \t|*_"):
+            if rx.match(line.lstrip(" \t|*_")):
+                break
+            start = pos + 1 + (len(line) - len(line.lstrip(" \t|*_")))
+            return start, end
+        pos = end
+    return -1, -1
 
 
 def _unglued(value: str) -> str:
