@@ -52,11 +52,18 @@ def _env() -> dict[str, str]:
     return env
 
 
-def cancu(*args: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one ``cancu`` process."""
+#: ``--before DIR``: a tree of cancu (``PYTHONPATH``) whose figures are taken in the same run
+BEFORE: dict[str, str] = {}
+
+
+def cancu(*args: str, before: bool = False) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``cancu`` process (``before``: of the ``--before`` tree)."""
     cmd = [sys.executable, "-c", "import sys; from cancu.cli import main; sys.exit(main())", *args]
+    env = _env()
+    if before:
+        env["PYTHONPATH"] = BEFORE["path"]
     out = subprocess.run(
-        [sys.executable, "-c", _LAUNCHER, *cmd], capture_output=True, text=True, check=True, env=_env()
+        [sys.executable, "-c", _LAUNCHER, *cmd], capture_output=True, text=True, check=True, env=env
     )
     code, wall, rss_kb = json.loads(out.stdout)
     if code not in (0, 1):  # audit --fail-on is not used; 1 would be a finding, not a failure
@@ -64,15 +71,27 @@ def cancu(*args: str) -> tuple[float, float]:
     return wall, rss_kb / 1024
 
 
-def median_of(runs: int, *args: str) -> dict[str, float]:
-    """The median of ``runs`` processes, after one untimed run (fills the byte-code cache)."""
+def median_of(runs: int, *args: str, compare: bool = False) -> dict[str, float]:
+    """The median of ``runs`` processes, after one untimed run (fills the byte-code cache). With
+    ``--before``, the before tree's processes alternate with these: ``before_s`` and the ratio."""
     cancu(*args)
-    walls, rss = zip(*(cancu(*args) for _ in range(runs)), strict=True)
-    return {"median_s": round(statistics.median(walls), 3), "peak_rss_mb": round(max(rss), 1)}
+    if not (BEFORE and compare):
+        walls, rss = zip(*(cancu(*args) for _ in range(runs)), strict=True)
+        return {"median_s": round(statistics.median(walls), 3), "peak_rss_mb": round(max(rss), 1)}
+    cancu(*args, before=True)
+    pairs = [(cancu(*args), cancu(*args, before=True)) for _ in range(runs)]
+    now, then = statistics.median(p[0][0] for p in pairs), statistics.median(p[1][0] for p in pairs)
+    return {
+        "median_s": round(now, 3),
+        "peak_rss_mb": round(max(p[0][1] for p in pairs), 1),
+        "before_s": round(then, 3),
+        "before_rss_mb": round(max(p[1][1] for p in pairs), 1),
+        "before/after": round(then / now, 2) if now else None,
+    }
 
 
 def one_size(
-    provinces: int, departments: int, communes: int, tasks: int, runs: int, work: Path
+    provinces: int, departments: int, communes: int, tasks: int, runs: int, work: Path, years: int = 1
 ) -> dict[str, Any]:
     from cancu.graph.embedded import open_store
     from cancu.testing.synth import generate_country
@@ -81,7 +100,7 @@ def one_size(
     manifest = generate_country(
         country,
         seed=7,
-        years=(2026,),
+        years=tuple(range(2027 - years, 2027)),
         provinces=provinces,
         departments_per_province=departments,
         communes_per_province=communes,
@@ -110,7 +129,7 @@ def one_size(
     plan_key = "doc:" + str(extract_path(country / province["file"]).document.id)
     q = {
         "floor (cancu --version)": median_of(runs, "--version"),
-        "status": median_of(runs, "status", s, str(store)),
+        "status": median_of(runs, "status", s, str(store), compare=True),
         "trace PLAN": median_of(runs, "trace", plan_key, "--as-of", AS_OF, s, str(store)),
         "audit PLAN": median_of(runs, "audit", plan_key, "--as-of", AS_OF, s, str(store)),
         "gaps PLAN": median_of(runs, "gaps", plan_key, "--as-of", AS_OF, s, str(store)),
@@ -118,12 +137,17 @@ def one_size(
         "trace national": median_of(
             max(1, runs // 2), "trace", "76/NQ-CP 2021", "--as-of", AS_OF, s, str(store)
         ),
-        "audit (whole store)": median_of(max(1, runs // 2), "audit", "--as-of", AS_OF, s, str(store)),
-        "gaps (whole store)": median_of(max(1, runs // 2), "gaps", "--as-of", AS_OF, s, str(store)),
+        "audit (whole store)": median_of(
+            max(1, runs // 2), "audit", "--as-of", AS_OF, "--format", "ndjson", s, str(store), compare=True
+        ),
+        "gaps (whole store)": median_of(
+            max(1, runs // 2), "gaps", "--as-of", AS_OF, "--format", "ndjson", s, str(store), compare=True
+        ),
     }
     return {
         "sql_reads": sql_reads(store, plan_key) if hasattr(open_store(store), "subgraph_for_trace") else {},
         "provinces": provinces,
+        "years": years,
         "plans": len(plans),
         "tasks_per_plan": tasks,
         "nodes": info["nodes"],
@@ -166,7 +190,7 @@ def sql_reads(store: Path, plan_key: str) -> dict[str, int]:
             else raw.subgraph_for_responsible(plan_key)
         )
         statements: list[str] = []
-        raw._reader().set_trace_callback(statements.append)
+        (getattr(g, "_db", None) or raw._reader()).set_trace_callback(statements.append)
         query(g, [plan_key] if part == "plans" else plan_key, as_of=AS_OF)
         out[name] = len(statements)
     return out
@@ -189,6 +213,23 @@ def exponents(small: dict[str, Any], big: dict[str, Any]) -> dict[str, float | N
     return out
 
 
+TEN_YEARS_PLANS = 40_000
+
+
+def projection(big: dict[str, Any], exps: dict[str, float | None]) -> dict[str, float | None]:
+    """Each cost at ten years (40,000 plans) from the largest size and its exponent (b < 0 read as 0:
+    a cost that fell between two sizes is noise, not a trend)."""
+    scale = TEN_YEARS_PLANS / big["plans"]
+    out: dict[str, float | None] = {}
+    costs = {n: big[n]["wall_s"] for n in ("load", "add one plan", "reload unchanged (one file)")}
+    costs |= {n: v["median_s"] for n, v in big["queries"].items()}
+    costs["load peak RSS"] = big["load"]["peak_rss_mb"]
+    for name, value in costs.items():
+        b = exps.get(name)
+        out[name] = None if b is None else round(value * scale ** max(b, 0.0), 2)
+    return out
+
+
 def table(result: dict[str, Any]) -> str:
     sizes = result["sizes"]
     head = (
@@ -205,12 +246,19 @@ def table(result: dict[str, Any]) -> str:
         ]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {result['exponents'].get(name)} |")
     for name in sizes[0]["queries"]:
-        cells = [f"{r['queries'][name]['median_s']} s, {r['queries'][name]['peak_rss_mb']} MB" for r in sizes]
+        cells = [_query_cell(r["queries"][name]) for r in sizes]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {result['exponents'].get(name)} |")
     for name in sizes[0]["sql_reads"]:
         cells = [str(r["sql_reads"][name]) for r in sizes]
         lines.append(f"| SQL reads, {name} (in process) | " + " | ".join(cells) + " | |")
     return "\n".join(lines)
+
+
+def _query_cell(q: dict[str, Any]) -> str:
+    cell = f"{q['median_s']} s, {q['peak_rss_mb']} MB"
+    if "before_s" in q:
+        cell += f" (before {q['before_s']} s, {q['before_rss_mb']} MB: {q['before/after']}x)"
+    return cell
 
 
 def main() -> None:
@@ -220,18 +268,41 @@ def main() -> None:
     ap.add_argument("--communes", type=int, default=30)
     ap.add_argument("--tasks", type=int, default=20)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument(
+        "--years",
+        type=int,
+        nargs="+",
+        default=None,
+        help="sizes as synthetic years of a country (each of --provinces provinces) instead of --sizes",
+    )
+    ap.add_argument("--provinces", type=int, default=34, help="provinces of a year with --years")
+    ap.add_argument(
+        "--before", type=Path, default=None, help="a cancu tree (PYTHONPATH) timed in the same run"
+    )
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "out" / "store_cli.json")
     args = ap.parse_args()
+    if args.before:
+        BEFORE["path"] = str(args.before.resolve())
     sizes = []
-    for n in args.sizes:
+    steps = [(args.provinces, y) for y in args.years] if args.years else [(n, 1) for n in args.sizes]
+    for n, years in steps:
         with tempfile.TemporaryDirectory(prefix="cancu-bench-") as tmp:
             started = time.perf_counter()
-            sizes.append(one_size(n, args.departments, args.communes, args.tasks, args.runs, Path(tmp)))
-            print(f"size {n}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            sizes.append(
+                one_size(n, args.departments, args.communes, args.tasks, args.runs, Path(tmp), years)
+            )
+            print(f"size {n} x {years} year(s): {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            args.json.parent.mkdir(parents=True, exist_ok=True)  # what is measured survives a stop
+            args.json.write_text(json.dumps({"sizes": sizes}, indent=1, ensure_ascii=False), encoding="utf-8")
     result = {"sizes": sizes, "exponents": exponents(sizes[0], sizes[-1]) if len(sizes) > 1 else {}}
+    result["ten_years"] = projection(sizes[-1], result["exponents"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     print(table(result))
+    if result.get("ten_years"):
+        print("\nprojected to ten years (40,000 plans):")
+        for name, value in result["ten_years"].items():
+            print(f"  {name}: {value}")
 
 
 if __name__ == "__main__":
