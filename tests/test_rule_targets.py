@@ -256,6 +256,25 @@ b) Đối với đội ngũ
     ),
     pytest.param(
         """2. Mục tiêu cụ thể
+- Tỷ lệ trẻ em đi học mẫu giáo đạt 40% (năm 2030) và 60% (năm 2035).
+- Đến năm 2030, tỷ lệ phòng học kiên cố đạt 80%, năm 2035 đạt 95%.
+""",
+        [(40, "%", "=", 2030), (60, "%", "=", 2035), (80, "%", "=", 2030), (95, "%", "=", 2035)],
+        id="year-printed-right-after-each-figure",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+*a) Mục tiêu đến năm 2030*
+Hỗ trợ 50 doanh nghiệp đổi mới công nghệ.
+Hình thành 03 vùng sản xuất ứng dụng công nghệ cao.
+*b) Đến năm 2035:*
+Tỉnh nằm trong top 03 của vùng về đổi mới sáng tạo.
+""",
+        [(50, "doanh nghiệp", "=", 2030), (3, "vùng", "=", 2030), (3, "rank", "<=", 2035)],
+        id="unbulleted-target-lines-under-italic-year-labels",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
 Nâng cao chất lượng phục vụ người dân.
 III. NHIỆM VỤ
 1. Tiếp tục cập nhật cơ sở dữ liệu cán bộ, công chức và hoàn thành 100% việc cập nhật lý lịch cán bộ,

@@ -482,7 +482,7 @@ def _prose_targets(
                 text.rfind("\n\n", floor, f.start),
                 floor,
             )
-            deadline = _deadline(text, min(s_start, item_start + 1), f.start, clause, sec)
+            deadline = _deadline(text, min(s_start, item_start + 1), f.start, clause, sec, f.end)
         # the words that belong to this figure: from the previous figure (in the sentence) to the next
         w_start = max(s_start, figures[k - 1].end if k else 0)
         w_end = min(s_end, starts[k + 1] if k + 1 < len(starts) else s_end)
@@ -584,13 +584,18 @@ def _lead_in(text: str, s_start: int) -> bool:
     return bool(asked) and "?" not in text[asked[-1].end() : s_start]
 
 
-def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | None) -> int | None:
+def _deadline(
+    text: str, s_start: int, pos: int, clause: str, sec: Section | None, end: int | None = None
+) -> int | None:
     window = text[max(s_start, pos - 160) : pos]
     if UNTIL.search(text, max(s_start, pos - 40), pos):
         return None
     if EACH_YEAR.search(text, max(s_start, pos - 40), pos):
         m = PERIOD.search(window)
         return int(m.group(2)) if m else None
+    own = OWN_YEAR.match(text, end) if end is not None else None
+    if own:  # "đạt 40% (năm 2030) và 60% (năm 2035)": the year right after a figure is its own
+        return int(own.group(1))
     w0 = max(s_start, pos - 160)
     years = [y for y in YEAR_WORDS.finditer(window) if not _baseline(text, w0 + y.start())]
     if years:
@@ -626,6 +631,17 @@ def _deadline(text: str, s_start: int, pos: int, clause: str, sec: Section | Non
     if sec.own_role is None and sec.heading is not None and NUMBERED_ITEM.search(text, sec.heading.end, pos):
         return None  # a numbered item after an item read as a heading: that year was the other item's words
     return sec.deadline_year
+
+
+OWN_YEAR = re.compile(
+    r"[ \t]*(?:\(\s*)?(?:(?:"
+    + fuzzy_alternation(("vào", "trong", "đến"))
+    + r")\s+)?"
+    + fuzzy_pattern("năm")
+    + r"\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–]\s*(?:19|20)\d{2})"
+)
+"""A year printed right after a figure ("60% (năm 2035)", "40% vào năm 2030", "18 ca sinh/1.000 phụ nữ vào năm
+2025"): that figure's own deadline, before any year further back in its sentence."""
 
 
 NUMBERED_ITEM = re.compile(r"\n[ \t*_]*\d{1,2}[ \t*_]*[.)]")
