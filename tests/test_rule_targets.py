@@ -287,6 +287,16 @@ công chức trước ngày 06 tháng 12 năm 2024.
         """2. Mục tiêu cụ thể
 Nâng cao chất lượng phục vụ người dân.
 III. NHIỆM VỤ
+1. Rà soát quy trình nội bộ, bảo đảm 100% hồ sơ được giải quyết đúng hạn.
+2. Tổ chức tập huấn cho công chức mỗi năm ít nhất 02 lần.
+""",
+        [(100, "%", "=", None)],
+        id="obligation-inside-a-duty-item-not-a-count-of-work",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Nâng cao chất lượng phục vụ người dân.
+III. NHIỆM VỤ
 1. Phấn đấu số hóa 100% hồ sơ đang giải quyết, hoàn thành trong quý IV/2025.
 2. Bảo đảm đạt 90% hồ sơ trực tuyến trước tháng 12/2025.
 """,

@@ -137,6 +137,17 @@ QUESTION = re.compile(r"(?m)^[^\n?]{0,80}(?:" + _alt("lead_in") + r")(?![a-z])[^
 the answer after it are objectives."""
 
 
+COMMIT_NEAR = re.compile(
+    r"(?:"
+    + fuzzy_alternation(tuple(p for p in cues("commit") if p not in cues("at_least")))
+    + r")(?![a-z])(?:\s+(?:"
+    + _alt("at_least")
+    + r"))?\s*$"
+)
+"""An obligation right before its figure, in any section ("- Rà soát …, bảo đảm 100% hồ sơ được số hóa"):
+a target inside a duty item."""
+
+
 LEAD_IN = re.compile(r"(?:" + _alt("lead_in") + r")(?![a-z])[^.:;\n]{0,60}:")
 """A lead-in that names the objectives it lists, up to its colon ("với các mục tiêu chính như:")."""
 
@@ -548,6 +559,7 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int, s_end: in
         or _strive_list(text, s_start, pos)
         or _lead_in(text, s_start)
         or CHANGE.search(text, max(s_start, pos - COMPARATOR_REACH - 10), pos)
+        or COMMIT_NEAR.search(text, max(s_start, pos - COMPARATOR_REACH), pos)
     )
     return bool(aimed) and not PAST.search(text, s_start, pos)
 
