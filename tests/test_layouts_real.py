@@ -1923,6 +1923,52 @@ Nơi nhận:
 )
 
 
+DIRECTIVE_ROWS.extend(
+    [
+        pytest.param(
+            """VĂN PHÒNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 11299/VPCP-KGVX
+Hà Nội, ngày 18 tháng 11 năm 2025
+Kính gửi: Bộ Khoa học và Công nghệ.
+Xét Tờ trình số 226/TTr-BKHCN của Bộ Khoa học và Công nghệ, Phó Thủ tướng Chính phủ có ý kiến như sau:
+Bộ Khoa học và Công nghệ
+chủ trì, phối hợp với Bộ Quốc phòng, Bộ Nội vụ và các bộ, cơ quan liên quan rà
+soát, nghiên cứu, làm rõ mô hình tổ chức của Mạng lưới quan trắc; báo cáo Thủ tướng
+Chính phủ trong quý I năm 2026.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+""",
+            {"leads": [["Bộ Khoa học và Công nghệ"]]},
+            id="letter-one-sentence-chu-tri-its-subject-on-the-line-before",
+        ),
+        pytest.param(
+            """BỘ NỘI VỤ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 10989/BNV-TCBC
+Hà Nội, ngày 20 tháng 11 năm 2025
+**Kính gửi:**
+|
+- Các bộ, cơ quan ngang bộ, cơ quan thuộc
+Chính phủ;
+- Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.
+|
+Thực hiện ý kiến của Ban Tổ chức Trung ương, Bộ Nội vụ đã có Văn bản số 8091/BNV-TCBC ngày 17/9/2025 đề nghị các Bộ,
+ngành, địa phương báo cáo thực trạng biên chế.
+Bộ Nội vụ đề nghị bộ, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế giai đoạn 2026-2031 và gửi về
+Bộ Nội vụ trước ngày 26/11/2025.
+""",
+            {
+                "leads": [["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ", "UBND cấp tỉnh"]],
+                "agencies": ["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ", "UBND cấp tỉnh"],
+            },
+            id="letter-request-to-the-addressees-a-wrapped-dashed-kinh-gui-an-earlier-request-recalled",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

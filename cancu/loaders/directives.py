@@ -67,10 +67,24 @@ def addressees(folded: Folded, start: int, end: int) -> list[str]:
     out: list[str] = []
     pos = m.end()
     dashed = False
+    prev: tuple[int, int] | None = None  # (where the last dashed line's words start, where it ends)
     for line in re.finditer(r"[^\n]*", text[pos : min(end, pos + 1200)]):
         listed = ADDRESSEE_ITEM.match(line.group())
+        ls, le = pos + line.start(), pos + line.end()
         if dashed and not listed and line.group().strip():
-            break  # a list of dashed addressees ends at the first line that is not one
+            if (
+                prev is None
+                or prev[1] + 1 != ls
+                or text[prev[0] : prev[1]].rstrip(" \t*_").endswith((";", "."))
+            ):
+                break  # a list of dashed addressees ends at the first line that is not one
+            # an addressee wrapped onto the next line ("- Các bộ, cơ quan ngang bộ, cơ quan thuộc" / "Chính
+            # phủ;"): the two lines read as one
+            out.extend(g for g in agency_run(text, prev[0], le) if g not in out)
+            prev = (prev[0], le)
+            continue
+        if listed:
+            prev = (ls + listed.end(), le)
         dashed = dashed or bool(listed)
         got = agency_run(text, pos + line.start(), pos + line.end())
         if not got and listed:  # "– Báo Sơn La;": an addressee the table does not know, as printed
@@ -85,7 +99,7 @@ def addressees(folded: Folded, start: int, end: int) -> list[str]:
     return out
 
 
-ADDRESSEE_ITEM = re.compile(r"[ \t]*[-–+•][ \t]*(?=\S)")
+ADDRESSEE_ITEM = re.compile(r"[ \t:]*[-–+•][ \t]*(?=\S)")
 """A line of a "Kính gửi:" list: a dash, then one addressee."""
 
 
@@ -236,37 +250,120 @@ def _given(folded: Folded, body_start: int) -> list[Task]:
 
 
 def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
-    """An unnumbered directive: a paragraph opening with a body that "chủ trì" the work it names, or a
-    duty given with "giao" in running prose."""
+    """An unnumbered directive: a sentence whose subject is a body that "chủ trì" the work it names
+    ("Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng, Bộ Nội vụ … rà soát …; báo cáo Thủ
+    tướng Chính phủ trong quý I năm 2026"), its name perhaps on the line before; or a duty given with
+    "giao" in running prose. "phối hợp với <bodies>" gives support; a time the sentence states, the
+    deadline."""
     given = _given(folded, body_start)
     if given:
         return given
     text = folded.text
     tasks = []
     for m in LEADS.finditer(text, body_start):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        sentence = max(
-            line_start,
-            text.rfind(". ", line_start, m.start()) + 2
-            if ". " in text[line_start : m.start()]
-            else line_start,
-        )
-        while sentence < m.start() and text[sentence] in " \t-+•":
-            sentence += 1
-        lead = agency_run(text, sentence, m.start())
+        lead, sentence = [], m.start()
+        for sentence in _subject_starts(text, body_start, m.start()):
+            lead = agency_run(text, sentence, m.start())
+            if lead:
+                break
         if not lead:
             continue
-        end_m = re.compile(r"\.(?:\s|$)|\n").search(text, m.end())
-        end = end_m.start() if end_m else len(text)
+        end_m = LED_END.search(text, m.end(), min(len(text), m.end() + LED_REACH))
+        end = end_m.start() if end_m else min(len(text), m.end() + LED_REACH)
+        w = WITH.match(text, m.end() + (1 if text[m.end() : m.end() + 1] == "," else 0)) or WITH.match(
+            text, m.end() + 2
+        )
+        support = [a for a in agency_run(text, w.end(), end) if a not in lead] if w else []
+        due = DEADLINE_IN.search(text, m.end(), end)
         tasks.append(
             Task(
                 text=" ".join(folded.quote(sentence, end).split()),
                 span=folded.span(sentence, end),
                 lead=lead[:1],
+                support=support,
+                deadline=_printed(folded, due.start(), due.end()) if due else None,
                 source="prose",
             )
         )
-    return tasks
+    return tasks or _asked_addressees(folded, body_start)
+
+
+def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:
+    """A letter's one request to the bodies it writes to, named by a phrase that stands for them ("đề nghị
+    bộ, ngành, địa phương khẩn trương tổng hợp … gửi về Bộ Nội vụ trước ngày 26/11/2025"): one task
+    led by the addressees of its "Kính gửi" block."""
+    text = folded.text
+    cues = _cues()
+    if "addressed" not in cues:
+        return []
+    for m in cues["request"].finditer(text, body_start):
+        floor = max(body_start, m.start() - RECITAL_REACH)
+        floor = max([floor, *(text.rfind(x, floor, m.start()) + 1 for x in (". ", ".\n", ";", "\n\n"))])
+        if RECITAL.search(text, floor, m.start()):
+            continue  # "… đã có Văn bản số 8091/BNV-TCBC đề nghị …": an earlier letter's request, recalled
+        asked = cues["addressed"].match(
+            text, m.end() + (len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+        )
+        if not asked:
+            continue
+        lead = addressees(folded, 0, m.start())
+        if not lead:
+            return []
+        end_m = LED_END.search(text, asked.end(), min(len(text), asked.end() + LED_REACH))
+        end = end_m.start() if end_m else min(len(text), asked.end() + LED_REACH)
+        due = DEADLINE_IN.search(text, asked.end(), end)
+        return [
+            Task(
+                text=" ".join(folded.quote(m.start(), end).split()),
+                span=folded.span(m.start(), end),
+                lead=lead,
+                deadline=_printed(folded, due.start(), due.end()) if due else None,
+                source="prose",
+            )
+        ]
+    return []
+
+
+def _printed(folded: Folded, start: int, end: int) -> str:
+    """The words as printed, without the emphasis marks a page put among them ("trước ngày **26/11/2025")."""
+    return " ".join(re.sub(r"[*_]+", "", folded.quote(start, end)).split())
+
+
+RECITAL = re.compile(
+    fuzzy_alternation(("đã có văn bản", "đã có công văn", "đã ban hành", "đã có ý kiến", "tại văn bản"))
+)
+RECITAL_REACH = 120
+"""How far before a request the words that make it an earlier letter's may stand."""
+
+
+def _subject_starts(text: str, body_start: int, pos: int) -> list[int]:
+    """Where the subject of the "chủ trì" at ``pos`` may start: its line, else its sentence (a name
+    wrapped onto the line before)."""
+    floor = max(body_start, pos - SUBJECT_REACH)
+    line = max(text.rfind("\n", floor, pos) + 1, floor)
+    sentence = max(max(text.rfind(x, floor, pos) for x in SENTENCE_MARKS) + 1, floor)
+    out = []
+    for start in (line, sentence):
+        while start < pos and text[start] in " \t\n-+•*_":
+            start += 1
+        if start not in out and text[start:pos].count("\n") <= 2:
+            out.append(start)
+    return out
+
+
+SENTENCE_MARKS = (". ", ".\n", ":", ";", "\n\n", "\n-", "\n+")
+SUBJECT_REACH = 200
+"""How far before "chủ trì" its subject's name may start (a name wrapped onto the line before)."""
+LED_END = re.compile(r"\.(?:\s|$|/)|\n\s*\n")
+LED_REACH = 1500
+DEADLINE_IN = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("trong", "trước", "hoàn thành trong", "hoàn thành trước", "chậm nhất"))
+    + r")\s+(?:"
+    + fuzzy_alternation(("quý", "tháng", "năm", "ngày"))
+    + r")\s+[ivx0-9][^;,\n)]{0,16}?(?:19|20)\d{2}"
+)
+"""The time a directive's sentence gives ("trong quý I năm 2026", "trước ngày 15/12/2025")."""
 
 
 BODY_START = re.compile(
