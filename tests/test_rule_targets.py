@@ -324,6 +324,15 @@ III. NHIỆM VỤ
     ),
     pytest.param(
         """2. Các chỉ tiêu chủ yếu
+| STT | Nội dung chỉ tiêu | TH 2023 | KH 2024 | KH 2025 |
+| 1 | Tỷ lệ hài lòng của người dân | 88% | Trên 90% | Đạt từ 95% trở lên |
+| 2 | Tỷ lệ hồ sơ trực tuyến | 40% | Tối thiểu 60% | Dưới 100% |
+""",
+        [(90, "%", ">=", 2024), (95, "%", ">=", 2025), (60, "%", ">=", 2024), (100, "%", "<=", 2025)],
+        id="table-of-indicators-abbreviated-headers-and-words-in-figure-cells",
+    ),
+    pytest.param(
+        """2. Các chỉ tiêu chủ yếu
 | STT | Chỉ tiêu | Đơn vị tính | 2023 | 2024 | 2025 |
 | 1 | Tỷ lệ hồ sơ trực tuyến | % | 40 | 60 | 80 |
 """,

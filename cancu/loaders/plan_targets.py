@@ -41,11 +41,12 @@ def plan_targets(folded: Folded, o: Outline, table_tasks: list[Task], issued: in
     """Prose and table targets, a figure a table restates in prose counted once; a figure for a year
     before the plan was issued is a finding ("năm 2020 đạt 83,87 điểm"), not a target."""
     rows = logical_rows(folded.text)  # read once: the tables of indicators and the figures of task rows
-    tabled = table_targets(folded, rows)
+    read: list[tuple[int, int]] = []
+    tabled = table_targets(folded, rows, read)
     lines = {(folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) for t in tabled}
     prose = [
         t
-        for t in _prose_targets(folded, o, table_tasks, rows)
+        for t in _prose_targets(folded, o, table_tasks, rows, read)
         if (folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) not in lines
     ]
     return sorted(
@@ -258,7 +259,15 @@ class _Figure:
     """A count with no cue before it: a target only in a goals section, unless reported ("hiện nay …")."""
 
 
-TABLE_FIGURE = re.compile(r"^\s*([><]=?|≥|≤)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
+TABLE_FIGURE = re.compile(
+    r"^\s*(?P<words>(?:(?:"
+    + _alt("strive", "at_least", "at_most", "about", "from")
+    + r")\s+){0,2})([><]=?|≥|≤)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*(?P<more>"
+    + _alt("or_more")
+    + r")?\s*$"
+)
+"""A table's figure cell: the figure, a sign ("≥ 30%") or words that say its comparator ("Trên 90%", "Đạt từ 85%
+trở lên", "Tối thiểu 70%")."""
 
 
 TABLE_SIGNS = {">": ">=", ">=": ">=", "≥": ">=", "<": "<=", "<=": "<=", "≤": "<="}
@@ -291,13 +300,29 @@ def _table_units() -> dict[str, str]:
     return out
 
 
-def table_targets(folded: Folded, rows: list[tuple[int, int]] | None = None) -> list[Target]:
-    """Figures of a table of indicators: each row whose unit cell is "%" or "điểm" sets one target per
-    planning column, with the year that column's header prints."""
+def _table_comparator(m: re.Match[str]) -> str:
+    words = m.group("words")
+    if m.group(2):
+        return TABLE_SIGNS[m.group(2)]
+    if m.group("more") or AT_LEAST.search(words):
+        return ">="
+    return "<=" if AT_MOST.search(words) else "="
+
+
+def table_targets(
+    folded: Folded, rows: list[tuple[int, int]] | None = None, read: list[tuple[int, int]] | None = None
+) -> list[Target]:
+    """Figures of a table of indicators: each row whose unit cell is "%" or "điểm" (or, with no unit column,
+    whose figure says "%") sets one target per planning column, with the year that column's header prints.
+    The rows of such a table go to ``read``: their other figures (results, baselines) are no prose targets."""
     text = folded.text
     out: list[Target] = []
     cols: dict | None = None
+    last_end = 0
     for start, end in logical_rows(text) if rows is None else rows:
+        if cols is not None and text[last_end:start].strip():
+            cols = None  # text between two rows: another table, whose header is read anew
+        last_end = end
         cells = [" ".join(c.split()) for c in text[start:end].split("\t")]
         head = _target_columns(cells)
         if head:
@@ -305,6 +330,8 @@ def table_targets(folded: Folded, rows: list[tuple[int, int]] | None = None) -> 
             continue
         if cols is None or len(cells) <= (cols["unit"] or 0):
             continue
+        if read is not None:
+            read.append((start, end))
         unit = _table_units().get(cells[cols["unit"]].strip(" ()")) if cols["unit"] is not None else "%"
         if unit is None:
             continue
@@ -321,13 +348,13 @@ def table_targets(folded: Folded, rows: list[tuple[int, int]] | None = None) -> 
             m = TABLE_FIGURE.match(cells[i]) if i < len(cells) else None
             if not m or cols["unit"] is None and "%" not in cells[i]:
                 continue  # without a unit column, a figure says its own "%"
-            value = float(m.group(2).replace(",", "."))
+            value = float(m.group(3).replace(",", "."))
             out.append(
                 Target(
                     text=words,
                     value=int(value) if value.is_integer() else value,
                     unit=unit,
-                    comparator=TABLE_SIGNS.get(m.group(1) or "", "="),
+                    comparator=_table_comparator(m),
                     deadline=year,
                     span=folded.span(*offsets[i]),
                     metric=metric_of(cells[cols["indicator"]]),
@@ -432,7 +459,11 @@ def _measures(text: str) -> list[_Figure]:
 
 
 def _prose_targets(
-    folded: Folded, o: Outline, table_tasks: list[Task], all_rows: list[tuple[int, int]]
+    folded: Folded,
+    o: Outline,
+    table_tasks: list[Task],
+    all_rows: list[tuple[int, int]],
+    indicator_rows: list[tuple[int, int]],
 ) -> list[Target]:
     text = folded.text
     out: list[Target] = []
@@ -442,7 +473,10 @@ def _prose_targets(
     stated: set[tuple] = set()
     rows = [r for r in all_rows if "\t" in text[r[0] : r[1]]]
     row_starts = [r[0] for r in rows]
+    read_starts = [r[0] for r in indicator_rows]
     for k, f in enumerate(figures):
+        if _row_at(text, indicator_rows, read_starts, f.start):
+            continue  # a table of indicators' row: its planning cells are read there, the others are results
         sec = o.section_at(f.start)
         if sec is not None and sec.heading and sec.heading.start <= f.start < sec.heading.end and sec.start:
             # a "heading" that holds the figure is an item's wrapped line ("5G, IoT … 2 dự án"): it goes on
