@@ -137,7 +137,9 @@ def test_each_example_and_trace_row_says_why() -> None:
             )
     for path in TRACE_GOLD:
         for t in _read(path)["traces"]:
-            for row in t["nodes"] + t["targets"]:
+            for row in (
+                t["nodes"] + t["targets"] + [r for n in t["nodes"] for r in n.get("responsible_rows", [])]
+            ):
                 assert row["expect"] in EXPECTS and row["sentence"].strip(), (path.name, t["what"], row)
                 assert row["expect"] not in ("missing-for-now", "false-for-now") or row.get("reason"), (
                     path.name,
@@ -210,6 +212,11 @@ def test_trace_is_the_checked_cascade(path, index, examples_store, seed_stores) 
         )
         if row and "responsible" in row:
             assert n["responsible"] == row["responsible"], (path.name, n["key"])
+        for r in row.get("responsible_rows", []) if row else []:  # one body's name, as of the date
+            hit = any(
+                x == r["agency"] or (r.get("prefix") and x.startswith(r["agency"])) for x in n["responsible"]
+            )
+            assert hit == (r["expect"] in GIVEN), (path.name, n["key"], r["agency"], r["expect"])
     lines = {
         (
             name(n["key"]),
