@@ -485,7 +485,6 @@ Cải cách hành chính năm 2024
             }
         },
         id="ministry-over-tong-cuc-name-cased",
-        marks=_xfail("sentence case capitalises the first two words: 'Tổng Cục thuế' for TỔNG CỤC THUẾ"),
     ),
     pytest.param(
         """BỘ NỘI VỤ
@@ -858,6 +857,34 @@ Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;
         ),
     ),
 ]
+
+
+MASTHEAD_ROWS.append(
+    pytest.param(
+        """|
+UBND THÀNH PHỐ HÀ NỘI
+**TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Số: 1610/QĐ-TTPVHCC
+Hà Nội, ngày 28 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc phê duyệt phương án tái cấu trúc quy trình
+**GIÁM ĐỐC TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ**
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+""",
+        {
+            "doc": {
+                "number": "1610/QĐ-TTPVHCC",
+                "issuer": "Trung tâm Phục vụ hành chính công thành phố Hà Nội",
+                "level": "department",
+                "jurisdiction": "Hà Nội",
+            }
+        },
+        id="a-centre-under-its-city-ubnd-issues",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "want"), MASTHEAD_ROWS)

@@ -153,9 +153,9 @@ def _body(folded: Folded, cells: list[tuple[int, int]]) -> Body | None:
     printed = " ".join(" ".join(folded.quote(s, e).split()) for s, e in cells)
     if not printed:
         return None
-    name = _sentence_case(printed)
+    row = _generic()[1][g.lastgroup] if g else None
+    name = _sentence_case(printed, len(row["phrase"].split()) if row else 1)
     if g:
-        row = _generic()[1][g.lastgroup]
         return Body(
             name, row["national_level"], False, Place(), start, end, kind=fold_str(row["phrase"]).lower()
         )
@@ -164,13 +164,14 @@ def _body(folded: Folded, cells: list[tuple[int, int]]) -> Body | None:
     return None
 
 
-def _sentence_case(printed: str) -> str:
-    """ "CỤC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH" -> "Cục Kiểm soát thủ tục hành chính" (names printed in
-    capitals; a name already in mixed case is kept)."""
+def _sentence_case(printed: str, head_words: int = 1) -> str:
+    """ "CỤC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH" -> "Cục Kiểm soát thủ tục hành chính", "TRUNG TÂM PHỤC VỤ …" ->
+    "Trung tâm Phục vụ …" (names printed in capitals: the kind of body, then its name; a name already in
+    mixed case is kept)."""
     if not _upper(printed):
         return printed
     words = printed.lower().split()
-    return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
+    return " ".join(w.capitalize() if i in (0, head_words) else w for i, w in enumerate(words))
 
 
 def place_at_date_line(place_words: str | None, issued: str | None) -> Place:

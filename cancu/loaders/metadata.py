@@ -190,7 +190,7 @@ def read_header(folded: Folded) -> Header:
         )
     else:
         place, issuer = _issuer(folded, header_end, number, pd, title_end, info.date, warnings)
-        if issuer is None and column is not None:
+        if column is not None and (issuer is None or _under_its_ubnd(issuer, column, parent)):
             place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
     if own is not None and issuer is None and own.level:
         info.level = own.level
@@ -518,6 +518,18 @@ def _complete(
     return p, Issuer(issuer.name, level, "local", p, issuer.start, issuer.end)
 
 
+def _under_its_ubnd(issuer: Issuer, column: masthead.Body, parent: masthead.Body | None) -> bool:
+    """The column names a body under the UBND the older rules took for the issuer ("UBND THÀNH PHỐ HÀ NỘI"
+    over "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"): the lower line issues (NĐ 30/2020/NĐ-CP Phụ lục I mục
+    I.2, tên cơ quan chủ quản over tên cơ quan ban hành)."""
+    return (
+        parent is not None
+        and issuer.name.startswith("UBND")
+        and parent.kind in ("uy ban nhan dan", "ubnd")
+        and column.kind not in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd")
+    )
+
+
 def _column_issuer(
     folded: Folded,
     column: masthead.Body,
@@ -555,7 +567,7 @@ def _column_issuer(
         name = f"{name} {place.unit_name()}"
     level = (
         "department"
-        if column.kind in ("so", "ban", "cuc", "tong cuc", "thanh tra", "ban quan ly")
+        if column.kind in ("so", "ban", "cuc", "tong cuc", "thanh tra", "ban quan ly", "trung tam")
         else "unit"
     )
     if place.level in ("district", "commune"):
