@@ -297,6 +297,28 @@ III. NHIỆM VỤ
         """2. Mục tiêu cụ thể
 Nâng cao chất lượng phục vụ người dân.
 III. NHIỆM VỤ
+1. Nhóm chỉ tiêu về bình đẳng giới
+- Chỉ tiêu 3: Tỷ lệ nữ cán bộ lãnh đạo, quản lý các cấp là 40%.
+""",
+        [(40, "%", "=", None)],
+        id="chi-tieu-n-bullet-inside-a-duty-section",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Nâng cao chất lượng phục vụ người dân.
+III. QUY TRÌNH THỰC HIỆN
+1. Bước 1. Tiếp nhận hồ sơ
+- Bộ phận Một cửa số hóa toàn bộ hồ sơ, bảo đảm 100% hồ sơ được chuyển đến cơ quan có thẩm quyền.
+2. Bước 2. Trả kết quả
+- Kết quả được cung cấp 100% bản điện tử qua Cổng Dịch vụ công.
+""",
+        [],
+        id="no-target-in-the-steps-of-a-procedure",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Nâng cao chất lượng phục vụ người dân.
+III. NHIỆM VỤ
 1. Phấn đấu số hóa 100% hồ sơ đang giải quyết, hoàn thành trong quý IV/2025.
 2. Bảo đảm đạt 90% hồ sơ trực tuyến trước tháng 12/2025.
 """,

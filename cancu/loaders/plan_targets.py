@@ -149,6 +149,10 @@ COMMIT_NEAR = re.compile(
 a target inside a duty item."""
 
 
+STEP = re.compile(r"\s*(?:" + _alt("step") + r")\s+\d{1,2}(?!\d)")
+"""A heading that names a step of a procedure ("Bước 2. Tiếp nhận hồ sơ", NĐ 61/2018/NĐ-CP quy trình nội bộ)."""
+
+
 LEAD_IN = re.compile(r"(?:" + _alt("lead_in") + r")(?![a-z])[^.:;\n]{0,60}:")
 """A lead-in that names the objectives it lists, up to its colon ("với các mục tiêu chính như:")."""
 
@@ -579,6 +583,8 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int, s_end: in
     đã đạt")."""
     if sec is not None and sec.role in ("purpose", "organization", "funding", "findings"):
         return False
+    if sec is not None and sec.heading is not None and STEP.match(sec.heading.title):
+        return False  # a step of a procedure says how each file is handled ("Bước 2. Tiếp nhận hồ sơ")
     near = max(s_start, pos - 60)
     unheaded = sec is None or sec.role is None
     aimed = (
