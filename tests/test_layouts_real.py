@@ -1996,6 +1996,25 @@ Bộ Nội vụ trước ngày 26/11/2025.
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        VINH_LONG_QD
+        + """Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các sở, ban, ngành tỉnh và Chủ tịch UBND các
+huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.
+KẾ HOẠCH
+Kiểm soát thủ tục hành chính năm 2020
+I. NHIỆM VỤ
+1. Rà soát, đơn giản hóa thủ tục hành chính.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ: theo dõi, đôn đốc việc thực hiện Kế hoạch.
+""",
+        {"agencies": ["Sở Nội vụ", "Văn phòng UBND tỉnh", "Sở, ban, ngành tỉnh", "UBND cấp huyện"]},
+        id="decision-issuing-a-plan-its-executing-article-adds-the-bodies-it-names",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -120,8 +120,28 @@ repeats the article in one sentence stays linear)."""
 
 def executing(folded: Folded, start: int, end: int) -> list[str]:
     """The bodies named before "chịu trách nhiệm thi hành" in the same sentence (the executing article)."""
+    return [name for name, _ in executing_spans(folded, start, end)]
+
+
+def executing_assignments(folded: Folded, start: int, end: int, known: set[str]) -> list[Assignment]:
+    """An assignment for each known body the executing article names and ``known`` does not hold, with
+    the article's sentence as its evidence (a decision that issues a plan: its plan's sections give the
+    rest)."""
+    out: dict[str, Assignment] = {}
     text = folded.text
-    out: list[str] = []
+    for m in _cues()["executes"].finditer(text, start, end):
+        floor = max(start, m.start() - EXECUTING_REACH)
+        sentence = max([floor, *(text.rfind(x, floor, m.start()) + 1 for x in (". ", ".\n", ";", "\n\n"))])
+        for name, _, _ in agency_names.find_in(text, sentence, m.start()):  # bodies the table knows only
+            if name not in known and name not in out:
+                out[name] = Assignment(agency=name, duties=[], span=folded.span(sentence, m.end()))
+    return list(out.values())
+
+
+def executing_spans(folded: Folded, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """(body, span of its sentence) for each body an executing article names."""
+    text = folded.text
+    out: list[tuple[str, tuple[int, int]]] = []
     for m in _cues()["executes"].finditer(text, start, end):
         floor = max(start, m.start() - EXECUTING_REACH)  # an executing article's list is never longer
         sentence = (
@@ -135,10 +155,11 @@ def executing(folded: Folded, start: int, end: int) -> list[str]:
             + 1
         )
         printed = " ".join(folded.quote(sentence, m.start()).split())
+        span = folded.span(sentence, m.end())
         for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
             for name in agency_names.split_cell(part):
-                if name not in out and len(name.split()) <= 12 and _a_body(name):
-                    out.append(name)
+                if name not in [n for n, _ in out] and len(name.split()) <= 12 and _a_body(name):
+                    out.append((name, span))
     return out
 
 

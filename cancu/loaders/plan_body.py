@@ -106,6 +106,8 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
         record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
         if not record.assignments:
             record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
+    known = {a.agency for a in record.assignments}  # the executing article of a decision issuing a plan
+    record.assignments += directives.executing_assignments(folded, header.title_end, len(folded.text), known)
     letter = header.info.type in LETTER_TYPES and not any(
         sec.own_role == "organization" for sec in o.sections
     )
