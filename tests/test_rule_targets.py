@@ -225,6 +225,17 @@ III. TIÊU CHÍ CHẤM ĐIỂM
     ),
     pytest.param(
         """2. Mục tiêu cụ thể
+- Phấn đấu 100% người hưởng trợ cấp xã hội có tài khoản ngân hàng.
+PHỤ LỤC
+HƯỚNG DẪN CHẤM ĐIỂM
+| STT | Tiêu chí | Điểm chuẩn |
+| 1 | Đơn vị đạt tỷ lệ 100% người hưởng trợ cấp được chi trả qua tài khoản | 20 |
+""",
+        [(100, "%", "=", None)],
+        id="no-target-in-a-scoring-guide",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
 - Phấn đấu 100% hồ sơ thủ tục hành chính được số hóa.
 3. Lộ trình thực hiện
 - Phấn đấu 100% hồ sơ thủ tục hành chính được số hóa.

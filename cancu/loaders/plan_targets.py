@@ -175,6 +175,11 @@ SCORING = re.compile(
 """A threshold of a rating scale ("đạt 100% cộng 05 điểm", "không đạt tỷ lệ 100% không cộng điểm")."""
 
 
+SCALE_TITLE = re.compile(r"(?m)(?:^|\t)[ *_#]*(?:" + _alt("scale", ocr=False) + r")[ *_:]*(?=$|\t)")
+"""A scoring scale's title, on its own line or as a table's header cell ("Điểm chuẩn | Hướng dẫn chấm điểm")."""
+ANNEX_TITLE = re.compile(r"(?m)^[ \t*_#]*(?:" + _alt("annex", ocr=False) + r")(?![a-z])")
+
+
 PAST = re.compile(_alt("past"))
 """A figure reported, not set."""
 
@@ -478,9 +483,12 @@ def _prose_targets(
     rows = [r for r in all_rows if "\t" in text[r[0] : r[1]]]
     row_starts = [r[0] for r in rows]
     read_starts = [r[0] for r in indicator_rows]
+    scales = _scales(text) if figures else []
     for k, f in enumerate(figures):
         if _row_at(text, indicator_rows, read_starts, f.start):
             continue  # a table of indicators' row: its planning cells are read there, the others are results
+        if any(a <= f.start < b for a, b in scales):
+            continue  # a scoring scale's thresholds ("đạt 100% … cộng 05 điểm")
         sec = o.section_at(f.start)
         if sec is not None and sec.heading and sec.heading.start <= f.start < sec.heading.end and sec.start:
             # a "heading" that holds the figure is an item's wrapped line ("5G, IoT … 2 dự án"): it goes on
@@ -557,6 +565,16 @@ def _prose_targets(
 
 CELL_REACH = 500
 """How long a wrapped cell can be: a figure further from its row's tabs is prose, not a cell."""
+
+
+def _scales(text: str) -> list[tuple[int, int]]:
+    """Where scoring scales stand: from a line that titles one ("HƯỚNG DẪN CHẤM ĐIỂM") to the next appendix
+    title or the end of the text."""
+    out = []
+    for m in SCALE_TITLE.finditer(text):
+        annex = ANNEX_TITLE.search(text, m.end())
+        out.append((m.start(), annex.start() if annex else len(text)))
+    return out
 
 
 def _row_at(text: str, rows: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
