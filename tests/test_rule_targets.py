@@ -184,6 +184,13 @@ b) Tổ chức sơ kết các chương trình.
     ),
     pytest.param(
         """2. Mục tiêu cụ thể
+- Rút ngắn thời gian cấp phép xây dựng xuống còn 15 ngày làm việc; giảm 20 ngày đối với thủ tục đất đai.
+""",
+        [(15, "ngày làm việc", "=", None), (20, "ngày", "=", None)],
+        id="unit-duration-cut",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
 - 100% khu công nghiệp có tối thiểu 1 trạm phát sóng 5G.
 - Thí điểm nhà máy thông minh cho tối thiểu 2 dự án trong các khu công nghệ cao.
 III. NHIỆM VỤ
