@@ -202,6 +202,29 @@ Hằng năm
 ]
 
 
+ROWS.append(
+    pytest.param(
+        """Phụ lục
+TT	Nhiệm vụ	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian hoàn thành
+	I	Hoàn thiện thể chế, ban hành quy định, hướng dẫn
+1	Phối hợp rà soát, sửa đổi Luật Quy hoạch	Sở Tài chính	Sở Tư pháp	Quý IV/2025
+	II	Xây dựng hạ tầng công nghệ thông tin
+	1	Xây dựng hạ tầng công nghệ thông tin tại Sở Tài chính	Trung tâm Chuyển đổi số Thành phố	Sở Tài chính	Năm 2026
+""",
+        [
+            ("Phối hợp rà soát, sửa đổi", ["Sở Tài chính"], ["Sở Tư pháp"], "Quý IV/2025"),
+            (
+                "Xây dựng hạ tầng công nghệ",
+                ["Trung tâm Chuyển đổi số Thành phố"],
+                ["Sở Tài chính"],
+                "Năm 2026",
+            ),
+        ],
+        id="table-group-rows-are-labels-a-row-shifted-by-an-empty-cell",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ROWS)
 def test_rule_tasks(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -160,16 +160,25 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
             continue
         if cols is None or all(c.strip().isdigit() or not c.strip() for c in cells):
             continue
+        filled = [c.strip() for c in cells if c.strip()]
+        if 1 < len(filled) <= 2 and GROUP_NUMBER.fullmatch(filled[0]):  # "| I | Hoàn thiện thể chế …": a label
+            labels.append(" ".join(filled[1].split()))
+            groups.append([])
+            continue
         offsets, o = [], start
         for c in line.split("\t"):  # the raw cells: a wrapped cell's joined text is shorter than its span
             lead, trail = len(c) - len(c.lstrip()), len(c) - len(c.rstrip())
             offsets.append((o + lead, max(o + lead, o + len(c) - trail)))  # not the masked marks around it
             o += len(c) + 1
+        if len(cells) > 2 and not cells[0].strip() and re.fullmatch(r"\d{1,3}[.)]?", cells[1].strip()):
+            cells, offsets = cells[1:], offsets[1:]  # a row opened by an empty cell: its number, shifted
         ci = cols["content"]
         if ci >= len(cells):
             continue
         gi = cols.get("group", 0 if ci > 0 else None)
         label = " ".join(folded.quote(*offsets[gi]).split()) if gi is not None and gi < len(cells) else ""
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*[.)]?", label):
+            label = ""  # the row's number in a "TT" column, not a group's label
         content_s, content_e = offsets[ci]
         raw = " ".join(folded.quote(content_s, content_e).split())
         num = ROW_NUMBER.match(raw)
@@ -211,6 +220,10 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         for i in members:
             tasks[i].area = area
     return tasks
+
+
+GROUP_NUMBER = re.compile(r"[ivxl]{1,5}[.)]?|[a-h][.)]")
+"""The number of a group row of a task table ("I", "II.", "a)"): its other cell is the group's label."""
 
 
 def _items(cell: str | None) -> str | None:
