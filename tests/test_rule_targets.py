@@ -446,6 +446,13 @@ Kế hoạch hướng tới 100% hồ sơ được giải quyết đúng hạn v
         id="post-bullets-that-open-with-their-figure-unless-done",
     ),
     pytest.param(
+        """Theo đó, UBND tỉnh yêu cầu nâng tỷ lệ hồ sơ trực tuyến lên 80%; giảm tỷ lệ hộ nghèo xuống dưới 2%.
+Tăng trưởng kinh tế phấn đấu đạt 8%/năm trong giai đoạn 2026 - 2030.
+""",
+        [(80, "%", "=", None), (2, "%", "<=", None), (8, "%", "=", 2030)],
+        id="post-raised-or-lowered-to-a-figure-and-a-period-after-it",
+    ),
+    pytest.param(
         """Năm 2024, Sở đã cắt giảm 30% thời gian giải quyết thủ tục hành chính. Đến nay, 100% xã đã kết nối
 mạng. Đội kiểm tra ít nhất 01 lần/năm. Bảo đảm nộp hồ sơ trong thời hạn tối thiểu 15 ngày trước ngày thi.
 """,

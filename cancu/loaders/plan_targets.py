@@ -675,6 +675,11 @@ def _deadline(
         return int(m.group(2))
     reach = min(len(text), pos + AFTER_REACH)
     after = next((y for y in YEAR_WORDS.finditer(text, pos, reach) if not _baseline(text, y.start())), None)
+    period = PERIOD.search(text, pos, reach)
+    if period and (after is None or period.start() < after.start()):
+        after = None  # "đạt 8%/năm trong giai đoạn 2026 - 2030": the period's end
+        if not SENTENCE_END.search(text, pos, period.start()):
+            return int(period.group(2))
     if after and not SENTENCE_END.search(text, pos, after.start()):
         return int(after.group(1))
     by_date = BY_DATE.search(
