@@ -1,13 +1,20 @@
 """Targets of a plan: every figure set as an objective.
 
-In "Mục tiêu" sections; after "phấn đấu", "đạt", "bảo đảm" elsewhere; in sentences framed by the year they
-aim at ("Trong năm 2025, 100% …"); in a ";" list opened by "Phấn đấu" or by a lead-in that names objectives
-("với các mục tiêu chính như: …", "Chỉ tiêu 3: …"); in task rows; and in tables of indicators (a unit column
-and planning columns with their years). Figures are "%", index scores in "điểm", ranks, and figures in
-the units of ``layout/target_units.csv`` right after a cue ("đạt 2,1 con/phụ nữ", "ít nhất 04 tin, bài",
-"duy trì trong nhóm 2"). Figures reported as reached, conditions, baselines ("so với năm 2023") and figures
-for years before the plan are not targets. The words are data: ``layout/target_cues.csv``,
-``layout/target_units.csv``, ``layout/target_numbers.csv``, ``layout/target_tables.csv``.
+Where a figure is set: a goals section; words that strive for it ("phấn đấu", "đạt"), oblige it ("bảo đảm
+100% …", also inside a duty item), change it ("cắt giảm tối thiểu 30%", "nâng … lên 80%") or complete it
+("hoàn thành 100%"); a sentence framed by its year ("Trong năm 2025, 100% …"); a ";" list opened by
+"Phấn đấu", by a year ("Năm 2026, …; …") or by a lead-in that names objectives ("với các mục tiêu chính như:",
+"Chỉ tiêu 3:", a question-style heading); a bullet that opens with its figure outside any headed section;
+a figure after a target in its sentence; task rows; tables of indicators (a unit column, or "%" in the
+cells, and planning columns with their years).
+What a figure is: "%", an index score in "điểm", a rank ("nhóm 20 tỉnh", "top 10"), or a figure in a unit
+of ``layout/target_units.csv`` right after its cue ("đạt 2,1 con/phụ nữ", "ít nhất 04 tin, bài", "duy trì
+trong nhóm 2") or, with no cue, in a goals section ("Hỗ trợ 50 doanh nghiệp").
+Not targets: figures reported as reached, conditions, baselines ("so với năm 2023", "giảm từ 23 …"),
+frequencies ("01 lần/năm"), a scoring scale's thresholds, a procedure's steps, figures for years before the
+plan, and the same figure restated word for word.
+The words are data: ``layout/target_cues.csv``, ``layout/target_units.csv``, ``layout/target_numbers.csv``,
+``layout/target_tables.csv``.
 """
 
 from __future__ import annotations
@@ -178,6 +185,7 @@ SCORING = re.compile(
 SCALE_TITLE = re.compile(r"(?m)(?:^|\t)[ *_#]*(?:" + _alt("scale", ocr=False) + r")[ *_:]*(?=$|\t)")
 """A scoring scale's title, on its own line or as a table's header cell ("Điểm chuẩn | Hướng dẫn chấm điểm")."""
 ANNEX_TITLE = re.compile(r"(?m)^[ \t*_#]*(?:" + _alt("annex", ocr=False) + r")(?![a-z])")
+"""An appendix title ("PHỤ LỤC II"): the end of a scoring scale before it."""
 
 
 PAST = re.compile(_alt("past"))
