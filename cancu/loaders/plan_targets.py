@@ -182,8 +182,10 @@ SCORING = re.compile(
 """A threshold of a rating scale ("đạt 100% cộng 05 điểm", "không đạt tỷ lệ 100% không cộng điểm")."""
 
 
-SCALE_TITLE = re.compile(r"(?m)(?:^|\t)[ *_#]*(?:" + _alt("scale", ocr=False) + r")[ *_:]*(?=$|\t)")
+SCALE_TITLE = re.compile(r"[ *_#]*(?:" + _alt("scale", ocr=False) + r")[ *_:]*(?=\n|\t|$)")
 """A scoring scale's title, on its own line or as a table's header cell ("Điểm chuẩn | Hướng dẫn chấm điểm")."""
+SCALE_KEYS = tuple({" ".join(fold_str(p).split()[-2:]) for p in cues("scale")})
+"""The last two words of each scale title ("chấm điểm", "thang điểm"): a text without any has no scale."""
 ANNEX_TITLE = re.compile(r"(?m)^[ \t*_#]*(?:" + _alt("annex", ocr=False) + r")(?![a-z])")
 """An appendix title ("PHỤ LỤC II"): the end of a scoring scale before it."""
 
@@ -213,19 +215,20 @@ def _unit_pattern(phrase: str) -> str:
 NUMBER_WORDS = {fold_str(r["phrase"]): int(r["value"]) for r in read_rows("layout/target_numbers.csv")}
 
 
-MEASURE = re.compile(
-    r"(?P<num>\d(?<![\d.,]\d)\d{0,2}(?:(?:\.\d{3})+|[.,]\d{1,2})?(?![\d.,]\d)|(?<![a-z])(?:"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))\s?(?P<unit>"
-    + _unit_alt(("rate", "count", "minimum", "duration"))
-    + r")(?![a-z0-9/])(?!\s+[a-z]+/)"
+_UNITS = (
+    r"\s?(?P<unit>" + _unit_alt(("rate", "count", "minimum", "duration")) + r")(?![a-z0-9/])(?!\s+[a-z]+/)"
 )
-"""A figure in a unit of ``layout/target_units.csv`` ("1,7 lần", "một cơ sở", "4/100.000 trẻ sinh ra còn sống");
-a count followed by "/" is a frequency ("01 lần/năm", "100 lượt người/tháng")."""
 
 
-FIGURE_START = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:(?:\.\d{3})+|[.,]\d{1,2})?(?![\d.,]\d)(?=\s?[a-z/])")
-"""Where a figure can start: a unit is tried right after each (one pass over the digits of a text)."""
+MEASURE = re.compile(
+    r"(?P<num>[0-9](?<![\d.,][0-9])[0-9]{0,2}(?:(?:\.[0-9]{3})+|[.,][0-9]{1,2})?(?![\d.,][0-9]))" + _UNITS
+)
+"""A figure in a unit of ``layout/target_units.csv`` ("1,7 lần", "4/100.000 trẻ sinh ra còn sống", "30.000 lượt");
+a count followed by "/" is a frequency ("01 lần/năm", "100 lượt người/tháng"). One pass over a text."""
+
+
+WORD_MEASURE = re.compile(r"(?P<num>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")" + _UNITS)
+"""A number written as a word in the same units ("một cơ sở y tế")."""
 
 
 WORD_FIGURE_CUES = tuple(fold_str(p) + " " for p in cues("at_least") if " " in p and p not in cues("or_more"))
@@ -251,7 +254,11 @@ FROM = re.compile(r"(?<![a-z])(?:" + _alt("from", ocr=False) + r")\s+$")
 """A count a change starts from ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …"): a baseline."""
 
 
-TOP = re.compile(r"(?<![a-z])(?:" + _unit_alt(("rank",)) + r")\s+(?P<num>\d{1,3})(?![\d.,%])")
+TOP = re.compile(
+    r"(?:"
+    + "|".join(sorted({f"{u}(?<![a-z]{u})" for u in _unit_alt(("rank",)).split("|")}))
+    + r")\s+(?P<num>\d{1,3})(?![\d.,%])"
+)
 """A place in a ranking ("nằm trong top 10 tỉnh"): value 10, unit "rank", "<=" (the seeds' "nhóm 20 tỉnh")."""
 
 
@@ -440,15 +447,11 @@ THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 def _measures(text: str) -> list[_Figure]:
     """Figures in the units of ``target_units.csv`` with their cue right before them, the comparator the cue
     gives; a group ("trong nhóm 2") unless it is a rank ("nhóm 20 tỉnh")."""
-    found: dict[int, re.Match[str]] = {}
-    for n in FIGURE_START.finditer(text):
-        m = MEASURE.match(text, n.start())
-        if m:
-            found[n.start()] = m
+    found = {m.start(): m for m in MEASURE.finditer(text)}
     for cue in WORD_FIGURE_CUES:
         at = text.find(cue)
         while at != -1:
-            m = MEASURE.match(text, at + len(cue))
+            m = WORD_MEASURE.match(text, at + len(cue))
             if m:
                 found.setdefault(m.start(), m)
             at = text.find(cue, at + 1)
@@ -576,12 +579,18 @@ CELL_REACH = 500
 
 
 def _scales(text: str) -> list[tuple[int, int]]:
-    """Where scoring scales stand: from a line that titles one ("HƯỚNG DẪN CHẤM ĐIỂM") to the next appendix
-    title or the end of the text."""
+    """Where scoring scales stand: from a line or a cell that titles one ("HƯỚNG DẪN CHẤM ĐIỂM") to the next
+    appendix title or the end of the text. Only the lines that hold a title's last words are read."""
     out = []
-    for m in SCALE_TITLE.finditer(text):
-        annex = ANNEX_TITLE.search(text, m.end())
-        out.append((m.start(), annex.start() if annex else len(text)))
+    for key in SCALE_KEYS:
+        at = text.find(key)
+        while at != -1:
+            start = max(text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+            m = SCALE_TITLE.match(text, start)
+            if m:
+                annex = ANNEX_TITLE.search(text, m.end())
+                out.append((start, annex.start() if annex else len(text)))
+            at = text.find(key, at + 1)
     return out
 
 
