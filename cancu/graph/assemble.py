@@ -126,6 +126,9 @@ class Builder:
                 confidence=m.confidence,
                 parent=m.parent,
                 scope=m.scope,
+                milestones=[f"{d} {c} {v:g} {doc}" for d, c, v, doc in m.milestones] or None,
+                until=m.until,
+                departments=list(m.departments) or None,
             )["registry"].append({"registry": "metrics.csv", "row": m.registry_row, "source": m.source})
         # one row per document: the registry's winner (a user's row over a shipped one)
         for row in res.winners():

@@ -63,6 +63,13 @@ class AgencyRow:
 LegalStatusRow = StatusRow  # one status row type: the registry's
 
 
+MILESTONE = re.compile(r"(?P<year>(?:19|20)\d{2})\s+(?P<cmp>\S+)\s+(?P<value>\d+(?:\.\d+)?)\s+(?P<doc>\S+)")
+
+
+def _split_semicolons(value: str | None) -> list[str]:
+    return [p.strip() for p in (value or "").split(";") if p.strip()]
+
+
 @dataclass(frozen=True)
 class MetricRow:
     id: str
@@ -79,6 +86,12 @@ class MetricRow:
     registry_row: int
     parent: str | None = None  # the indicator this one is a share of ("trong số đó, ...")
     applies_to: tuple[str, ...] = ()  # levels of plan that carry it down; empty: every level
+    #: later figures of the indicator: (deadline, comparator, value, source document), e.g. (2030, ">=", 95, …)
+    milestones: tuple[tuple[int, str, float, str], ...] = ()
+    #: the last year the indicator is measured (None: no end)
+    until: int | None = None
+    #: the only departments that carry it (canonical names; empty: every one)
+    departments: tuple[str, ...] = ()
 
     @property
     def scope(self) -> str | None:
@@ -244,6 +257,14 @@ def _metric(r: dict[str, str], name: str) -> MetricRow:
         raise RegistryError(
             f"{name}:{line}: applies_to '{r['applies_to']}' names a level not in {', '.join(sorted(AGENCY_LEVELS))}"
         )
+    milestones = []
+    for part in _split_semicolons(r.get("milestones")):
+        m = MILESTONE.fullmatch(part)
+        if not m or m["cmp"] not in COMPARATORS:
+            raise RegistryError(
+                f"{name}:{line}: milestone '{part}' is not 'YEAR COMPARATOR VALUE DOCUMENT' (e.g. 2030 >= 95 76/NQ-CP)"
+            )
+        milestones.append((int(m["year"]), m["cmp"], float(m["value"]), m["doc"]))
     return MetricRow(
         id=r["id"],
         label=r["label"],
@@ -259,6 +280,9 @@ def _metric(r: dict[str, str], name: str) -> MetricRow:
         registry_row=line,
         parent=_opt(r.get("parent")),
         applies_to=applies,
+        milestones=tuple(milestones),
+        until=int(r["until"]) if (r.get("until") or "").strip().isdigit() else None,
+        departments=_split(r.get("departments")),
     )
 
 

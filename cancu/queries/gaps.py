@@ -37,7 +37,7 @@ from cancu.queries.common import (
     out_edges,
     parse_as_of,
 )
-from cancu.queries.targets import catalogue_metrics, metrics_of, national, parent_figure, relation
+from cancu.queries.targets import catalogue_metrics, metrics_of, national, parent_figure, plan_year, relation
 
 
 @dataclass
@@ -106,10 +106,13 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
         carried |= set(metrics_of(g, p))
     level = g.nodes[plan].get("level")
     programmes = _programmes(g, plan)
+    year = plan_year(g, plan)
     for m in catalogue_metrics(g):
-        n = national(g, m)
-        if m in carried or not _applies(n.get("scope"), level):
+        n = national(g, m, year, programmes)
+        if n["value"] is None or m in carried or not _applies(n.get("scope"), level):
             continue
+        if level == "department" and n.get("departments") and not _one_of(g, plan, n["departments"]):
+            continue  # a department that settles none of the indicator's procedures
         if programmes and number_key(str(n.get("source_document") or "")) not in programmes:
             continue  # a target of a programme this plan neither implements nor cites
         figure = f"{n['comparator'] or ''}{_num(n['value'])}{'' if n['unit'] == 'rank' else n['unit'] or ''}"
@@ -172,6 +175,13 @@ def _programmes(g: Graph, plan: str) -> set[str]:
 def _num(value: object) -> object:
     """80.0 -> 80: figures as the texts print them."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _one_of(g: Graph, plan: str, departments: list[str]) -> bool:
+    """Is the plan's issuer one of these departments ("Sở Xây dựng tỉnh Bình Phước" is a "Sở Xây dựng")?"""
+    issuer = g.nodes[plan].get("issuer")
+    name = str(g.nodes[issuer].get("name") or "") if issuer in g else str(g.nodes[plan].get("issuer_name") or "")
+    return any(name == d or name.startswith(d + " ") for d in departments)
 
 
 def _applies(scope: str | None, level: str | None) -> bool:

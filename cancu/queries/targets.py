@@ -12,7 +12,7 @@ from typing import Any
 
 from cancu.graph.derived import METRIC_NODES, METRICS_INDEX, metric_of_target
 from cancu.ontology.vocab import EdgeKind, NodeKind
-from cancu.queries.common import Graph, out_edges
+from cancu.queries.common import Graph, number_key, out_edges
 
 
 def relation(
@@ -35,26 +35,55 @@ def metric_id(key: str | None) -> str | None:
     return key.split(":", 1)[1] if key and key.startswith("metric:") else key
 
 
-def national(g: Graph, metric_key: str) -> dict[str, Any]:
-    """The national figure of a metric: the catalogue's attributes on its Metric node."""
+def national(
+    g: Graph, metric_key: str, year: int | None = None, programmes: set[str] | None = None
+) -> dict[str, Any]:
+    """The national figure of a metric: the catalogue's attributes on its Metric node. With ``year`` (a
+    plan's first year), the first figure still due then: a 2026 plan is held to the 2030 figure of the
+    programme, not to its 2025 one; when every figure's year has passed the last one still holds, unless
+    the indicator is measured no more (``until``: value None). ``programmes`` (number keys) prefers the
+    figures of the programmes the plan follows."""
     attrs = g.nodes[metric_key] if metric_key in g else {}
-
-    def pick(
-        name: str,
-    ) -> Any:  # the catalogue is on the Metric nodes (graph.assemble), never read from a file
-        return attrs.get(name)
-
-    return {
-        "value": pick("national_value"),
-        "comparator": pick("national_comparator") or pick("comparator"),  # a Target's word in RDF
-        "deadline": pick("deadline"),
-        "unit": pick("unit"),
+    out = {
+        "value": attrs.get("national_value"),
+        "comparator": attrs.get("national_comparator") or attrs.get("comparator"),  # a Target's word in RDF
+        "deadline": attrs.get("deadline"),
+        "unit": attrs.get("unit"),
         "label": attrs.get("label") or metric_id(metric_key),
-        "source_document": pick("source_document"),
-        "scope": pick("scope") or pick("level_scope"),
-        "confidence": pick("confidence"),
-        "parent": pick("parent"),
+        "source_document": attrs.get("source_document"),
+        "scope": attrs.get("scope") or attrs.get("level_scope"),
+        "confidence": attrs.get("confidence"),
+        "parent": attrs.get("parent"),
+        "departments": attrs.get("departments"),
     }
+    if year is None:
+        return out
+    figures = [(out["deadline"], out["comparator"], out["value"], out["source_document"])]
+    for text in attrs.get("milestones") or ():
+        d, c, v, doc = text.split(" ", 3)
+        figures.append((int(d), c, float(v), doc))
+    until = attrs.get("until")
+    if until and year > int(until):
+        return {**out, "value": None}  # measured no more ("cấp huyện" after the district level ended)
+    followed = [f for f in figures if not programmes or number_key(str(f[3] or "")) in programmes] or figures
+    due = [f for f in followed if f[0] is None or f[0] >= year]
+    # the first figure due in the plan's years; when all are past, the last one still holds (a floor)
+    d, c, v, doc = (
+        min(due, key=lambda f: 9999 if f[0] is None else f[0])
+        if due
+        else max(followed, key=lambda f: f[0] or 0)
+    )
+    return {**out, "deadline": d, "comparator": c, "value": v, "source_document": doc}
+
+
+def plan_year(g: Graph, plan: str | None) -> int | None:
+    """A plan's first year: the start of the period it covers, else the year it was issued."""
+    attrs = g.nodes[plan] if plan and plan in g else {}
+    period = attrs.get("period")
+    if period and period[0]:
+        return int(period[0])
+    date = attrs.get("date")
+    return int(str(date)[:4]) if date else None
 
 
 def plan_targets(g: Graph, plan: str) -> list[str]:
@@ -73,7 +102,7 @@ def parent_figure(g: Graph, target: str) -> tuple[Any, str | None, str | None]:
         return p.get("value"), p.get("comparator"), parents[0]
     metric = target_metric(g, target)
     if metric:
-        n = national(g, metric)
+        n = national(g, metric, plan_year(g, g.nodes[target].get("plan")))
         return n["value"], n["comparator"], metric
     return None, None, None
 
