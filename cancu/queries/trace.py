@@ -9,7 +9,7 @@ from typing import Any
 from cancu.graph.derived import LEADS_INDEX
 from cancu.graph.gc_pause import gc_paused
 from cancu.ontology.ids import ascii_fold, slug
-from cancu.ontology.vocab import EdgeKind, NodeKind
+from cancu.ontology.vocab import LEVEL_RANK, EdgeKind, NodeKind
 from cancu.queries.common import (
     Graph,
     agency_label,
@@ -243,12 +243,18 @@ def _cited_elsewhere(g: Graph, root: str, seen: set[str]) -> list[str]:
             while (parents := sorted(t for t, _ in out_edges(g, top, EdgeKind.IMPLEMENTS))) and parents[
                 0
             ] not in chain:
-                if parents[0] == root or parents[0] in seen:
-                    break
+                if parents[0] == root or parents[0] in seen or _above(g, parents[0], root):
+                    break  # never a province's plan under a district's root
                 top = parents[0]
                 chain.add(top)
             tops.add(top)
     return sorted(tops - seen)
+
+
+def _above(g: Graph, plan: str, root: str) -> bool:
+    """Is ``plan`` of a higher level than ``root`` (a province's plan over a district's)?"""
+    mine, theirs = g._node[plan].get("level"), g._node[root].get("level")
+    return bool(mine and theirs) and LEVEL_RANK.get(mine, 9) < LEVEL_RANK.get(theirs, 9)
 
 
 def _responsible(g: Graph, plan: str, memo: _Memo) -> list[str]:
