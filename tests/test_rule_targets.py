@@ -37,6 +37,13 @@ ROWS = [
         id="index-points-and-rank",
     ),
     pytest.param(
+        """2. Mục tiêu cụ thể
+- Phấn đấu Chỉ số cải cách hành chính của Sở nằm trong nhóm 10 đơn vị dẫn đầu; Chỉ số PAPI duy trì trong nhóm 2.
+""",
+        [(10, "rank", "<=", None), (2, "nhóm", "=", None)],
+        id="rank-among-bodies-versus-an-index-group",
+    ),
+    pytest.param(
         """2. Chỉ tiêu cụ thể
 a) Tỷ lệ hồ sơ giải quyết đúng hạn đạt tối thiểu 98%.
 b) 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.
@@ -320,6 +327,19 @@ III. NHIỆM VỤ
 """,
         [(40, "%", "=", None)],
         id="chi-tieu-n-bullet-inside-a-duty-section",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
+Nâng cao chất lượng phục vụ người dân.
+III. NHIỆM VỤ
+1. Chuyển đổi số trong giải quyết thủ tục hành chính
+- Phấn đấu đến năm 2030:
++ 100% hồ sơ được số hóa khi tiếp nhận.
++ Trên 80% người dân sử dụng dịch vụ công trực tuyến.
+- Sở Nội vụ nằm trong nhóm 10 đơn vị dẫn đầu về Chỉ số cải cách hành chính.
+""",
+        [(100, "%", "=", 2030), (80, "%", ">=", 2030)],
+        id="striving-lead-in-over-plus-items-in-a-duty-section",
     ),
     pytest.param(
         """2. Mục tiêu cụ thể

@@ -70,7 +70,8 @@ PERCENT = re.compile(
 PERCENT_LEAD = re.compile(r"\d(?<![\d/.,]\d)")
 
 
-RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:tinh|dia phuong|bo|co quan)")
+RANK = re.compile(r"nhom\s+(\d{1,2})\s+(?:cac\s+)?(?:" + _alt("ranked", ocr=False) + r")(?![a-z])")
+"""A rank: a place among bodies ("nhóm 20 tỉnh, thành phố dẫn đầu" → 20, "<=")."""
 
 
 POINTS = re.compile(
@@ -164,6 +165,14 @@ LEAD_IN = re.compile(r"(?:" + _alt("lead_in") + r")(?![a-z])[^.:;\n]{0,60}:")
 """A lead-in that names the objectives it lists, up to its colon ("với các mục tiêu chính như:")."""
 
 
+LEAD_LINE = re.compile(r"(?m)(?:" + _alt("lead_in") + r")(?![a-z])[^.:;\n]{0,60}:[ \t*_]*$")
+"""A lead-in that ends its line with a colon: the items under it are its list."""
+
+
+SAME_LEVEL = re.compile(r"\n[ \t*_]*(?:-|\d{1,2}[.)]|[a-zđ]\))")
+"""An item at the lead-in's own level ("- …", "2. …", "b) …"): the lead-in's list has ended."""
+
+
 YEAR_FRAME = re.compile(r"\s*(?:[-+•]\s*)?(?:" + _alt("year_frame") + r")\s+(?:19|20)\d{2}")
 """A sentence framed by the year it aims at ("Trong năm 2025, 100% hồ sơ …"): its figures are objectives."""
 
@@ -247,7 +256,11 @@ MEASURE_CUE = re.compile(r"(?<![a-z])(?:" + _alt("level", "at_least", "at_most",
 """The cue right before a figure in another unit ("còn 1,7 lần", "ít nhất 04 tin, bài", "dưới 109 …")."""
 
 
-GROUP = re.compile(r"(?P<unit>" + _unit_alt(("group",)) + r")\s+(?P<num>\d{1,2})(?![\d.,%])")
+RANK_BEFORE = re.compile(r"(?:" + _unit_alt(("group",)) + r")\s+$")
+"""A count right after "nhóm" is a rank or a group ("nhóm 10 đơn vị dẫn đầu"), not a count of bodies."""
+
+
+GROUP = re.compile(r"(?P<unit>" + _unit_alt(("group",)) + r")\s+(?P<num>\d{1,2})(?![\d%]|[.,]\d)")
 
 
 FROM = re.compile(r"(?<![a-z])(?:" + _alt("from", ocr=False) + r")\s+$")
@@ -257,7 +270,7 @@ FROM = re.compile(r"(?<![a-z])(?:" + _alt("from", ocr=False) + r")\s+$")
 TOP = re.compile(
     r"(?:"
     + "|".join(sorted({f"{u}(?<![a-z]{u})" for u in _unit_alt(("rank",)).split("|")}))
-    + r")\s+(?P<num>\d{1,3})(?![\d.,%])"
+    + r")\s+(?P<num>\d{1,3})(?![\d%]|[.,]\d)"
 )
 """A place in a ranking ("nằm trong top 10 tỉnh"): value 10, unit "rank", "<=" (the seeds' "nhóm 20 tỉnh")."""
 
@@ -447,7 +460,11 @@ THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 def _measures(text: str) -> list[_Figure]:
     """Figures in the units of ``target_units.csv`` with their cue right before them, the comparator the cue
     gives; a group ("trong nhóm 2") unless it is a rank ("nhóm 20 tỉnh")."""
-    found = {m.start(): m for m in MEASURE.finditer(text)}
+    found = {
+        m.start(): m
+        for m in MEASURE.finditer(text)
+        if not RANK_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    }
     for cue in WORD_FIGURE_CUES:
         at = text.find(cue)
         while at != -1:
@@ -632,7 +649,7 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int, s_end: in
         )
         or YEAR_FRAME.match(text, s_start)
         or _strive_list(text, s_start, pos)
-        or _lead_in(text, s_start)
+        or _lead_in(text, s_start, pos)
         or CHANGE.search(text, max(s_start, pos - COMPARATOR_REACH - 10), pos)
         or COMMIT_NEAR.search(text, max(s_start, pos - COMPARATOR_REACH), pos)
     )
@@ -661,12 +678,17 @@ def _paragraph_start(text: str, s_start: int) -> int:
     return max(floor, *(text.rfind(x, floor, s_start) for x in ("\n\n", ". ", ".\n")))
 
 
-def _lead_in(text: str, s_start: int) -> bool:
+def _lead_in(text: str, s_start: int, pos: int) -> bool:
     """A figure in the list after a lead-in that names objectives ("… với các mục tiêu chính như:\nTiếp tục …;
-    Chỉ số PAPI duy trì trong nhóm 2."), within one paragraph and no full stop between them; or in the answer
+    Chỉ số PAPI duy trì trong nhóm 2."), within one paragraph and no full stop between them; in the sub-items
+    of a lead-in line ("- Phấn đấu đến năm 2030:" over "+" items, each with its full stop); or in the answer
     to a question-style heading that asks for them ("Mục tiêu của Kế hoạch là gì?"), within LIST_REACH."""
     if LEAD_IN.search(text, _paragraph_start(text, s_start), s_start):
         return True
+    for m in LEAD_LINE.finditer(text, max(0, s_start - LIST_REACH), s_start):
+        between = text[m.end() : pos]
+        if "\n\n" not in between and not SAME_LEVEL.search(between):
+            return True  # "- Phấn đấu đến năm 2030:" over "+ 100% …." and "+ Trên 80% …." items
     asked = list(QUESTION.finditer(text, max(0, s_start - LIST_REACH), s_start))
     return bool(asked) and "?" not in text[asked[-1].end() : s_start]
 
@@ -770,9 +792,9 @@ năm 2025", "trong quý IV/2025", "trước tháng 6/2025"."""
 
 
 YEAR_LABEL = re.compile(
-    r"(?m)^[ \t\-+*]*(?:"
-    + fuzzy_pattern("mục tiêu")
-    + r"\s+)?(?:"
+    r"(?m)^[ \t\-+*]*(?:(?:"
+    + _alt("lead_in")
+    + r")\s+)?(?:"
     + _alt("year_label")
     + r")\s+((?:19|20)\d{2})(?:\s*:?\s*$|(?![\d/])[^.;:\n]{0,80}(?:\n[^.;:\n]{0,80})?:[ \t*_]*$)"
 )
