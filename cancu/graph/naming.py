@@ -14,7 +14,10 @@ from functools import lru_cache
 from cancu.ontology.ids import agency_id, ascii_fold, document_id, jurisdiction_id, slug
 
 #: place words that end an issuer's name: "UBND tỉnh X", "Sở Nội vụ tỉnh X"
-PLACE_WORDS = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+.+$", re.IGNORECASE)
+PLACE_WORDS = re.compile(
+    r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã(?!\s+hội)|phường|thị trấn)\s+.+$", re.IGNORECASE
+)
+"""The place a name ends with ("Sở Nội vụ tỉnh Quảng Ngãi"); "xã hội" is a word, not a commune."""
 NATIONAL_BODIES = {
     "chinh phu",
     "thu tuong chinh phu",
