@@ -331,7 +331,7 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
         if jd.get("active_until"):  # the province merged into another
             for new_jur, data in sorted(out_edges_of(g, jur, EdgeKind.SUCCEEDED_BY)):
                 d["active_until"] = jd["active_until"]
-                name = body_name(str(d.get("name") or body))
+                name = _with_parent(g, d, body_name(str(d.get("name") or body)))
                 target = _agency(
                     g, res, f"agency:{body}@{new_jur.removeprefix('jur:')}", name, new_jur, d.get("level")
                 )
@@ -346,6 +346,24 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
                     None,
                 )
                 break
+
+
+RELATIVE_TAIL = re.compile(r"\s(Sở|Ban)$")
+"""A unit named relative to the body that issued the plan ("Văn phòng Sở", "Thanh tra Ban")."""
+
+
+def _with_parent(g: nx.MultiDiGraph, d: dict, name: str) -> str:
+    """ "Văn phòng Sở" of Sở Xây dựng's plan -> "Văn phòng Sở Xây dựng": a unit's successor named with its
+    parent body, the issuer of the plan that names it, when the name says only "Sở" / "Ban"."""
+    m = RELATIVE_TAIL.search(name)
+    if not m:
+        return name
+    for origin in sorted(d.get("origins") or ()):
+        issuer = g.nodes[origin].get("issuer") if origin in g else None
+        parent = body_name(str(g.nodes[issuer].get("name") or "")) if issuer in g else ""
+        if parent.startswith(m.group(1) + " "):
+            return name[: m.start()] + " " + parent
+    return name
 
 
 def _district_office_to_department(
