@@ -111,15 +111,16 @@ def expand_inputs(path: Path) -> list[Path]:
     return [path]
 
 
-def decode_path(path: Path) -> Decoded:
+def decode_path(path: Path | str) -> Decoded:
     """The file's bytes decoded; one ``InputError`` line for anything that is not a readable plan."""
-    return decode_bytes(read_input(path), str(path))
+    return decode_bytes(read_input(Path(path)), str(path))
 
 
-def read_input(path: Path) -> bytes:
+def read_input(path: Path | str) -> bytes:
     """The bytes of a user's file, read the one safe way: a name that is UTF-8, a regular file
     (a FIFO is never opened for a blocking read), a supported type, at most the size limit
     (checked before reading and while reading). Anything else is one ``InputError`` line."""
+    path = Path(path)
     if not utf8_name(path):
         raise InputError(
             f"{shown(path)}: the file name is not valid UTF-8 (written by an old system?); "
