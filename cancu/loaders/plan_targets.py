@@ -599,14 +599,18 @@ def _scales(text: str) -> list[tuple[int, int]]:
     """Where scoring scales stand: from a line or a cell that titles one ("HƯỚNG DẪN CHẤM ĐIỂM") to the next
     appendix title or the end of the text. Only the lines that hold a title's last words are read."""
     out = []
+    annexes: list[int] | None = None
     for key in SCALE_KEYS:
         at = text.find(key)
         while at != -1:
-            start = max(text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+            low = max(0, at - 80)  # a title's line or cell is short: never back to the text's start
+            start = max(text.rfind("\n", low, at), text.rfind("\t", low, at), low - 1) + 1
             m = SCALE_TITLE.match(text, start)
             if m:
-                annex = ANNEX_TITLE.search(text, m.end())
-                out.append((start, annex.start() if annex else len(text)))
+                if annexes is None:  # read once: a text of many scale titles stays linear
+                    annexes = [a.start() for a in ANNEX_TITLE.finditer(text)]
+                k = bisect_right(annexes, m.end())
+                out.append((start, annexes[k] if k < len(annexes) else len(text)))
             at = text.find(key, at + 1)
     return out
 
@@ -617,7 +621,7 @@ def _row_at(text: str, rows: list[tuple[int, int]], starts: list[int], pos: int)
     k = bisect_right(starts, pos) - 1
     if k < 0 or pos >= rows[k][1] or "\t" not in text[rows[k][0] : pos]:
         return None
-    if "\t" in text[text.rfind("\n", 0, pos) + 1 : pos]:
+    if "\t" in text[text.rfind("\n", rows[k][0], pos) + 1 : pos]:
         return rows[k]
     before = text.rfind("\t", max(rows[k][0], pos - CELL_REACH), pos)
     after = text.find("\t", pos, min(rows[k][1], pos + CELL_REACH))
@@ -653,7 +657,12 @@ def _objective(text: str, sec: Section | None, s_start: int, pos: int, s_end: in
         or CHANGE.search(text, max(s_start, pos - COMPARATOR_REACH - 10), pos)
         or COMMIT_NEAR.search(text, max(s_start, pos - COMPARATOR_REACH), pos)
     )
-    return bool(aimed) and not PAST.search(text, s_start, pos)
+    return bool(aimed) and not PAST.search(text, max(s_start, pos - PAST_REACH), pos)
+
+
+PAST_REACH = 300
+"""How far before a figure the words that report it can stand ("Đến nay, … đã đạt 100%"): a sentence with
+no marks is read up to SENTENCE_REACH, and every figure of it would otherwise read all of it again."""
 
 
 LIST_REACH = 800
@@ -731,7 +740,8 @@ def _deadline(
         return int(dates_before[-1].group(1))
     own = pos - len(clause)  # the figure's own sentence, not its item's start
     para = _paragraph_start(text, own)
-    inline = list(INLINE_YEAR_LABEL.finditer(text, para, pos))
+    colon = text.rfind(":", para, pos)  # no colon, no label: the regex is not run
+    inline = list(INLINE_YEAR_LABEL.finditer(text, para, colon + 1)) if colon != -1 else []
     if inline:  # "Trong năm 2025: cắt giảm 30% …; 100% …": the list's lead-in gives its year
         return int(inline[-1].group(1))
     opening = LIST_FRAME.match(text, para + len(text[para:own]) - len(text[para:own].lstrip(". \n")))
