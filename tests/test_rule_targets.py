@@ -492,3 +492,45 @@ def test_rule_targets(goals: str, want: list[tuple]) -> None:
 def test_rule_targets_without_masthead(text: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes(text.encode(), "x.txt"))
     assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == want
+
+
+def _rows_of(name: str, *kinds: str) -> list[dict[str, str]]:
+    from cancu.ontology.datafiles import read_rows
+
+    return [r for r in read_rows(f"layout/{name}") if r.get("kind", r.get("role")) in kinds]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        pytest.param(r["phrase"], id=r["phrase"])
+        for r in _rows_of("target_units.csv", "rate", "count", "minimum", "duration")
+    ],
+)
+def test_every_unit_is_read_after_its_cue(unit: str) -> None:
+    """Each row of target_units.csv: "còn 5 <unit>" in a goals section is a target in that unit, as printed."""
+    record = extract_decoded(
+        decode_bytes(
+            (HEAD + f"2. Mục tiêu cụ thể\n- Phấn đấu còn 5 {unit} trong năm 2025.\n").encode(), "x.txt"
+        )
+    )
+    assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == [(5, unit, "=", 2025)]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        pytest.param(r["phrase"], id=f"{r['role']}-{r['phrase']}")
+        for r in _rows_of("target_cues.csv", "strive", "commit", "change")
+    ],
+)
+def test_every_aim_word_sets_a_figure(cue: str) -> None:
+    """Each striving, obliging or changing word of target_cues.csv, right before a figure in a post with no
+    sections, sets it; a minimum gives ">="."""
+    from cancu.loaders.plan_targets import cues
+
+    record = extract_decoded(
+        decode_bytes(f"Kế hoạch yêu cầu {cue} 30% hồ sơ được giải quyết đúng hạn.\n".encode(), "x.txt")
+    )
+    want = ">=" if cue in cues("at_least") else "="
+    assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == [(30, "%", want, None)]
