@@ -534,3 +534,34 @@ def test_every_aim_word_sets_a_figure(cue: str) -> None:
     )
     want = ">=" if cue in cues("at_least") else "="
     assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == [(30, "%", want, None)]
+
+
+def _table(indicator: str, unit: str, value: str, cell: str) -> str:
+    return f"2. Các chỉ tiêu\n| STT | {indicator} | {unit} | {value} |\n| 1 | Tỷ lệ hồ sơ trực tuyến | {cell} | 90 |\n"
+
+
+@pytest.mark.parametrize(
+    ("role", "phrase", "unit"),
+    [
+        pytest.param(r["role"], r["phrase"], r["unit"], id=f"{r['role']}-{r['phrase']}")
+        for r in _rows_of("target_tables.csv", "indicator", "unit", "value", "past", "unit_cell")
+    ],
+)
+def test_every_table_word_reads_its_column(role: str, phrase: str, unit: str) -> None:
+    """Each header word of target_tables.csv in its place: an indicator, unit or value word reads the row's
+    figure (with the year its value header prints); a past word's column is no target; a unit cell gives
+    its unit."""
+    indicator, unit_head, value, cell = "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "%"
+    if role == "indicator":
+        indicator = phrase
+    elif role == "unit":
+        unit_head = phrase
+    elif role in ("value", "past"):
+        value = f"{phrase} năm 2025"
+    else:
+        cell = phrase
+    record = extract_decoded(
+        decode_bytes((HEAD + _table(indicator, unit_head, value, cell)).encode(), "x.txt")
+    )
+    want = [] if role == "past" else [(90, unit or "%", "=", 2025)]
+    assert [(t.value, t.unit, t.comparator, t.deadline) for t in record.targets] == want

@@ -337,6 +337,12 @@ def _table_units() -> dict[str, str]:
     return out
 
 
+def _table_unit(cell: str) -> str | None:
+    """The unit a unit cell gives, as written ("tỷ lệ (%)") or in brackets ("(%)")."""
+    units = _table_units()
+    return units.get(cell.strip()) or units.get(cell.strip(" ()"))
+
+
 def _table_comparator(m: re.Match[str]) -> str:
     words = m.group("words")
     if m.group(2):
@@ -369,7 +375,7 @@ def table_targets(
             continue
         if read is not None:
             read.append((start, end))
-        unit = _table_units().get(cells[cols["unit"]].strip(" ()")) if cols["unit"] is not None else "%"
+        unit = _table_unit(cells[cols["unit"]]) if cols["unit"] is not None else "%"
         if unit is None:
             continue
         offsets, pos = [], start
