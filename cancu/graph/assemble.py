@@ -252,6 +252,10 @@ class Builder:
         for n, (t, metric_id) in enumerate(zip(rec.targets, resolved, strict=True), 1):
             tkey = f"target:{key[4:]}#{n}"
             metric = f"metric:{metric_id}" if metric_id else None
+            # a target under no area heading ("I. MỤC TIÊU") is in its indicator's area
+            area = t.area or (
+                self.res.metrics[metric_id].area if self.res and metric_id in self.res.metrics else None
+            )
             self.node(
                 tkey,
                 NodeKind.TARGET,
@@ -261,7 +265,7 @@ class Builder:
                 unit=t.unit,
                 comparator=t.comparator,
                 deadline=t.deadline,
-                area=t.area,
+                area=area,
                 metric=metric,
                 plan=key,
                 label=t.text[:80],
@@ -271,9 +275,9 @@ class Builder:
             if metric:
                 self.node(metric, NodeKind.METRIC, label=self._metric_label(metric_id))
                 self.edge(tkey, metric, EdgeKind.MEASURES, origin)
-            if t.area:
-                self.edge(tkey, f"area:{t.area}", EdgeKind.IN_AREA, origin)
-            self._area_leads(tkey, by_area.get(t.area, ()), rec, key, jur, origin)
+            if area:
+                self.edge(tkey, f"area:{area}", EdgeKind.IN_AREA, origin)
+            self._area_leads(tkey, by_area.get(area, ()), rec, key, jur, origin)
         for n, t in enumerate(rec.tasks, 1):
             tkey = f"task:{key[4:]}#{n}"
             self.node(
