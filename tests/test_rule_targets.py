@@ -475,9 +475,10 @@ Tăng trưởng kinh tế phấn đấu đạt 8%/năm trong giai đoạn 2026 -
     pytest.param(
         """Năm 2024, Sở đã cắt giảm 30% thời gian giải quyết thủ tục hành chính. Đến nay, 100% xã đã kết nối
 mạng. Đội kiểm tra ít nhất 01 lần/năm. Bảo đảm nộp hồ sơ trong thời hạn tối thiểu 15 ngày trước ngày thi.
+Kết quả thực hiện các chỉ tiêu năm 2024: tỷ lệ hồ sơ trực tuyến 62%; hồ sơ đúng hạn 98%.
 """,
         [],
-        id="post-no-target-results-reached-frequencies-and-a-procedures-time-limit",
+        id="post-no-target-results-reached-frequencies-and-a-procedures-time-limit-or-a-list-of-results",
     ),
 ]
 

@@ -698,14 +698,21 @@ def _lead_in(text: str, s_start: int, pos: int) -> bool:
     Chỉ số PAPI duy trì trong nhóm 2."), within one paragraph and no full stop between them; in the sub-items
     of a lead-in line ("- Phấn đấu đến năm 2030:" over "+" items, each with its full stop); or in the answer
     to a question-style heading that asks for them ("Mục tiêu của Kế hoạch là gì?"), within LIST_REACH."""
-    if LEAD_IN.search(text, _paragraph_start(text, s_start), s_start):
+    lead = LEAD_IN.search(text, _paragraph_start(text, s_start), s_start)
+    if lead and not _reported(text, lead):
         return True
     for m in LEAD_LINE.finditer(text, max(0, s_start - LIST_REACH), s_start):
         between = text[m.end() : pos]
-        if "\n\n" not in between and not SAME_LEVEL.search(between):
+        if "\n\n" not in between and not SAME_LEVEL.search(between) and not _reported(text, m):
             return True  # "- Phấn đấu đến năm 2030:" over "+ 100% …." and "+ Trên 80% …." items
     asked = list(QUESTION.finditer(text, max(0, s_start - LIST_REACH), s_start))
     return bool(asked) and "?" not in text[asked[-1].end() : s_start]
+
+
+def _reported(text: str, lead: re.Match[str]) -> bool:
+    """A lead-in that introduces results ("Kết quả thực hiện các chỉ tiêu:"), not objectives."""
+    line_start = text.rfind("\n", max(0, lead.start() - 120), lead.start()) + 1
+    return PAST.search(text, max(line_start, lead.start() - 120), lead.end()) is not None
 
 
 def _deadline(
