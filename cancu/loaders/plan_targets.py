@@ -535,7 +535,7 @@ def _prose_targets(
         if f.goals_only and (
             sec is None
             or sec.role != "goals"
-            or PAST.search(text, s_start, f.start)
+            or PAST.search(text, max(s_start, f.start - PAST_REACH), f.start)
             or FROM.search(text, max(s_start, f.start - 12), f.start)
         ):
             continue  # a count with no cue: only a goals section sets it ("Hỗ trợ 50 doanh nghiệp …")
@@ -545,22 +545,15 @@ def _prose_targets(
             and not _objective(text, sec, s_start, f.start, s_end)
         ):
             continue
-        set_sentence = s_start
         if (
             CONDITION.search(text, f.end, s_end)
             or IF.search(text, max(s_start, f.start - 40), f.start)
             or SCORING.search(text, f.end, min(s_end, f.end + 160))
         ):
             continue  # "… thấp dưới 30% có thể điều chỉnh mục tiêu": a condition, not a target
-        near = text[max(s_start, f.start - COMPARATOR_REACH) : f.start]
-        comparator = f.comparator or (
-            "="
-            if ABOUT.search(near)
-            else ">="
-            if AT_LEAST.search(near) or OR_MORE.match(text, f.end)
-            else "<="
-            if AT_MOST.search(near)
-            else "="
+        set_sentence = s_start
+        comparator = f.comparator or _comparator(
+            text, text[max(s_start, f.start - COMPARATOR_REACH) : f.start], f.end
         )
         if row is not None:  # the year of the row's cells after the figure ("… | 01/01/2026")
             years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[f.end : row[1]])
@@ -595,6 +588,15 @@ def _prose_targets(
         )
     out.sort(key=lambda t: t.span)
     return out
+
+
+def _comparator(text: str, near: str, end: int) -> str:
+    """ "=" for "khoảng 22%", ">=" for "tối thiểu 98%" or "85 điểm trở lên", "<=" for "không quá 5%", else "="."""
+    if ABOUT.search(near):
+        return "="
+    if AT_LEAST.search(near) or OR_MORE.match(text, end):
+        return ">="
+    return "<=" if AT_MOST.search(near) else "="
 
 
 CELL_REACH = 500
