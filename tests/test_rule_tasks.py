@@ -393,6 +393,41 @@ Trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ q
 ]
 
 
+REPORT_ROWS.append(
+    pytest.param(
+        """1. Về mô hình tổ chức
+Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ rà soát mô hình tổ chức của Trung tâm; báo cáo UBND
+tỉnh trong quý I năm 2026.
+2. Về thể chế
+Giao Sở Tư pháp rà soát các văn bản quy phạm pháp luật, báo cáo UBND tỉnh trước ngày 15/12/2025.
+3. Về truyền thông
+Sở Văn hóa, Thể thao và Du lịch tổ chức tuyên truyền; báo cáo kết quả khi có yêu cầu.
+""",
+        [
+            ("Sở Khoa học và Công nghệ", "UBND tỉnh Lai Châu", None),
+            ("Sở Tư pháp", "UBND tỉnh Lai Châu", None),
+        ],
+        id="a-directive-sentence-s-subject-reports-its-one-off-result",
+    )
+)
+
+FREQUENCY_ROWS = [
+    ("báo cáo UBND tỉnh hằng quý, 6 tháng và năm", ["quý", "6 tháng", "năm"]),
+    ("báo cáo UBND tỉnh trong quý I năm 2026", []),
+    ("rà soát văn bản quy phạm pháp luật, báo cáo UBND tỉnh trước ngày 15/12/2025", []),
+    ("báo cáo theo quy định về Sở Nội vụ định kỳ quý, năm", ["quý", "năm"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), FREQUENCY_ROWS)
+def test_rule_report_frequencies(sentence: str, want: list[str]) -> None:
+    from cancu.loaders.fold import fold
+    from cancu.loaders.plan_body import FREQUENCIES
+
+    text = fold(sentence).text
+    assert [name for name, rx in FREQUENCIES if rx.search(text)] == want
+
+
 @pytest.mark.parametrize(("body", "want"), REPORT_ROWS)
 def test_rule_reporting(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -66,7 +66,13 @@ VIA = re.compile(
 """A report's channel ("qua Sở Nội vụ"); "kết quả", folded "ket qua", is not one."""
 FREQUENCIES = (
     ("tháng", re.compile(r"(?:hang|hàng|moi)\s+th[a-z]{2,4}(?![a-z])")),
-    ("quý", re.compile(r"(?<![a-z])(?:quy|quý)(?![a-z])")),
+    (
+        "quý",  # "hằng quý", "quý, 6 tháng và năm"; not "quy định", "quy phạm" (folded alike), not "quý I/2026"
+        re.compile(
+            r"(?:(?:hang|hàng|hiang|moi|mỗi|theo|tung|từng|ky|kỳ)\s+(?:quy|quý)(?![a-z])"
+            r"|(?<![a-z])(?:quy|quý)(?=\s*(?:,|/|;|\.|\)|va\s|và\s|$)))"
+        ),
+    ),
     ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
     ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")),
     (
@@ -161,7 +167,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         if cols is None or all(c.strip().isdigit() or not c.strip() for c in cells):
             continue
         filled = [c.strip() for c in cells if c.strip()]
-        if 1 < len(filled) <= 2 and GROUP_NUMBER.fullmatch(filled[0]):  # "| I | Hoàn thiện thể chế …": a label
+        if 1 < len(filled) <= 2 and GROUP_NUMBER.fullmatch(
+            filled[0]
+        ):  # "| I | Hoàn thiện thể chế …": a label
             labels.append(" ".join(filled[1].split()))
             groups.append([])
             continue
@@ -461,13 +469,16 @@ def _reporting(
     duty_of, senders_of = covering(duties, starts), covering(by_span, starts)
     for m, duty, spanned in zip(reports, duty_of, senders_of, strict=True):
         sec = o.section_at(m.start())
+        subject: list[str] = []
         if (
             (sec is None or sec.role != "organization")
             and not duty
             and not asked
             and not _closing(text, m.start())
         ):
-            continue  # a letter's reports come from the bodies it asks (``asked``), wherever they stand
+            subject = _sentence_subject(text, m.start())
+            if not subject:
+                continue  # a letter's reports come from the bodies it asks (``asked``), wherever they stand
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
         if "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
             continue  # "Báo cáo" in a table is a product, not a reporting duty
@@ -484,7 +495,9 @@ def _reporting(
             via = names[0][0] if names else None
         window = text[max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
-        senders = spanned or duty
+        if not (spanned or duty or subject):
+            subject = _sentence_subject(text, m.start())
+        senders = spanned or duty or subject
         relay = _relay(folded, s_start, m.start(), own, header)
         first_hop: list[tuple[str, str]] = []
         if senders and relay:
@@ -493,7 +506,12 @@ def _reporting(
             ):  # "gửi X để báo cáo Y": the senders' own line to X
                 first_hop = [(s, relay) for s in senders if s != relay]
             senders = [relay]  # "… báo cáo X (qua Z) để tổng hợp, báo cáo Y", "… về X để tổng hợp, báo cáo Y"
-        if not freq and not PERIODIC.search(window) and not DUE_DATE.search(text, m.start(), s_end):
+        if (
+            not freq
+            and not PERIODIC.search(window)
+            and not DUE_DATE.search(text, m.start(), s_end)
+            and not (subject and DUE_TIME.search(text, m.start(), min(s_end, m.start() + 160)))
+        ):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         if not senders and _closing(text, m.start()):
             senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
@@ -514,6 +532,39 @@ def _reporting(
             rep.via = rep.via or via
             rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
+
+
+DUE_TIME = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("trong", "trước", "chậm nhất"))
+    + r")\s+(?:"
+    + fuzzy_alternation(("quý", "tháng", "năm", "ngày"))
+    + r")\s+[ivx0-9]"
+)
+"""The time a one-off report of a directive's sentence is due ("báo cáo Thủ tướng Chính phủ trong quý I năm 2026")."""
+SUBJECT_REACH = 1500
+SUBJECT_END = (". ", ".\n", "\n\n", ":\n")
+
+
+def _sentence_subject(text: str, pos: int) -> list[str]:
+    """The bodies a directive's sentence gives its work to, when the report at ``pos`` closes that work:
+    "X chủ trì, phối hợp với … ; báo cáo Y" and "Giao X … , báo cáo Y" (X, not the partners)."""
+    floor = max(0, pos - SUBJECT_REACH)
+    start = max(max(text.rfind(x, floor, pos) for x in SUBJECT_END) + 1, floor)
+    given = directives.GIVES.search(text, start, pos)
+    if given:
+        return agency_run(text, given.end(), min(pos, given.end() + 160))
+    led = LEADS.search(text, start, pos)
+    if not led:
+        return []
+    line = max(text.rfind("\n", start, led.start()) + 1, start)
+    for begin in (line, start):
+        while begin < led.start() and text[begin] in " \t\n-+•*_":
+            begin += 1
+        names = agency_run(text, begin, led.start())
+        if names:
+            return names[:1]
+    return []
 
 
 IN_ORDER_TO = re.compile(r"(?<![a-z])(?:" + fuzzy_pattern("để") + r")\s+$")
