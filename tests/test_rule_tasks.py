@@ -411,6 +411,22 @@ Sở Văn hóa, Thể thao và Du lịch tổ chức tuyên truyền; báo cáo 
     )
 )
 
+REPORT_ROWS.append(
+    pytest.param(
+        """1. Về hạ tầng số
+Phát triển hạ tầng số trên địa bàn tỉnh.
+III. TỔ CHỨC THỰC HIỆN
+Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành tỉnh, UBND các xã, phường nghiêm túc triển khai thực hiện; định kỳ
+trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Khoa học và Công nghệ).
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", "Sở Khoa học và Công nghệ"),
+            ("UBND cấp xã", "UBND tỉnh Lai Châu", "Sở Khoa học và Công nghệ"),
+        ],
+        id="the-bodies-a-closing-paragraph-requests-report",
+    )
+)
+
 FREQUENCY_ROWS = [
     ("báo cáo UBND tỉnh hằng quý, 6 tháng và năm", ["quý", "6 tháng", "năm"]),
     ("báo cáo UBND tỉnh trong quý I năm 2026", []),

@@ -239,6 +239,8 @@ LEADS = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
 
 GIVES = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("giao",), ocr=False) + r")\s+(?=\S)")
 """A duty given in running prose ("Giao Phòng Văn hóa và Thông tin chỉ đạo …", "và giao Phòng Nội vụ …")."""
+ASKS = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("yêu cầu", "đề nghị")) + r")\s+(?=\S)")
+"""A request to named bodies in running prose ("UBND Thành phố yêu cầu các Sở, ban, ngành … thực hiện")."""
 WITH = re.compile(r"(?:" + fuzzy_alternation(("phối hợp với", "phối hợp")) + r")\s+")
 CLAUSE_END = re.compile(r"\.(?:\s|$|/)|\n|(?<![a-z])(?:va\s+)?giao\s")
 

@@ -548,11 +548,12 @@ SUBJECT_END = (". ", ".\n", "\n\n", ":\n")
 
 def _sentence_subject(text: str, pos: int) -> list[str]:
     """The bodies a directive's sentence gives its work to, when the report at ``pos`` closes that work:
-    "X chủ trì, phối hợp với … ; báo cáo Y" and "Giao X … , báo cáo Y" (X, not the partners)."""
+    "X chủ trì, phối hợp với … ; báo cáo Y", "Giao X … , báo cáo Y", "… yêu cầu X … ; báo cáo Y" (X, not
+    the partners)."""
     floor = max(0, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in SUBJECT_END) + 1, floor)
-    given = directives.GIVES.search(text, start, pos)
-    if given:
+    given = directives.GIVES.search(text, start, pos) or directives.ASKS.search(text, start, pos)
+    if given:  # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã … ; định kỳ … báo cáo Y"
         return agency_run(text, given.end(), min(pos, given.end() + 160))
     led = LEADS.search(text, start, pos)
     if not led:
