@@ -38,8 +38,10 @@ MIN_WORDS = 6
 def _cues() -> dict[str, re.Pattern[str]]:
     by_kind: dict[str, list[str]] = {}
     for r in read_rows("layout/directive_cues.csv"):
-        by_kind.setdefault(r["kind"], []).append(fuzzy_pattern(r["phrase"]) + r"(?![a-z])")
-    return {k: re.compile("|".join(v)) for k, v in by_kind.items()}
+        by_kind.setdefault(r["kind"], []).append(r["phrase"])
+    # one alternation led by literal letters: the same matches as the phrases' fuzzy patterns, in their order,
+    # many times faster over a whole text (fold.fuzzy_alternation)
+    return {k: re.compile(r"(?:" + fuzzy_alternation(tuple(v)) + r")(?![a-z])") for k, v in by_kind.items()}
 
 
 def agency_run(text: str, start: int, end: int) -> list[str]:
