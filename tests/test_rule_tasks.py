@@ -536,6 +536,36 @@ a) Theo dõi, đôn đốc việc thực hiện Kế hoạch.
 ]
 
 
+DUTY_ROWS.append(
+    pytest.param(
+        """Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ trưởng giao:
+**1. Thủ
+trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ**
+- Ứng dụng mạnh mẽ khoa học công nghệ, đổi mới sáng tạo, chuyển đổi số.
+**2. Vụ Tổ
+chức cán bộ:**** **Tham mưu Lãnh đạo Bộ:
+- Đề xuất cấp có thẩm quyền hoàn thiện quy định về tổ chức bộ máy hành chính.
+**3. Cục
+Di sản văn hóa:**** **Chủ trì, phối hợp với các cơ quan, đơn vị liên
+quan tham mưu Lãnh đạo Bộ các giải pháp phát huy giá trị văn hóa.
+**4. Cục
+Báo chí, Cục Thông tin cơ sở và Thông tin đối ngoại:**** **Tham mưu Lãnh đạo Bộ chỉ đạo:
+- Chủ động hơn nữa công tác thông tin, tuyên truyền.
+**5. Công tác
+chỉ đạo, điều hành**
+- Tăng cường kỷ luật, kỷ cương hành chính.
+""",
+        [
+            ("Ứng dụng mạnh mẽ", ["Đơn vị thuộc Bộ"]),
+            ("Đề xuất cấp có thẩm quyền", ["Vụ Tổ chức cán bộ"]),
+            ("Chủ trì, phối hợp", ["Cục Di sản văn hóa"]),
+            ("Chủ động hơn nữa", ["Cục Báo chí", "Cục Thông tin cơ sở và Thông tin đối ngoại"]),
+        ],
+        id="a-ministry-s-units-named-as-printed-their-duty-after-the-colon-never-a-topic",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
 def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -20,11 +20,13 @@ from cancu.loaders.outline import Outline
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Assignment, Task
 
-GAP = re.compile(
-    r"[\s,;:\-–+•|]*(?:(?:và|va|hoặc|cac|các|đối với|doi voi|đồng chí|dong chi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|chu tich|"
-    r"chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
-    r"người đứng đầu|nguoi dung dau)[\s,;:\-–+•]*)*"
+GAP_WORDS = (
+    "và|va|hoặc|cac|các|đối với|doi voi|đồng chí|dong chi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|"
+    "chu tich|chánh văn phòng|chanh van phong|cục trưởng|cuc truong|bộ trưởng|bo truong|lãnh đạo|lanh dao|"
+    "người đứng đầu|nguoi dung dau"
 )
+GAP = re.compile(r"[\s,;:\-–+•|]*(?:(?:" + GAP_WORDS.replace(" ", r"\s+") + r")[\s,;:\-–+•]*)*")
+"""What may stand between two bodies of a run: "và", "các", titles (a title's words wrapped over lines too)."""
 TITLES = (
     r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh|Cục trưởng|Vụ trưởng|Tổng cục trưởng|Trưởng|Người đứng đầu)\s"
 )

@@ -66,7 +66,7 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
         return [], None  # most headings open with no body's first word: no need to look for names
     names = agency_run(text, start, h.end)
     if not names:
-        return [], None
+        return _printed_bodies(folded, start, h.end)
     last = max(e for _, s, e in agency_names.find_in(text, start, h.end))
     rest = text[last : h.end]
     # a heading that goes on into a sentence ("2. Sở Nội vụ chủ trì, phối hợp …") is an item, not a list
@@ -75,6 +75,65 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
         return names, None
     colon = DUTY_AFTER.match(rest)
     return (names, last + colon.end()) if colon else ([], None)
+
+
+PRINTED_WORDS = 24
+"""The longest a heading of bodies' names read as printed may be ("Vụ Kế hoạch, Tài chính", "Cục Phát thanh, truyền hình và
+thông tin điện tử")."""
+
+
+PRINTED_HEADS = tuple(
+    f"{w} "
+    for w in (
+        "Vụ",
+        "Cục",
+        "Tổng cục",
+        "Văn phòng",
+        "Thanh tra",
+        "Trung tâm",
+        "Sở",
+        "Ban",
+        "Phòng",
+        "Chi cục",
+        "Viện",
+        "Học viện",
+        "Trường",
+        "Bệnh viện",
+        "Đài",
+        "Báo",
+        "Ủy ban",
+        "Hội đồng",
+        "Công an",
+        "Kho bạc",
+        "Bảo hiểm xã hội",
+        "Tạp chí",
+        "Nhà xuất bản",
+        "Bảo tàng",
+        "Thư viện",
+    )
+)
+"""The first words of a body's name read as printed (NĐ 123/2016/NĐ-CP Điều 9, units of a ministry and of a
+province), with their diacritics: an OCR-mangled heading is never taken for a body's name."""
+
+
+def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], int | None]:
+    """A heading that is only bodies' names the agency table does not know, opening with a body's first word
+    ("3. Vụ Kế hoạch, Tài chính", "8. Cục Báo chí, Cục Phát thanh …:"): those names as printed; and, when a
+    colon ends them and the duty follows on the heading's line ("5. Cục Di sản văn hóa: Chủ trì …"), where
+    the duty starts."""
+    text = folded.text
+    colon = text.find(":", start, end)
+    stop = colon if colon != -1 else end
+    printed = " ".join(folded.quote(start, stop).split()).strip(" *_:")
+    if not printed or len(printed.split()) > PRINTED_WORDS or any(c in printed for c in ".;"):
+        return [], None
+    if not printed.startswith(PRINTED_HEADS):
+        return [], None  # read as printed only when spelt out: "Công tác …", "Bố trí …" are no bodies
+    names = [n for n in agency_names.split_cell(printed) if n[:1].isupper()]
+    if not names:
+        return [], None
+    after = DUTY_AFTER.match(text, colon, end) if colon != -1 else None
+    return names, (after.end() if after else None)
 
 
 def duty_tasks(
