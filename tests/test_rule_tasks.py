@@ -566,6 +566,31 @@ chỉ đạo, điều hành**
 )
 
 
+DUTY_ROWS.append(
+    pytest.param(
+        """**1.
+Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên):**
+
+a) Là đầu mối chủ trì, tiếp
+nhận hồ sơ, tổ chức lấy ý kiến thẩm định.
+
+b) Chịu trách nhiệm tiếp
+nhận hồ sơ, kiểm tra tính đầy đủ và hợp lệ của hồ sơ.
+
+**2.
+Sở Xây dựng**
+- Đánh giá sự phù hợp của dự án đầu tư với quy hoạch xây dựng.
+""",
+        [
+            ("Là đầu mối chủ trì", ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên"]),
+            ("Chịu trách nhiệm tiếp nhận", ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên"]),
+            ("Đánh giá sự phù hợp", ["Sở Xây dựng"]),
+        ],
+        id="a-number-alone-on-its-line-and-a-role-with-its-bodies-in-brackets",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
 def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

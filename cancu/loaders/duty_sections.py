@@ -66,6 +66,19 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
         return [], None  # most headings open with no body's first word: no need to look for names
     names = agency_run(text, start, h.end)
     if not names:
+        paren = text.find("(", start, h.end)  # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …):"
+        close = text.find(")", paren, h.end) if paren != -1 else -1
+        if (
+            paren != -1
+            and close != -1
+            and paren - start < ROLE_WORDS
+            and TAIL.fullmatch(text, close + 1, h.end)
+            and agency_run(text, paren + 1, close)  # a list that opens with a body the table knows
+        ):
+            printed = " ".join(folded.quote(paren + 1, close).split())
+            listed = [n for n in agency_names.split_cell(printed) if n[:1].isupper()]
+            if listed:
+                return listed, None
         return _printed_bodies(folded, start, h.end)
     last = max(e for _, s, e in agency_names.find_in(text, start, h.end))
     rest = text[last : h.end]
@@ -77,6 +90,8 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
     return (names, last + colon.end()) if colon else ([], None)
 
 
+ROLE_WORDS = 80
+"""How long a role named before its bodies in brackets may be ("Các cơ quan đăng ký đầu tư (…)")."""
 PRINTED_WORDS = 24
 """The longest a heading of bodies' names read as printed may be ("Vụ Kế hoạch, Tài chính", "Cục Phát thanh, truyền hình và
 thông tin điện tử")."""

@@ -25,6 +25,8 @@ BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–]|t(?=[ \t]+[^\W\d_]{2}
 RECIPIENTS = re.compile(r"(?:^|\t)[ \t|*_]*" + fuzzy_pattern("nơi nhận") + r"[ \t*_]*:")
 """The recipients block (NĐ 30/2020/NĐ-CP, Phụ lục I: "Nơi nhận: - Như trên; - Lưu: VT"): its dashes list
 addressees, not items, up to the next heading (an appendix)."""
+NUMBER_ALONE = re.compile(r"^[ \t]*(?:[ivxl]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.)][ \t]*$")
+"""A heading's number on a line of its own (a page converter broke the line after it)."""
 WRAP_LINES = 4
 """The most lines a heading is read over ("**1. Giao người đứng đầu các" / "cơ quan chuyên môn, …" / "lập …;
 Chủ tịch** **Ủy ban nhân dân các xã, phường" / "và đặc khu**")."""
@@ -207,10 +209,16 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
             if rec.start() == 0:
                 continue
         h = _heading(line, folded, ls)
+        first = i  # the heading's last line so far
+        if h is None and NUMBER_ALONE.match(line) and i + 1 < len(lines) and lines[i + 1].strip():
+            # "**1." / "Các cơ quan đăng ký đầu tư (…):**": a number alone on its line, its title below
+            h = _heading(line + " " + lines[i + 1], folded, ls)
+            if h is not None:
+                first, skip = i + 1, i + 1
         if h is not None:
             recipients = False
-            j, ns = i + 1, le + 1
-            while j < len(lines) and j - i <= WRAP_LINES and _wrapped(h, line, lines[j], folded, ns):
+            j, ns = first + 1, h.end + 1
+            while j < len(lines) and j - first <= WRAP_LINES and _wrapped(h, line, lines[j], folded, ns):
                 nxt = lines[j]  # a heading wrapped over several lines (a long bold run of a web page)
                 h.title = h.title.rstrip() + " " + nxt.strip()
                 h.printed = h.printed.rstrip() + " " + folded.quote(ns, ns + len(nxt)).strip()
