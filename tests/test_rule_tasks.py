@@ -591,6 +591,30 @@ Sở Xây dựng**
 )
 
 
+DUTY_ROWS.append(
+    pytest.param(
+        """**8. Giám đốc
+Sở, Thủ trưởng cơ quan, ban, ngành**
+
+a) Phối hợp Sở Nông nghiệp và
+Môi trường tuyên truyền, phổ biến quy định của pháp luật về tài nguyên nước.
+
+b) Giao Thanh tra thành phố tổ
+chức thanh tra việc chấp hành các quy định pháp luật về tài nguyên nước.
+
+c) Giao Công an thành phố kịp
+thời phát hiện và xử lý các tổ chức, cá nhân có hành vi vi phạm.
+""",
+        [
+            ("Phối hợp Sở Nông nghiệp", ["Sở, ban, ngành tỉnh"]),
+            ("Giao Thanh tra thành phố", ["Thanh tra thành phố"]),
+            ("Giao Công an thành phố", ["Công an thành phố"]),
+        ],
+        id="lettered-items-that-give-work-to-another-body-are-led-by-it-not-the-heading-s",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
 def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import cache
 
 from cancu.loaders import agency_names
-from cancu.loaders.directives import agency_run
+from cancu.loaders.directives import GIVES, agency_run
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, Section, heading_words_start
 from cancu.loaders.spans import inside_any
@@ -131,6 +131,14 @@ PRINTED_HEADS = tuple(
 province), with their diacritics: an OCR-mangled heading is never taken for a body's name."""
 
 
+SENTENCE_VERB = re.compile(
+    r"(?<!\w)(?:tổ chức|chỉ đạo|thực hiện|phối hợp|chủ trì|tham mưu|xây dựng|theo dõi|kịp thời|hướng dẫn|"
+    r"triển khai|có trách nhiệm|chịu trách nhiệm|đôn đốc|kiểm tra)(?!\w)"
+)
+"""Verbs in lower case: a heading that holds one is a sentence, not a list of names ("Vụ Tổ chức cán bộ" is a
+name: its "Tổ chức" is capitalised)."""
+
+
 def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], int | None]:
     """A heading that is only bodies' names the agency table does not know, opening with a body's first word
     ("3. Vụ Kế hoạch, Tài chính", "8. Cục Báo chí, Cục Phát thanh …:"): those names as printed; and, when a
@@ -142,8 +150,8 @@ def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], in
     printed = " ".join(folded.quote(start, stop).split()).strip(" *_:")
     if not printed or len(printed.split()) > PRINTED_WORDS or any(c in printed for c in ".;"):
         return [], None
-    if not printed.startswith(PRINTED_HEADS):
-        return [], None  # read as printed only when spelt out: "Công tác …", "Bố trí …" are no bodies
+    if not printed.startswith(PRINTED_HEADS) or SENTENCE_VERB.search(printed):
+        return [], None  # only names, spelt out: not "Công tác …", not "Thanh tra thành phố tổ chức thanh tra …"
     names = [n for n in agency_names.split_cell(printed) if n[:1].isupper()]
     if not names:
         return [], None
@@ -199,12 +207,14 @@ def duty_tasks(
             e -= 1
         if skipped or e - s < MIN_TEXT:
             continue
+        given = GIVES.match(text, s)  # "b) Giao Thanh tra thành phố tổ chức thanh tra …": that body's work
+        named = agency_run(text, given.end(), min(e, given.end() + 160)) if given else []
         tasks.append(
             Task(
                 text=" ".join(folded.quote(s, e).split()),
                 span=folded.span(s, e),
                 area=sec.area,
-                lead=list(lead),
+                lead=list(named or lead),
                 source="prose",
             )
         )
