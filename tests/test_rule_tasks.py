@@ -634,6 +634,11 @@ ROLE_ROWS = [
     ("kinh phi thuc hien", "funding"),
     ("cac hoat dong chinh", "tasks"),
     ("thuc hien thu thap thong tin, du lieu tach biet ve gioi tinh trong bao cao cac muc tieu", None),
+    ("noi dung", "tasks"),
+    ("noi dung, hinh thuc", "tasks"),
+    ("noi dung thuc hien", "tasks"),
+    ("noi dung, muc tieu, nhiem vu cu the cua cchc", "goals"),
+    ("noi dung phuong an don gian hoa thu tuc hanh chinh", None),
 ]
 
 

@@ -114,11 +114,26 @@ def role_of(folded_title: str) -> str | None:
     "GIẢI PHÁP THỰC HIỆN NHIỆM VỤ" solutions (ties: the file's order)."""
     best: tuple[int, int] | None = None
     role = None
+    whole = _whole_titles()
     for k, (rx, r) in enumerate(_keyed("section_roles.csv", "role")):
+        if k in whole:
+            if whole[k] == " ".join(folded_title.replace(",", " , ").split()).replace(" ,", ","):
+                return r  # "III. NỘI DUNG": the phrase is the whole title
+            continue
         m = rx.search(folded_title, 0, ROLE_REACH + 40)
         if m and m.start() <= ROLE_REACH and (best is None or (m.start(), k) < best):
             best, role = (m.start(), k), r
     return role
+
+
+@cache
+def _whole_titles() -> dict[int, str]:
+    """Row index -> folded phrase of the roles given only by a whole title (``whole`` = yes)."""
+    return {
+        k: " ".join(fold_str(r["phrase"]).lower().split())
+        for k, r in enumerate(read_rows("section_roles.csv"))
+        if (r.get("whole") or "").strip() == "yes"
+    }
 
 
 @dataclass
