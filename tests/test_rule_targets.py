@@ -289,6 +289,17 @@ b) Đối với đội ngũ
     ),
     pytest.param(
         """2. Mục tiêu cụ thể
+- Năm 2025:
++ 100% hồ sơ được số hóa.
++ Trên 80% hồ sơ trực tuyến.
+- Năm 2026:
++ 100% thủ tục trực tuyến toàn trình.
+""",
+        [(100, "%", "=", 2025), (80, "%", ">=", 2025), (100, "%", "=", 2026)],
+        id="year-of-a-bare-year-label-over-plus-items",
+    ),
+    pytest.param(
+        """2. Mục tiêu cụ thể
 *a) Mục tiêu đến năm 2030*
 Hỗ trợ 50 doanh nghiệp đổi mới công nghệ.
 Hình thành 03 vùng sản xuất ứng dụng công nghệ cao.
