@@ -225,6 +225,19 @@ TT	Nhiệm vụ	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian hoàn thà
 )
 
 
+ROWS.append(
+    pytest.param(
+        """Phụ lục
+(danh sách kèm theo)	STT	Tên nhiệm vụ	Người đứng đầu chịu trách nhiệm	Cơ quan chủ trì	Cơ quan phối hợp	Thời hạn hoàn thành
+1	Xây dựng bộ quy tắc ứng xử văn hóa trên môi trường số	Cục trưởng Cục Báo chí	Cục Báo chí	Văn phòng Bộ	Tháng 12/2025
+2	NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN				
+""",
+        [("Xây dựng bộ quy tắc", ["Cục Báo chí"], ["Văn phòng Bộ"], "Tháng 12/2025")],
+        id="a-header-with-words-glued-before-its-stt-cell-and-a-page-panel-under-the-table",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ROWS)
 def test_rule_tasks(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
@@ -249,6 +262,11 @@ CELLS = [
     ("Các Sở, ngành, đơn vị, UBND cấp xã", ["Sở, ban, ngành tỉnh", "UBND cấp xã"]),
     ("Sở Khoa học và Công nghệ, UBND xã, phường", ["Sở Khoa học và Công nghệ", "UBND cấp xã"]),
     ("Các Sở, ban, ngành Thành phố", ["Sở, ban, ngành tỉnh"]),
+    ("Các Cục: Di sản văn hóa, Bản quyền tác giả", ["Cục Di sản văn hóa", "Cục Bản quyền tác giả"]),
+    (
+        "Các Cục: Báo chí; Du lịch Quốc gia Việt Nam. Vụ Kế hoạch, Tài chính",
+        ["Cục Báo chí", "Cục Du lịch Quốc gia Việt Nam", "Vụ Kế hoạch, Tài chính"],
+    ),
     (
         "Bộ Giáo dục và Đào tạo, Bộ Văn hóa, Thể thao và Du lịch",
         ["Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch"],

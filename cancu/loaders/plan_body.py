@@ -33,7 +33,7 @@ from cancu.ontology.record import Assignment, PlanRecord, Reporting, Task
 
 HEADER_WORDS = {
     "content": ("nhiem vu cu the", "noi dung cu the", "noi dung", "nhiem vu"),
-    "product": ("san pham",),
+    "product": ("san pham", "ket qua du kien", "ket qua thuc hien", "ket qua dau ra"),
     "lead": ("chu tri",),
     "support": ("phoi hop",),
     "deadline": ("thoi gian", "thoi han"),
@@ -126,6 +126,8 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     """Column roles from a header row; "Nhiệm vụ chung" is the group column, "… cụ thể" the content."""
     cols: dict[str, int] = {}
     norm = [" ".join(c.lower().split()) for c in cells]
+    first = next((k for k, c in enumerate(norm[:3]) if c.strip(" .") in NUMBER_HEADERS), 0)
+    norm = norm[first:]  # words glued before the header's "STT" cell: the rows start at their number
     for i, c in enumerate(norm):
         if "chung" in c:
             cols.setdefault("group", i)
@@ -137,6 +139,10 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     return cols if {"content", "lead"} <= set(cols) else None
 
 
+CAPITALS = re.compile(r"[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}")
+"""Three words in capitals: a heading or a page's panel title, not a task's words."""
+NUMBER_HEADERS = ("stt", "tt", "so tt", "số tt")
+"""The header of a task table's number column."""
 SIGNATURE_BLOCK = re.compile(r"(?:^|\t)\s*(?:" + fuzzy_alternation(("nơi nhận",)) + r"|(?:tm|kt|tl|tuq)\.\s)")
 """A row of the recipients-and-signature block (NĐ 30/2020/NĐ-CP Phụ lục I: nơi nhận; TM., KT., TL., TUQ.)."""
 ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*")
@@ -205,6 +211,8 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         get = {
             k: " ".join(folded.quote(*offsets[i]).split()) if i < len(cells) else "" for k, i in cols.items()
         }
+        if not any(get.get(k) for k in ("lead", "support", "deadline", "product")) and CAPITALS.match(content):
+            continue  # "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN …" under the table: a page's panel, not a task
         groups[-1].append(len(tasks))
         numbers.append(int(num.group(1)) if num else None)
         tasks.append(
@@ -553,7 +561,9 @@ def _sentence_subject(text: str, pos: int) -> list[str]:
     floor = max(0, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in SUBJECT_END) + 1, floor)
     given = directives.GIVES.search(text, start, pos) or directives.ASKS.search(text, start, pos)
-    if given:  # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã … ; định kỳ … báo cáo Y"
+    if (
+        given
+    ):  # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã … ; định kỳ … báo cáo Y"
         return agency_run(text, given.end(), min(pos, given.end() + 160))
     led = LEADS.search(text, start, pos)
     if not led:
