@@ -823,3 +823,22 @@ dẫn các sở, ngành triển khai xây dựng và phát triển chính quyề
 def test_rule_area_leads(body: str, want: list[tuple[str, str]]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
     assert [(a.agency, a.area) for a in record.area_leads] == want
+
+
+HEADING_ROWS = [
+    ("1. Cải cách thể chế", "1"),
+    ("2.1. Trách nhiệm chung", "2.1"),
+    ("3) Sở Xây dựng", "3"),
+    ("4 Sở Y tế", "4"),
+    ("5G, IoT phục vụ chuyển đổi số trong các khu công nghiệp", None),
+    ("3D hóa bản đồ địa chính", None),
+]
+
+
+@pytest.mark.parametrize(("line", "number"), HEADING_ROWS)
+def test_rule_numbered_heading_lines(line: str, number: str | None) -> None:
+    from cancu.loaders.fold import fold
+    from cancu.loaders.outline import outline
+
+    o = outline(fold(line + "\n"))
+    assert [s.heading.marker for s in o.sections if s.heading] == ([number] if number else [])

@@ -19,7 +19,8 @@ from cancu.ontology.datafiles import read_rows
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 ROMAN_LINE = re.compile(r"^[ \t]*([ivxl|1!]{1,4})[ \t]*[.)][ \t]*(\S.*)$")
-ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]*[.)]?[ \t]*([^\W\d_].*)$")
+ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.?[ \t]*[.)]|[ \t]+)[ \t]*([^\W\d_].*)$")
+"""A numbered heading: "1.", "2.1.", "3)" or "1 " before its words; never "5G, IoT …" (a word that starts with a digit)."""
 LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
 BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–]|t(?=[ \t]+[^\W\d_]{2}))[ \t]*7?[ \t]*(\S.*)$")
 RECIPIENTS = re.compile(r"(?:^|\t)[ \t|*_]*" + fuzzy_pattern("nơi nhận") + r"[ \t*_]*:")
