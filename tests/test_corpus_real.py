@@ -30,8 +30,11 @@ FLOORS = {
     # hx pages and posts (76 dev / 51 test), at db47a5c's rules: dev 0.883 (0.98, 0.97, 0.98); test 0.717
     # (0.88, 0.98, 0.92): a test page that is only a related-documents list pulls citations to 0.918, so
     # that floor is 0.918 - 0.02, rounded down.
-    "dev": (0.83, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
-    "test": (0.68, {"document.number": 0.84, "legal_bases": 0.95, "citations (all)": 0.89}),
+    # With the ix and jx full texts (93 dev / 61 test) the floors fell to dev 0.83 (measured 0.851); the rules of
+    # this stop (e.g. 63c858d) read dev 0.895 (0.99, 0.97, 0.98) and test 0.784 (0.91, 0.96, 0.92): floors are
+    # the measured values - 0.02.
+    "dev": (0.87, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
+    "test": (0.76, {"document.number": 0.88, "legal_bases": 0.94, "citations (all)": 0.89}),
 }
 
 
