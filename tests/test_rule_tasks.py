@@ -445,6 +445,20 @@ trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực hiện về 
     )
 )
 
+REPORT_ROWS.append(
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tư pháp
+Hướng dẫn các cơ quan rà soát văn bản; báo cáo kết quả thực hiện về UBND tỉnh.
+2. Sở Y tế
+Tổ chức tập huấn; báo cáo UBND tỉnh xem xét, quyết định.
+""",
+        [("Sở Tư pháp", "UBND tỉnh Lai Châu", None)],
+        id="a-duty-s-report-of-its-results-needs-no-period-a-proposal-is-no-line",
+    )
+)
+
 FREQUENCY_ROWS = [
     ("báo cáo UBND tỉnh hằng quý, 6 tháng và năm", ["quý", "6 tháng", "năm"]),
     ("báo cáo UBND tỉnh trong quý I năm 2026", []),

@@ -211,7 +211,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         get = {
             k: " ".join(folded.quote(*offsets[i]).split()) if i < len(cells) else "" for k, i in cols.items()
         }
-        if not any(get.get(k) for k in ("lead", "support", "deadline", "product")) and CAPITALS.match(content):
+        if not any(get.get(k) for k in ("lead", "support", "deadline", "product")) and CAPITALS.match(
+            content
+        ):
             continue  # "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN …" under the table: a page's panel, not a task
         groups[-1].append(len(tasks))
         numbers.append(int(num.group(1)) if num else None)
@@ -519,6 +521,7 @@ def _reporting(
             and not PERIODIC.search(window)
             and not DUE_DATE.search(text, m.start(), s_end)
             and not (subject and DUE_TIME.search(text, m.start(), min(s_end, m.start() + 160)))
+            and not (spanned and RESULTS.search(text, m.end(), min(s_end, m.end() + 80)))
         ):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         if not senders and _closing(text, m.start()):
@@ -542,6 +545,13 @@ def _reporting(
     return list(lines.values())
 
 
+RESULTS = re.compile(
+    fuzzy_alternation(
+        ("kết quả thực hiện", "kết quả triển khai", "tình hình thực hiện", "tình hình triển khai")
+    )
+)
+"""A duty section's report of the work's results ("báo cáo kết quả thực hiện về Sở Nội vụ"): a line even when no
+period is printed."""
 DUE_TIME = re.compile(
     r"(?:"
     + fuzzy_alternation(("trong", "trước", "chậm nhất"))
