@@ -228,12 +228,13 @@ class Builder:
         self.g.nodes[key]["loaded"] = True
         if self.res:  # areas no task or target is filed under, but whose words the plan's work uses
             own = {t.area for t in rec.tasks} | {t.area for t in rec.targets}
-            self.g.nodes[key]["areas_named"] = self.res.areas_named(
+            named = self.res.areas_named(
                 [t.text for t in rec.tasks]
                 + [t.text for t in rec.targets]
                 + [d for a in rec.assignments for d in a.duties],
                 own,
             )
+            self.g.nodes[key]["areas_named"] = sorted(set(named) | (set(rec.areas_addressed) - own))
         if issuer:
             self.edge(key, issuer, EdgeKind.ISSUED_BY, origin)
         for order, c in enumerate(rec.legal_bases):

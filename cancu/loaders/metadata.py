@@ -290,7 +290,8 @@ def _from_page(folded: Folded, page: dict, info: DocumentInfo, place: Place) -> 
             p = _page_place(page)
             if p.province and info.number and "UBND" in info.number.upper():
                 info.issuer, info.level, info.jurisdiction = f"UBND {p.unit_name()}", "province", p.label()
-            elif code := _national_issuer_code(info.number):  # "6316/BVHTTDL-VP": the ministry that numbers it
+            # "6316/BVHTTDL-VP": the ministry that numbers it
+            elif code := _national_issuer_code(info.number):
                 info.issuer, info.level = code.issuer, code.level or "ministry"
         if info.issuer:
             info.spans["issuer"] = tuple(page["issuer"]["span"])

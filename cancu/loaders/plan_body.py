@@ -106,6 +106,9 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     spans: list[tuple[int, int, str]] = []  # (start, end, agency) of every duty section
     record.assignments = _assignments(folded, o, own, level, spans)
     record.area_leads = area_leads(folded, o, spans)
+    record.areas_addressed = sorted(
+        {sec.area for sec in o.sections if sec.own_role is None and sec.role == "solutions" and sec.area}
+    )
     duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
     if not record.tasks:
         body_start = header.title_end

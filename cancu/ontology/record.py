@@ -122,6 +122,9 @@ class PlanRecord:
     reporting: list[Reporting] = field(default_factory=list)
     #: bodies that lead a whole area's tasks (those naming no lead of their own)
     area_leads: list[AreaLead] = field(default_factory=list)
+    #: reform areas the plan addresses under its solutions' headings ("2. Đẩy mạnh công tác thông tin, tuyên
+    #: truyền …" under "III. GIẢI PHÁP"): covered, though no task is filed under them
+    areas_addressed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     #: sha256 of the input bytes, so a store can tell a changed file from a reload
     sha256: str | None = None
@@ -184,6 +187,7 @@ class PlanRecord:
             assignments=build(Assignment, data.get("assignments")),
             reporting=build(Reporting, data.get("reporting"), {"from": "from_"}),
             area_leads=build(AreaLead, data.get("area_leads")),
+            areas_addressed=list(data.get("areas_addressed") or []),
             warnings=list(data.get("warnings") or []),
             sha256=data.get("sha256"),
             text_length=data.get("text_length") or 0,
