@@ -263,6 +263,11 @@ CELLS = [
     ("Sở Khoa học và Công nghệ, UBND xã, phường", ["Sở Khoa học và Công nghệ", "UBND cấp xã"]),
     ("Các Sở, ban, ngành Thành phố", ["Sở, ban, ngành tỉnh"]),
     ("Các Cục: Di sản văn hóa, Bản quyền tác giả", ["Cục Di sản văn hóa", "Cục Bản quyền tác giả"]),
+    ("Trưởng ban Ban Tổ chức cán bộ", ["Ban Tổ chức cán bộ"]),
+    (
+        "Văn phòng Đoàn Đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh; Sở Tư pháp",
+        ["Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "Sở Tư pháp"],
+    ),
     (
         "Các Cục: Báo chí; Du lịch Quốc gia Việt Nam. Vụ Kế hoạch, Tài chính",
         ["Cục Báo chí", "Cục Du lịch Quốc gia Việt Nam", "Vụ Kế hoạch, Tài chính"],

@@ -19,7 +19,7 @@ from cancu.ontology.datafiles import read_rows
 LEADING = re.compile(
     r"^(?:(?:giao|đối với|doi voi|thủ trưởng|thu truong|giám đốc|giam doc|chủ tịch|chu tich|lãnh đạo|lanh dao|"
     r"chánh|chanh|tổng cục trưởng|cục trưởng|cuc truong|vụ trưởng|vu truong|bộ trưởng|bo truong|người đứng đầu|"
-    r"trưởng|truong)\s+)*(?:các|cac|céc|cic)?\s*",
+    r"trưởng ban|truong ban|trưởng|truong)\s+)*(?:các|cac|céc|cic)?\s*",
     re.IGNORECASE,
 )
 
