@@ -202,6 +202,8 @@ def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
             and (folded.startswith("cac ", m.end()) or bool(_and_heads().match(folded, m.end())))
         )
     ]  # "Sở X, Sở Y", "Sở X và Sở Y", "Sở X, các cơ quan …"; not "Cơ quan, đơn vị", "Văn hóa, Thể thao và Du lịch"
+    known = find_in(folded, 0, len(folded)) if cuts else []
+    cuts = [c for c in cuts if not any(s < c.start() < e for _, s, e in known)]  # never inside a known name
     pieces, last = [], 0
     for cut in cuts:
         pieces.append(cell[last : cut.start()])
