@@ -59,8 +59,8 @@ def prefetch(g: LazyGraph, plans: list[str], query: str) -> None:
     """The rows ``query`` reads for ``plans``: audit the plans' citations and the cited documents'
     successors (two statements); gaps also the plans' in-edges and index rows, their tasks' and
     targets' edges and the leading agencies' successions (seven)."""
-    g.prefetch_adjacent(plans, "succ")
-    if query == "audit":
+    if query == "audit":  # the cited documents' rows, not the twenty tasks' of each plan
+        g.prefetch_adjacent(plans, "succ", ends_of=_CITED)
         cited = {
             other
             for plan in plans
@@ -69,6 +69,7 @@ def prefetch(g: LazyGraph, plans: list[str], query: str) -> None:
         }
         g.prefetch_adjacent(cited, "succ")  # REPLACED_BY, AMENDED_BY
         return
+    g.prefetch_adjacent(plans, "succ")
     g.prefetch_adjacent(plans, "pred")
     g.prefetch_indexes(plans)
     items, cited = set(), set()

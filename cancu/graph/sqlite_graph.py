@@ -354,6 +354,12 @@ class LazyGraph(nx.MultiDiGraph):
         "SELECT e.dst, e.src, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.src "
         "WHERE e.dst IN (SELECT value FROM json_each(?)) ORDER BY e.dst, e.src, e.key"
     )
+    #: the same, reading the other end's row only for edges of the kinds given (``json_each(?)``)
+    _BULK_SUCC_SOME = (
+        "SELECT e.src, e.dst, e.key, e.attrs, n.attrs FROM edges e "
+        "LEFT JOIN nodes n ON n.key = e.dst AND e.key IN (SELECT value FROM json_each(?)) "
+        "WHERE e.src IN (SELECT value FROM json_each(?)) ORDER BY e.src, e.dst, e.key"
+    )
     _BULK_INDEX = "SELECT plan, leads, metrics FROM plan_index WHERE plan IN (SELECT value FROM json_each(?))"
 
     def prefetch_nodes(self, keys: Iterable[str]) -> list[str]:
@@ -373,17 +379,23 @@ class LazyGraph(nx.MultiDiGraph):
                     self._exists[key] = False
         return [k for k in keys if self._exists.get(k)]
 
-    def prefetch_adjacent(self, keys: Iterable[str], direction: str) -> None:
+    def prefetch_adjacent(
+        self, keys: Iterable[str], direction: str, ends_of: Iterable[str] | None = None
+    ) -> None:
         """Read the out-edges (``direction`` "succ") or in-edges ("pred") of ``keys`` and the nodes at
-        their other ends, in one statement. Never ask for the in-edges of a cited document: every
-        plan of the country cites 76/NQ-CP."""
+        their other ends, in one statement (``ends_of``: only the ends of out-edges of these kinds;
+        the others are read if ever asked for). Never ask for the in-edges of a cited document:
+        every plan of the country cites 76/NQ-CP."""
         adjacency = self._succ if direction == "succ" else self._pred
         todo = sorted(k for k in set(self.prefetch_nodes(keys)) if not dict.__contains__(adjacency, k))
         if not todo:
             return
         query = self._BULK_SUCC if direction == "succ" else self._BULK_PRED
+        params: tuple[str, ...] = (encode(todo),)
+        if ends_of is not None and direction == "succ":
+            query, params = self._BULK_SUCC_SOME, (encode(sorted(ends_of)), encode(todo))
         with translated(self._root):
-            rows = self._db.execute(query, (encode(todo),)).fetchall()
+            rows = self._db.execute(query, params).fetchall()
         found: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in todo}
         texts, exists = self._node_text, self._exists
         for key, other, k, text, node_text in rows:
@@ -394,7 +406,7 @@ class LazyGraph(nx.MultiDiGraph):
                 keyed = out[other] = self._keyed_for(*pair)
             if k not in keyed:
                 keyed[k] = decode(text)
-            if other not in exists:
+            if node_text is not None and other not in exists:  # None: an end not asked for
                 exists[other] = True
                 texts[other] = node_text
         for key, out in found.items():
