@@ -346,12 +346,14 @@ class LazyGraph(nx.MultiDiGraph):
     # the same dicts the one-at-a-time reads fill, in the same order: a prefetch changes how many
     # statements run, never what a query sees.
     _BULK_NODES = "SELECT key, attrs FROM nodes WHERE key IN (SELECT value FROM json_each(?))"
+    # the edges alone: the rows at their other ends are read once each after (an agency leads
+    # hundreds of a batch's tasks; joining its row to every edge would read it hundreds of times)
     _BULK_SUCC = (
-        "SELECT e.src, e.dst, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.dst "
+        "SELECT e.src, e.dst, e.key, e.attrs, NULL FROM edges e "
         "WHERE e.src IN (SELECT value FROM json_each(?)) ORDER BY e.src, e.dst, e.key"
     )
     _BULK_PRED = (
-        "SELECT e.dst, e.src, e.key, e.attrs, n.attrs FROM edges e JOIN nodes n ON n.key = e.src "
+        "SELECT e.dst, e.src, e.key, e.attrs, NULL FROM edges e "
         "WHERE e.dst IN (SELECT value FROM json_each(?)) ORDER BY e.dst, e.src, e.key"
     )
     #: the same, reading the other end's row only for edges of the kinds given (``json_each(?)``)
@@ -411,6 +413,8 @@ class LazyGraph(nx.MultiDiGraph):
                 texts[other] = node_text
         for key, out in found.items():
             dict.__setitem__(adjacency, key, out)
+        if ends_of is None:  # every other end's row, once each
+            self.prefetch_nodes({other for out in found.values() for other in out})
 
     def prefetch_indexes(self, plans: Iterable[str]) -> None:
         """Read the ``plan_leads`` / ``plan_metrics`` rows of ``plans`` in one statement."""
