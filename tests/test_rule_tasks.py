@@ -230,7 +230,7 @@ ROWS.append(
         """Phụ lục
 (danh sách kèm theo)	STT	Tên nhiệm vụ	Người đứng đầu chịu trách nhiệm	Cơ quan chủ trì	Cơ quan phối hợp	Thời hạn hoàn thành
 1	Xây dựng bộ quy tắc ứng xử văn hóa trên môi trường số	Cục trưởng Cục Báo chí	Cục Báo chí	Văn phòng Bộ	Tháng 12/2025
-2	NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN				
+2	NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN\t\t\t\t
 """,
         [("Xây dựng bộ quy tắc", ["Cục Báo chí"], ["Văn phòng Bộ"], "Tháng 12/2025")],
         id="a-header-with-words-glued-before-its-stt-cell-and-a-page-panel-under-the-table",
@@ -674,6 +674,8 @@ ROLE_ROWS = [
     ("noi dung", "tasks"),
     ("noi dung, hinh thuc", "tasks"),
     ("noi dung thuc hien", "tasks"),
+    ("noi dung:", "tasks"),
+    ("noi dung thuc hien:", "tasks"),
     ("noi dung, muc tieu, nhiem vu cu the cua cchc", "goals"),
     ("noi dung phuong an don gian hoa thu tuc hanh chinh", None),
 ]

@@ -68,7 +68,7 @@ def area_leads(folded: Folded, o: Outline, duty_spans: list[tuple[int, int, str]
             body = _body(folded, m.start(), duty_spans)
             if not body or agency_names.is_group(body):
                 continue  # a collective leads nothing in particular
-            start = max(text.rfind("\n", 0, m.start()) + 1, sec.start)
+            start = max(text.rfind("\n", sec.start, m.start()) + 1, sec.start)
             for area in areas:
                 if (body, area) not in seen:
                     seen.add((body, area))

@@ -328,9 +328,7 @@ def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:
         floor = max([floor, *(text.rfind(x, floor, m.start()) + 1 for x in (". ", ".\n", ";", "\n\n"))])
         if RECITAL.search(text, floor, m.start()):
             continue  # "… đã có Văn bản số 8091/BNV-TCBC đề nghị …": an earlier letter's request, recalled
-        asked = cues["addressed"].match(
-            text, m.end() + (len(text[m.end() :]) - len(text[m.end() :].lstrip()))
-        )
+        asked = cues["addressed"].match(text, SPACES.match(text, m.end()).end())
         if not asked:
             continue
         lead = addressees(folded, 0, m.start())
@@ -356,6 +354,7 @@ def _printed(folded: Folded, start: int, end: int) -> str:
     return " ".join(re.sub(r"[*_]+", "", folded.quote(start, end)).split())
 
 
+SPACES = re.compile(r"\s*")
 RECITAL = re.compile(
     fuzzy_alternation(("đã có văn bản", "đã có công văn", "đã ban hành", "đã có ý kiến", "tại văn bản"))
 )

@@ -151,7 +151,10 @@ def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], in
     if not printed or len(printed.split()) > PRINTED_WORDS or any(c in printed for c in ".;"):
         return [], None
     if not printed.startswith(PRINTED_HEADS) or SENTENCE_VERB.search(printed):
-        return [], None  # only names, spelt out: not "Công tác …", not "Thanh tra thành phố tổ chức thanh tra …"
+        return (
+            [],
+            None,
+        )  # only names, spelt out: not "Công tác …", not "Thanh tra thành phố tổ chức thanh tra …"
     names = [n for n in agency_names.split_cell(printed) if n[:1].isupper()]
     if not names:
         return [], None

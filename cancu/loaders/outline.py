@@ -22,8 +22,9 @@ ROMAN_LINE = re.compile(r"^[ \t]*([ivxl|1!]{1,4})[ \t]*[.)][ \t]*(\S.*)$")
 ARABIC_LINE = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.?[ \t]*[.)]|[ \t]+)[ \t]*([^\W\d_].*)$")
 """A numbered heading: "1.", "2.1.", "3)" or "1 " before its words; never "5G, IoT …" (a word that starts with a digit)."""
 LETTER_LINE = re.compile(r"^[ \t]*([a-hd¢c])[ \t]*\)[ \t]*(\S.*)$")
-BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–]|t(?=[ \t]+[^\W\d_]{2}))[ \t]*7?[ \t]*(\S.*)$")
-RECIPIENTS = re.compile(r"(?:^|\t)[ \t|*_]*" + fuzzy_pattern("nơi nhận") + r"[ \t*_]*:")
+BULLET_LINE = re.compile(r"^[ \t]*(?:_[ \t]*)?([-+•*–]|t(?=[ \t]+[^\W\d_]{2}))[ \t]*(?:7[ \t]*)?(\S.*)$")
+RECIPIENTS = re.compile(fuzzy_pattern("nơi nhận") + r"[ \t*_]*:")
+RECIPIENTS_LEAD = re.compile(r"[ \t|*_]*")
 """The recipients block (NĐ 30/2020/NĐ-CP, Phụ lục I: "Nơi nhận: - Như trên; - Lưu: VT"): its dashes list
 addressees, not items, up to the next heading (an appendix)."""
 NUMBER_ALONE = re.compile(r"^[ \t]*(?:[ivxl]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.)][ \t]*$")
@@ -118,13 +119,24 @@ def role_of(folded_title: str) -> str | None:
     whole = _whole_titles()
     for k, (rx, r) in enumerate(_keyed("section_roles.csv", "role")):
         if k in whole:
-            if whole[k] == " ".join(folded_title.replace(",", " , ").split()).replace(" ,", ","):
+            if whole[k] == " ".join(folded_title.strip(" *_:.").replace(",", " , ").split()).replace(
+                " ,", ","
+            ):
                 return r  # "III. NỘI DUNG": the phrase is the whole title
             continue
         m = rx.search(folded_title, 0, ROLE_REACH + 40)
         if m and m.start() <= ROLE_REACH and (best is None or (m.start(), k) < best):
             best, role = (m.start(), k), r
     return role
+
+
+def _recipients_at(line: str) -> int | None:
+    """Where a line's "Nơi nhận:" cell starts: at the line's start or after a tab, only marks before it."""
+    m = RECIPIENTS.search(line)
+    if m is None:
+        return None
+    cell = line.rfind("\t", 0, m.start()) + 1
+    return cell if RECIPIENTS_LEAD.fullmatch(line, cell, m.start()) else None
 
 
 @cache
@@ -219,10 +231,10 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         ls, le = le + 1, le + 1 + len(line)
         if i <= skip or not line.strip() or PAGE_NUMBER.match(line):
             continue
-        if "nh" in line and (rec := RECIPIENTS.search(line)):
+        if "nh" in line and (rec := _recipients_at(line)) is not None:
             recipients = True  # a "|" cell boundary may have joined it to the line before (a tab)
-            closings.append(ls + rec.start())
-            if rec.start() == 0:
+            closings.append(ls + rec)
+            if rec == 0:
                 continue
         h = _heading(line, folded, ls)
         first = i  # the heading's last line so far
@@ -323,8 +335,14 @@ def _wrapped(h: Heading, line: str, nxt: str, folded: Folded, ns: int) -> bool:
     """Whether the next line carries on a heading broken over two lines ("IV. TỔ CHỨC" / "THỰC HIỆN",
     "**1. Sở Khoa học và Công" / "nghệ**"): a line in capitals under a heading in capitals, or a line in
     lower case under a heading with no closing punctuation, or the rest of a bold run left open."""
-    if not nxt.strip() or HEADING_HINT.match(nxt) or BULLET_LINE.match(nxt) or len(nxt.strip()) > 100:
-        return False
+    if (
+        not nxt.strip()
+        or "\t" in nxt
+        or HEADING_HINT.match(nxt)
+        or BULLET_LINE.match(nxt)
+        or len(nxt.strip()) > 100
+    ):
+        return False  # a table's header row under the heading is not its words
     printed_next = folded.quote(ns, ns + len(nxt)).strip().lstrip("*_ ")
     if not printed_next:
         return False

@@ -142,12 +142,17 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     return cols if {"content", "lead"} <= set(cols) else None
 
 
-CAPITALS = re.compile(r"[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}")
-"""Three words in capitals: a heading or a page's panel title, not a task's words."""
+def _in_capitals(text: str) -> bool:
+    """Three words in capitals first: a heading or a page's panel title, not a task's words."""
+    words = text.split()[:3]
+    return len(words) == 3 and all(w.isupper() and len(w.strip(",.:;")) > 1 for w in words)
+
+
 NUMBER_HEADERS = ("stt", "tt", "so tt", "số tt")
 """The header of a task table's number column."""
-SIGNATURE_BLOCK = re.compile(r"(?:^|\t)\s*(?:" + fuzzy_alternation(("nơi nhận",)) + r"|(?:tm|kt|tl|tuq)\.\s)")
-"""A row of the recipients-and-signature block (NĐ 30/2020/NĐ-CP Phụ lục I: nơi nhận; TM., KT., TL., TUQ.)."""
+SIGNATURE_BLOCK = re.compile(r"(?:^|\t)[ ]*(?:" + fuzzy_alternation(("nơi nhận",)) + r"|(?:tm|kt|tl|tuq)\.\s)")
+"""A row of the recipients-and-signature block (NĐ 30/2020/NĐ-CP Phụ lục I: nơi nhận; TM., KT., TL., TUQ.).
+Spaces only after a tab: "\\s*" would run over every following tab at every tab (quadratic on empty cells)."""
 ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*")
 
 
@@ -214,9 +219,7 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
         get = {
             k: " ".join(folded.quote(*offsets[i]).split()) if i < len(cells) else "" for k, i in cols.items()
         }
-        if not any(get.get(k) for k in ("lead", "support", "deadline", "product")) and CAPITALS.match(
-            content
-        ):
+        if not any(get.get(k) for k in ("lead", "support", "deadline", "product")) and _in_capitals(content):
             continue  # "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN …" under the table: a page's panel, not a task
         groups[-1].append(len(tasks))
         numbers.append(int(num.group(1)) if num else None)

@@ -50,16 +50,22 @@ def plan_targets(folded: Folded, o: Outline, table_tasks: list[Task], issued: in
     rows = logical_rows(folded.text)  # read once: the tables of indicators and the figures of task rows
     read: list[tuple[int, int]] = []
     tabled = table_targets(folded, rows, read)
-    lines = {(folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) for t in tabled}
+    lines = {(_line_of(folded, t), t.value) for t in tabled}
     prose = [
         t
         for t in _prose_targets(folded, o, table_tasks, rows, read)
-        if (folded.text.rfind("\n", 0, t.span[0]) + 1, t.value) not in lines
+        if (_line_of(folded, t), t.value) not in lines
     ]
     return sorted(
         (t for t in prose + tabled if not (issued and t.deadline and t.deadline < issued)),
         key=lambda t: t.span,
     )
+
+
+def _line_of(folded: Folded, t: Target) -> int:
+    """Where the line holding a target starts, in the original text its span points into (bounded look-back)."""
+    start = t.span[0]
+    return folded.original.rfind("\n", max(0, start - 2000), start) + 1
 
 
 PERCENT = re.compile(
@@ -762,7 +768,9 @@ def _deadline(
     opening = LIST_FRAME.match(text, para + len(text[para:own]) - len(text[para:own].lstrip(". \n")))
     if opening and ";" in text[opening.end() : own]:  # "Năm 2026, cắt giảm …; bãi bỏ …; cắt giảm 50% …"
         return int(opening.group(1))
-    labels = list(YEAR_LABEL.finditer(text, sec.start if sec else max(0, pos - 2000), pos))
+    labels = list(
+        YEAR_LABEL.finditer(text, max(sec.start if sec else 0, pos - 2000), pos)
+    )  # bounded look-back
     if labels:
         return int(labels[-1].group(1))
     if sec is None:

@@ -180,7 +180,9 @@ def _num(value: object) -> object:
 def _one_of(g: Graph, plan: str, departments: list[str]) -> bool:
     """Is the plan's issuer one of these departments ("Sở Xây dựng tỉnh Bình Phước" is a "Sở Xây dựng")?"""
     issuer = g.nodes[plan].get("issuer")
-    name = str(g.nodes[issuer].get("name") or "") if issuer in g else str(g.nodes[plan].get("issuer_name") or "")
+    name = (
+        str(g.nodes[issuer].get("name") or "") if issuer in g else str(g.nodes[plan].get("issuer_name") or "")
+    )
     return any(name == d or name.startswith(d + " ") for d in departments)
 
 
