@@ -863,3 +863,36 @@ def test_rule_numbered_heading_lines(line: str, number: str | None) -> None:
 
     o = outline(fold(line + "\n"))
     assert [s.heading.marker for s in o.sections if s.heading] == ([number] if number else [])
+
+
+def _cue_rows(kind: str) -> list[str]:
+    from cancu.ontology.datafiles import read_rows
+
+    return [r["phrase"] for r in read_rows("layout/sentence_cues.csv") if r["kind"] == kind]
+
+
+@pytest.mark.parametrize("phrase", _cue_rows("recital"))
+def test_every_recital_phrase_marks_a_recalled_request(phrase: str) -> None:
+    from cancu.loaders import cues
+    from cancu.loaders.fold import fold
+
+    text = fold(f"Bộ Nội vụ {phrase} số 8091/BNV-TCBC đề nghị các cơ quan báo cáo").text
+    assert cues.pattern("recital").search(text)
+
+
+@pytest.mark.parametrize("lead", _cue_rows("due"))
+@pytest.mark.parametrize("unit", _cue_rows("unit"))
+def test_every_due_phrase_sets_a_time(lead: str, unit: str) -> None:
+    from cancu.loaders import cues
+    from cancu.loaders.fold import fold
+
+    m = cues.due_phrase().search(fold(f"báo cáo Thủ tướng Chính phủ {lead} {unit} 1 năm 2026.").text)
+    assert m and m.group().endswith("2026")
+
+
+@pytest.mark.parametrize("verb", _cue_rows("verb"))
+def test_every_sentence_verb_makes_a_heading_a_sentence(verb: str) -> None:
+    from cancu.loaders import cues
+
+    assert cues.printed_verb().search(f"Thanh tra thành phố {verb} việc chấp hành")
+    assert not cues.printed_verb().search(f"Vụ {verb.capitalize()} cán bộ")

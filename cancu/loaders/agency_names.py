@@ -12,6 +12,7 @@ import re
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+from cancu.loaders import cues
 from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
 from cancu.loaders.places import is_city, match_province
 from cancu.ontology.datafiles import read_rows
@@ -161,11 +162,6 @@ def _and_heads() -> re.Pattern[str]:
     return re.compile(r"(?:" + fuzzy_alternation(heads, ocr=False) + r")(?![a-z])")
 
 
-SHARED_HEAD = re.compile(r"\s*(?:[Cc]ác\s+|[Cc]ục trưởng các\s+)?(Cục|Vụ|Sở|Phòng|Ban)\s*:\s*")
-"""A list of bodies sharing their first word ("Các Cục: Di sản văn hóa, Bản quyền tác giả")."""
-HEAD_WORDS = ("Cục ", "Vụ ", "Sở ", "Phòng ", "Ban ", "Văn phòng ", "Trung tâm ", "Thanh tra ")
-
-
 def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
     """ "Cơ quan, đơn vị huyện; UBND cấp xã" -> two canonical names. A cell splits on ";", on line
     breaks, on item dashes at a line's start, on a dash between two names ("Phòng Nội vụ -
@@ -173,20 +169,23 @@ def split_cell(cell: str, own_ubnd: str | None = None) -> list[str]:
     before a capitalised name ("Sở Nội vụ, Sở Tư pháp") but not inside one ("Sở Văn hóa, Thể thao
     và Du lịch", "Cơ quan, đơn vị huyện")."""
     cell = cell.replace("\r", "")
-    shared = SHARED_HEAD.match(cell)
+    shared = cues.shared_head().match(cell)
     if (
         shared
     ):  # "Các Cục: Di sản văn hóa, Bản quyền tác giả" -> "Cục Di sản văn hóa", "Cục Bản quyền tác giả"
         head, out = shared.group(1), []
         groups = re.split(r"\.\s+(?=[A-ZĐ])", cell[shared.end() :])
         for k, group in enumerate(groups):
-            if k and group.startswith(HEAD_WORDS):  # ". Vụ Kế hoạch, Tài chính": a body of its own
+            if k and group.startswith(cues.list_heads()):  # ". Vụ Kế hoạch, Tài chính": a body of its own
                 names = split_cell(group, own_ubnd)
             else:
                 parts = [
                     p.strip(" .") for p in re.split(";" if ";" in group else ",", group) if p.strip(" .")
                 ]
-                names = [canonical(p if p.startswith(HEAD_WORDS) else f"{head} {p}", own_ubnd) for p in parts]
+                names = [
+                    canonical(p if p.startswith(cues.list_heads()) else f"{head} {p}", own_ubnd)
+                    for p in parts
+                ]
             out.extend(n for n in names if n and n not in out)
         return out
     folded = fold_str(cell).lower()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cancu.loaders import agency_names
+from cancu.loaders import agency_names, cues
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, areas_named
 from cancu.loaders.sentences import SENTENCE_END
@@ -23,7 +23,7 @@ from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import AreaLead
 
 LEADS = re.compile(fuzzy_alternation(("chủ trì",)) + r"(?![a-z])")
-ASSIGNED = re.compile(fuzzy_alternation(("được giao", "được phân công")) + r"\s+$")
+ASSIGNED = re.compile(r"(?:" + fuzzy_alternation(cues.phrases("assigned")) + r")\s+$")
 """"cơ quan được giao chủ trì các nhiệm vụ …": a body the text does not name."""
 CLAUSE_REACH = 300
 """The longest a lead's clause is read after "chủ trì"."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cancu.loaders import agency_names
+from cancu.loaders import agency_names, cues
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.outline import Outline
 from cancu.ontology.datafiles import read_rows
@@ -301,7 +301,7 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
             text, m.end() + 2
         )
         support = [a for a in agency_run(text, w.end(), end) if a not in lead] if w else []
-        due = DEADLINE_IN.search(text, m.end(), end)
+        due = cues.due_phrase().search(text, m.end(), end)
         tasks.append(
             Task(
                 text=" ".join(folded.quote(sentence, end).split()),
@@ -320,15 +320,15 @@ def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:
     bộ, ngành, địa phương khẩn trương tổng hợp … gửi về Bộ Nội vụ trước ngày 26/11/2025"): one task
     led by the addressees of its "Kính gửi" block."""
     text = folded.text
-    cues = _cues()
-    if "addressed" not in cues:
+    cue = _cues()
+    if "addressed" not in cue:
         return []
-    for m in cues["request"].finditer(text, body_start):
+    for m in cue["request"].finditer(text, body_start):
         floor = max(body_start, m.start() - RECITAL_REACH)
         floor = max([floor, *(text.rfind(x, floor, m.start()) + 1 for x in (". ", ".\n", ";", "\n\n"))])
-        if RECITAL.search(text, floor, m.start()):
+        if cues.pattern("recital").search(text, floor, m.start()):
             continue  # "… đã có Văn bản số 8091/BNV-TCBC đề nghị …": an earlier letter's request, recalled
-        asked = cues["addressed"].match(text, SPACES.match(text, m.end()).end())
+        asked = cue["addressed"].match(text, SPACES.match(text, m.end()).end())
         if not asked:
             continue
         lead = addressees(folded, 0, m.start())
@@ -336,7 +336,7 @@ def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:
             return []
         end_m = LED_END.search(text, asked.end(), min(len(text), asked.end() + LED_REACH))
         end = end_m.start() if end_m else min(len(text), asked.end() + LED_REACH)
-        due = DEADLINE_IN.search(text, asked.end(), end)
+        due = cues.due_phrase().search(text, asked.end(), end)
         return [
             Task(
                 text=" ".join(folded.quote(m.start(), end).split()),
@@ -355,9 +355,6 @@ def _printed(folded: Folded, start: int, end: int) -> str:
 
 
 SPACES = re.compile(r"\s*")
-RECITAL = re.compile(
-    fuzzy_alternation(("đã có văn bản", "đã có công văn", "đã ban hành", "đã có ý kiến", "tại văn bản"))
-)
 RECITAL_REACH = 120
 """How far before a request the words that make it an earlier letter's may stand."""
 
@@ -382,14 +379,6 @@ SUBJECT_REACH = 200
 """How far before "chủ trì" its subject's name may start (a name wrapped onto the line before)."""
 LED_END = re.compile(r"\.(?:\s|$|/)|\n\s*\n")
 LED_REACH = 1500
-DEADLINE_IN = re.compile(
-    r"(?:"
-    + fuzzy_alternation(("trong", "trước", "hoàn thành trong", "hoàn thành trước", "chậm nhất"))
-    + r")\s+(?:"
-    + fuzzy_alternation(("quý", "tháng", "năm", "ngày"))
-    + r")\s+[ivx0-9][^;,\n)]{0,16}?(?:19|20)\d{2}"
-)
-"""The time a directive's sentence gives ("trong quý I năm 2026", "trước ngày 15/12/2025")."""
 
 
 BODY_START = re.compile(

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from cancu.loaders import agency_names
+from cancu.loaders import agency_names, cues
 from cancu.loaders.directives import GIVES, agency_run
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, Section, heading_words_start
@@ -97,48 +97,6 @@ PRINTED_WORDS = 24
 thông tin điện tử")."""
 
 
-PRINTED_HEADS = tuple(
-    f"{w} "
-    for w in (
-        "Vụ",
-        "Cục",
-        "Tổng cục",
-        "Văn phòng",
-        "Thanh tra",
-        "Trung tâm",
-        "Sở",
-        "Ban",
-        "Phòng",
-        "Chi cục",
-        "Viện",
-        "Học viện",
-        "Trường",
-        "Bệnh viện",
-        "Đài",
-        "Báo",
-        "Ủy ban",
-        "Hội đồng",
-        "Công an",
-        "Kho bạc",
-        "Bảo hiểm xã hội",
-        "Tạp chí",
-        "Nhà xuất bản",
-        "Bảo tàng",
-        "Thư viện",
-    )
-)
-"""The first words of a body's name read as printed (NĐ 123/2016/NĐ-CP Điều 9, units of a ministry and of a
-province), with their diacritics: an OCR-mangled heading is never taken for a body's name."""
-
-
-SENTENCE_VERB = re.compile(
-    r"(?<!\w)(?:tổ chức|chỉ đạo|thực hiện|phối hợp|chủ trì|tham mưu|xây dựng|theo dõi|kịp thời|hướng dẫn|"
-    r"triển khai|có trách nhiệm|chịu trách nhiệm|đôn đốc|kiểm tra)(?!\w)"
-)
-"""Verbs in lower case: a heading that holds one is a sentence, not a list of names ("Vụ Tổ chức cán bộ" is a
-name: its "Tổ chức" is capitalised)."""
-
-
 def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], int | None]:
     """A heading that is only bodies' names the agency table does not know, opening with a body's first word
     ("3. Vụ Kế hoạch, Tài chính", "8. Cục Báo chí, Cục Phát thanh …:"): those names as printed; and, when a
@@ -150,7 +108,7 @@ def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], in
     printed = " ".join(folded.quote(start, stop).split()).strip(" *_:")
     if not printed or len(printed.split()) > PRINTED_WORDS or any(c in printed for c in ".;"):
         return [], None
-    if not printed.startswith(PRINTED_HEADS) or SENTENCE_VERB.search(printed):
+    if not printed.startswith(cues.printed_heads()) or cues.printed_verb().search(printed):
         return (
             [],
             None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cancu.loaders import agency_names, directives
+from cancu.loaders import agency_names, cues, directives
 from cancu.loaders.area_leads import area_leads
 from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
@@ -150,7 +150,9 @@ def _in_capitals(text: str) -> bool:
 
 NUMBER_HEADERS = ("stt", "tt", "so tt", "số tt")
 """The header of a task table's number column."""
-SIGNATURE_BLOCK = re.compile(r"(?:^|\t)[ ]*(?:" + fuzzy_alternation(("nơi nhận",)) + r"|(?:tm|kt|tl|tuq)\.\s)")
+SIGNATURE_BLOCK = re.compile(
+    r"(?:^|\t)[ ]*(?:" + fuzzy_alternation(("nơi nhận",)) + r"|(?:tm|kt|tl|tuq)\.\s)"
+)
 """A row of the recipients-and-signature block (NĐ 30/2020/NĐ-CP Phụ lục I: nơi nhận; TM., KT., TL., TUQ.).
 Spaces only after a tab: "\\s*" would run over every following tab at every tab (quadratic on empty cells)."""
 ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*")
@@ -526,7 +528,7 @@ def _reporting(
             not freq
             and not PERIODIC.search(window)
             and not DUE_DATE.search(text, m.start(), s_end)
-            and not (subject and DUE_TIME.search(text, m.start(), min(s_end, m.start() + 160)))
+            and not (subject and cues.due_time().search(text, m.start(), min(s_end, m.start() + 160)))
             and not (spanned and RESULTS.search(text, m.end(), min(s_end, m.end() + 80)))
         ):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
@@ -558,14 +560,6 @@ RESULTS = re.compile(
 )
 """A duty section's report of the work's results ("báo cáo kết quả thực hiện về Sở Nội vụ"): a line even when no
 period is printed."""
-DUE_TIME = re.compile(
-    r"(?:"
-    + fuzzy_alternation(("trong", "trước", "chậm nhất"))
-    + r")\s+(?:"
-    + fuzzy_alternation(("quý", "tháng", "năm", "ngày"))
-    + r")\s+[ivx0-9]"
-)
-"""The time a one-off report of a directive's sentence is due ("báo cáo Thủ tướng Chính phủ trong quý I năm 2026")."""
 SUBJECT_REACH = 1500
 SUBJECT_END = (". ", ".\n", "\n\n", ":\n")
 
