@@ -2015,6 +2015,29 @@ II. TỔ CHỨC THỰC HIỆN
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        VINH_LONG_QD
+        + """Điều 2. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc
+Sở Tư pháp, Thủ trưởng các sở, ban, ngành cấp tỉnh; Chủ tịch UBND các huyện,
+thành phố, thị xã; Chủ tịch UBND xã, phường, thị trấn và các tổ chức, cá nhân
+khác có liên quan chịu trách nhiệm thi hành Quyết định này./.
+""",
+        {
+            "agencies": [
+                "Văn phòng UBND tỉnh",
+                "Sở Tư pháp",
+                "Sở, ban, ngành tỉnh",
+                "UBND cấp huyện",
+                "UBND cấp xã",
+            ]
+        },
+        id="an-executing-article-s-list-separated-by-semicolons-is-read-whole",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

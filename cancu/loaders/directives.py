@@ -134,12 +134,18 @@ def executing_assignments(folded: Folded, start: int, end: int, known: set[str])
     out: dict[str, Assignment] = {}
     text = folded.text
     for m in _cues()["executes"].finditer(text, start, end):
-        floor = max(start, m.start() - EXECUTING_REACH)
-        sentence = max([floor, *(text.rfind(x, floor, m.start()) + 1 for x in (". ", ".\n", ";", "\n\n"))])
+        sentence = _article_start(text, max(start, m.start() - EXECUTING_REACH), m.start())
         for name, _, _ in agency_names.find_in(text, sentence, m.start()):  # bodies the table knows only
             if name not in known and name not in out:
                 out[name] = Assignment(agency=name, duties=[], span=folded.span(sentence, m.end()))
     return list(out.values())
+
+
+def _article_start(text: str, floor: int, pos: int) -> int:
+    """Where the executing sentence before ``pos`` starts: after the last full stop or blank line, never
+    after a ";" (its list of bodies is ";"-separated: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp, Thủ
+    trưởng các sở …; Chủ tịch UBND các huyện …; Chủ tịch UBND xã …")."""
+    return max([floor, *(text.rfind(x, floor, pos) + 1 for x in (". ", ".\n", "\n\n"))])
 
 
 def executing_spans(folded: Folded, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
@@ -147,17 +153,8 @@ def executing_spans(folded: Folded, start: int, end: int) -> list[tuple[str, tup
     text = folded.text
     out: list[tuple[str, tuple[int, int]]] = []
     for m in _cues()["executes"].finditer(text, start, end):
-        floor = max(start, m.start() - EXECUTING_REACH)  # an executing article's list is never longer
-        sentence = (
-            max(
-                text.rfind(". ", floor, m.start()),
-                text.rfind(".\n", floor, m.start()),
-                text.rfind(";", floor, m.start()),
-                text.rfind("\n\n", floor, m.start()),
-                floor,
-            )
-            + 1
-        )
+        # an executing article's list is never longer than the reach
+        sentence = _article_start(text, max(start, m.start() - EXECUTING_REACH), m.start())
         printed = " ".join(folded.quote(sentence, m.start()).split())
         span = folded.span(sentence, m.end())
         for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
