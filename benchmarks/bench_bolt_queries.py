@@ -6,7 +6,7 @@ pushes it to a Bolt server (the local FalkorDB of ``scripts/bolt_server.py`` unl
 stores, alternating, median of ``--repeat`` runs; checks both print the same JSON.
 The figure is the ratio Bolt / embedded, measured in the same run (the machine is
 shared: absolute times are noisy, ratios less so). Whole-store ``audit`` / ``gaps``
-over Bolt are also timed streamed (``neo4j_stream.whole_store``, a fresh process).
+over Bolt are also timed streamed (``queries.whole_store.whole_store``, a fresh process).
 
     python benchmarks/bench_bolt_queries.py [--provinces 6] [--communes 98] [--repeat 3] [--json benchmarks/out/bolt_queries.json]
 """
@@ -34,7 +34,7 @@ STREAM = """
 import sys
 from cancu.formats import to_json
 from cancu.graph.neo4j_store import open_neo4j_store
-from cancu.graph.neo4j_stream import whole_store
+from cancu.queries.whole_store import whole_store
 result, _ = whole_store(open_neo4j_store(sys.argv[3]), sys.argv[1], sys.argv[2])
 print(to_json(result.to_dict()))
 """

@@ -77,7 +77,7 @@ class Store:
     def audit(self, plans: list[str] | None = None, **kw):
         from cancu.queries.audit import audit
 
-        if not plans:  # the whole store batch by batch (``cancu.graph.store_stream``)
+        if not plans:  # the whole store batch by batch (``cancu.queries.whole_store``)
             return self._whole_store("audit", kw.get("as_of"))
         return audit(self.subgraph_for_plans(plans), plans, **kw)
 
@@ -89,7 +89,8 @@ class Store:
         return gaps(self.subgraph_for_plans(plans), plans, **kw)
 
     def _whole_store(self, query: str, as_of: str | None):
-        from cancu.graph.store_stream import joined, whole_store_answers
+        from cancu.queries.whole_store import answers as whole_store_answers
+        from cancu.queries.whole_store import joined
 
         return joined(query, as_of, (result for result, _ in whole_store_answers(self.raw, query, as_of)))
 

@@ -200,7 +200,8 @@ def _emit_whole_store(raw, query: str, day: str, fmt: str) -> str | None:
     batch. The output is byte for byte the one of the query on the whole graph. Returns the worst
     audit flag seen (``--fail-on``)."""
     from cancu.formats import for_people, machine_rows, render, to_json
-    from cancu.graph.store_stream import joined, whole_store_answers
+    from cancu.queries.whole_store import answers as whole_store_answers
+    from cancu.queries.whole_store import joined
 
     worst, kept, people, header = None, [], [], True
     for result, g in whole_store_answers(raw, query, day):

@@ -14,13 +14,13 @@ from cancu.errors import QueryError
 from cancu.formats import for_people
 from cancu.graph.neo4j_queries import cascade, reporting_chain
 from cancu.graph.neo4j_store import Neo4jStore, driver, push
-from cancu.graph.neo4j_stream import whole_store
 from cancu.ontology.vocab import EdgeKind
 from cancu.queries.audit import audit
 from cancu.queries.common import loaded_plans, out_edges
 from cancu.queries.gaps import gaps
 from cancu.queries.responsible import responsible
 from cancu.queries.trace import trace
+from cancu.queries.whole_store import whole_store
 from tests.test_neo4j_push import AS_OF, bolt, seeds_graph, server  # noqa: F401 - fixtures
 from tests.test_queries_unit import g  # noqa: F401 - fixture
 

@@ -12,11 +12,10 @@ from click.testing import CliRunner
 from cancu.cli import main
 from cancu.formats import for_people, machine_rows, render, to_json
 from cancu.graph.embedded import open_store
-from cancu.graph.sqlite_bulk import answers
-from cancu.graph.store_stream import joined
 from cancu.loaders.extract import extract_path
 from cancu.queries.audit import audit
 from cancu.queries.gaps import gaps
+from cancu.queries.whole_store import answers, joined
 
 AS_OF = "2026-11-22"
 QUERIES = {"audit": audit, "gaps": gaps}

@@ -14,7 +14,7 @@ CLI prints them as they come.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cancu.graph.gc_pause import paused_gc
 from cancu.graph.sqlite_db import connect, translated
@@ -88,17 +88,3 @@ def prefetch(g: LazyGraph, plans: list[str], query: str) -> None:
         if any(k in keyed for k in _WORKERS)
     }
     g.prefetch_adjacent(agencies, "succ")  # SUCCEEDED_BY, IN_JURISDICTION
-
-
-def answers(
-    store: EmbeddedStore, query: str, as_of: str, size: int = BATCH
-) -> Iterator[tuple[Any, LazyGraph]]:
-    """``(result, graph)`` of ``query`` ("audit" or "gaps") for each batch of loaded plans."""
-    from cancu.queries.audit import audit
-    from cancu.queries.gaps import gaps
-
-    answer = {"audit": audit, "gaps": gaps}[query]
-    for batch, g in plan_batches(store, query, size):
-        with paused_gc():
-            result = answer(g, batch, as_of=as_of)
-        yield result, g
