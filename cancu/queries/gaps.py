@@ -72,8 +72,9 @@ def gaps(g: Graph, plans: list[str] | None = None, *, as_of: str | None = None) 
     as_of = parse_as_of(as_of)
     keys = [find_one(g, p, what="plan") for p in plans] if plans else loaded_plans(g)
     out: list[Gap] = []
+    memo: dict = {}  # the catalogue and its figures, read once for every plan of this call
     for plan in keys:
-        out.extend(_targets(g, plan))
+        out.extend(_targets(g, plan, memo))
         out.extend(_tasks(g, plan, as_of))
         out.extend(_skips(g, plan))
         out.extend(_areas(g, plan))
@@ -95,7 +96,8 @@ def _cascade(g: Graph, plan: str) -> set[str]:
     return seen
 
 
-def _targets(g: Graph, plan: str) -> list[Gap]:
+def _targets(g: Graph, plan: str, memo: dict | None = None) -> list[Gap]:
+    memo = {} if memo is None else memo
     out = []
     mine = metrics_of(g, plan)
     targets = sorted(t for t, _ in out_edges(g, plan, EdgeKind.HAS_TARGET))
@@ -107,8 +109,13 @@ def _targets(g: Graph, plan: str) -> list[Gap]:
     level = g.nodes[plan].get("level")
     programmes = _programmes(g, plan)
     year = plan_year(g, plan)
-    for m in catalogue_metrics(g):
-        n = national(g, m, year, programmes)
+    if "catalogue" not in memo:
+        memo["catalogue"] = catalogue_metrics(g)
+    key = frozenset(programmes or ())
+    for m in memo["catalogue"]:
+        if (m, year, key) not in memo:
+            memo[(m, year, key)] = national(g, m, year, programmes)
+        n = memo[(m, year, key)]
         if n["value"] is None or m in carried or not _applies(n.get("scope"), level):
             continue
         if level == "department" and n.get("departments") and not _one_of(g, plan, n["departments"]):
