@@ -231,7 +231,7 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         ls, le = le + 1, le + 1 + len(line)
         if i <= skip or not line.strip() or PAGE_NUMBER.match(line):
             continue
-        if "nh" in line and (rec := _recipients_at(line)) is not None:
+        if ":" in line and "nh" in line and (rec := _recipients_at(line)) is not None:
             recipients = True  # a "|" cell boundary may have joined it to the line before (a tab)
             closings.append(ls + rec)
             if rec == 0:
