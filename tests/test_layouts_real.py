@@ -1380,6 +1380,30 @@ Ngày 10/5/2011, UBND tỉnh Thanh Hóa ban hành Kế hoạch số 30/KH-UBND v
 ]
 
 
+SELF_ROWS.append(
+    pytest.param(
+        """Thông tin hoạt động
+
+KẾ HOẠCH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH NĂM 2023
+
+Ngày 09 tháng 12 năm 2022, Chủ tịch Ủy ban nhân dân Thành phố đã ký Quyết định ban hành Kế hoạch thực hiện công
+tác cải cách hành chính trên địa bàn Thành phố năm 2023. Ủy ban nhân dân thành phố Thủ Đức và các quận, huyện
+triển khai thực hiện.
+""",
+        {
+            "doc": {
+                "type": "QĐ",
+                "issuer": "UBND thành phố Hồ Chí Minh",
+                "authority": "Chủ tịch UBND thành phố Hồ Chí Minh",
+                "level": "province",
+                "date": "2022-12-09",
+            }
+        },
+        id="post-the-city-s-chairman-signed-a-decision-the-city-named-by-its-title",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

@@ -209,12 +209,9 @@ def read_header(folded: Folded) -> Header:
         info.type = info.type or act.type
         if act.date and not info.date:
             info.date, info.spans["date"] = act.date, folded.span(act.date_start, act.date_end)
-        if issuer is None:
-            found = _subject(
-                folded, act.subject_start + (len("chu tich ") if act.chair else 0), act.subject_end
-            )
-            if found is not None:
-                place, issuer = found
+        found = _subject(folded, act.subject_start + (len("chu tich ") if act.chair else 0), act.subject_end)
+        if found is not None:  # the body the post says acted outranks one met elsewhere in its words
+            place, issuer = found
     if issuer is None and column is None:
         found = _requester(folded, title_end)
         if found is not None:
@@ -714,12 +711,32 @@ def _unit_before(folded: Folded, end: int, level: str) -> Place | None:
     return found[0] if len(found) == 1 else None
 
 
+UBND_PROVINCE_WORD = re.compile(
+    r"(?:"
+    + fuzzy_alternation(("chủ tịch",))
+    + r"\s+)?(?:"
+    + fuzzy_alternation(("ủy ban nhân dân", "ubnd"))
+    + r")\s+(?:"
+    + fuzzy_alternation(("tỉnh", "thành phố"), ocr=False)
+    + r")(?=\s+(?:"
+    + fuzzy_alternation(("đã", "vừa", "ban hành", "ký", "có"), ocr=False)
+    + r")(?![a-z]))"
+)
+"""A province-level UBND named by its unit word alone, its verb right after ("Ủy ban nhân dân Thành phố đã ký …")."""
+
+
 def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | None:
     """The body a post says acted: a UBND with its place, or a department (placed in the province the text
     names, when it names one)."""
     issuer = read_issuer_at(folded, start, Place())
     if issuer is not None and issuer.name.startswith("UBND") and issuer.place.label():
         return issuer.place, issuer
+    unit = UBND_PROVINCE_WORD.match(folded.text, start, end)
+    if unit:  # "Chủ tịch Ủy ban nhân dân Thành phố đã ký …": the one province or city the post names
+        province = _province_from_text(folded, named=True)
+        if province:
+            place = Place(province=province)
+            return place, Issuer(f"UBND {place.unit_name()}", "province", "local", place, start, unit.end())
     for name, s, e in agency_names.find_in(folded.text, start, end):
         if name.startswith("Sở ") and s - start <= 2:
             return _department_issuer(folded, name, s, e)
