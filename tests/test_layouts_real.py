@@ -1404,6 +1404,20 @@ triển khai thực hiện.
 )
 
 
+SELF_ROWS.append(
+    pytest.param(
+        """Hải Phòng, ngày 18 tháng 11 năm 2019
+    Thực hiện Chương trình hành động của Ban Thường vụ Thành ủy, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành \
+Kế hoạch số 42/KH-UBND về thực hiện cải cách hành chính năm 2011.
+    Tệp đính kèm:
+Kế hoạch thực hiện công tác CCHC tại huyện Thuỷ Nguyên năm 2011.doc
+""",
+        {"doc": {"number": "42/KH-UBND", "issuer": "UBND huyện Thủy Nguyên", "level": "district"}},
+        id="post-a-district-ubnd-s-plan-its-district-named-after-the-act",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

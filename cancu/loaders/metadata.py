@@ -194,7 +194,12 @@ def read_header(folded: Folded) -> Header:
             place, issuer = _column_issuer(folded, column, parent, authority, pd, info, warnings)
     if own is not None and issuer is None and own.level:
         info.level = own.level
-        named = _unit_before(folded, own.number.start, own.level) if own.number else None
+        named = (
+            _unit_before(folded, own.number.start, own.level)
+            or _unit_before(folded, min(len(folded.text), own.number.end + UNIT_AFTER), own.level)
+            if own.number
+            else None
+        )  # the one unit of that level the post names, before its act or, failing that, after it
         if named is not None:  # "UBND phường có Kế hoạch số …" under a title naming "phường Tam Quan"
             place, issuer = _complete(
                 folded,
@@ -696,6 +701,10 @@ def _district_from_text(folded: Folded, after: int, place: Place) -> None:
 REQUESTS = re.compile(
     r"\s+(?:" + fuzzy_alternation(("trân trọng đề nghị", "đề nghị", "yêu cầu")) + r")(?![a-z])"
 )
+
+
+UNIT_AFTER = 3000
+"""How far after the act a post may name its unit ("… Kế hoạch thực hiện công tác CCHC tại huyện Thuỷ Nguyên")."""
 
 
 def _unit_before(folded: Folded, end: int, level: str) -> Place | None:
