@@ -675,6 +675,7 @@ ROLE_ROWS = [
     ("noi dung, hinh thuc", "tasks"),
     ("noi dung thuc hien", "tasks"),
     ("noi dung:", "tasks"),
+    ("noi dung cua ke hoach", "tasks"),
     ("noi dung thuc hien:", "tasks"),
     ("noi dung, muc tieu, nhiem vu cu the cua cchc", "goals"),
     ("noi dung phuong an don gian hoa thu tuc hanh chinh", None),
