@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cancu.loaders import agency_names, cues
+from cancu.loaders import agency_names, cues, directives
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, areas_named
 from cancu.loaders.sentences import SENTENCE_END
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import AreaLead
 
-LEADS = re.compile(fuzzy_alternation(("chủ trì",)) + r"(?![a-z])")
 ASSIGNED = re.compile(r"(?:" + fuzzy_alternation(cues.phrases("assigned")) + r")\s+$")
 """"cơ quan được giao chủ trì các nhiệm vụ …": a body the text does not name."""
 CLAUSE_REACH = 300
@@ -52,7 +51,7 @@ def area_leads(folded: Folded, o: Outline, duty_spans: list[tuple[int, int, str]
     for sec in o.sections:
         if sec.role != "organization" or (sec.parent is not None and sec.parent.role == "organization"):
             continue
-        for m in LEADS.finditer(text, sec.start, sec.end):
+        for m in directives.LEADS.finditer(text, sec.start, sec.end):
             if ASSIGNED.search(text, max(sec.start, m.start() - 20), m.start()):
                 continue
             end_m = SENTENCE_END.search(text, m.end(), min(sec.end, m.end() + CLAUSE_REACH))

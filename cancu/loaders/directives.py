@@ -236,6 +236,7 @@ def directive_assignments(folded: Folded, tasks: list[Task], body_start: int) ->
 
 
 LEADS = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
+"""The one "chủ trì" every reader of leads looks for."""
 
 
 GIVES = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("giao",), ocr=False) + r")\s+(?=\S)")
@@ -286,7 +287,7 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
     tasks = []
     for m in LEADS.finditer(text, body_start):
         lead, sentence = [], m.start()
-        for sentence in _subject_starts(text, body_start, m.start()):
+        for sentence in subject_starts(text, body_start, m.start()):
             lead = agency_run(text, sentence, m.start())
             if lead:
                 break
@@ -356,7 +357,7 @@ RECITAL_REACH = 120
 """How far before a request the words that make it an earlier letter's may stand."""
 
 
-def _subject_starts(text: str, body_start: int, pos: int) -> list[int]:
+def subject_starts(text: str, body_start: int, pos: int) -> list[int]:
     """Where the subject of the "chủ trì" at ``pos`` may start: its line, else its sentence (a name
     wrapped onto the line before)."""
     floor = max(body_start, pos - SUBJECT_REACH)

@@ -40,7 +40,6 @@ HEADER_WORDS = {
 }
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
 # matches as ``"|".join(fuzzy_pattern(p) ...)``.
-LEADS = re.compile(r"(?:" + fuzzy_alternation(("chủ trì",)) + r")")
 REPORT = re.compile(
     r"(?<!(?<!ket )qua )(?:"
     + fuzzy_alternation(("báo cáo", "trình"))
@@ -300,7 +299,7 @@ PROSE_DEADLINE = re.compile(
 
 
 def _lead(folded: Folded, start: int, end: int) -> list[str]:
-    m = LEADS.search(folded.text, start, end)
+    m = directives.LEADS.search(folded.text, start, end)
     if not m:
         return []
     names = agency_names.find_in(folded.text, max(start, m.start() - 80), m.start())
@@ -575,13 +574,8 @@ def _sentence_subject(text: str, pos: int) -> list[str]:
         given
     ):  # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã … ; định kỳ … báo cáo Y"
         return agency_run(text, given.end(), min(pos, given.end() + 160))
-    led = LEADS.search(text, start, pos)
-    if not led:
-        return []
-    line = max(text.rfind("\n", start, led.start()) + 1, start)
-    for begin in (line, start):
-        while begin < led.start() and text[begin] in " \t\n-+•*_":
-            begin += 1
+    led = directives.LEADS.search(text, start, pos)
+    for begin in directives.subject_starts(text, start, led.start()) if led else ():
         names = agency_run(text, begin, led.start())
         if names:
             return names[:1]
