@@ -61,30 +61,22 @@ def prefetch(g: LazyGraph, plans: list[str], query: str) -> None:
     targets' edges and the leading agencies' successions (seven)."""
     if query == "audit":  # the cited documents' rows, not the twenty tasks' of each plan
         g.prefetch_adjacent(plans, "succ", ends_of=_CITED)
-        cited = {
-            other
-            for plan in plans
-            for other, keyed in g._succ.get(plan, {}).items()
-            if any(k in keyed for k in _CITED)
-        }
-        g.prefetch_adjacent(cited, "succ")  # REPLACED_BY, AMENDED_BY
+        g.prefetch_adjacent(_neighbours(g._succ, plans, _CITED), "succ")  # REPLACED_BY, AMENDED_BY
         return
     g.prefetch_adjacent(plans, "succ")
     g.prefetch_adjacent(plans, "pred")
     g.prefetch_indexes(plans)
-    items, cited = set(), set()
-    for plan in plans:
-        for other, keyed in g._succ.get(plan, {}).items():
-            if any(k in keyed for k in _ITEMS):
-                items.add(other)
-            if any(k in keyed for k in _CITED):
-                cited.add(other)
+    items, cited = _neighbours(g._succ, plans, _ITEMS), _neighbours(g._succ, plans, _CITED)
     g.prefetch_adjacent(items | cited, "succ")  # MEASURES, CASCADES_FROM; REPLACED_BY, AMENDED_BY
     g.prefetch_adjacent(items, "pred")  # LEADS, SUPPORTS
-    agencies = {
+    g.prefetch_adjacent(_neighbours(g._pred, items, _WORKERS), "succ")  # SUCCEEDED_BY, IN_JURISDICTION
+
+
+def _neighbours(adjacency: dict, nodes, kinds: tuple[str, ...]) -> set[str]:
+    """The nodes an edge of one of ``kinds`` joins to ``nodes`` (in ``adjacency``: ``_succ`` or ``_pred``)."""
+    return {
         other
-        for item in items
-        for other, keyed in g._pred.get(item, {}).items()
-        if any(k in keyed for k in _WORKERS)
+        for node in nodes
+        for other, keyed in adjacency.get(node, {}).items()
+        if any(k in keyed for k in kinds)
     }
-    g.prefetch_adjacent(agencies, "succ")  # SUCCEEDED_BY, IN_JURISDICTION
