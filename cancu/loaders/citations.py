@@ -75,23 +75,28 @@ OPENER_WORDS = re.compile("(?=" + BASIS_OPENERS.pattern.removeprefix(r"(?m)^[\s\
 OPENER_LEAD = frozenset("-•*")
 
 
+def _line_start_before(text: str, floor: int, q: int, marks: frozenset[str] = frozenset()) -> int | None:
+    """The first line start before ``q`` (not before ``floor``) from which only white space and ``marks``
+    lead to ``q``, None when other characters stand between: where a line-anchored pattern's match that
+    has its first word at ``q`` begins."""
+    s = q
+    while s > floor and (text[s - 1].isspace() or text[s - 1] in marks):
+        s -= 1
+    if s == 0 or text[s - 1] == "\n":
+        return s
+    nl = text.find("\n", s, q)
+    return None if nl == -1 else nl + 1
+
+
 def _basis_opener(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     """``BASIS_OPENERS.search(text, pos, endpos)``, found from the opener words: trying the pattern at
     every line start scans a run of white space once per line in it (quadratic on empty table cells).
     The words begin with a letter, so a match's words are the first thing after its marks and white
     space, and the match starts at the first line start before them that only those separate."""
     for word in OPENER_WORDS.finditer(text, pos, endpos):
-        q = word.start()
-        s = q
-        while s > pos and (text[s - 1].isspace() or text[s - 1] in OPENER_LEAD):
-            s -= 1
-        if s == 0 or text[s - 1] == "\n":
-            start = s
-        else:
-            nl = text.find("\n", s, q)
-            if nl == -1:
-                continue
-            start = nl + 1
+        start = _line_start_before(text, pos, word.start(), OPENER_LEAD)
+        if start is None:
+            continue
         m = BASIS_OPENERS.match(text, start, endpos)
         if m is not None:
             return m
@@ -222,19 +227,11 @@ def _body_heading(text: str, pos: int) -> re.Match[str] | None:
     start, and matches never overlap, as finditer's."""
     floor = pos
     for numeral in HEADING_NUMERAL.finditer(text, pos):
-        q = numeral.start()
-        if q < floor:
+        if numeral.start() < floor:
             continue
-        s = q
-        while s > floor and text[s - 1].isspace():
-            s -= 1
-        if s == 0 or text[s - 1] == "\n":
-            start = s
-        else:
-            nl = text.find("\n", s, q)
-            if nl == -1:
-                continue
-            start = nl + 1
+        start = _line_start_before(text, floor, numeral.start())
+        if start is None:
+            continue
         m = HEADING.match(text, start)
         if m is None:
             continue
