@@ -12,6 +12,7 @@ whose subject is a body ("2. Bộ Nội vụ hoàn thiện Báo cáo …"), and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from cancu.loaders import agency_names, cues
@@ -132,36 +133,34 @@ def executing_assignments(folded: Folded, start: int, end: int, known: set[str])
     the article's sentence as its evidence (a decision that issues a plan: its plan's sections give the
     rest)."""
     out: dict[str, Assignment] = {}
-    text = folded.text
-    for m in _cues()["executes"].finditer(text, start, end):
-        sentence = _article_start(text, max(start, m.start() - EXECUTING_REACH), m.start())
-        for name, _, _ in agency_names.find_in(text, sentence, m.start()):  # bodies the table knows only
+    for sentence, cue in _executing_sentences(folded.text, start, end):
+        for name, _, _ in agency_names.find_in(folded.text, sentence, cue.start()):  # bodies the table knows
             if name not in known and name not in out:
-                out[name] = Assignment(agency=name, duties=[], span=folded.span(sentence, m.end()))
+                out[name] = Assignment(agency=name, duties=[], span=folded.span(sentence, cue.end()))
     return list(out.values())
 
 
-def _article_start(text: str, floor: int, pos: int) -> int:
-    """Where the executing sentence before ``pos`` starts: after the last full stop or blank line, never
-    after a ";" (its list of bodies is ";"-separated: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp, Thủ
-    trưởng các sở …; Chủ tịch UBND các huyện …; Chủ tịch UBND xã …")."""
-    return max([floor, *(text.rfind(x, floor, pos) + 1 for x in (". ", ".\n", "\n\n"))])
-
-
 def executing_spans(folded: Folded, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
-    """(body, span of its sentence) for each body an executing article names."""
-    text = folded.text
+    """(body, span of its sentence) for each body an executing article names, read as printed."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for m in _cues()["executes"].finditer(text, start, end):
-        # an executing article's list is never longer than the reach
-        sentence = _article_start(text, max(start, m.start() - EXECUTING_REACH), m.start())
-        printed = " ".join(folded.quote(sentence, m.start()).split())
-        span = folded.span(sentence, m.end())
+    for sentence, cue in _executing_sentences(folded.text, start, end):
+        printed = " ".join(folded.quote(sentence, cue.start()).split())
+        span = folded.span(sentence, cue.end())
         for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
             for name in agency_names.split_cell(part):
                 if name not in [n for n, _ in out] and len(name.split()) <= 12 and _a_body(name):
                     out.append((name, span))
     return out
+
+
+def _executing_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """(where its sentence starts, the cue) for each "chịu trách nhiệm thi hành" between ``start`` and ``end``.
+    The sentence runs back to the last full stop or blank line, never over a ";" only (its list of bodies is
+    ";"-separated: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp …; Chủ tịch UBND các huyện …"), and never
+    further than the reach (an executing article's list is never longer)."""
+    for cue in _cues()["executes"].finditer(text, start, end):
+        floor = max(start, cue.start() - EXECUTING_REACH)
+        yield max([floor, *(text.rfind(x, floor, cue.start()) + 1 for x in (". ", ".\n", "\n\n"))]), cue
 
 
 NUMBERED = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]*[.)][ \t]+(?=\S)")
