@@ -130,7 +130,8 @@ def test_each_task_s_leads_are_the_text_s(answers) -> None:
     """Every Task item of ``responsible`` names exactly the leads the person-checked extraction gold gives
     the task at its place in the text, or, for a task whose words name none, the area leads the answer
     gold read in "Tổ chức thực hiện" (``area_leads``, each with its sentence); the items that are no
-    gold task are exactly the listed ones."""
+    gold task are exactly the listed ones (``responsible_items_not_in_eval_gold``: tasks the eval gold leaves
+    out, each with the reason a person judged it a task)."""
     gold, _, _, responsible = answers
     text = (SEEDS / gold["file"]).read_text(encoding="utf-8")
     tasks = json.loads((EVAL_GOLD / gold["file"].replace(".txt", ".json")).read_text(encoding="utf-8"))[
@@ -140,7 +141,7 @@ def test_each_task_s_leads_are_the_text_s(answers) -> None:
     area_leads: dict[str, set[str]] = {}
     for row in gold.get("area_leads", []):
         area_leads.setdefault(row["area"], set()).add(row["agency"])
-    not_tasks = {r["item"] for r in gold.get("responsible_items_not_tasks", [])}
+    not_tasks = {r["item"] for r in gold.get("responsible_items_not_in_eval_gold", [])}
     unmatched = set()
     for item in responsible["items"]:
         if item["kind"] != "Task":
