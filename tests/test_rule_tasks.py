@@ -475,7 +475,7 @@ FREQUENCY_ROWS = [
 @pytest.mark.parametrize(("sentence", "want"), FREQUENCY_ROWS)
 def test_rule_report_frequencies(sentence: str, want: list[str]) -> None:
     from cancu.loaders.fold import fold
-    from cancu.loaders.plan_body import FREQUENCIES
+    from cancu.loaders.plan_reporting import FREQUENCIES
 
     text = fold(sentence).text
     assert [name for name, rx in FREQUENCIES if rx.search(text)] == want
