@@ -402,6 +402,36 @@ Có thể tài khoản của bạn đã bị rò rỉ mật khẩu, xin vui lòn
 )
 
 
+LAYOUT_ROWS.append(
+    pytest.param(
+        VINH_LONG_KH
+        + """Căn cứ Kế hoạch số 20/KH-UBND ngày 10/01/2020 của UBND tỉnh Vĩnh Long;
+II. NHIỆM VỤ
+STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |
+1 | Rà soát quy trình nội bộ | Sở Nội vụ | Quý IV/2024 |
+|
+|
+**Địa chỉ:**
+|
+17 Nguyễn Gia Thiều, P. Xuân Hòa, TP.HCM
+|
+**Điện thoại:**
+|
+(028) 3930 3279 (06 lines)
+|
+**E-mail:**
+|
+**Mã số thuế:**
+|
+0315459414
+|
+""",
+        {"bases": ["20/KH-UBND"], "leads": [["Sở Nội vụ"]]},
+        id="legal-database-contact-panel-is-no-table-row",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), LAYOUT_ROWS)
 def test_rule_layout_marks(text, want):
     _check(text, want)
@@ -1414,6 +1444,29 @@ Kế hoạch thực hiện công tác CCHC tại huyện Thuỷ Nguyên năm 201
 """,
         {"doc": {"number": "42/KH-UBND", "issuer": "UBND huyện Thủy Nguyên", "level": "district"}},
         id="post-a-district-ubnd-s-plan-its-district-named-after-the-act",
+    )
+)
+
+
+SELF_ROWS.append(
+    pytest.param(
+        """Kế hoạch Cải cách hành chính năm 2022
+
+Thực hiện Kế hoạch số 4289/KH-UBND ngày 21/12/2021 của UBND tỉnh về việc ban hành Kế hoạch cải cách hành chính \
+năm 2022 trên địa bàn tỉnh Điện Biên, Sở Công Thương xây dựng Kế hoạch cải cách hành chính năm 2022 với những nội \
+dung sau
+I. MỤC ĐÍCH, YÊU CẦU
+""",
+        {
+            "doc": {
+                "type": "KH",
+                "issuer": "Sở Công Thương tỉnh Điện Biên",
+                "jurisdiction": "Điện Biên",
+                "level": "department",
+                "date": None,
+            }
+        },
+        id="plan-copied-without-masthead-the-body-that-builds-it-not-the-cited-plan-s",
     )
 )
 

@@ -652,6 +652,32 @@ thời phát hiện và xử lý các tổ chức, cá nhân có hành vi vi ph�
 )
 
 
+DUTY_ROWS.append(
+    pytest.param(
+        """2. Sở Tư pháp: là cơ quan thẩm định, chịu trách nhiệm trước UBND tỉnh các nội dung sau:
+
+2.1. Trách nhiệm chung
+
+a) Thẩm định sự phù hợp của dự thảo văn bản với hệ thống pháp luật;
+
+b) Đánh giá tác động của thủ tục hành chính trong dự thảo.
+
+2.2. Trách nhiệm cụ thể
+
+a) Sở Xây dựng
+
+- Đánh giá sự phù hợp của dự án với quy hoạch xây dựng.
+""",
+        [
+            ("Thẩm định sự phù hợp", ["Sở Tư pháp"]),
+            ("Đánh giá tác động", ["Sở Tư pháp"]),
+            ("Đánh giá sự phù hợp của dự án", ["Sở Xây dựng"]),
+        ],
+        id="a-sub-heading-naming-no-body-inherits-the-duty-heading-s-bodies",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
 def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -128,21 +128,26 @@ def duty_tasks(
     text = folded.text
     tasks: list[Task] = []
     governed: list[tuple[int, int, list[str]]] = []
-    duty_ids: set[int] = set()
     children: dict[int, list[Section]] = {}
     for s in o.sections:
         if s.parent is not None:
             children.setdefault(id(s.parent), []).append(s)
     item_starts = [it.start for it in o.items]
     found: list[tuple[int, int, Section, list[str]]] = []
+    lead_of: dict[int, list[str]] = {}
     for sec in o.sections:
-        if sec.heading is None or _excluded(sec) or sec.parent is not None and id(sec.parent) in duty_ids:
+        if sec.heading is None or _excluded(sec):
+            continue
+        above = lead_of.get(id(sec.parent)) if sec.parent is not None else None
+        if above is not None and sec.heading.depth >= 6:
             continue  # a lettered item of a duty section is one of its tasks, read with it
         lead, after_colon = _bodies(folded, sec)
+        kids = children.get(id(sec), [])
+        if not lead and above is not None and not any(_bodies(folded, k)[0] for k in kids if k.heading):
+            lead = above  # "2.1. Trách nhiệm chung" under "2. Các sở, ban, ngành, địa phương: …": their work
         if not lead:
             continue
-        duty_ids.add(id(sec))
-        kids = children.get(id(sec), [])
+        lead_of[id(sec)] = lead
         lettered = [s for s in kids if s.heading is not None and s.heading.depth >= 6]
         inner = [s for s in kids if not (s.heading is not None and s.heading.depth >= 6)]
         end = min([sec.end, *(s.start for s in inner)])

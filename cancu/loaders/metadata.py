@@ -747,7 +747,9 @@ def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | Non
             place = Place(province=province)
             return place, Issuer(f"UBND {place.unit_name()}", "province", "local", place, start, unit.end())
     for name, s, e in agency_names.find_in(folded.text, start, end):
-        if name.startswith("Sở ") and s - start <= 2:
+        if name.startswith("Sở ") and (
+            s - start <= 2 or end - e <= 2
+        ):  # "…, Sở Công Thương xây dựng Kế hoạch"
             return _department_issuer(folded, name, s, e)
     return None
 

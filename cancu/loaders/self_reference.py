@@ -134,10 +134,16 @@ def _date_in(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     ban hành …" is issued on 13/5/2011 (an earlier date belongs to a document it cites)."""
     found: tuple[str | None, int, int] = (None, start, start)
     for m in DATE_LEAD.finditer(text, start, end):
+        if NUMBER_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "Kế hoạch số 4289/KH-UBND ngày 21/12/2021": the cited document's date
         iso, ds, de = parse_date(text, m.start(), 0)
         if iso:
             found = (iso, ds, de)
     return found
+
+
+NUMBER_BEFORE = re.compile(r"\d+/[\w/.&-]*[a-z][\w/.&-]*[\s,]*$")
+"""A document number right before a date: the date is that document's."""
 
 
 ANNEX_REACH = 600
@@ -172,12 +178,12 @@ def annex_of(folded: Folded, start: int) -> SelfReference | None:
 UNNUMBERED_ACT = re.compile(
     r"(?P<subject>(?:"
     + fuzzy_alternation(("chủ tịch",))
-    + r"\s+)?(?:"
+    + r"\s+)?(?<![a-z/-])(?:"
     + SUBJECT.pattern
-    + r")[^.;:\n]{0,80}?)\s+(?:"
+    + r")(?![a-z])(?!\s+\d)[^.;:\n]{0,80}?)\s+(?:"
     + fuzzy_alternation(("đã", "vừa"))
     + r"\s+)?(?:"
-    + fuzzy_alternation(("ban hành", "có", "ký"))
+    + fuzzy_alternation(("ban hành", "có", "ký", "xây dựng"))
     + r")\s+(?P<type>"
     + fuzzy_alternation(
         ("công văn", "kế hoạch", "quyết định", "chỉ thị", "báo cáo", "hướng dẫn", "thông báo")
@@ -185,7 +191,11 @@ UNNUMBERED_ACT = re.compile(
     + r")(?![a-z])(?!\s+(?:so|số)\b)"
 )
 """A post that reports an act without its number: "Ngày 08/10/2020 Chủ tịch Ủy ban nhân dân huyện Châu Thành
-ban hành Công văn chỉ đạo …", "Sở Nội vụ vừa có Công văn đôn đốc …"."""
+ban hành Công văn chỉ đạo …", "Sở Nội vụ vừa có Công văn đôn đốc …", "…, Sở Công Thương xây dựng Kế hoạch cải
+cách hành chính năm 2022 với những nội dung sau" (a plan copied without its masthead)."""
+CITED_BY = re.compile(r"(?:cua|của)\s+$")
+"""A subject after "của" is the issuer of a document the sentence cites ("Kế hoạch số 4289/KH-UBND … của UBND
+tỉnh về việc ban hành Kế hoạch …"), not the body that acts."""
 TYPE_OF_WORD = {
     "cong van": "CV",
     "ke hoach": "KH",
@@ -212,7 +222,14 @@ def unnumbered_act(folded: Folded) -> UnnumberedAct | None:
     """The act a post reports when it prints no number: its type, its date ("Ngày 08/10/2020, …" in the same
     sentence) and whether a Chủ tịch signed it for the body."""
     text = folded.text
-    m = UNNUMBERED_ACT.search(text, 0, min(len(text), OPENING))
+    m = next(
+        (
+            m
+            for m in UNNUMBERED_ACT.finditer(text, 0, min(len(text), OPENING))
+            if not CITED_BY.search(text, max(0, m.start() - 6), m.start())
+        ),
+        None,
+    )
     if m is None:
         return None
     kind = TYPE_OF_WORD.get(" ".join(fold_str(m["type"]).lower().split()))

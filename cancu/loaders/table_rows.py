@@ -4,7 +4,37 @@ from __future__ import annotations
 
 import re
 
-ROW_START = re.compile(r"\s*(?:\d{1,3}|[ivxl]{1,5})[.)]?\s*\t")
+ROW_START = re.compile(r"\s*(?:(\d{1,3})|[ivxl]{1,5})[.)]?\s*\t")
+
+
+def _starts_next_row(text: str, pos: int, number: int | None) -> bool:
+    """A numbered line opens the next row only when its number follows the current row's (or restarts at 1,
+    or is a group's Roman numeral): "Đề án\n06\tCục …" wraps a cell, it is no row 06 after row 2."""
+    m = ROW_START.match(text, pos)
+    if m is None:
+        return False
+    if m.group(1) is None or number is None:
+        return True
+    return int(m.group(1)) in (number + 1, 1)
+
+
+def _numbered_row_width(text: str, lines: list[tuple[int, int, int]]) -> int:
+    """The most tabs from one numbered row's first line to the next's (row n to row n + 1): a legal-database
+    page prints each cell between "|" lines, so no single line holds a whole row ("1 | Đẩy nhanh … | Các Cục:
+    … | …"). Lines that are only a cell mark (the "|" between rows) do not count; a stretch that does not end
+    at the next row's number (a repeated header "1 2 3 4", a group label) measures nothing."""
+    widest = tabs = 0
+    number: int | None = None
+    for start, end, n in lines:
+        opened = ROW_START.match(text, start, end + 1) if n else None
+        if opened is not None:
+            here = int(opened.group(1)) if opened.group(1) else None
+            if number is not None and here == number + 1:
+                widest = max(widest, tabs)
+            number, tabs = here, 0
+        if text[start:end].strip():
+            tabs += n
+    return widest
 
 
 def logical_rows(text: str) -> list[tuple[int, int]]:
@@ -29,16 +59,18 @@ def logical_rows(text: str) -> list[tuple[int, int]]:
             j += 1
         while lines[j][2] == 0:
             j -= 1
-        width = max(t for _, _, t in lines[i : j + 1])
+        width = max(max(t for _, _, t in lines[i : j + 1]), _numbered_row_width(text, lines[i : j + 1]))
         k = i
         while k <= j:
             start, end, tabs = lines[k]
             if tabs == 0:
                 k += 1
                 continue
+            opened = ROW_START.match(text, start, end + 1)  # on the row's own first line
+            number = int(opened.group(1)) if opened and opened.group(1) else None
             while tabs < width and k + 1 <= j:
                 nxt_start, nxt_end, nxt_tabs = lines[k + 1]
-                if tabs + nxt_tabs > width or ROW_START.match(text, nxt_start) and nxt_tabs:
+                if tabs + nxt_tabs > width or nxt_tabs and _starts_next_row(text, nxt_start, number):
                     break
                 k += 1
                 end, tabs = nxt_end, tabs + nxt_tabs
