@@ -1471,6 +1471,19 @@ I. MỤC ĐÍCH, YÊU CẦU
 )
 
 
+SELF_ROWS.append(
+    pytest.param(
+        """Theo Quyết định số 571/QĐ-TTg của Thủ tướng Chính phủ về việc thành lập Ban Chỉ đạo, nhiệm vụ của Ban Chỉ \
+đạo được phân công cụ thể.
+Chính phủ vừa ban hành quyết định thành lập Ban Chỉ đạo thực hiện việc sắp xếp đơn vị hành chính.
+Thủ tướng Chính phủ Phạm Minh Chính ký Quyết định số 571/QĐ-TTg thành lập Ban Chỉ đạo.
+""",
+        {"doc": {"number": "571/QĐ-TTg", "type": "QĐ", "issuer": "Thủ tướng Chính phủ", "level": "national"}},
+        id="post-the-prime-minister-named-with-his-name-signs-the-decision",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

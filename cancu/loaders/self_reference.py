@@ -22,7 +22,7 @@ OPENING = 1200
 """How far into the text a self-description can stand (the first lines of a post)."""
 ISSUES = re.compile(
     r"(?:"
-    + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng"))
+    + fuzzy_alternation(("đã ban hành", "ban hành", "đã xây dựng", "xây dựng", "đã ký", "vừa ký", "ký"))
     + r"|(?<![a-z])(?:"
     + fuzzy_alternation(("vừa có", "đã có", "có"), ocr=False)  # not OCR-fuzzy: "cứ" is no "có"
     + r"))\s+$"
@@ -100,10 +100,7 @@ def self_reference(folded: Folded) -> SelfReference | None:
         head = text[sentence_start : n.start - (len(before) - tm.start())]
         issued = ISSUES.search(head)
         if issued:  # "… <issuer> (đã) ban hành Kế hoạch số N"
-            subject = list(SUBJECT.finditer(head, 0, issued.start()))
-            issuer = (
-                read_issuer_at(folded, sentence_start + subject[-1].start(), Place()) if subject else None
-            )
+            issuer = _acting(folded, sentence_start, head, issued.start())
             level = issuer.level if issuer else None
             if issuer is not None and issuer.scope == "local" and not issuer.place.label():
                 issuer = None  # "Ủy ban nhân dân huyện ban hành …": which one, the sentence does not say; its level it does
@@ -124,6 +121,20 @@ def self_reference(folded: Folded) -> SelfReference | None:
             if iso or issuer:
                 return SelfReference(n, doc_type, iso, ds, de, issuer)
     return None
+
+
+def _acting(folded: Folded, offset: int, head: str, verb: int) -> Issuer | None:
+    """The body that acts in "<…> <body> (đã) ban hành / ký …": the last one named before the verb that is not
+    part of an earlier one's name ("Thủ tướng Chính phủ Phạm Minh Chính ký …" is the Thủ tướng's act, not
+    the Chính phủ's)."""
+    found: Issuer | None = None
+    for m in SUBJECT.finditer(head, 0, verb):
+        if found is not None and offset + m.start() < found.end:
+            continue
+        issuer = read_issuer_at(folded, offset + m.start(), Place())
+        if issuer is not None:
+            found = issuer
+    return found
 
 
 DATE_LEAD = re.compile(r"ng[a-z0-9&]{1,3}\s")
