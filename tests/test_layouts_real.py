@@ -1484,6 +1484,25 @@ Thủ tướng Chính phủ Phạm Minh Chính ký Quyết định số 571/QĐ-
 )
 
 
+SELF_ROWS.append(
+    pytest.param(
+        """Phường Xuân Phương triển khai Kế hoạch cải cách hành chính năm 2025
+Theo đó, Kế hoạch được UBND phường xây dựng, triển khai nhằm tiếp tục thực hiện Chương trình CCHC thành phố Hà \
+Nội giai đoạn 2021 - 2030; Kế hoạch Cải cách hành chính năm 2025 của phường Xuân Phương, với các mục tiêu chính.
+""",
+        {
+            "doc": {
+                "type": "KH",
+                "issuer": "UBND phường Xuân Phương",
+                "jurisdiction": "Xuân Phương, Hà Nội",
+                "level": "commune",
+            }
+        },
+        id="post-the-plan-was-built-by-the-ward-s-ubnd-told-passively",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

@@ -746,6 +746,17 @@ def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | Non
         if province:
             place = Place(province=province)
             return place, Issuer(f"UBND {place.unit_name()}", "province", "local", place, start, unit.end())
+    if issuer is not None and issuer.scope == "local" and issuer.level in ("district", "commune"):
+        named = _unit_before(folded, min(len(folded.text), end + UNIT_AFTER), issuer.level)
+        if named is not None:  # "Kế hoạch được UBND phường xây dựng …" in a post about phường Xuân Phương
+            return _complete(
+                folded,
+                Issuer(f"UBND {named.unit_name()}", issuer.level, "local", named, start, end),
+                Place(),
+                0,
+                None,
+                None,
+            )
     for name, s, e in agency_names.find_in(folded.text, start, end):
         if name.startswith("Sở ") and (
             s - start <= 2 or end - e <= 2

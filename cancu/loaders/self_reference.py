@@ -207,6 +207,18 @@ cách hành chính năm 2022 với những nội dung sau" (a plan copied withou
 CITED_BY = re.compile(r"(?:cua|của)\s+$")
 """A subject after "của" is the issuer of a document the sentence cites ("Kế hoạch số 4289/KH-UBND … của UBND
 tỉnh về việc ban hành Kế hoạch …"), not the body that acts."""
+PASSIVE_ACT = re.compile(
+    r"(?<![a-z])(?P<type>"
+    + fuzzy_alternation(("kế hoạch", "quyết định", "chỉ thị", "công văn"))
+    + r")(?![a-z])(?!\s+(?:so|số)\b)[^.;:\n]{0,40}?\s+(?:"
+    + fuzzy_alternation(("được", "do"), ocr=False)
+    + r")\s+(?P<subject>(?<![a-z])(?:"
+    + SUBJECT.pattern
+    + r")(?![a-z])[^.;:\n]{0,60}?)\s+(?:"
+    + fuzzy_alternation(("xây dựng", "ban hành"))
+    + r")(?![a-z])"
+)
+"""The same act told the other way round: "Kế hoạch được UBND phường xây dựng, triển khai nhằm …"."""
 TYPE_OF_WORD = {
     "cong van": "CV",
     "ke hoach": "KH",
@@ -233,14 +245,13 @@ def unnumbered_act(folded: Folded) -> UnnumberedAct | None:
     """The act a post reports when it prints no number: its type, its date ("Ngày 08/10/2020, …" in the same
     sentence) and whether a Chủ tịch signed it for the body."""
     text = folded.text
-    m = next(
-        (
-            m
-            for m in UNNUMBERED_ACT.finditer(text, 0, min(len(text), OPENING))
-            if not CITED_BY.search(text, max(0, m.start() - 6), m.start())
-        ),
-        None,
-    )
+    acts = [
+        m
+        for m in UNNUMBERED_ACT.finditer(text, 0, min(len(text), OPENING))
+        if not CITED_BY.search(text, max(0, m.start() - 6), m.start())
+    ]
+    acts += PASSIVE_ACT.finditer(text, 0, min(len(text), OPENING))
+    m = min(acts, key=lambda a: a.start(), default=None)
     if m is None:
         return None
     kind = TYPE_OF_WORD.get(" ".join(fold_str(m["type"]).lower().split()))
