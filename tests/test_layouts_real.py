@@ -1503,6 +1503,24 @@ Nội giai đoạn 2021 - 2030; Kế hoạch Cải cách hành chính năm 2025 
 )
 
 
+SELF_ROWS.append(
+    pytest.param(
+        """Bộ Nội vụ hướng dẫn thực hiện chế độ báo cáo Cải cách hành chính định kỳ
+
+Theo đó, các bộ, cơ quan ngang bộ và UBND tỉnh, thành phố trực thuộc Trung ương xây dựng Báo cáo tình hình, kết quả \
+cải cách hành chính hàng quý, 6 tháng và hàng năm, gửi Bộ Nội vụ.
+
+Sở Nội vụ trân trọng giới thiệu toàn văn Văn bản số581/BNV-CCHC và các biểu mẫu đính kèm Tại đây.
+""",
+        {
+            "doc": {"number": "581/BNV-CCHC", "type": "CV", "issuer": "Bộ Nội vụ", "level": "ministry"},
+            "refs": [],
+        },
+        id="post-hands-over-the-full-text-of-a-letter-its-number-glued-to-so",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

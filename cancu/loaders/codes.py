@@ -20,21 +20,26 @@ from cancu.ontology.datafiles import read_rows
 # A number starts with a digit that follows no word character, "/", "." or "-": the check comes
 # after that first digit ("\d(?<![\w/.-]\d)"), so the regex engine jumps from digit to digit.
 _SEG = r"[a-z][a-z0-9&]*"
+_FIRST_DIGIT = r"\d(?:(?<![\w/.-]\d)|(?<=(?<![a-z])so\d))"
+"""A number's first digit: after no word character, "/", "." or "-" — or glued to "số" ("Văn bản số581/BNV-CCHC",
+a web page's lost space)."""
 STATE_NUMBER = re.compile(
-    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
+    r"(?P<num>" + _FIRST_DIGIT + r"\d{0,4}[a-z]?)"
     r"(?:\s?/\s?(?P<year>(?:19|20)\d{2}))?"
     r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?-[ \t]*|\.(?=\S)|-\s*\n\s*|/)" + _SEG + r")*)"
 )
-OLD_NUMBER = re.compile(r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<issuer>[a-z]{2,5})(?![a-z0-9/&-])")
+OLD_NUMBER = re.compile(r"(?P<num>" + _FIRST_DIGIT + r"\d{0,4})\s?-\s?(?P<issuer>[a-z]{2,5})(?![a-z0-9/&-])")
 """An old-style number with no year and no type code ("94-CP", "235-HĐBT"): read only after a type word."""
 PARTY_NUMBER = re.compile(
-    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])"
+    r"(?P<num>"
+    + _FIRST_DIGIT
+    + r"\d{0,4})\s?-\s?(?P<type>[a-z]{2,4})\s?/\s?(?P<issuer>[a-z]{2,6}\d*)(?![a-z])"
 )
 #: How far after its start a number's first "/" can be (for ``fold.finditer_near``): five digits
 #: and a letter, a space, then "/" (state); five digits, " - ", four letters, a space (party).
 STATE_SLASH_REACH = 7
 PARTY_SLASH_REACH = 13
-NUMBER_LEAD = re.compile(r"\d(?<![\w/.-]\d)")
+NUMBER_LEAD = re.compile(_FIRST_DIGIT)
 """Where both kinds of number start (their first digit)."""
 #: Words that OCR glues to the end of a number ("243/KH-BDTngay").
 GLUED_WORDS = ("ngay",)

@@ -221,6 +221,14 @@ def read_header(folded: Folded) -> Header:
         found = _requester(folded, title_end)
         if found is not None:
             place, issuer = found
+    if (
+        issuer is None
+        and column is None
+        and number is not None
+        and (code := _national_issuer_code(info.number))
+    ):
+        # a post handing over "Văn bản số 581/BNV-CCHC": the ministry that numbers it
+        place, issuer = Place(), Issuer(code.issuer, code.level or "ministry", "national", Place(), 0, 0)
     if authority and authority.title and issuer:
         info.authority = f"{authority.title} {issuer.name}"
     elif act is not None and act.chair and issuer is not None and issuer.name.startswith("UBND"):

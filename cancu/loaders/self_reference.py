@@ -80,6 +80,29 @@ def _bare_number(folded: Folded) -> SelfReference | None:
     return SelfReference(number, "CV" if code == "VB" else code, iso, ds, de, None)
 
 
+FULL_TEXT = re.compile(
+    r"(?:" + fuzzy_alternation(("giới thiệu toàn văn", "đăng tải toàn văn", "toàn văn")) + r")\s+$"
+)
+"""A post's line that hands over the document it is about: "Sở Nội vụ trân trọng giới thiệu toàn văn Văn bản
+số 581/BNV-CCHC …" — wherever it stands (usually last)."""
+
+
+def _full_text_of(folded: Folded) -> SelfReference | None:
+    text = folded.text
+    for n in _numbers(folded):
+        line_start = text.rfind("\n", 0, n.start) + 1
+        before = text[max(line_start, n.start - 60) : n.start]
+        tm = _type_words().search(before)
+        if tm is None or not FULL_TEXT.search(before, 0, tm.start()):
+            continue
+        doc_type = n.type_code or _TYPE_BY_GROUP[tm.lastgroup]
+        if doc_type == "VB":
+            doc_type = "CV" if n.issuer_code else None
+        iso, ds, de = parse_date(text, n.end, 25)
+        return SelfReference(n, doc_type, iso, ds, de, None)
+    return None
+
+
 def self_reference(folded: Folded) -> SelfReference | None:
     bare = _bare_number(folded)
     if bare is not None:
@@ -87,7 +110,7 @@ def self_reference(folded: Folded) -> SelfReference | None:
     text = folded.text
     for n in _numbers(folded):
         if n.start > OPENING:
-            return None
+            break
         line_start = text.rfind("\n", 0, n.start) + 1
         sentence_start = max(line_start, text.rfind(". ", 0, n.start) + 1, text.rfind(";", 0, n.start) + 1)
         before = text[max(sentence_start, n.start - 50) : n.start]
@@ -120,7 +143,7 @@ def self_reference(folded: Folded) -> SelfReference | None:
             issuer = read_issuer(folded, n.end, line_end if line_end != -1 else len(text), Place())
             if iso or issuer:
                 return SelfReference(n, doc_type, iso, ds, de, issuer)
-    return None
+    return _full_text_of(folded)
 
 
 def _acting(folded: Folded, offset: int, head: str, verb: int) -> Issuer | None:
