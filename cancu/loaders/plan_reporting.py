@@ -9,6 +9,7 @@ a duty section's "báo cáo kết quả thực hiện"); a one-off "báo cáo" p
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cancu.loaders import agency_names, cues, directives
 from cancu.loaders.directives import agency_run
@@ -18,22 +19,40 @@ from cancu.loaders.outline import Outline
 from cancu.loaders.places import is_city
 from cancu.loaders.sentences import sentence
 from cancu.loaders.spans import covering
+from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Reporting
+
+
+@cache
+def _cues(kind: str) -> tuple[str, ...]:
+    """The phrases of one kind of ``layout/report_cues.csv``, longest first (an alternation tries them in order)."""
+    rows = [r["phrase"] for r in read_rows("layout/report_cues.csv") if r["kind"] == kind]
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+def _cue(kind: str) -> str:
+    """The kind's phrases as one OCR-tolerant pattern source over folded text, ending at a word's end."""
+    return r"(?:" + fuzzy_alternation(_cues(kind)) + r")(?![a-z])"
+
 
 REPORT = re.compile(
     r"(?<!(?<!ket )qua )(?:"
-    + fuzzy_alternation(("báo cáo", "trình"))
+    + _cue("report")
+    + "|"
+    + _cue("submit")
     + r")(?:\s+"
     + fuzzy_pattern("về")
     + r")?\s+"
 )
-DUE_DATE = re.compile(
-    r"(?:" + fuzzy_alternation(("trước ngày", "chậm nhất ngày", "chậm nhất vào ngày")) + r")\s+\d"
-)
+"""A report ("báo cáo UBND tỉnh", "báo cáo về Sở Nội vụ", "gửi kết quả … về X", "trình UBND tỉnh"); "kết quả" folds to
+"ket qua", so "qua báo cáo" is a channel only when it is not "kết quả báo cáo"."""
+SUBMIT = re.compile(_cue("submit"))
+REPORT_WORD = re.compile(_cue("report"))
+DUE_DATE = re.compile(_cue("due") + r"\s+\d")
 """A one-off report with its deadline ("báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025") is a line."""
 LETTER_TYPES = ("CV", "CT", "TB", "CĐ")
 """Documents whose reporting lines come from the bodies they ask, not from an organisation section."""
-PERIODIC = re.compile(fuzzy_alternation(("định kỳ",)))
+PERIODIC = re.compile(_cue("periodic"))
 VIA = re.compile(
     r"\(?\s*(?:"
     + fuzzy_pattern("thông qua")
@@ -42,25 +61,43 @@ VIA = re.compile(
     + r")\s+"
 )
 """A report's channel ("qua Sở Nội vụ"); "kết quả", folded "ket qua", is not one."""
-FREQUENCIES = (
-    ("tháng", re.compile(r"(?:hang|hàng|moi)\s+th[a-z]{2,4}(?![a-z])")),
-    (
-        "quý",  # "hằng quý", "quý, 6 tháng và năm"; not "quy định", "quy phạm" (folded alike), not "quý I/2026"
-        re.compile(
-            r"(?:(?:hang|hàng|hiang|moi|mỗi|theo|tung|từng|ky|kỳ)\s+(?:quy|quý)(?![a-z])"
-            r"|(?<![a-z])(?:quy|quý)(?=\s*(?:,|/|;|\.|\)|va\s|và\s|$)))"
-        ),
-    ),
-    ("6 tháng", re.compile(r"(?:6|sau)\s+th[a-z]{2,4}")),
-    ("9 tháng", re.compile(r"9\s+th[a-z]{2,4}")),
-    (
-        "năm",
-        re.compile(
-            r"(?:hang|hàng|hiang)\s+n[a-z]{1,3}m|(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)"
-        ),
-    ),
-    ("đột xuất", re.compile(fuzzy_alternation(("đột xuất", "khó khăn", "vướng mắc")))),
-)
+OCR_SHAPES = {"tháng": r"th[a-z]{1,3}ng", "năm": r"n[a-z]{1,3}m"}
+"""The two period words as the seeds' OCR prints them ("thdng", "ndm"): any letters between their first and last."""
+LISTED = {
+    "quý": r"(?<![a-z])quy(?=\s*(?:,|/|;|\.|\)|va\s|và\s|$))",
+    "năm": r"(?:thang|quy),?\s*(?:va\s+)?n[a-z]{1,2}m(?![a-z])|\bn[aiă]m\b(?!\s+\d)",
+}
+"""A period named bare inside a list of periods ("hằng quý, 6 tháng và năm", "quý, năm"); "năm" with no year after it."""
+
+
+def _period_pattern(phrase: str) -> str:
+    """A period phrase word by word: the period word in its OCR shape, the words before it as printed (an OCR-tolerant
+    "sáu" would read "khảo sát thực địa" as "6 tháng")."""
+    words = phrase.split()
+    return r"\s+".join(
+        OCR_SHAPES[w] if k == len(words) - 1 and w in OCR_SHAPES else fuzzy_pattern(w, ocr=False)
+        for k, w in enumerate(words)
+    )
+
+
+def _frequencies() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(period, pattern) in the order of ``layout/report_frequencies.csv``; "quý" never in "quy định" (folded alike)."""
+    by_name: dict[str, list[str]] = {}
+    for r in read_rows("layout/report_frequencies.csv"):
+        by_name.setdefault(r["frequency"], []).append(r["phrase"])
+    not_quarter = r"(?!\s+(?:" + fuzzy_alternation(_cues("not_quarter"), ocr=False) + r")(?![a-z]))"
+    out = []
+    for name, phrases in by_name.items():
+        parts = [_period_pattern(p) + r"(?![a-z])" for p in sorted(phrases, key=len, reverse=True)]
+        if name in LISTED:
+            parts.append(LISTED[name])
+        source = "|".join(parts)
+        out.append((name, re.compile(r"(?:" + source + r")" + (not_quarter if name == "quý" else ""))))
+    return tuple(out)
+
+
+FREQUENCIES = _frequencies()
+"""The periods a reporting line lists, each with its pattern over folded text (data: ``report_frequencies.csv``)."""
 
 
 def reporting(
@@ -76,69 +113,73 @@ def reporting(
     by the bodies that report ("2. Sở Nông nghiệp và Môi trường … tổng hợp báo cáo UBND tỉnh hàng năm")."""
     text = folded.text
     lines: dict[tuple[str, str], Reporting] = {}
-    reports = list(REPORT.finditer(text))
+    reports = [m for m in REPORT.finditer(text) if not _in_table_row(text, m.start())]
+    drafted = _drafted(text, reports)
     starts = [m.start() for m in reports]
     duty_of, senders_of = covering(duties, starts), covering(by_span, starts)
-    for m, duty, spanned in zip(reports, duty_of, senders_of, strict=True):
+    for k, (m, duty, spanned) in enumerate(zip(reports, duty_of, senders_of, strict=True)):
+        if k in drafted:
+            continue  # "trình Lãnh đạo Bộ báo cáo Thủ tướng": the drafter's line goes to the last recipient
         sec = o.section_at(m.start())
-        subject: list[str] = []
-        if (
-            (sec is None or sec.role != "organization")
-            and not duty
-            and not asked
-            and not _closing(text, m.start())
-        ):
-            subject = _sentence_subject(text, m.start())
-            if not subject:
-                continue  # a letter's reports come from the bodies it asks (``asked``), wherever they stand
-        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
-        if "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
-            continue  # "Báo cáo" in a table is a product, not a reporting duty
+        closing = _closing(text, m.start())
+        subject = _sentence_subject(folded, m.start())
+        if (sec is None or sec.role != "organization") and not (duty or asked or closing or subject):
+            continue  # a report no body is given: a letter's reports come from the bodies it asks (``asked``)
         s_start, s_end = sentence(text, m.start())
-        if sec is not None and sec.heading is not None and sec.heading.end <= m.start():
+        if (
+            sec is not None
+            and sec.heading is not None
+            and sec.heading.end <= m.start()
+            and REPORT_WORD.search(text, sec.heading.start, sec.heading.end)
+        ):
             s_start = max(s_start, sec.heading.end)  # a heading ("III. CHẾ ĐỘ BÁO CÁO") is not the sentence's
-        recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header)
+        immediate = bool(SUBMIT.match(text, m.start()))
+        recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header, immediate=immediate)
         if not recipients:
             continue
-        via_m = VIA.search(text, m.end(), s_end + 1)
-        via = None
-        if via_m:
-            names = agency_names.find_in(text, via_m.end(), via_m.end() + 40)
-            via = names[0][0] if names else None
-        window = text[max(s_start, m.start() - 120) : s_end]
+        via = _via(text, m.end(), s_end)
+        relay, how = (None, None) if k - 1 in drafted else _relay(folded, s_start, m.start(), own, header)
+        reported = how == "reported"
+        window = text[s_start if reported else max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
-        if not (spanned or duty or subject):
-            subject = _sentence_subject(text, m.start())
-        senders = spanned or duty or subject
-        relay = _relay(folded, s_start, m.start(), own, header)
+        senders = subject or spanned or duty
         first_hop: list[tuple[str, str]] = []
-        if senders and relay:
-            if (
-                REPORT.search(text, s_start, m.start()) is None
-            ):  # "gửi X để báo cáo Y": the senders' own line to X
+        if relay and (senders or reported):
+            if not reported:  # "gửi X để báo cáo Y": the senders' own line to X
                 first_hop = [(s, relay) for s in senders if s != relay]
             senders = [relay]  # "… báo cáo X (qua Z) để tổng hợp, báo cáo Y", "… về X để tổng hợp, báo cáo Y"
-        if (
-            not freq
-            and not PERIODIC.search(window)
-            and not DUE_DATE.search(text, m.start(), s_end)
-            and not (subject and cues.due_time().search(text, m.start(), min(s_end, m.start() + 160)))
-            and not (spanned and RESULTS.search(text, m.end(), min(s_end, m.end() + 80)))
+        relayed = bool(reported and any(key[1] == relay for key in lines))
+        if not (
+            freq
+            or relayed  # "… gửi UBND tỉnh trước ngày … để báo cáo HĐND tỉnh": the relay's line is due as its own
+            or PERIODIC.search(window)
+            or DUE_DATE.search(text, m.start() if how == "compiled" else s_start, s_end)
+            or subject
+            and cues.due_time().search(text, m.start(), min(s_end, m.start() + 160))
+            or (spanned or subject)
+            and RESULTS.search(text, max(s_start, m.start() - 80), min(s_end, m.end() + 80))
         ):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
-        if not senders and _closing(text, m.start()):
-            senders = [n for n, _, _ in agency_names.find_in(text, s_start, m.start())]
+        named = _named_senders(text, s_start, m.start(), own)
+        if closing and not subject and not relay:
+            # "… nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo về Sở Y tế"; "1. Thủ trưởng các
+            # Sở, ban, ngành; Chủ tịch UBND cấp xã … ; nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh"
+            named = named or _item_subject(text, m.start(), own, ITEM_ONLY)
+            senders = named or senders
         if not senders and asked:  # "… đề nghị các cơ quan, đơn vị … gửi báo cáo … về Sở Nội vụ"
-            named = [n for n, _, _ in agency_names.find_in(text, s_start, m.start()) if n != own]
-            senders = [n for n in named if n in asked] or list(asked)
-        escalation = _closing(text, m.start()) and set(freq) <= {"đột xuất"}
+            senders = (
+                [n for n in named if n in asked]
+                or _item_subject(text, m.start(), own)
+                or [a for a in asked if a != own]
+            )
+        escalation = closing and set(freq) <= {"đột xuất"} and not (named and senders == named or reported)
         hops = first_hop + [(s, r) for s in senders for r in recipients]
         for sender, recipient in hops:
-            if sender == recipient or recipient == via:
+            if sender == recipient or recipient == via or _residual(sender):
                 continue
             key = (sender, recipient)
             if escalation and key not in lines:
-                continue  # "nếu có khó khăn, vướng mắc … báo cáo": adds "đột xuất" to a line, opens none
+                continue  # "nếu có khó khăn … phản ánh về X để tổng hợp, báo cáo Y": adds "đột xuất", opens no line
             rep = lines.setdefault(
                 key, Reporting(from_=sender, to=recipient, via=via, span=folded.span(s_start, s_end))
             )
@@ -147,72 +188,214 @@ def reporting(
     return list(lines.values())
 
 
-RESULTS = re.compile(
-    fuzzy_alternation(
-        ("kết quả thực hiện", "kết quả triển khai", "tình hình thực hiện", "tình hình triển khai")
-    )
+OBJECT_LEAD = re.compile(
+    r"(?:" + fuzzy_alternation((*_cues("recipient"), "với", "của", "qua", "đến")) + r")\s+(?:[*_]+\s*)?$"
 )
+"""The word before a body that is an object, not who reports ("phản ánh về Sở …", "phối hợp với …")."""
+
+
+def _named_senders(text: str, start: int, end: int, own: str | None) -> list[str]:
+    """The bodies a sentence names before its report as its subjects ("… nếu có khó khăn, vướng mắc, các cơ quan,
+    đơn vị, địa phương báo cáo về Sở Y tế"): not the plan's own body, a residual group, or a body after "về",
+    "với" ("kịp thời phản ánh về Sở Nông nghiệp và Môi trường tổng hợp, báo cáo …")."""
+    out = []
+    for name, s, _ in agency_names.find_in(text, start, end):
+        if name == own or _residual(name) or OBJECT_LEAD.search(text, max(start, s - 12), s):
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """ "Báo cáo" in a table row is a product, not a reporting duty."""
+    line_start, line_end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return "\t" in text[line_start : line_end if line_end != -1 else len(text)]
+
+
+def _via(text: str, start: int, end: int) -> str | None:
+    """The body a report goes through: "(qua Sở Nội vụ)", "thông qua Sở Khoa học và Công nghệ"."""
+    via_m = VIA.search(text, start, end + 1)
+    if not via_m:
+        return None
+    names = agency_names.find_in(text, via_m.end(), via_m.end() + 40)
+    return names[0][0] if names else None
+
+
+DRAFT_GAP = 80
+"""How far a submission's recipient may run before the report it drafts ("trình Lãnh đạo Bộ báo cáo …")."""
+
+
+def _drafted(text: str, reports: list[re.Match[str]]) -> set[int]:
+    """The submissions to a body's own leaders that only draft the next report ("… tổng hợp kết quả, trình Lãnh
+    đạo Bộ báo cáo Thủ tướng Chính phủ hằng tháng"): the drafter reports to the last recipient. A submission to
+    another body is a line of its own ("trình UBND huyện báo cáo Sở Nội vụ": the Phòng to the UBND, seed 003)."""
+    out = set()
+    for k, (m, nxt) in enumerate(zip(reports, reports[1:], strict=False)):
+        gap = text[m.end() : nxt.start()]
+        if (
+            SUBMIT.match(text, m.start())
+            and len(gap) <= DRAFT_GAP
+            and not re.search(r"[,;:.]|\n\s*\n", gap)
+            and LEADERSHIP.match(text, m.end())
+        ):
+            out.add(k)
+    return out
+
+
+def _residual(name: str) -> bool:
+    """A residual group that names no body ("Đơn vị có liên quan"): never a reporting line's end (corpus fx rule 5)."""
+    return bool(OPEN_SET.search(fold_str(name).lower()))
+
+
+OPEN_SET = re.compile(fuzzy_pattern("liên quan"))
+
+
+ITEM_REACH = 3000
+ITEM = re.compile(r"(?m)^[ \t*_]*\d{1,2}(?:\.\d{1,2})*[ \t]*[.)][ \t*_]*(?=\S)")
+"""A numbered item of a letter ("3. Bộ trưởng Bộ Tài chính …", "3.2. …")."""
+LEAD_IN = re.compile(r"(?m)^[^\n]{0,400}:[ \t*_]*$")
+"""A line that leads in the items under it ("… chỉ đạo Bộ trưởng Bộ Tài chính … thực hiện một số nhiệm vụ sau:")."""
+SUB_ITEM = re.compile(r"[ \t*_]*\d{1,2}\.\d")
+
+
+ITEM_ONLY = ("item",)
+
+
+def _item_subject(
+    text: str, pos: int, own: str | None, kinds: tuple[str, ...] = ("item", "lead")
+) -> list[str]:
+    """The bodies a letter's item opens with, for a report inside it ("3. Bộ Tài chính … ; báo cáo Thủ tướng Chính
+    phủ trước ngày 30/11/2025"), or the bodies of the lead-in line over its bullets ("… chỉ đạo Bộ trưởng Bộ Tài
+    chính … thực hiện một số nhiệm vụ sau:"): those bodies, not every body the letter asks. A sub-item ("3.1.")
+    names none of its own: the nearest item that names one."""
+    floor = max(0, pos - ITEM_REACH)
+    marks = [(m.start(), m.end(), "item") for m in ITEM.finditer(text, floor, pos)]
+    if "lead" in kinds:
+        marks += [(m.start(), m.end(), "lead") for m in LEAD_IN.finditer(text, floor, pos)]
+    for start, end, kind in sorted(marks, reverse=True):
+        if kind == "lead":
+            names = _named_senders(text, start, end, own)
+            if names:
+                return names
+            continue
+        names = agency_run(text, end, min(pos, end + 160))
+        if names:
+            return names
+        if not SUB_ITEM.match(text, start):
+            return []  # a top-level item that names no body: the report is asked of every addressee
+    return []
+
+
+RESULTS = re.compile(_cue("results"))
 """A duty section's report of the work's results ("báo cáo kết quả thực hiện về Sở Nội vụ"): a line even when no
 period is printed."""
 SUBJECT_REACH = 1500
 SUBJECT_END = (". ", ".\n", "\n\n", ":\n")
 
 
-def _sentence_subject(text: str, pos: int) -> list[str]:
+def _sentence_subject(folded: Folded, pos: int) -> list[str]:
     """The bodies a directive's sentence gives its work to, when the report at ``pos`` closes that work:
     "X chủ trì, phối hợp với … ; báo cáo Y", "Giao X … , báo cáo Y", "… yêu cầu X … ; báo cáo Y" (X, not
-    the partners)."""
+    the partners); "… yêu cầu các đơn vị triển khai, báo cáo …": the letter's addressees."""
+    text = folded.text
     floor = max(0, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in SUBJECT_END) + 1, floor)
     given = directives.GIVES.search(text, start, pos) or directives.ASKS.search(text, start, pos)
     if (
         given
     ):  # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã … ; định kỳ … báo cáo Y"
-        return agency_run(text, given.end(), min(pos, given.end() + 160))
+        names = agency_run(text, given.end(), min(pos, given.end() + 160))
+        if not names and ADDRESSED.match(text, given.end()):
+            names = directives.addressees(folded, 0, given.start())
+        return [n for n in names if not _residual(n)]
     led = directives.LEADS.search(text, start, pos)
     for begin in directives.subject_starts(text, start, led.start()) if led else ():
         names = agency_run(text, begin, led.start())
         if names:
             return names[:1]
-    return []
+    return _clause_subject(text, pos)
+
+
+CLAUSE_MARKS = (". ", ".\n", ":", ";", "\n\n", "\n-", "\n+")
+CLAUSE_OPENING = re.compile(r"[\s*_\-+•]*(?:\d{1,2}(?:\.\d{1,2})*[.)][\s*_]*|[a-zđ][.)][\s*_]*)?")
+"""What may stand before a clause's first word: spaces, emphasis, an item mark or number ("2. ", "b) ", "- ")."""
+
+
+def _clause_subject(text: str, pos: int) -> list[str]:
+    """The bodies a clause opens with, when they are its subject ("2. Về dự án …: Bộ Xây dựng khẩn trương rà soát
+    …, báo cáo Thủ tướng Chính phủ …"; "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo UBND Thành phố"): a name
+    at the clause's start followed by other words, not a heading naming a body alone."""
+    floor = max(0, pos - SUBJECT_REACH)
+    start = max(max(text.rfind(x, floor, pos) for x in CLAUSE_MARKS) + 1, floor)
+    start = CLAUSE_OPENING.match(text, start).end()
+    names = agency_run(text, start, min(pos, start + 160))
+    return [n for n in names if not _residual(n)]
+
+
+ADDRESSED = re.compile(
+    r"(?:"
+    + fuzzy_alternation(
+        tuple(r["phrase"] for r in read_rows("layout/directive_cues.csv") if r["kind"] == "addressed")
+    )
+    + r")(?![a-z])"
+)
+"""The bodies asked named by a phrase that stands for a letter's addressees ("yêu cầu các đơn vị …")."""
 
 
 IN_ORDER_TO = re.compile(r"(?<![a-z])(?:" + fuzzy_pattern("để") + r")\s+$")
 TO_COMPILE = re.compile(r"(?:" + fuzzy_pattern("để") + r")\s+(?:" + fuzzy_alternation(("tổng hợp",)) + r")")
 
 
-def _relay(folded: Folded, s_start: int, pos: int, own: str | None, header) -> str | None:
-    """Who passes a report on: the recipient of an earlier report in the same sentence ("báo cáo X …
-    báo cáo Y"), or the body it goes to "để tổng hợp" ("gửi về X để tổng hợp, báo cáo Y"); when the
-    sentence names none, the plan's own UBND. A body that itself "tổng hợp, báo cáo Y" relays nothing."""
+def _relay(folded: Folded, s_start: int, pos: int, own: str | None, header) -> tuple[str | None, str | None]:
+    """Who passes a report on, and how it came to that body: "reported", the recipient of an earlier report in
+    the same sentence ("báo cáo X … báo cáo Y"); "compiled", the body it goes to "để tổng hợp" ("gửi về X để
+    tổng hợp, báo cáo Y", "phản ánh về X tổng hợp, báo cáo Y"; when the sentence names none, the plan's own
+    UBND). A body that itself "tổng hợp, báo cáo Y" relays nothing, nor does an earlier report with no
+    recipient ("gửi báo cáo A và báo cáo B về X")."""
     text = folded.text
     earlier = REPORT.search(text, s_start, pos)
     if earlier is not None:
         found = _recipients(folded, earlier.end(), pos, own, header)
-    else:
-        compile_ = TO_COMPILE.search(text, s_start, pos) or IN_ORDER_TO.search(
-            text, max(s_start, pos - 6), pos
-        )
-        if compile_ is None:
-            return None  # "gửi UBND tỉnh để báo cáo HĐND tỉnh": the body it goes to reports on
-        found = _recipients(folded, s_start, compile_.start(), own, header)
+        return (found[0] if found else None), "reported"
+    for lead in RECIPIENT_LEAD.finditer(text, s_start, pos):
+        after = COMPILES.search(text, lead.end(), min(pos, lead.end() + COMPILER_REACH))
+        if after and not re.search(r"[,;.:]", text[lead.end() : after.start()]):
+            name = _recipient(folded, lead.end(), own, header)
+            if name:
+                return name, "compiled"  # "phản ánh về Sở Y tế tổng hợp, báo cáo …"
+    compile_ = TO_COMPILE.search(text, s_start, pos) or IN_ORDER_TO.search(text, max(s_start, pos - 6), pos)
+    if compile_ is None:
+        return None, None  # "gửi UBND tỉnh để báo cáo HĐND tỉnh": the body it goes to reports on
+    found = _recipients(folded, s_start, compile_.start(), own, header)
     if found:
-        return found[0]
+        return found[0], "compiled"
     issuer = header.info.issuer
-    return issuer if issuer and "UBND" in issuer else None
+    return (issuer if issuer and "UBND" in issuer else None), "compiled"
 
 
-RECIPIENT_LEAD = re.compile(
-    r"(?:^|\s)(?:" + "|".join(fuzzy_pattern(w) for w in ("về", "gửi", "cho", "lên")) + r")\s+"
-)
+COMPILES = re.compile(r"(?:" + fuzzy_pattern("để") + r"\s+)?" + fuzzy_pattern("tổng hợp") + r"(?![a-z])")
+COMPILER_REACH = 90
+"""How far after "về" the words "(để) tổng hợp" may stand for the body named there to be the one compiling."""
 
 
-def _recipients(folded: Folded, start: int, end: int, own: str | None, header) -> list[str]:
-    """Who receives a report: right after "báo cáo", or after "về / gửi" in the same sentence."""
+RECIPIENT_LEAD = re.compile(r"(?:^|\s)(?:" + "|".join(fuzzy_pattern(w) for w in _cues("recipient")) + r")\s+")
+
+
+def _recipients(
+    folded: Folded, start: int, end: int, own: str | None, header, *, immediate: bool = False
+) -> list[str]:
+    """Who receives a report: right after "báo cáo", or after "về / gửi" in the same sentence (not after
+    "trình", whose recipient follows it at once: "chương trình", "quy trình" name no one)."""
     text = folded.text
+    coverbs = COVERBS.match(text, start)
+    if coverbs and not immediate:  # "báo cáo và tham mưu UBND thành phố", "báo cáo, đề xuất UBND tỉnh"
+        start = coverbs.end()
     first = _recipient(folded, start, own, header)
     if first:
         return _more(folded, start, end, first, own, header)
+    if immediate:
+        return []
     for m in RECIPIENT_LEAD.finditer(text, start, end):
         found = _recipient(folded, m.end(), own, header)
         if found:
@@ -220,19 +403,32 @@ def _recipients(folded: Folded, start: int, end: int, own: str | None, header) -
     return []
 
 
+COVERBS = re.compile(r"(?:\s*(?:,|" + fuzzy_pattern("và") + r")\s*" + _cue("coverb") + r")+\s+")
+"""Verbs coordinated with "báo cáo" before its recipient ("kịp thời phát hiện, báo cáo và tham mưu UBND thành phố")."""
+MORE = re.compile(r"(?:(?!\n\s*\n)[^,;()]){0,40}?,\s*")
+"""The rest of one recipient's name and the comma before the next, over a line break but not a blank line."""
+MORE_COUNT = 4
+
+
 def _more(folded: Folded, start: int, end: int, first: str, own, header) -> list[str]:
-    """A list of recipients: "gửi UBND tỉnh, Sở Nội vụ"."""
+    """A list of recipients: "gửi UBND tỉnh, Sở Nội vụ", "báo cáo Bộ Nội vụ, UBND Thành phố"; a leader of a
+    body already listed ("UBND tỉnh, Chủ tịch UBND tỉnh") is that body."""
     out = [first]
-    text = folded.text
-    tail = re.match(r"[^,;()\n]{0,40}?,\s*", text[start:end])
-    if tail:
-        nxt = _recipient(folded, start + tail.end(), own, header)
-        if nxt and nxt not in out:
+    pos = start
+    for _ in range(MORE_COUNT):
+        tail = MORE.match(folded.text, pos, end)
+        if not tail:
+            break
+        nxt = _recipient(folded, tail.end(), own, header)
+        if not nxt:
+            break
+        if nxt not in out and nxt.removeprefix(CHAIR) not in out:
             out.append(nxt)
+        pos = tail.end()
     return out
 
 
-CLOSING = re.compile(fuzzy_alternation(("trong quá trình",)))
+CLOSING = re.compile(_cue("closing"))
 LEADERSHIP = re.compile(fuzzy_pattern("lãnh đạo"))
 
 
@@ -258,8 +454,23 @@ HDND_UNIT = re.compile(
     + fuzzy_alternation(("tỉnh", "huyện", "xã"), ocr=False)
     + r")(?![a-z])"
 )
+CHAIR = "Chủ tịch "
+CHAIR_OF = re.compile(
+    fuzzy_pattern("chủ tịch") + r"\s+(?=" + fuzzy_alternation(("ủy ban nhân dân", "ubnd")) + ")"
+)
+"""A report to the chair of a UBND ("báo cáo Chủ tịch UBND tỉnh (qua Sở Nội vụ)"; corpus/notes/jx.md rule 5)."""
+PRINTED_UNITS = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "thanh pho": "thành phố", "phuong": "phường"}
 DISTRICT_WORDS = ("huyen", "quan", "thi xa")
 COMMUNE_WORDS = ("xa", "phuong", "thi tran")
+
+
+@cache
+def _recipient_bodies() -> dict[str, str]:
+    """Folded phrase -> name of the bodies ``report_cues.csv`` lists as recipients only ("Chính phủ")."""
+    return {fold_str(p).lower(): p for p in _cues("recipient_body")}
+
+
+RECIPIENT_BODY = re.compile(r"(?:" + fuzzy_alternation(_cues("recipient_body"), ocr=False) + r")(?![a-z])")
 
 
 def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
@@ -267,6 +478,16 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
     so on up; a unit the plan's place does not name gives no recipient rather than a wrong one."""
     text = folded.text
     place = header.place
+    chair = CHAIR_OF.match(text, pos)
+    if (
+        chair
+    ):  # "báo cáo Chủ tịch UBND tỉnh": the chair of the plan's own UBND, printed bare when no place is known
+        m = UBND_UNIT.match(text, chair.end())
+        unit = fold_str(m.group(1) or "").lower().strip() if m else ""
+        if m and unit:
+            body = _own_unit("UBND", unit, place)
+            return CHAIR + (body or f"UBND {PRINTED_UNITS.get(unit, unit)}")
+        return None
     m = UBND_UNIT.match(text, pos)
     if m:
         unit = fold_str(m.group(1) or "").lower().strip()
@@ -283,7 +504,10 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
         return _own_unit("HĐND", fold_str(council.group(1)).lower(), place)
     names = agency_names.find_in(text, pos, pos + 40)
     if names and names[0][1] - pos <= 3:
-        return names[0][0]
+        return None if _residual(names[0][0]) else names[0][0]
+    body = RECIPIENT_BODY.match(text, pos)
+    if body:  # "báo cáo Chính phủ, Thủ tướng Chính phủ": a body that only ever receives
+        return _recipient_bodies()[fold_str(body.group()).lower()]
     if LEADERSHIP.match(text[pos : pos + 20]) and header.info.issuer:
         return header.info.issuer
     return None
