@@ -2179,6 +2179,45 @@ khác có liên quan chịu trách nhiệm thi hành Quyết định này./.
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 600/TB-VPCP
+Hà Nội, ngày 27 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH ĐIỆN BIÊN
+Sau khi nghe Chủ tịch Ủy ban nhân dân tỉnh Điện Biên báo cáo, Phó Thủ tướng Chính phủ kết luận như sau:
+II. MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về hỗ trợ kinh phí thực hiện dự án Bệnh án điện
+tử: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu tổng hợp kiến nghị của các địa phương.
+2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu
+thương: Tỉnh căn cứ các quy định hiện hành để sắp xếp bố trí xe ô tô phục vụ công tác.
+3. Về đề nghị sửa đổi Nghị định số 76/2019/NĐ-CP: Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu các kiến
+nghị của tỉnh, báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 12 năm 2025.
+4. Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Nông nghiệp
+và Môi trường, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát lại việc thực hiện.
+Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Điện Biên và các Bộ, cơ quan liên quan biết, thực hiện./.
+""",
+        {
+            "doc": {"number": "600/TB-VPCP", "type": "TB", "issuer": "Văn phòng Chính phủ"},
+            "leads": [
+                ["Bộ Tài chính"],
+                ["UBND tỉnh Điện Biên"],
+                ["Bộ Giáo dục và Đào tạo", "Bộ Y tế"],
+                [
+                    "Bộ Tài chính",
+                    "Bộ Văn hóa, Thể thao và Du lịch",
+                    "Bộ Nông nghiệp và Môi trường",
+                    "Tập đoàn Điện lực Việt Nam",
+                ],
+            ],
+        },
+        id="notice-of-conclusions-points-answered-after-their-colon-giao-tinh-and-a-shared-list",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

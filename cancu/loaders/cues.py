@@ -62,6 +62,14 @@ def list_heads() -> tuple[str, ...]:
 
 
 @cache
+def shared_head_in_prose() -> re.Pattern[str]:
+    """A sentence opening with bodies that share their first word, a few words of kind perhaps before the colon:
+    "Các Bộ, cơ quan: Tài chính, Xây dựng, …, Tập đoàn Điện lực Việt Nam theo chức năng …"."""
+    heads = [re.escape(r["head"]) for r in read_rows("agency_heads.csv") if (r.get("shared") or "") == "yes"]
+    return re.compile(r"\s*[Cc]ác\s+(" + "|".join(heads) + r")(?:,\s*[^\W\d][\w ]{1,25}?)?\s*:\s*")
+
+
+@cache
 def shared_head() -> re.Pattern[str]:
     """A list of bodies sharing their first word: "Các Cục: A, B", "Cục trưởng các Cục: …"."""
     heads = [re.escape(r["head"]) for r in read_rows("agency_heads.csv") if (r.get("shared") or "") == "yes"]

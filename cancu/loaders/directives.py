@@ -17,6 +17,7 @@ from functools import cache
 
 from cancu.loaders import agency_names, cues
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.issuers import Place, province_named_in
 from cancu.loaders.outline import Outline
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Assignment, Task
@@ -181,29 +182,101 @@ def directive_tasks(
         return []
     text = folded.text
     items = []
-    for m in NUMBERED.finditer(text, body_start):
+    numbered = list(NUMBERED.finditer(text, body_start))
+    for i, m in enumerate(numbered):
         line_end = text.find("\n", m.end())
         end = line_end if line_end != -1 else len(text)
+        topic = _cues()["topic"].match(text, m.end(), end) if "topic" in _cues() else None
+        label = TOPIC_LABEL.match(text, topic.end()) if topic else None
+        if (
+            label is not None
+        ):  # "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …": the work after the colon
+            stop = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
+            para = PARAGRAPH_END.search(text, label.end(), stop)
+            work_end = para.start() if para else stop
+            if len(text[label.end() : work_end].split()) >= MIN_WORDS:
+                items.append((label.end(), work_end, True))
+            continue
         sec = o.section_at(m.start())
         if sec is not None and sec.role is not None or len(text[m.end() : end].split()) < MIN_WORDS:
             continue
-        items.append((m.end(), end))
+        stop = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
+        para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
+        items.append((m.end(), para.start() if para else stop, False))
     if not items:
         return _led_paragraphs(folded, body_start)
     groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
     tasks = []
-    for start, end in items:
-        subject = agency_run(text, start, min(end, start + 120))
-        lead = subject[:1] or groups
+    for start, end, labelled in items:
+        given = GIVES.match(text, start)
+        if given:  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …": the bodies given the work
+            lead = agency_run(text, given.end(), min(end, given.end() + 160))
+        else:
+            lead = shared_list(folded, start, end) or agency_run(text, start, min(end, start + 120))[:1]
+        if not lead and BARE_PROVINCE.match(folded.quote(start, min(end, start + 12))):
+            province = province_named_in(folded, named=True)  # "Tỉnh căn cứ …" in a notice to one province
+            lead = [f"UBND {Place(province=province).unit_name()}"] if province else []
+        if not lead and not labelled:
+            lead = groups  # a proposal's answer that names no body is no one's work by default
+        w = WITH.search(text, start, min(end, start + 300)) if lead else None
+        support = [a for a in agency_run(text, w.end(), end) if a not in lead] if w else []
         tasks.append(
             Task(
                 text=" ".join(folded.quote(start, end).split()).strip(),
                 span=folded.span(start, end),
                 lead=list(lead),
+                support=support if labelled else [],
                 source="prose",
             )
         )
     return tasks
+
+
+def shared_list(folded: Folded, start: int, end: int) -> list[str]:
+    """The bodies of a list that shares their first word, each read whole against the agency table ("Các Bộ,
+    cơ quan: Tài chính, Xây dựng, Văn hóa, Thể thao và Du lịch, …, Tập đoàn Điện lực Việt Nam theo chức năng …":
+    "Bộ Văn hóa, Thể thao và Du lịch" keeps its commas); the list ends at the first part no known name
+    begins."""
+    printed = folded.quote(start, min(end, start + 600))
+    shared = cues.shared_head_in_prose().match(printed)
+    if shared is None:
+        return []
+    head = shared.group(1)
+    pieces = re.split(r"(,\s*|;\s*|\s+và\s+)", printed[shared.end() :])
+    parts, seps = pieces[0::2], pieces[1::2]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        found = None
+        for j in range(min(len(parts), i + 6) - 1, i - 1, -1):  # the longest run of parts that is one name
+            words = "".join(p + (seps[k] if k < j else "") for k, p in enumerate(parts[i : j + 1], start=i))
+            candidate = fold_str(f"{head} {words}").lower()
+            known = agency_names.find_in(candidate, 0, len(candidate))
+            if known and known[0][1] == 0 and known[0][2] == len(candidate):
+                found = (known[0][0], j)
+                break
+        if (
+            found is None
+        ):  # a body of its own closes the list ("…, Tập đoàn Điện lực Việt Nam theo chức năng")
+            own = fold_str(parts[i]).lower()
+            known = agency_names.find_in(own, 0, len(own))
+            if known and known[0][1] == 0:
+                out.append(known[0][0])
+            break
+        if found[0] not in out:
+            out.append(found[0])
+        i = found[1] + 1
+    return out
+
+
+BARE_PROVINCE = re.compile(r"(?:Tỉnh|Thành phố)\s+[a-zđà-ỹ]")
+"""A province named by its unit word alone, capitalised, as the subject of its work ("Tỉnh căn cứ các quy định …",
+"Thành phố chủ động …"): the one province the text names."""
+TOPIC_LABEL = re.compile(r"[^:\n]{0,200}?(?:\n[^:\n]{0,200}?){0,2}:[ \t*_]*(?=\S)")
+"""The rest of a numbered item's topic, up to its colon ("Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu\nthương:")."""
+PARAGRAPH_END = re.compile(
+    r"\n[ \t]*\n|\n[ \t]*(?:[IVX]+\.|\*\*)|\n(?=[ \t]*(?:noi nhan|nơi nhận))", re.IGNORECASE
+)
 
 
 def directive_assignments(folded: Folded, tasks: list[Task], body_start: int) -> list[Assignment]:

@@ -11,8 +11,16 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from cancu.loaders.codes import Code
-from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
-from cancu.loaders.places import UNIT_RE, UNIT_WORDS, canonical_unit, is_city, match_province, printed_name
+from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.places import (
+    UNIT_RE,
+    UNIT_WORDS,
+    canonical_unit,
+    find_province,
+    is_city,
+    match_province,
+    printed_name,
+)
 from cancu.ontology.datafiles import read_rows
 
 
@@ -227,3 +235,24 @@ def issuer_from_code(code: Code | None, context: Place, citing_level: str | None
     place = Place(province=context.province)
     name = code.issuer.replace("{province}", context.province or "").replace("{jurisdiction}", "")
     return Issuer(" ".join(name.split()), code.level or None, "local", place)
+
+
+def province_named_in(folded: Folded, named: bool = False) -> str | None:
+    """The province a district plan sits in: the first "tỉnh X" its text names (``named``: the one province
+    the text names with its unit word, never one found in other words, none when it names several)."""
+    seen: list[str] = []
+    for u in UNIT_RE.finditer(folded.text, 0, min(len(folded.text), 8000)):
+        if unit_level(folded, u.start()) not in ("province", "city"):
+            continue  # a district or commune does not name its province
+        place, level, _ = read_place(folded, u.start())
+        if place and place.province:
+            if not named:
+                return place.province
+            printed = fold_str(place.province).lower()
+            near = folded.text[u.end() : u.end() + len(printed) + 4]  # "tỉnh Sơn La", "Tỉnh ủy Sơn La"
+            if printed in near and place.province not in seen:
+                seen.append(place.province)  # named as printed, not a near-miss of other words
+    if named:
+        return seen[0] if len(seen) == 1 else None
+    p = find_province(folded.text[:8000])
+    return p.name if p else None

@@ -16,12 +16,18 @@ from cancu.loaders import agency_names, masthead
 from cancu.loaders.citations import parse_date
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
-from cancu.loaders.issuers import Issuer, Place, _canonical, read_issuer_at, read_place, unit_level
+from cancu.loaders.issuers import (
+    Issuer,
+    Place,
+    _canonical,
+    province_named_in,
+    read_issuer_at,
+    read_place,
+)
 from cancu.loaders.page_metadata import read_page_metadata
 from cancu.loaders.places import (
     REFORM_DAY,
     UNIT_RE,
-    find_province,
     match_province,
     printed_name,
     province_of_unit,
@@ -500,7 +506,7 @@ def _complete(
     if p.commune and not p.district and (issued is None or issued < REFORM_DAY):  # undated: the text decides
         _district_from_text(folded, title_end, p)
     if (p.district or p.commune) and not p.province:
-        p.province = _province_from_text(folded)
+        p.province = province_named_in(folded)
     if (p.district or p.commune) and not p.province and warnings is not None:
         # A fact points back to the words it came from: the registry's guess is said, not recorded.
         guess = (
@@ -622,7 +628,7 @@ def _header_place(folded: Folded, header_end: int) -> Place:
                 place.commune = f"{place.commune} {tail}"
             elif tail:
                 place.district = f"{place.district} {tail}"
-            place.province = _province_from_text(folded)
+            place.province = province_named_in(folded)
             return place
     return Place()
 
@@ -750,7 +756,7 @@ def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | Non
         return issuer.place, issuer
     unit = UBND_PROVINCE_WORD.match(folded.text, start, end)
     if unit:  # "Chủ tịch Ủy ban nhân dân Thành phố đã ký …": the one province or city the post names
-        province = _province_from_text(folded, named=True)
+        province = province_named_in(folded, named=True)
         if province:
             place = Place(province=province)
             return place, Issuer(f"UBND {place.unit_name()}", "province", "local", place, start, unit.end())
@@ -776,7 +782,7 @@ def _subject(folded: Folded, start: int, end: int) -> tuple[Place, Issuer] | Non
 def _department_issuer(folded: Folded, name: str, start: int, end: int) -> tuple[Place, Issuer]:
     """A department named without its province ("Sở Nội vụ"), placed in the one province the text names
     with its unit word; with none, as printed."""
-    province = _province_from_text(folded, named=True)
+    province = province_named_in(folded, named=True)
     place = Place(province=province) if province else Place()
     named = f"{name} {place.unit_name()}" if province else name
     return place, Issuer(named, "department", "local", place, start, end)
@@ -791,27 +797,6 @@ def _requester(folded: Folded, start: int) -> tuple[Place, Issuer] | None:
         if name.startswith("Sở ") and REQUESTS.match(text, e):
             return _department_issuer(folded, name, s, e)
     return None
-
-
-def _province_from_text(folded: Folded, named: bool = False) -> str | None:
-    """The province a district plan sits in: the first "tỉnh X" its text names (``named``: the one province
-    the text names with its unit word, never one found in other words, none when it names several)."""
-    seen: list[str] = []
-    for u in UNIT_RE.finditer(folded.text, 0, min(len(folded.text), 8000)):
-        if unit_level(folded, u.start()) not in ("province", "city"):
-            continue  # a district or commune does not name its province
-        place, level, _ = read_place(folded, u.start())
-        if place and place.province:
-            if not named:
-                return place.province
-            printed = fold_str(place.province).lower()
-            near = folded.text[u.end() : u.end() + len(printed) + 4]  # "tỉnh Sơn La", "Tỉnh ủy Sơn La"
-            if printed in near and place.province not in seen:
-                seen.append(place.province)  # named as printed, not a near-miss of other words
-    if named:
-        return seen[0] if len(seen) == 1 else None
-    p = find_province(folded.text[:8000])
-    return p.name if p else None
 
 
 def _signer(folded: Folded) -> Signer:
