@@ -41,7 +41,7 @@ REPORT = re.compile(
     + "|"
     + _cue("submit")
     + r")(?:\s+"
-    + fuzzy_pattern("về")
+    + fuzzy_pattern("về", ocr=False)
     + r")?\s+"
 )
 """A report ("báo cáo UBND tỉnh", "báo cáo về Sở Nội vụ", "gửi kết quả … về X", "trình UBND tỉnh"); "kết quả" folds to
@@ -170,7 +170,7 @@ def reporting(
             senders = (
                 [n for n in named if n in asked]
                 or _item_subject(text, m.start(), own)
-                or [a for a in asked if a != own]
+                or ([a for a in asked if a != own] if _asks(text, m.start()) else [])
             )
         escalation = closing and set(freq) <= {"đột xuất"} and not (named and senders == named or reported)
         hops = first_hop + [(s, r) for s in senders for r in recipients]
@@ -251,6 +251,16 @@ def _residual(name: str) -> bool:
 OPEN_SET = re.compile(fuzzy_pattern("liên quan"))
 
 
+def _asks(text: str, pos: int) -> bool:
+    """Whether the paragraph of a letter's report asks its bodies ("… đề nghị bộ, ngành, địa phương khẩn trương tổng
+    hợp … và gửi về Bộ Nội vụ trước ngày 26/11/2025"): only then is the report asked of every body the letter asks;
+    an item that gives it to a body the agency table does not know ("3. … giao Tập đoàn … , báo cáo Thủ tướng") is
+    nobody's line rather than a guessed one."""
+    floor = max(0, pos - SUBJECT_REACH)
+    start = max(text.rfind("\n\n", floor, pos) + 1, floor)
+    return bool(directives.ASKS.search(text, start, pos))
+
+
 ITEM_REACH = 3000
 ITEM = re.compile(r"(?m)^[ \t*_]*\d{1,2}(?:\.\d{1,2})*[ \t]*[.)][ \t*_]*(?=\S)")
 """A numbered item of a letter ("3. Bộ trưởng Bộ Tài chính …", "3.2. …")."""
@@ -308,7 +318,8 @@ def _sentence_subject(folded: Folded, pos: int) -> list[str]:
         names = agency_run(text, given.end(), min(pos, given.end() + 160))
         if not names and ADDRESSED.match(text, given.end()):
             names = directives.addressees(folded, 0, given.start())
-        return [n for n in names if not _residual(n)]
+        if names:
+            return [n for n in names if not _residual(n)]
     led = directives.LEADS.search(text, start, pos)
     for begin in directives.subject_starts(text, start, led.start()) if led else ():
         names = agency_run(text, begin, led.start())
@@ -354,7 +365,14 @@ def _relay(folded: Folded, s_start: int, pos: int, own: str | None, header) -> t
     UBND). A body that itself "tổng hợp, báo cáo Y" relays nothing, nor does an earlier report with no
     recipient ("gửi báo cáo A và báo cáo B về X")."""
     text = folded.text
-    earlier = REPORT.search(text, s_start, pos)
+    earlier = next(
+        (
+            r
+            for r in REPORT.finditer(text, s_start, pos)
+            if not SUBMIT.match(text, r.start()) or _recipient(folded, r.end(), own, header)
+        ),
+        None,
+    )  # not "công trình", "chương trình": a submission names its recipient at once
     if earlier is not None:
         found = _recipients(folded, earlier.end(), pos, own, header)
         return (found[0] if found else None), "reported"

@@ -1,0 +1,273 @@
+"""Table-driven tests of the reporting rules (``cancu/loaders/plan_reporting.py``): one row per phrase or layout,
+each a short text written in the style of the documents where the layout was seen (corpus/notes/*.md), with the
+lines a reader states: (from, to, via, frequency). Adding a layout is adding a row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cancu.loaders.decode import decode_bytes
+from cancu.loaders.extract import extract_decoded
+from cancu.loaders.fold import fold
+
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 77/KH-UBND
+Lai Châu, ngày 14 tháng 3 năm 2025
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thực hiện đồng bộ.
+II. NHIỆM VỤ
+1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+"""
+
+LETTER_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 812/UBND-NC
+V/v triển khai chuyển đổi số
+Lai Châu, ngày 14 tháng 3 năm 2025
+Kính gửi:
+- Các sở, ban, ngành tỉnh;
+- Ủy ban nhân dân các xã, phường.
+"""
+
+NOTICE_HEAD = """VĂN PHÒNG CHÍNH PHỦ
+Số: 640/TB-VPCP
+Hà Nội, ngày 20 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Lai Châu
+Phó Thủ tướng Chính phủ kết luận như sau:
+"""
+
+
+def _lines(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+    record = extract_decoded(decode_bytes(text.encode(), "x.txt"))
+    return [(r.from_, r.to, r.via, r.frequency) for r in record.reporting]
+
+
+FREQUENCY_ROWS = [
+    pytest.param(
+        "báo cáo UBND tỉnh hằng quý, 6 tháng và năm", ["quý", "6 tháng", "năm"], id="a-list-of-periods"
+    ),
+    pytest.param("báo cáo UBND tỉnh trước ngày 15 hằng tháng", ["tháng"], id="monthly-by-a-day"),
+    pytest.param("báo cáo Bộ Tài chính sáu tháng một lần", ["6 tháng"], id="six-months-in-words"),
+    pytest.param("báo cáo định kỳ 9 tháng về Sở Nội vụ", ["9 tháng"], id="nine-months"),
+    pytest.param("báo cáo Sở Nội vụ theo quy định", [], id="theo-quy-dinh-is-no-quarter"),
+    pytest.param("hoàn thiện quy chuẩn kỹ thuật, trình UBND tỉnh ban hành", [], id="quy-chuan-is-no-quarter"),
+    pytest.param("tổ chức khảo sát thực địa, báo cáo UBND tỉnh", [], id="khao-sat-thuc-is-no-six-months"),
+    pytest.param("sau thời gian thử nghiệm, báo cáo UBND tỉnh", [], id="sau-thoi-gian-is-no-six-months"),
+    pytest.param("kịp thời phát hiện, báo cáo UBND thành phố", ["đột xuất"], id="kip-thoi-is-ad-hoc"),
+    pytest.param(
+        "báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh", ["đột xuất"], id="a-problem-that-arises"
+    ),
+    pytest.param(
+        "Hằng năm hoặc đột xuất báo cáo kết quả về Bộ Công an", ["năm", "đột xuất"], id="yearly-or-ad-hoc"
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), FREQUENCY_ROWS)
+def test_rule_report_periods(sentence: str, want: list[str]) -> None:
+    from cancu.loaders.plan_reporting import FREQUENCIES
+
+    text = fold(sentence).text
+    assert [name for name, rx in FREQUENCIES if rx.search(text)] == want
+
+
+ROWS = [
+    # -- what makes a report: the verb, its recipient, a period or a due date
+    pytest.param(
+        PLAN_HEAD
+        + """1. Ủy ban nhân dân các xã, phường
+Đánh giá, xếp loại các điểm phục vụ và gửi kết quả đánh giá về Sở Khoa học và Công nghệ, hạn cuối ngày 15 tháng 12
+hàng năm.
+""",
+        [("UBND cấp xã", "Sở Khoa học và Công nghệ", None, ["năm"])],
+        id="gui-ket-qua-ve-x-is-a-report",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Tài chính
+Xây dựng chương trình hành động của tỉnh; hằng năm bố trí kinh phí cho các công trình trọng điểm.
+""",
+        [],
+        id="chuong-trinh-and-cong-trinh-name-no-recipient",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Ủy ban nhân dân các xã, phường
+b) Rà soát, thống kê các điểm cung cấp dịch vụ công, hoàn thành trước ngày 31/12/2025 và tổng hợp
+báo cáo về Sở Khoa học và Công nghệ.
+""",
+        [("UBND cấp xã", "Sở Khoa học và Công nghệ", None, [])],
+        id="a-due-date-before-the-report-in-its-sentence",
+    ),
+    # -- recipients
+    pytest.param(
+        PLAN_HEAD
+        + """1. Văn phòng UBND tỉnh
+Định kỳ hằng quý tổng hợp báo cáo tình hình thực hiện gửi Ủy ban nhân dân
+tỉnh, Sở Nội vụ theo quy định.
+""",
+        [
+            ("Văn phòng UBND tỉnh", "UBND tỉnh Lai Châu", None, ["quý"]),
+            ("Văn phòng UBND tỉnh", "Sở Nội vụ", None, ["quý"]),
+        ],
+        id="a-list-of-recipients-over-a-line-break",
+    ),
+    pytest.param(
+        LETTER_HEAD
+        + """Chủ tịch UBND tỉnh đề nghị Thủ trưởng các sở, ban, ngành tỉnh triển khai thực hiện và báo cáo Chủ tịch UBND
+tỉnh (qua Sở Nội vụ) nếu có vấn đề phát sinh vượt thẩm quyền.
+""",
+        [("Sở, ban, ngành tỉnh", "Chủ tịch UBND tỉnh Lai Châu", "Sở Nội vụ", ["đột xuất"])],
+        id="a-report-to-the-chair-of-the-ubnd",
+    ),
+    pytest.param(
+        NOTICE_HEAD
+        + """1. Về cơ chế đặc thù: giao Bộ Tài chính chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, báo cáo
+Chính phủ, Thủ tướng Chính phủ trong tháng 12 năm 2025.
+""",
+        [
+            ("Bộ Tài chính", "Chính phủ", None, []),
+            ("Bộ Tài chính", "Thủ tướng Chính phủ", None, []),
+        ],
+        id="chinh-phu-a-body-that-only-receives",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Tư pháp
+Theo dõi việc thực hiện; kịp thời phát hiện, báo cáo và tham mưu Ủy ban nhân dân tỉnh biện pháp khắc phục.
+""",
+        [("Sở Tư pháp", "UBND tỉnh Lai Châu", None, ["đột xuất"])],
+        id="bao-cao-va-tham-muu-share-their-recipient",
+    ),
+    pytest.param(
+        LETTER_HEAD
+        + """Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, thủ trưởng các đơn vị có liên quan tổng hợp báo
+cáo kết quả thực hiện gửi UBND tỉnh trước ngày 05/6/2025.
+""",
+        [("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", None, [])],
+        id="a-residual-group-never-reports",
+    ),
+    # -- who reports
+    pytest.param(
+        NOTICE_HEAD
+        + """1. Về dự án cảng: Bộ Xây dựng khẩn trương rà soát, bàn giao dự án cho tỉnh, báo cáo Thủ tướng Chính phủ kết
+quả thực hiện trước ngày 31 tháng 12 năm 2025.
+2. Về vốn đầu tư: Ủy ban nhân dân tỉnh Lai Châu rà soát các giải pháp giải ngân, báo cáo Thủ tướng Chính phủ
+kết quả trong Quý I năm 2026.
+""",
+        [
+            ("Bộ Xây dựng", "Thủ tướng Chính phủ", None, []),
+            ("UBND tỉnh Lai Châu", "Thủ tướng Chính phủ", None, []),
+        ],
+        id="a-clause-that-opens-with-its-body",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Các Sở, ban, ngành tỉnh
+- Triển khai Kế hoạch tại cơ quan, đơn vị.
+- Giao Văn phòng UBND tỉnh tổng hợp chung về kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.
+""",
+        [("Văn phòng UBND tỉnh", "UBND tỉnh Lai Châu", None, [])],
+        id="giao-x-under-another-body-s-heading",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Nội vụ
+Theo dõi việc thực hiện Kế hoạch.
+2. Cơ chế phối hợp
+- Các cơ quan được phân công có trách nhiệm thực hiện đúng tiến độ.
+- Sở Nội vụ định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân tỉnh.
+""",
+        [("Sở Nội vụ", "UBND tỉnh Lai Châu", None, ["quý"])],
+        id="a-bullet-that-opens-with-its-body",
+    ),
+    pytest.param(
+        """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 2310/BKHCN-VP
+V/v triển khai nhiệm vụ trọng tâm
+Hà Nội, ngày 14 tháng 3 năm 2025
+Kính gửi: Các cơ quan, đơn vị thuộc Bộ
+1. Vụ Kế hoạch - Tài chính
+- Chủ trì tổng hợp kết quả thực hiện, trình Lãnh đạo Bộ báo cáo Thủ tướng Chính phủ hằng tháng.
+""",
+        [("Vụ Kế hoạch - Tài chính", "Thủ tướng Chính phủ", None, ["tháng"])],
+        id="a-draft-submitted-to-the-body-s-own-leaders",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 9120/VPCP-KTTH
+V/v triển khai chỉ đạo của Thủ tướng Chính phủ
+Hà Nội, ngày 14 tháng 11 năm 2025
+Kính gửi:
+- Bộ Tài chính;
+- Bộ Công Thương.
+Phó Thủ tướng Chính phủ có ý kiến như sau:
+1. Bộ trưởng Bộ Tài chính:
+1.1. Hoàn thiện Đề án cơ chế tài chính; báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025.
+2. Bộ Công Thương tiếp tục theo dõi thị trường xăng dầu.
+""",
+        [("Bộ Tài chính", "Thủ tướng Chính phủ", None, [])],
+        id="a-letter-s-numbered-item-names-who-reports",
+    ),
+    # -- relays and difficulties
+    pytest.param(
+        PLAN_HEAD
+        + """IV. CHẾ ĐỘ BÁO CÁO
+Các sở, ban, ngành tỉnh gửi báo cáo công tác năm 2025 và báo cáo kết quả thực hiện Kế hoạch về Sở Nội vụ trước
+ngày 16 tháng 12 năm 2025 để tổng hợp báo cáo Bộ Nội vụ, Ủy ban nhân dân tỉnh theo quy định.
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "Sở Nội vụ", None, []),
+            ("Sở Nội vụ", "Bộ Nội vụ", None, []),
+            ("Sở Nội vụ", "UBND tỉnh Lai Châu", None, []),
+        ],
+        id="two-reports-sent-together-and-their-relay",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Y tế
+Chủ trì triển khai Kế hoạch.
+Trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo về Sở Y tế để xem
+xét giải quyết theo thẩm quyền, trường hợp vượt thẩm quyền đề xuất, báo cáo Ủy ban nhân dân tỉnh xem xét./.
+""",
+        [
+            ("Cơ quan, đơn vị, địa phương", "Sở Y tế", None, ["đột xuất"]),
+            ("Sở Y tế", "UBND tỉnh Lai Châu", None, ["đột xuất"]),
+        ],
+        id="difficulties-reported-by-the-bodies-the-closing-names",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Y tế
+Chủ trì triển khai Kế hoạch.
+Trong quá trình tổ chức thực hiện nếu có khó khăn, vướng mắc, các cơ quan, đơn vị và địa phương phản ánh về Sở Y
+tế tổng hợp, báo cáo, tham mưu trình Ủy ban nhân dân tỉnh xem xét, chỉ đạo kịp thời./.
+""",
+        [],
+        id="difficulties-phan-anh-ve-x-open-no-line",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND các xã, phường có trách nhiệm triển khai thực hiện; trong quá
+trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh, Chủ tịch UBND tỉnh (thông qua Sở Tài
+chính) để xem xét, giải quyết.
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", "Sở Tài chính", ["đột xuất"]),
+            ("UBND cấp xã", "UBND tỉnh Lai Châu", "Sở Tài chính", ["đột xuất"]),
+        ],
+        id="difficulties-of-the-bodies-an-item-opens-with",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROWS)
+def test_rule_reporting_lines(text: str, want: list[tuple]) -> None:
+    assert _lines(text) == want
