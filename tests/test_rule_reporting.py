@@ -216,6 +216,21 @@ Phó Thủ tướng Chính phủ có ý kiến như sau:
         [("Bộ Tài chính", "Thủ tướng Chính phủ", None, [])],
         id="a-letter-s-numbered-item-names-who-reports",
     ),
+    pytest.param(
+        PLAN_HEAD.replace("III. TỔ CHỨC THỰC HIỆN\n", "")
+        + "PHỤ LỤC\n"
+        + "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm\n"
+        + "1\tTham mưu UBND tỉnh báo cáo Bộ Khoa học và Công nghệ tình hình thực hiện Đề án.\t"
+        + "Sở Khoa học và Công nghệ\tCác sở, ban, ngành\tHằng năm\tBáo cáo\n"
+        + "2\tCập nhật cơ sở dữ liệu chuyên ngành.\tUBND các xã, phường\tSở Khoa học và Công nghệ\t"
+        + "Định kỳ hằng quý báo cáo về Sở Khoa học và Công nghệ\tDữ liệu được cập nhật\n"
+        + "3\tRà soát thủ tục hành chính.\tSở Tư pháp\tCác sở, ngành\tQuý II/2026\tBáo cáo\n",
+        [
+            ("Sở Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ", None, ["năm"]),
+            ("UBND cấp xã", "Sở Khoa học và Công nghệ", None, ["quý"]),
+        ],
+        id="a-task-table-row-reports-from-its-lead-column",
+    ),
     # -- relays and difficulties
     pytest.param(
         PLAN_HEAD

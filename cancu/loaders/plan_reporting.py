@@ -19,6 +19,7 @@ from cancu.loaders.outline import Outline
 from cancu.loaders.places import is_city
 from cancu.loaders.sentences import sentence
 from cancu.loaders.spans import covering
+from cancu.loaders.table_rows import logical_rows
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Reporting
 
@@ -185,7 +186,67 @@ def reporting(
             )
             rep.via = rep.via or via
             rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
+    for sender, recipient, freq, span in _table_lines(folded, own, header):
+        rep = lines.setdefault((sender, recipient), Reporting(from_=sender, to=recipient, span=span))
+        rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
+
+
+NUMBER_HEADERS = ("stt", "tt", "so tt")
+"""The header of a task table's number column (its rows start at their number)."""
+LEAD_HEADER = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
+ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*[.)]?\s*$")
+
+
+def _table_lines(
+    folded: Folded, own: str | None, header
+) -> list[tuple[str, str, list[str], tuple[int, int]]]:
+    """Reports inside the rows of a task table ("3 | Tham mưu UBND Thành phố báo cáo Bộ Tài chính tình hình thực
+    hiện Đề án. | Sở Tài chính | … | Hằng năm."; "… | Các sở, ngành, UBND xã, phường | Sở Tài chính | Thường
+    xuyên, định kỳ hằng quý báo cáo về Sở Tài chính"): sent by the bodies of the row's lead column ("Cơ quan chủ
+    trì"), with the periods its cells state. A "Báo cáo" product cell names no recipient and gives no line."""
+    text = folded.text
+    if "\t" not in text:
+        return []
+    out = []
+    lead_col: int | None = None
+    for start, end in logical_rows(text):
+        cells = _cells(text, start, end)
+        names = [text[a:b].strip(" .*_:") for a, b in cells]
+        if any(LEAD_HEADER.search(n) for n in names):  # a header row: where the lead column stands
+            first = next((k for k, n in enumerate(names[:3]) if n in NUMBER_HEADERS), None)
+            lead = next(k for k, n in enumerate(names) if LEAD_HEADER.search(n))
+            lead_col = lead - first if first is not None else None
+            continue
+        if lead_col is None or not cells or not ROW_NUMBER.match(text, cells[0][0], cells[0][1]):
+            continue
+        if lead_col >= len(cells) or not REPORT_WORD.search(text, start, end):
+            continue
+        senders = [
+            n
+            for n in agency_names.split_cell(folded.quote(*cells[lead_col]).replace("|", " "), own)
+            if n != own and not _residual(n) and re.search(r"\w\w", n)
+        ]
+        row_freq = [name for name, rx in FREQUENCIES if rx.search(text, start, end)]
+        for k, (a, b) in enumerate(cells):
+            if k == lead_col:
+                continue
+            for m in REPORT.finditer(text, a, b):
+                recipients = _recipients(folded, m.end(), b, own, header)
+                if recipients and (row_freq or DUE_DATE.search(text, a, b) or PERIODIC.search(text, a, b)):
+                    span = folded.span(start, end)
+                    out += [(s, r, row_freq, span) for s in senders for r in recipients if s != r]
+    return out
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of each tab-separated cell of a row, empty cells (a merged or masked "|" column) left out."""
+    out, pos = [], start
+    for cut in [*(i for i in range(start, end) if text[i] == "\t"), end]:
+        if text[pos:cut].strip():
+            out.append((pos, cut))
+        pos = cut + 1
+    return out
 
 
 OBJECT_LEAD = re.compile(
