@@ -9,7 +9,8 @@ replacing a file removes exactly the facts it gave (each fact carries the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -32,31 +33,103 @@ REFORMS = "reforms"  # graph attribute: the reform dates the queries read (never
 NATIONAL_ISSUER_LEVEL = {"Chính phủ": "national", "Thủ tướng Chính phủ": "national", "Quốc hội": "national"}
 
 
+@dataclass
+class Contribution:
+    """What one record (or the registry) gives each node and edge: the ops, in the order made."""
+
+    nodes: dict[str, list] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], list] = field(default_factory=dict)
+
+
+def apply_node_op(data: dict[str, Any], op: list) -> None:
+    """One op on a node's attribute dict. ``n``: attributes a record gives (the file's own —
+    ``origin`` set — last wins, except the label; cited ones first wins; a plan's kind wins over a
+    document's); ``o``: an origin; ``s``: attributes set outright; ``e``/``r``: an evidence or a
+    registry entry; ``S``: a registry status row (``conditional``: only if no status yet)."""
+    tag = op[0]
+    if tag == "n":
+        _, kind, origin, attrs = op
+        if "origins" not in data:  # new, or made bare by an edge to it
+            data.setdefault("kind", kind)
+            data.setdefault("evidence", [])
+            data.setdefault("registry", [])
+            data["origins"] = set()
+        elif kind == _PLAN and data["kind"] == _DOCUMENT:
+            data["kind"] = _PLAN
+        for k, v in attrs.items():
+            if data.get(k) in (None, "", False) or origin is not None and k != "label":
+                data[k] = v
+        if origin:
+            data["origins"].add(origin)
+    elif tag == "o":
+        data["origins"].add(op[1])
+    elif tag == "s":
+        data.update(op[1])
+    elif tag == "e":
+        data["evidence"].append(op[1])
+    elif tag == "r":
+        data["registry"].append(op[1])
+    elif tag == "S":
+        _, conditional, attrs, fields, entry, plan = op
+        if conditional and data.get("status"):
+            return
+        apply_node_op(data, ["n", _DOCUMENT, None, attrs])
+        if any(
+            r.get("registry") == entry["registry"] and r.get("row") == entry["row"] for r in data["registry"]
+        ):
+            return
+        data.update(fields)
+        data["registry"].append(entry)
+        if plan:
+            data["kind"] = _PLAN
+
+
+def new_edge(kind: str) -> dict[str, Any]:
+    return {"kind": kind, "evidence": [], "origins": set()}
+
+
+def apply_edge_op(data: dict[str, Any], op: list) -> None:
+    """One op on an edge's attribute dict: its attributes (last wins), an evidence, an origin."""
+    _, origin, evidence, attrs = op
+    data.update(attrs)
+    if evidence and evidence not in data["evidence"]:
+        data["evidence"].append(evidence)
+    if origin:
+        data["origins"].add(origin)
+
+
 class Builder:
-    def __init__(self, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        resolver: Resolver | None = None,
+        sink: Contribution | None = None,
+    ) -> None:
         self.g = nx.MultiDiGraph()
         self.reg = registry
-        self.res = Resolver(registry) if registry is not None else None
+        self.res = resolver or (Resolver(registry) if registry is not None else None)
+        self.sink = sink  # when set, every op is also recorded there (a record's contribution)
         self._agencies: dict[tuple[str, str | None, str | None], tuple[str, dict[str, Any], str | None]] = {}
 
     # -- primitives -------------------------------------------------------------
+    # Every change a builder makes is one op on one node or one edge, applied by ``apply_node_op`` /
+    # ``apply_edge_op`` and reading only that node's or edge's own state. So a record's ops are a
+    # pure function of (record, registry) — its *contribution*, kept per file by the store — and
+    # folding a node's contributions in the record order is exactly what the full build does to it
+    # (``cancu.graph.incremental`` re-folds only the nodes a changed file touches).
     def node(self, key: str, kind: NodeKind, origin: str | None = None, **attrs: Any) -> dict[str, Any]:
+        return self._node_op(
+            key, ["n", kind.value, origin, {k: v for k, v in attrs.items() if v is not None}]
+        )
+
+    def _node_op(self, key: str, op: list) -> dict[str, Any]:
         data = self.g._node.get(key)  # the node dicts themselves: the views cost more than this work
         if data is None:
             self.g.add_node(key)
             data = self.g._node[key]
-        if "origins" not in data:  # new, or made bare by an edge to it
-            data.setdefault("kind", kind.value)
-            data.setdefault("evidence", [])
-            data.setdefault("registry", [])
-            data["origins"] = set()
-        elif kind is NodeKind.PLAN and data["kind"] == _DOCUMENT:
-            data["kind"] = _PLAN
-        for k, v in attrs.items():
-            if v is not None and (data.get(k) in (None, "", False) or origin is not None and k != "label"):
-                data[k] = v
-        if origin:
-            data["origins"].add(origin)
+        apply_node_op(data, op)
+        if self.sink is not None:
+            self.sink.nodes.setdefault(key, []).append(op)
         return data
 
     def edge(
@@ -69,18 +142,17 @@ class Builder:
         **attrs: Any,
     ) -> None:
         value = kind.value
+        op = ["E", origin, evidence or None, {k: v for k, v in attrs.items() if v is not None}]
         keyed = self.g._succ.get(a, {}).get(b)
         data = keyed.get(value) if keyed else None
         if data is None:
-            self.g.add_edge(a, b, key=value, kind=value, evidence=[], origins=set())
+            self.g.add_edge(a, b, key=value, **new_edge(value))
             data = self.g._succ[a][b][value]
-        for k, v in attrs.items():
-            if v is not None:
-                data[k] = v
-        if evidence and evidence not in data["evidence"]:
-            data["evidence"].append(evidence)
-        if origin:
-            data["origins"].add(origin)
+        apply_edge_op(data, op)
+        if self.sink is not None:
+            self.sink.edges.setdefault((a, b, value), []).append(op)
+            self.sink.nodes.setdefault(a, [])  # an edge makes its ends exist (bare, if nothing else)
+            self.sink.nodes.setdefault(b, [])
 
     # -- registry ---------------------------------------------------------------
     def registry(self, reg: Registry) -> None:
@@ -129,16 +201,20 @@ class Builder:
                 milestones=[f"{d} {c} {v:g} {doc}" for d, c, v, doc in m.milestones] or None,
                 until=m.until,
                 departments=list(m.departments) or None,
-            )["registry"].append({"registry": "metrics.csv", "row": m.registry_row, "source": m.source})
+            )
+            self._node_op(
+                f"metric:{m.id}",
+                ["r", {"registry": "metrics.csv", "row": m.registry_row, "source": m.source}],
+            )
         # one row per document: the registry's winner (a user's row over a shipped one)
         for row in res.winners():
             self.status(row)
 
-    def status(self, row: StatusRow, key: str | None = None) -> None:
+    def status(self, row: StatusRow, key: str | None = None, conditional: bool = False) -> None:
+        """A registry row's status on a document (``conditional``: a citation's row, only when the
+        document has no status yet), and edges to the documents that replaced or amended it."""
         key = key or f"doc:{document_id(row.number, row.year)}"
-        data = self.node(
-            key,
-            NodeKind.DOCUMENT,
+        attrs = dict(
             number=row.number,
             year=row.year,
             doc_type=row.doc_type,
@@ -149,26 +225,29 @@ class Builder:
             level="national",
             label=row.number,
         )
-        if any(r.get("registry") == row.registry and r.get("row") == row.row for r in data["registry"]):
-            return
-        data.update(
-            status=row.status,
-            status_date=row.status_date,
-            confidence=row.confidence,
-            period_end=row.period_end,
-            in_force_until=row.status_date if row.status in ("replaced", "expired") else None,
+        self._node_op(
+            key,
+            [
+                "S",
+                conditional,
+                {k: v for k, v in attrs.items() if v is not None},
+                dict(
+                    status=row.status,
+                    status_date=row.status_date,
+                    confidence=row.confidence,
+                    period_end=row.period_end,
+                    in_force_until=row.status_date if row.status in ("replaced", "expired") else None,
+                ),
+                {
+                    "registry": row.registry,
+                    "row": row.row,
+                    "source": row.source,
+                    "confidence": row.confidence,
+                    "note": row.note,
+                },
+                bool(row.title and _issues_plan(row.title) and row.doc_type != "Luật"),
+            ],
         )
-        data["registry"].append(
-            {
-                "registry": row.registry,
-                "row": row.row,
-                "source": row.source,
-                "confidence": row.confidence,
-                "note": row.note,
-            }
-        )
-        if row.title and _issues_plan(row.title) and row.doc_type != "Luật":
-            data["kind"] = NodeKind.PLAN.value
         for other, edge in [(n, EdgeKind.REPLACED_BY) for n in row.replaced_by] + [
             (n, EdgeKind.AMENDED_BY) for n in row.amended_by
         ]:
@@ -225,7 +304,7 @@ class Builder:
             sha256=rec.sha256,
             label=d.number or d.title or rec.source,
         )
-        self.g.nodes[key]["loaded"] = True
+        self._node_op(key, ["s", {"loaded": True}])
         if self.res:  # areas no task or target is filed under, but whose words the plan's work uses
             own = {t.area for t in rec.tasks} | {t.area for t in rec.targets}
             named = self.res.areas_named(
@@ -234,14 +313,14 @@ class Builder:
                 + [d for a in rec.assignments for d in a.duties],
                 own,
             )
-            self.g.nodes[key]["areas_named"] = sorted(set(named) | (set(rec.areas_addressed) - own))
+            self._node_op(key, ["s", {"areas_named": sorted(set(named) | (set(rec.areas_addressed) - own))}])
         if issuer:
             self.edge(key, issuer, EdgeKind.ISSUED_BY, origin)
         for order, c in enumerate(rec.legal_bases):
             self.citation(key, c, EdgeKind.BASED_ON, rec, jur, origin, order)
         for order, c in enumerate(rec.references):
             self.citation(key, c, EdgeKind.CITES, rec, jur, origin, order)
-        self.effectivity(key, rec, origin)
+        self.effectivity(key, rec, jur, origin)
         resolved = (
             self.res.target_metrics([(t.text, t.value, t.unit, t.metric) for t in rec.targets], d.level)
             if self.res
@@ -356,16 +435,7 @@ class Builder:
         origin: str,
         order: int,
     ) -> None:
-        cjur = jur_key(
-            c.jurisdiction,
-            "district"
-            if c.issuer and "huyện" in c.issuer
-            else "commune"
-            if c.issuer and " xã " in f" {c.issuer} "
-            else None,
-        )
-        year = int(c.date[:4]) if c.date else _year_in(c.number or "")
-        key = doc_key(c.id, c.number or c.title, year, cjur)
+        key, cjur, year = self._citation_key(c)
         level = _issuer_level(c.issuer, cjur)
         plan_like = c.type in PLAN_TYPES or _issues_plan(c.title)
         issuer = self.agency(c.issuer, cjur, level, origin) if c.issuer else None
@@ -385,10 +455,10 @@ class Builder:
             loaded=False,
             label=c.number or c.title,
         )
-        self.g.nodes[key]["origins"].add(origin)
+        self._node_op(key, ["o", origin])
         row = self.res.document(c.number, year, cjur) if (self.res and c.number) else None
-        if row is not None and not self.g.nodes[key].get("status"):
-            self.status(row, key)
+        if row is not None:  # the first citing record's row gives the status, if nothing did before
+            self.status(row, key, conditional=True)
         self.edge(
             plan,
             key,
@@ -400,20 +470,38 @@ class Builder:
             order=order,
         )
 
-    def effectivity(self, key: str, rec: PlanRecord, origin: str) -> None:
-        """The text's own in-force dates; its repeal / replace / amend clauses as edges from the other document."""
+    @staticmethod
+    def _citation_key(c: Citation) -> tuple[str, str | None, int | None]:
+        """A cited document's key, jurisdiction and year."""
+        cjur = jur_key(
+            c.jurisdiction,
+            "district"
+            if c.issuer and "huyện" in c.issuer
+            else "commune"
+            if c.issuer and " xã " in f" {c.issuer} "
+            else None,
+        )
+        year = int(c.date[:4]) if c.date else _year_in(c.number or "")
+        return doc_key(c.id, c.number or c.title, year, cjur), cjur, year
+
+    def _cited_key(self, c: Citation) -> str:
+        return self._citation_key(c)[0]
+
+    def effectivity(self, key: str, rec: PlanRecord, jur: str | None, origin: str) -> None:
+        """The text's own in-force dates; its repeal / replace / amend clauses as edges from the other
+        document — the one this record cites by that number, else the registry's."""
         eff = rec.effectivity or {}
         if not eff:
             return
-        data = self.g.nodes[key]
+        dates = {}
         if eff.get("in_force_from"):
-            data["in_force_from"] = eff["in_force_from"]
+            dates["in_force_from"] = eff["in_force_from"]
         if eff.get("ends"):
-            data["in_force_until"] = eff["ends"]
+            dates["in_force_until"] = eff["ends"]
+        if dates:
+            self._node_op(key, ["s", dates])
         cited = {
-            number_key(self.g.nodes[b]["number"]): b
-            for _, b in self.g.out_edges(key)
-            if self.g.nodes[b].get("number")
+            number_key(c.number): self._cited_key(c) for c in [*rec.legal_bases, *rec.references] if c.number
         }
         for e in eff.get("effects") or []:
             other = cited.get(number_key(e["number"])) or self.registry_doc(e["number"])
@@ -472,12 +560,7 @@ class Builder:
                 level=level or ("district" if len(parts) == 2 else "commune"),
                 parent=parent,
             )
-            self.edge(key, parent, EdgeKind.PART_OF, origin)
-            if (
-                parent not in self.g
-            ):  # "Xã X, Ba Đình": a commune whose text names its district, not its province
-                above = "district" if (level == "commune" and len(parts) == 2) else "province"
-                self.node(parent, NodeKind.JURISDICTION, origin, name=parts[1], label=parts[1], level=above)
+            self.edge(key, parent, EdgeKind.PART_OF, origin)  # the parent: its own record's, or bare
         else:
             self.node(
                 key, NodeKind.JURISDICTION, origin, name=parts[0], label=f"tỉnh {parts[0]}", level="province"
@@ -501,7 +584,7 @@ class Builder:
         return {"doc": plan, "file": rec.source, "span": list(span) if span else None, "quote": quote}
 
     def _evidence(self, key: str, rec: PlanRecord, plan: str, span, quote: str | None) -> None:
-        self.g.nodes[key]["evidence"].append(self._ev(rec, plan, span, quote))
+        self._node_op(key, ["e", self._ev(rec, plan, span, quote)])
 
     def _metric_label(self, metric_id: str) -> str:
         row = self.res.metrics.get(metric_id) if self.res else None
@@ -567,11 +650,27 @@ def _issuer_level(issuer: str | None, jur: str | None) -> str | None:
     return _agency_level(issuer, jur)
 
 
-def build_graph(records: Iterable[PlanRecord], registry: Registry) -> nx.MultiDiGraph:
+def record_order(rec: PlanRecord) -> tuple[str, str, str]:
+    """The fixed order records are merged in (never load order): document id, sha256, file."""
+    return (rec.document.id or "", rec.sha256 or "", rec.source)
+
+
+def build_graph(
+    records: Iterable[PlanRecord],
+    registry: Registry,
+    on_record: Callable[[PlanRecord, Contribution], None] | None = None,
+) -> nx.MultiDiGraph:
+    """The graph of ``records`` and ``registry``; ``on_record`` is handed each record's contribution
+    (the store keeps them: ``cancu.graph.incremental``)."""
     b = Builder(registry)
     b.registry(registry)
-    for rec in sorted(records, key=lambda r: (r.document.id or "", r.sha256 or "", r.source)):
+    for rec in sorted(records, key=record_order):
+        if on_record is not None:
+            b.sink = Contribution()
         b.record(rec)
+        if on_record is not None and b.sink is not None:
+            on_record(rec, b.sink)
+    b.sink = None
     derive(b.g, b.res or Resolver(registry))
     _freeze(b.g)
     return b.g
@@ -585,6 +684,15 @@ def _freeze(g: nx.MultiDiGraph) -> None:
     for _, _, data in g.edges(data=True):
         data["origins"] = sorted(data.get("origins") or [])
         data["evidence"] = sorted(data.get("evidence") or [], key=_ev_key)
+
+
+def freeze_attrs(data: dict[str, Any]) -> dict[str, Any]:
+    """One node's or edge's attributes as ``_freeze`` leaves them (a copy)."""
+    return {
+        **data,
+        "origins": sorted(data.get("origins") or []),
+        "evidence": sorted(data.get("evidence") or [], key=_ev_key),
+    }
 
 
 def _ev_key(e: dict) -> tuple:

@@ -5,6 +5,8 @@ bases and names from the resolver, never from this module)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -14,15 +16,48 @@ from cancu.ontology.ids import ascii_fold
 from cancu.ontology.vocab import LEVEL_RANK, EdgeKind, NodeKind
 
 
-def derive(g: nx.MultiDiGraph, res: Resolver) -> None:
-    successor_dates(g, res)
-    document_periods(g)
-    implements(g)
-    cascades(g)
-    part_of(g)
-    successions(g, res)
-    index_leads(g)
-    index_metrics(g)
+@dataclass
+class Scope:
+    """The part of a graph an incremental load re-derives (``cancu.graph.incremental``): ``nodes``
+    get their derived attributes and out-edges (IMPLEMENTS, PART_OF, SUCCEEDED_BY) again,
+    ``targets`` their CASCADES_FROM. ``exists``: whether a node is in the graph the records and the
+    registry make (PART_OF is derived before successions add nodes); ``has_in``: whether a node has
+    an in-edge of one of these kinds (read from an index, not from a cited document's in-edges)."""
+
+    nodes: set[str]
+    targets: Callable[[], set[str]]  # asked after IMPLEMENTS is derived: what cascades depends on it
+    exists: Callable[[str], bool]
+    has_in: Callable[[str, tuple[str, ...]], bool]
+
+
+def derive(g: nx.MultiDiGraph, res: Resolver, scope: Scope | None = None) -> None:
+    """The derived layer: of the whole graph, or (``scope``) of the part an incremental load
+    changed — the same rules node by node; the plan indexes are then the caller's."""
+    # in a scope, a node successions made (no record or registry row gives it) is not derived from:
+    # in a full build it does not exist yet when the rules run
+    only = None if scope is None else {k for k in scope.nodes if scope.exists(k)}
+    if scope is None:
+        successor_dates(g, res)
+    else:
+        for key in sorted(only or ()):
+            if scope.has_in(key, SUCCESSOR_KINDS):
+                _successor_date(g._node[key], res)
+    document_periods(g, only)
+    implements(g, only)
+    cascades(g, None if scope is None else scope.targets())
+    part_of(g, only, None if scope is None else scope.exists)
+    successions(g, res, only)
+    if scope is None:
+        index_leads(g)
+        index_metrics(g)
+
+
+def _each(g: nx.MultiDiGraph, only: set[str] | None, by_key: bool = False) -> list[tuple[str, dict]]:
+    """The nodes a step visits: all of them (in the graph's order, or by key), or the scope's present
+    ones (by key)."""
+    if only is None:
+        return sorted(g._node.items(), key=lambda kv: kv[0]) if by_key else list(g._node.items())
+    return [(k, g._node[k]) for k in sorted(only) if k in g]
 
 
 #: "giai đoạn 2021 - 2025", "2021-2030" in a plan's or programme's title (folded)
@@ -37,19 +72,26 @@ def successor_dates(g: nx.MultiDiGraph, res: Resolver) -> None:
     """A successor or amender a registry row names is a stub node; its issue date — which dates a
     replacement of unknown date ("not before its successor existed") — is its own registry row's. Only
     the cited documents' successors are looked up (one indexed lookup each), never the whole registry."""
-    kinds = (EdgeKind.REPLACED_BY.value, EdgeKind.AMENDED_BY.value)
     nodes = g._node
     for targets in g._succ.values():
         for b, keyed in targets.items():
-            d = nodes[b]
-            if d.get("date") or not d.get("number") or not any(k in keyed for k in kinds):
-                continue
-            row = res.document(d["number"], d.get("year"), d.get("jurisdiction"))
-            if row is not None and row.date_issued:
-                d["date"] = row.date_issued
+            if any(k in keyed for k in SUCCESSOR_KINDS):
+                _successor_date(nodes[b], res)
 
 
-def document_periods(g: nx.MultiDiGraph) -> None:
+SUCCESSOR_KINDS = (EdgeKind.REPLACED_BY.value, EdgeKind.AMENDED_BY.value)
+
+
+def _successor_date(d: dict, res: Resolver) -> None:
+    """A replacing or amending document's issue date from its registry row, when it has none."""
+    if d.get("date") or not d.get("number"):
+        return
+    row = res.document(d["number"], d.get("year"), d.get("jurisdiction"))
+    if row is not None and row.date_issued:
+        d["date"] = row.date_issued
+
+
+def document_periods(g: nx.MultiDiGraph, only: set[str] | None = None) -> None:
     """When a plan or programme stops applying, from what cancu read itself: a loaded plan's own period,
     else the period its citation's title names ("Kế hoạch CCHC giai đoạn 2021-2025", "… năm 2023").
 
@@ -59,7 +101,7 @@ def document_periods(g: nx.MultiDiGraph) -> None:
     effectivity clause, a registry row "replaced" or "expired"); a bare registry "in force" keeps its
     status and gains the end. A document with no status gets ``status`` "expired" from the period, marked
     ``status_source: period`` (deterministic: the audit's ``--as-of`` says whether that day has come)."""
-    for _, d in g.nodes(data=True):
+    for _, d in _each(g, only):
         if d.get("kind") != NodeKind.PLAN.value or d.get("in_force_until"):
             continue
         if d.get("status") in ("replaced", "expired"):
@@ -104,22 +146,26 @@ def index_leads(g: nx.MultiDiGraph) -> None:
     tasks, sorted. A whole-country trace otherwise visits every task of every plan (60k at one year)
     for this one list; the index is rebuilt with the graph, and a graph without it (read from Neo4j,
     built by hand) is answered from the edges, with the same result."""
+    index = {}
+    for key in g._node:
+        agencies = leads_of(g, key)
+        if agencies:
+            index[key] = agencies
+    g.graph[LEADS_INDEX] = dict(sorted(index.items()))
+
+
+def leads_of(g: nx.MultiDiGraph, plan: str) -> list[str]:
+    """The agencies RESPONSIBLE_FOR ``plan`` or LEADing one of its tasks, sorted (``plan_leads``)."""
     responsible, leads, has_task = (
         EdgeKind.RESPONSIBLE_FOR.value,
         EdgeKind.LEADS.value,
         EdgeKind.HAS_TASK.value,
     )
-    index: dict[str, set[str]] = {}
-    pred = g._pred  # the adjacency dicts: the edge views cost more than the work here
-    for a, targets in g._succ.items():
-        for b, keyed in targets.items():
-            if responsible in keyed:
-                index.setdefault(b, set()).add(a)
-            if leads in keyed:
-                for plan, pkeyed in pred[b].items():
-                    if has_task in pkeyed:
-                        index.setdefault(plan, set()).add(a)
-    g.graph[LEADS_INDEX] = {plan: sorted(agencies) for plan, agencies in sorted(index.items())}
+    out = {a for a, keyed in g._pred[plan].items() if responsible in keyed}
+    for task, keyed in g._succ[plan].items():
+        if has_task in keyed:
+            out.update(a for a, tkeyed in g._pred[task].items() if leads in tkeyed)
+    return sorted(out)
 
 
 def metric_of_target(g: nx.MultiDiGraph, target: str) -> str | None:
@@ -148,15 +194,24 @@ def index_metrics(g: nx.MultiDiGraph) -> None:
     """``g.graph["plan_metrics"]``: for each plan, its targets by metric key (``metric:<id>``), each list
     sorted — what ``queries.targets.metrics_of`` computes from the HAS_TARGET and MEASURES edges, kept
     so that trace and gaps over a whole country read it instead of re-walking every plan's edges."""
-    has_target, nodes, succ = EdgeKind.HAS_TARGET.value, g._node, g._succ
     index: dict[str, dict[str, list[str]]] = {}
-    for plan, targets in succ.items():
-        for target in sorted(t for t, keyed in targets.items() if has_target in keyed):
-            metric = metric_of_target(g, target)
-            if metric:
-                index.setdefault(plan, {}).setdefault(metric, []).append(target)
+    for plan in g._succ:
+        metrics = metrics_of(g, plan)
+        if metrics:
+            index[plan] = metrics
     g.graph[METRICS_INDEX] = index
-    g.graph[METRIC_NODES] = sorted(n for n, d in nodes.items() if d.get("kind") == NodeKind.METRIC.value)
+    g.graph[METRIC_NODES] = sorted(n for n, d in g._node.items() if d.get("kind") == NodeKind.METRIC.value)
+
+
+def metrics_of(g: nx.MultiDiGraph, plan: str) -> dict[str, list[str]]:
+    """A plan's targets by metric key, each list sorted (``plan_metrics``)."""
+    has_target = EdgeKind.HAS_TARGET.value
+    out: dict[str, list[str]] = {}
+    for target in sorted(t for t, keyed in g._succ[plan].items() if has_target in keyed):
+        metric = metric_of_target(g, target)
+        if metric:
+            out.setdefault(metric, []).append(target)
+    return out
 
 
 def _out(g, key, kind: EdgeKind):
@@ -172,10 +227,10 @@ def _contains(parent_jur: str | None, child_jur: str | None) -> bool:
     return c == p or c.startswith(p + ".")
 
 
-def implements(g: nx.MultiDiGraph) -> None:
+def implements(g: nx.MultiDiGraph, only: set[str] | None = None) -> None:
     """A loaded plan implements the nearest higher-level plan it is based on
     (failing that, one it cites) whose jurisdiction contains its own."""
-    for key, d in list(g.nodes(data=True)):
+    for key, d in _each(g, only):
         if d.get("kind") != NodeKind.PLAN.value or not d.get("loaded"):
             continue
         rank = LEVEL_RANK.get(d.get("level"), None)
@@ -206,13 +261,28 @@ def implements(g: nx.MultiDiGraph) -> None:
                 break
 
 
-def cascades(g: nx.MultiDiGraph) -> None:
+def first_targets(g: nx.MultiDiGraph, plan: str) -> dict[str, str]:
+    """A plan's first target (by its number) of each metric: what a child's target cascades from."""
+    has_target, nodes = EdgeKind.HAS_TARGET.value, g._node
+    out: dict[str, str] = {}
+    for target in sorted(
+        (t for t, keyed in g._succ[plan].items() if has_target in keyed), key=_target_number
+    ):
+        d = nodes[target]
+        if d.get("kind") == NodeKind.TARGET.value and d.get("metric") and d.get("plan") == plan:
+            out.setdefault(d["metric"], target)
+    return out
+
+
+def _target_number(key: str) -> tuple[int, str]:
+    head, _, n = key.rpartition("#")
+    return (int(n), head) if n.isdigit() else (0, key)
+
+
+def cascades(g: nx.MultiDiGraph, only: set[str] | None = None) -> None:
     """A target carries down the nearest target of the same metric up the IMPLEMENTS chain."""
     by_plan: dict[str, dict[str, str]] = {}
-    for key, d in g.nodes(data=True):
-        if d.get("kind") == NodeKind.TARGET.value and d.get("metric"):
-            by_plan.setdefault(d["plan"], {}).setdefault(d["metric"], key)
-    for key, d in list(g.nodes(data=True)):
+    for key, d in _each(g, only):
         if d.get("kind") != NodeKind.TARGET.value or not d.get("metric"):
             continue
         plan, seen = d["plan"], set()
@@ -222,7 +292,9 @@ def cascades(g: nx.MultiDiGraph) -> None:
                 break
             plan = parents[0]
             seen.add(plan)
-            parent_target = by_plan.get(plan, {}).get(d["metric"])
+            if plan not in by_plan:
+                by_plan[plan] = first_targets(g, plan)
+            parent_target = by_plan[plan].get(d["metric"])
             if parent_target:
                 g.add_edge(
                     key,
@@ -236,15 +308,18 @@ def cascades(g: nx.MultiDiGraph) -> None:
                 break
 
 
-def part_of(g: nx.MultiDiGraph) -> None:
+def part_of(
+    g: nx.MultiDiGraph, only: set[str] | None = None, exists: Callable[[str], bool] | None = None
+) -> None:
     """Agencies are part of their jurisdiction's UBND; a district's UBND of its province's."""
-    for key, d in list(g.nodes(data=True)):
+    present = exists or g.__contains__
+    for key, d in _each(g, only):
         if d.get("kind") != NodeKind.AGENCY.value or not d.get("jurisdiction"):
             continue
         jur = d["jurisdiction"].removeprefix("jur:")
         ubnd = f"agency:ubnd@{jur}"
         if key == ubnd:
-            if "." in jur and f"agency:ubnd@{jur.rsplit('.', 1)[0]}" in g:
+            if "." in jur and present(f"agency:ubnd@{jur.rsplit('.', 1)[0]}"):
                 g.add_edge(
                     key,
                     f"agency:ubnd@{jur.rsplit('.', 1)[0]}",
@@ -255,7 +330,7 @@ def part_of(g: nx.MultiDiGraph) -> None:
                     origins=set(),
                 )
             continue
-        if ubnd in g and not d.get("generic"):
+        if present(ubnd) and not d.get("generic"):
             g.add_edge(
                 key,
                 ubnd,
@@ -267,7 +342,7 @@ def part_of(g: nx.MultiDiGraph) -> None:
             )
 
 
-def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
+def successions(g: nx.MultiDiGraph, res: Resolver, only: set[str] | None = None) -> None:
     """Bodies of a district end with the district; bodies of a merged province pass to the same body of
     the new province; renamed or merged departments and ministries to their successors. Every date and
     basis is the registry's (``reforms.csv`` for a district the registry does not list); a collective
@@ -275,7 +350,9 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
     district_end = res.reform("district_level_end")
     table = res.unit_successions()
     nodes = g._node
-    for key, d in list(nodes.items()):
+    # by key, not by the order nodes were made: a successor several bodies pass to (two "Văn phòng
+    # Sở" of a merged province) is made, and named, by the first in an order every load agrees on
+    for key, d in _each(g, only, by_key=True):
         if d.get("kind") == NodeKind.JURISDICTION.value and d.get("level") == "district":
             row = res.unit(key)
             d["active_until"] = (
@@ -288,7 +365,7 @@ def successions(g: nx.MultiDiGraph, res: Resolver) -> None:
                 )
     renames = res.renamed_departments()
     ministries = res.national_successions()
-    for key, d in list(nodes.items()):
+    for key, d in _each(g, only, by_key=True):
         if d.get("kind") != NodeKind.AGENCY.value or d.get("collective") or d.get("generic"):
             continue
         body = key.removeprefix("agency:").split("@")[0]

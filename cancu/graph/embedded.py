@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -102,7 +103,7 @@ class EmbeddedStore:
                 self.close()
                 with self._writing() as db:
                     if _stale(db, self.root):
-                        self._rebuild(db, {})
+                        self._rebuild(db, {}, STALE)
                 self._db = connect(self.root, write=False)
         return self._db
 
@@ -267,8 +268,11 @@ class EmbeddedStore:
                     ),
                 )
             registry_changed = _store_registries(db, registries)
-            if fresh or registry_changed or not _built(db, self.root) or _stale(db, self.root):
-                self._rebuild(db, {k: r for k, (_, r) in fresh.items()})
+            whole = _whole_build_needed(db, self.root, registry_changed)
+            if whole is not None:
+                self._rebuild(db, {k: r for k, (_, r) in fresh.items()}, whole)
+            elif fresh:
+                self._apply(db, {k: r for k, (_, r) in fresh.items()})
             summary.counts = dict(get_meta(db, "counts", {}).get("by_kind", {}))
         return summary
 
@@ -282,7 +286,11 @@ class EmbeddedStore:
                     return False
                 key = hits[0]
             db.execute("DELETE FROM files WHERE key = ?", (key,))
-            self._rebuild(db, {})
+            whole = _whole_build_needed(db, self.root, False)
+            if whole is not None:
+                self._rebuild(db, {}, whole)
+            else:
+                self._apply(db, {key: None})
         return True
 
     def add_registry_file(self, path: Path) -> bool:
@@ -292,7 +300,7 @@ class EmbeddedStore:
         with self._writing() as db:
             changed = _store_registries(db, registries)
             if changed:
-                self._rebuild(db, {})
+                self._rebuild(db, {}, "a registry was added")
         return changed
 
     def import_registry_file(self, written: Path, folder: Path) -> Path:
@@ -315,23 +323,38 @@ class EmbeddedStore:
             _store_registries(
                 db, [_RegistryCopy(str(final.resolve()), final.name, copy.content, copy.sha256)]
             )
-            self._rebuild(db, {})
+            self._rebuild(db, {}, "a registry was imported")
         return final
 
-    def _rebuild(self, db: sqlite3.Connection, fresh: dict[str, PlanRecord]) -> None:
+    def _rebuild(self, db: sqlite3.Connection, fresh: dict[str, PlanRecord], why: str) -> None:
         """The graph of every stored record (``fresh`` ones from memory) and registry, written as the
-        rows that differ from the stored ones, with counts and a new generation — inside the caller's
-        transaction. The cyclic GC is paused: millions of long-lived objects, nothing to collect."""
-        from cancu.graph.assemble import build_graph
+        rows that differ from the stored ones, with each file's contribution (what the next load
+        re-folds), counts and a new generation — inside the caller's transaction. ``why``: said on
+        stderr when the store held a graph (a change no load can apply file by file). The cyclic GC
+        is paused: millions of long-lived objects, nothing to collect."""
+        from cancu.graph.assemble import build_graph, record_order
+        from cancu.graph.incremental import clear_contributions, order_text, write_contribution
         from cancu.graph.sqlite_graph import write_diff
         from cancu.ontology.record import PlanRecord
 
+        if _built(db, self.root) and why:
+            sys.stderr.write(f"cancu: {why}: the graph is rebuilt from every stored record\n")
         with paused_gc():
-            records = [
-                fresh[key] if key in fresh else PlanRecord.from_dict(decode(text))
-                for key, text in db.execute("SELECT key, record FROM files")
-            ]
-            g = build_graph(records, _registry_of(db))
+            keyed = sorted(
+                (
+                    (key, fresh[key] if key in fresh else PlanRecord.from_dict(decode(text)))
+                    for key, text in db.execute("SELECT key, record FROM files")
+                ),
+                key=lambda kr: (record_order(kr[1]), kr[0]),
+            )
+            file_of = {id(rec): key for key, rec in keyed}
+            clear_contributions(db)
+
+            def keep(rec: PlanRecord, contrib) -> None:
+                write_contribution(db, file_of[id(rec)], order_text(rec), contrib)
+
+            g = build_graph([rec for _, rec in keyed], _registry_of(db), keep)
+            del keyed
             counts = write_diff(db, g)
             by_kind: dict[str, int] = {}
             for d in g._node.values():
@@ -341,9 +364,49 @@ class EmbeddedStore:
             "counts",
             {"nodes": counts["nodes"], "edges": counts["edges"], "by_kind": dict(sorted(by_kind.items()))},
         )
+        set_meta(db, "contributions", True)
+        self._written(db, counts)
+
+    def _apply(self, db: sqlite3.Connection, changes: dict[str, PlanRecord | None]) -> None:
+        """Only what the changed files touch, re-folded and re-derived (``cancu.graph.incremental``)."""
+        from cancu.graph.incremental import apply_changes
+
+        with paused_gc():
+            stats = apply_changes(db, self.root, changes, _registry_of(db))
+        counts = get_meta(db, "counts", {})
+        by_kind = dict(counts.get("by_kind", {}))
+        for kind, delta in stats.pop("by_kind_delta").items():
+            by_kind[kind] = by_kind.get(kind, 0) + delta
+        nodes = counts.get("nodes", 0) + stats.pop("nodes_delta")
+        edges = counts.get("edges", 0) + stats.pop("edges_delta")
+        set_meta(
+            db,
+            "counts",
+            {"nodes": nodes, "edges": edges, "by_kind": {k: n for k, n in sorted(by_kind.items()) if n}},
+        )
+        self._written(db, {"nodes": nodes, "edges": edges, **stats})
+
+    @staticmethod
+    def _written(db: sqlite3.Connection, counts: dict[str, Any]) -> None:
         set_meta(db, "last_write", counts)
         set_meta(db, "generation", get_meta(db, "generation", 0) + 1)
         set_meta(db, "builder", builder_version())
+
+
+STALE = "the store was built by another version of cancu's builder"
+
+
+def _whole_build_needed(db: sqlite3.Connection, root: Path, registry_changed: bool) -> str | None:
+    """Why this write must rebuild the whole graph (None: file by file will do)."""
+    if not _built(db, root):
+        return "first build"
+    if _stale(db, root):
+        return STALE
+    if registry_changed:
+        return "a registry changed"
+    if not get_meta(db, "contributions", False):
+        return "the store keeps no per-file contributions yet"
+    return None
 
 
 def _import_number(name: str) -> int | None:

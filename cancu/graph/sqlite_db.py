@@ -43,6 +43,14 @@ CREATE TABLE IF NOT EXISTS edges(
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges(dst, src, key);
 CREATE TABLE IF NOT EXISTS graph_attrs(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS plan_index(plan TEXT PRIMARY KEY, leads TEXT, metrics TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS node_contrib(
+    key TEXT NOT NULL, ord TEXT NOT NULL, file TEXT NOT NULL, ops TEXT NOT NULL,
+    PRIMARY KEY(key, ord, file)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS node_contrib_by_file ON node_contrib(file);
+CREATE TABLE IF NOT EXISTS edge_contrib(
+    src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, ord TEXT NOT NULL, file TEXT NOT NULL,
+    ops TEXT NOT NULL, PRIMARY KEY(src, dst, kind, ord, file)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edge_contrib_by_file ON edge_contrib(file);
 """
 
 P = ParamSpec("P")

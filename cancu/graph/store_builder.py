@@ -18,6 +18,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 BUILDER_SOURCES = (
     "graph/assemble.py",
     "graph/derived.py",
+    "graph/incremental.py",
     "graph/resolve.py",
     "graph/naming.py",
     "ontology/ids.py",

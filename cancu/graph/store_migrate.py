@@ -70,7 +70,7 @@ def migrate_format1(root: Path, meta: dict[str, Any]) -> None:
                 ),
             )
         _store_registries(db, copies)
-        store._rebuild(db, {})
+        store._rebuild(db, {}, "format migration")
     write_marker(root, registry_files=[c.origin for c in copies], migrated_from=1)
     for debris in ("graph.pickle", "lock"):
         with contextlib.suppress(FileNotFoundError):
