@@ -169,6 +169,26 @@ kết quả trong Quý I năm 2026.
         id="a-clause-that-opens-with-its-body",
     ),
     pytest.param(
+        LETTER_HEAD
+        + """Để hoàn thành các nhiệm vụ UBND tỉnh đã giao theo đúng tiến độ, Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, ban,
+ngành và chủ tịch UBND các xã, phường khẩn trương rà soát và báo cáo kết quả về Chủ tịch UBND tỉnh bằng văn bản
+trước ngày 20.7.2025.
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "Chủ tịch UBND tỉnh Lai Châu", None, []),
+            ("UBND cấp xã", "Chủ tịch UBND tỉnh Lai Châu", None, []),
+        ],
+        id="da-giao-is-no-gift-the-request-names-who-reports",
+    ),
+    pytest.param(
+        LETTER_HEAD
+        + """Để bảo đảm thống nhất, đề nghị các cơ quan, đơn vị khẩn trương tổng hợp đề xuất theo biểu mẫu gửi kèm (sở, ngành
+báo cáo số liệu theo Phụ lục 1; địa phương báo cáo số liệu theo Phụ lục 2) và gửi về Sở Nội vụ trước ngày 26/11/2025.
+""",
+        [("Sở, ban, ngành tỉnh", "Sở Nội vụ", None, []), ("UBND cấp xã", "Sở Nội vụ", None, [])],
+        id="a-request-to-the-addressees-by-a-phrase-that-stands-for-them",
+    ),
+    pytest.param(
         PLAN_HEAD
         + """1. Các Sở, ban, ngành tỉnh
 - Triển khai Kế hoạch tại cơ quan, đơn vị.

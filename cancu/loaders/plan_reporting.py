@@ -372,13 +372,11 @@ def _sentence_subject(folded: Folded, pos: int) -> list[str]:
     text = folded.text
     floor = max(0, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in SUBJECT_END) + 1, floor)
-    given = directives.GIVES.search(text, start, pos) or directives.ASKS.search(text, start, pos)
-    if (
-        given
-    ):  # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã … ; định kỳ … báo cáo Y"
-        names = agency_run(text, given.end(), min(pos, given.end() + 160))
-        if not names and ADDRESSED.match(text, given.end()):
-            names = directives.addressees(folded, 0, given.start())
+    gives = [*directives.GIVES.finditer(text, start, pos), *directives.ASKS.finditer(text, start, pos)]
+    for given in sorted(gives, key=lambda g: g.start()):
+        # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã …"; not "bàn giao", "đã giao theo"
+        names = directives.addressees(folded, 0, given.start()) if ADDRESSED.match(text, given.end()) else []
+        names = names or agency_run(text, given.end(), min(pos, given.end() + 160))
         if names:
             return [n for n in names if not _residual(n)]
     led = directives.LEADS.search(text, start, pos)
