@@ -60,6 +60,10 @@ FREQUENCY_ROWS = [
     pytest.param("hoàn thiện quy chuẩn kỹ thuật, trình UBND tỉnh ban hành", [], id="quy-chuan-is-no-quarter"),
     pytest.param("tổ chức khảo sát thực địa, báo cáo UBND tỉnh", [], id="khao-sat-thuc-is-no-six-months"),
     pytest.param("sau thời gian thử nghiệm, báo cáo UBND tỉnh", [], id="sau-thoi-gian-is-no-six-months"),
+    pytest.param("Tập đoàn Điện lực Việt Nam báo cáo Thủ tướng Chính phủ", [], id="viet-nam-is-no-year"),
+    pytest.param(
+        "Trường hợp còn thiếu, tổng hợp nhu cầu, báo cáo Bộ Tài chính", ["đột xuất"], id="truong-hop"
+    ),
     pytest.param("kịp thời phát hiện, báo cáo UBND thành phố", ["đột xuất"], id="kip-thoi-is-ad-hoc"),
     pytest.param(
         "báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh", ["đột xuất"], id="a-problem-that-arises"
@@ -187,6 +191,22 @@ báo cáo số liệu theo Phụ lục 1; địa phương báo cáo số liệu 
 """,
         [("Sở, ban, ngành tỉnh", "Sở Nội vụ", None, []), ("UBND cấp xã", "Sở Nội vụ", None, [])],
         id="a-request-to-the-addressees-by-a-phrase-that-stands-for-them",
+    ),
+    pytest.param(
+        NOTICE_HEAD
+        + """1. Về hỗ trợ xe chuyên dùng: Tỉnh căn cứ các quy định hiện hành để bố trí xe phục vụ công tác. Trường hợp còn
+thiếu, Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính để được hướng dẫn.
+2. Các Bộ, cơ quan: Tài chính, Xây dựng, Công Thương, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được giao
+rà soát việc thực hiện các kết luận, báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 05 tháng 12 năm 2025.
+""",
+        [
+            ("UBND tỉnh Lai Châu", "Bộ Tài chính", None, ["đột xuất"]),
+            ("Bộ Tài chính", "Thủ tướng Chính phủ", None, []),
+            ("Bộ Xây dựng", "Thủ tướng Chính phủ", None, []),
+            ("Bộ Công Thương", "Thủ tướng Chính phủ", None, []),
+            ("Tập đoàn Điện lực Việt Nam", "Thủ tướng Chính phủ", None, []),
+        ],
+        id="a-notice-s-province-and-a-list-sharing-its-first-word",
     ),
     pytest.param(
         PLAN_HEAD

@@ -14,7 +14,7 @@ from functools import cache
 from cancu.loaders import agency_names, cues, directives
 from cancu.loaders.directives import agency_run
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
-from cancu.loaders.issuers import Place
+from cancu.loaders.issuers import Place, province_named_in
 from cancu.loaders.outline import Outline
 from cancu.loaders.places import is_city
 from cancu.loaders.sentences import sentence
@@ -71,6 +71,11 @@ LISTED = {
 """A period named bare inside a list of periods ("hằng quý, 6 tháng và năm", "quý, năm"); "năm" with no year after it."""
 
 
+def NOT_A_YEAR() -> str:  # noqa: N802 (a pattern's name)
+    """ "nam" that is a name's word, not the year ("Việt Nam", "miền Nam"; "năm" and "Nam" fold alike)."""
+    return "".join(rf"(?<!{fold_str(w).lower()} nam)" for w in _cues("not_year"))
+
+
 def _period_pattern(phrase: str) -> str:
     """A period phrase word by word: the period word in its OCR shape, the words before it as printed (an OCR-tolerant
     "sáu" would read "khảo sát thực địa" as "6 tháng")."""
@@ -91,7 +96,7 @@ def _frequencies() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for name, phrases in by_name.items():
         parts = [_period_pattern(p) + r"(?![a-z])" for p in sorted(phrases, key=len, reverse=True)]
         if name in LISTED:
-            parts.append(LISTED[name])
+            parts.append(LISTED[name] + (NOT_A_YEAR() if name == "năm" else ""))
         source = "|".join(parts)
         out.append((name, re.compile(r"(?:" + source + r")" + (not_quarter if name == "quý" else ""))))
     return tuple(out)
@@ -384,22 +389,38 @@ def _sentence_subject(folded: Folded, pos: int) -> list[str]:
         names = agency_run(text, begin, led.start())
         if names:
             return names[:1]
-    return _clause_subject(text, pos)
+    return _clause_subject(folded, pos)
 
 
 CLAUSE_MARKS = (". ", ".\n", ":", ";", "\n\n", "\n-", "\n+")
 CLAUSE_OPENING = re.compile(r"[\s*_\-+•]*(?:\d{1,2}(?:\.\d{1,2})*[.)][\s*_]*|[a-zđ][.)][\s*_]*)?")
 """What may stand before a clause's first word: spaces, emphasis, an item mark or number ("2. ", "b) ", "- ")."""
+CONDITION = re.compile(r"(?:" + _cue("condition") + r"(?:(?!\n\s*\n)[^,.;:]){0,80},\s*)?")
+"""A condition before a clause's subject ("Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính")."""
 
 
-def _clause_subject(text: str, pos: int) -> list[str]:
+def _clause_subject(folded: Folded, pos: int) -> list[str]:
     """The bodies a clause opens with, when they are its subject ("2. Về dự án …: Bộ Xây dựng khẩn trương rà soát
-    …, báo cáo Thủ tướng Chính phủ …"; "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo UBND Thành phố"): a name
-    at the clause's start followed by other words, not a heading naming a body alone."""
+    …, báo cáo Thủ tướng Chính phủ …"; "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo UBND Thành phố"; "8. Các
+    Bộ, cơ quan: Tài chính, Xây dựng, … rà soát …"; "Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính" in a notice to
+    one province): names at the clause's start, not a heading naming a body alone."""
+    text = folded.text
     floor = max(0, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in CLAUSE_MARKS) + 1, floor)
+    label = max(max(text.rfind(x, floor, start - 1) for x in CLAUSE_MARKS if x != ":") + 1, floor)
+    label = CLAUSE_OPENING.match(
+        text, label
+    ).end()  # "8. Các Bộ, cơ quan: Tài chính, …": the list over its colon
     start = CLAUSE_OPENING.match(text, start).end()
-    names = agency_run(text, start, min(pos, start + 160))
+    start = CONDITION.match(text, start).end()  # "Trường hợp còn thiếu, Tỉnh tổng hợp …"
+    names = (
+        directives.shared_list(folded, label, pos)
+        or directives.shared_list(folded, start, pos)
+        or agency_run(text, start, min(pos, start + 160))
+    )
+    if not names and directives.BARE_PROVINCE.match(folded.quote(start, min(pos, start + 12))):
+        province = province_named_in(folded, named=True)
+        names = [f"UBND {Place(province=province).unit_name()}"] if province else []
     return [n for n in names if not _residual(n)]
 
 
