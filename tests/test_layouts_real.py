@@ -2218,6 +2218,25 @@ Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Điện Bi
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 601/TB-VPCP
+Hà Nội, ngày 28 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI PHIÊN HỌP BAN CHỈ ĐẠO
+Thủ tướng Chính phủ kết luận như sau:
+1. Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, kịp thời bố trí kinh phí
+ngân sách nhà nước, trình cấp có thẩm quyền theo quy định.
+2. Bộ Tư pháp có trách nhiệm kiểm tra, đôn đốc các Bộ, cơ quan trong việc thực hiện các nhiệm vụ nêu trên.
+""",
+        {"leads": [["Bộ Tài chính"], ["Bộ Tư pháp"]]},
+        id="notice-item-whose-subject-follows-an-opening-clause",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -238,6 +238,50 @@ ROWS.append(
 )
 
 
+ROWS.extend(
+    [
+        pytest.param(
+            """1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành rà soát, hệ thống hóa văn bản quy phạm pháp luật của \
+tỉnh, hoàn thành trong quý II năm 2025.
+2. Sở Nội vụ chủ trì tổ chức kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị, địa phương trên \
+địa bàn tỉnh.
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ban, ngành căn cứ Kế hoạch này triển khai thực hiện.
+""",
+            [
+                (
+                    "Sở Tư pháp chủ trì",
+                    ["Sở Tư pháp"],
+                    ["Sở, ban, ngành tỉnh"],
+                    "hoàn thành trong quý II năm 2025",
+                ),
+                ("Sở Nội vụ chủ trì tổ chức kiểm tra", ["Sở Nội vụ"], [], None),
+            ],
+            id="numbered-paragraphs-each-naming-its-lead-no-bullets",
+        ),
+        pytest.param(
+            """Đề nghị Sở Nội vụ tập trung chỉ đạo thực hiện tốt một số nội dung trọng tâm sau:
+1. Đổi mới tư duy, tầm nhìn trong công tác cải cách hành chính, khai thác tối đa nguồn lực của tỉnh.
+2. Đẩy mạnh cải cách thủ tục hành chính, nâng cao năng lực cạnh tranh cấp tỉnh trong năm tới.
+""",
+            [
+                ("Đổi mới tư duy", ["Sở Nội vụ"], [], None),
+                ("Đẩy mạnh cải cách thủ tục", ["Sở Nội vụ"], [], None),
+            ],
+            id="numbered-paragraphs-led-by-the-body-the-section-s-request-names",
+        ),
+        pytest.param(
+            """4. Nội dung hoạt động (20 điểm)
+4.1. Họp định kỳ hằng tháng của ban giám đốc trung tâm học tập cộng đồng;
+4.2. Tập huấn chuyên môn nghiệp vụ cho cán bộ quản lý, giáo viên của trung tâm.
+""",
+            [],
+            id="numbered-criteria-no-body-is-asked-to-do-are-no-tasks",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ROWS)
 def test_rule_tasks(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
@@ -669,11 +713,25 @@ a) Sở Xây dựng
 - Đánh giá sự phù hợp của dự án với quy hoạch xây dựng.
 """,
         [
+            ("là cơ quan thẩm định", ["Sở Tư pháp"]),  # a colon lead-in is a task (seed gold convention)
             ("Thẩm định sự phù hợp", ["Sở Tư pháp"]),
             ("Đánh giá tác động", ["Sở Tư pháp"]),
             ("Đánh giá sự phù hợp của dự án", ["Sở Xây dựng"]),
         ],
         id="a-sub-heading-naming-no-body-inherits-the-duty-heading-s-bodies",
+    )
+)
+
+
+DUTY_ROWS.append(
+    pytest.param(
+        """**1. Giao người đứng đầu các
+cơ quan chuyên môn, cơ quan hành chính khác,** **các đơn vị sự nghiệp công
+lập trực thuộc Ủy ban nhân Thành phố; Chủ tịch** **Ủy ban nhân dân các xã, phường**
+- Tiếp tục triển khai việc cập nhật cơ sở dữ liệu cán bộ, công chức, viên chức của Thành phố.
+""",
+        [("Tiếp tục triển khai việc cập nhật", ["Sở, ban, ngành tỉnh", "UBND cấp xã"])],
+        id="a-heading-of-names-only-one-unknown-among-them-keeps-every-known-one",
     )
 )
 

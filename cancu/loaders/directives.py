@@ -212,7 +212,11 @@ def directive_tasks(
         if given:  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …": the bodies given the work
             lead = agency_run(text, given.end(), min(end, given.end() + 160))
         else:
-            lead = shared_list(folded, start, end) or agency_run(text, start, min(end, start + 120))[:1]
+            lead = (
+                shared_list(folded, start, end)
+                or agency_run(text, start, min(end, start + 120))[:1]
+                or _clause_subject(text, start, end)
+            )
         if not lead and BARE_PROVINCE.match(folded.quote(start, min(end, start + 12))):
             province = province_named_in(folded, named=True)  # "Tỉnh căn cứ …" in a notice to one province
             lead = [f"UBND {Place(province=province).unit_name()}"] if province else []
@@ -267,6 +271,25 @@ def shared_list(folded: Folded, start: int, end: int) -> list[str]:
             out.append(found[0])
         i = found[1] + 1
     return out
+
+
+OBJECT_OF = re.compile(r"(?:cua|voi|cho|tai|theo|doi voi|den|tu|ve)\s+(?:cac\s+)?$")
+"""Words that make the body after them an object, not the subject ("đề nghị của các Bộ, cơ quan liên quan")."""
+AFTER_CLAUSE = re.compile(r",\s*$")
+
+
+def _clause_subject(text: str, start: int, end: int) -> list[str]:
+    """The body an item's sentence is about when an opening clause stands before it: "Trên cơ sở đề nghị của
+    các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát …" is Bộ Tài chính's work — the first body
+    after a comma of the first sentence; one after "của", "với", "cho" … is an object."""
+    stop = text.find(". ", start, end)
+    for name, s, _ in agency_names.find_in(text, start, min(end if stop == -1 else stop, start + 240)):
+        before = text[max(start, s - 12) : s]
+        if OBJECT_OF.search(before):
+            continue
+        if AFTER_CLAUSE.search(before):
+            return [name]
+    return []
 
 
 BARE_PROVINCE = re.compile(r"(?:Tỉnh|Thành phố)\s+[a-zđà-ỹ]")

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import cache
 
 from cancu.loaders import agency_names, cues
-from cancu.loaders.directives import GIVES, agency_run
+from cancu.loaders.directives import GAP, GIVES, agency_run
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, Section, heading_words_start
 from cancu.loaders.spans import inside_any
@@ -80,14 +80,35 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
             if listed:
                 return listed, None
         return _printed_bodies(folded, start, h.end)
-    last = max(e for _, s, e in agency_names.find_in(text, start, h.end))
-    rest = text[last : h.end]
+    found = agency_names.find_in(text, start, h.end)
+    last = _run_end(text, start, h.end)
+    if not cues.printed_verb().search(folded.quote(last, found[-1][2])):
+        # "1. Giao người đứng đầu các cơ quan chuyên môn, …, các đơn vị sự nghiệp …; Chủ tịch Ủy ban nhân dân các
+        # xã, phường": names all the way, one the table does not know among them
+        last = found[-1][2]
+        names = list(dict.fromkeys([*names, *(n for n, _, _ in found)]))
+    rest = text[
+        last : h.end
+    ]  # a verb before a later name ends the run: "2. Sở Nội vụ chủ trì … các cơ quan, đơn vị"
     # a heading that goes on into a sentence ("2. Sở Nội vụ chủ trì, phối hợp …") is an item, not a list
     words = len(rest.split())
     if TAIL.fullmatch(rest) or words <= 4 or words <= 8 and rest.rstrip(" *_").endswith(":"):
         return names, None
     colon = DUTY_AFTER.match(rest)
     return (names, last + colon.end()) if colon else ([], None)
+
+
+def _run_end(text: str, start: int, end: int) -> int:
+    """Where the run of names ``agency_run`` reads from ``start`` ends: "2. Sở Nội vụ chủ trì … các cơ quan, đơn
+    vị, địa phương trên địa bàn" ends after "Sở Nội vụ" (a name later in the sentence is no part of it)."""
+    pos = start
+    for _, s, e in agency_names.find_in(text, start, end):
+        if s < pos:
+            continue
+        if not GAP.fullmatch(text, pos, s):
+            break
+        pos = e
+    return pos
 
 
 ROLE_WORDS = 80

@@ -26,6 +26,7 @@ from cancu.loaders.spans import inside_any
 from cancu.loaders.table_rows import logical_rows
 from cancu.loaders.task_cards import task_cards
 from cancu.loaders.task_items import not_a_task
+from cancu.loaders.task_paragraphs import paragraph_tasks
 from cancu.ontology.record import Assignment, PlanRecord, Task
 
 HEADER_WORDS = {
@@ -50,8 +51,10 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     else:
         card_tasks, governed = task_cards(folded, o, own)
         duty, by_body = duty_tasks(folded, o, governed)
-        prose = _prose_tasks(folded, o, own, governed + [(s, e) for s, e, _ in by_body])
-        record.tasks = sorted(card_tasks + duty + prose, key=lambda t: t.span)
+        read = governed + [(s, e) for s, e, _ in by_body]
+        prose = _prose_tasks(folded, o, own, read)
+        paragraphs = paragraph_tasks(folded, o, read)
+        record.tasks = sorted(card_tasks + duty + prose + paragraphs, key=lambda t: t.span)
     for task in record.tasks:
         if task.deadline:
             task.due, task.recurring = normalise(task.deadline)

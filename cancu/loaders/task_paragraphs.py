@@ -1,0 +1,91 @@
+"""Tasks written as numbered paragraphs under a task heading, with no bullets of their own.
+
+"II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM" followed by "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo … sau:" and
+"1. Đổi mới tư duy, tầm nhìn phát triển …", "2. …": each numbered paragraph is one task. Its lead is the body
+it names as "chủ trì" or gives it with "giao", else the bodies the section's opening request names ("Đề nghị
+X …"); with none of these, the paragraphs are no one's work (a rubric's criteria, rules) and no tasks. A numbered heading that holds bullets or sub-headings is not itself a task (its bullets
+are, read by ``plan_body``), nor is a short title ("1. Cải cách thể chế") with nothing under it.
+"""
+
+from __future__ import annotations
+
+from cancu.loaders import cues, directives
+from cancu.loaders.fold import Folded
+from cancu.loaders.outline import Outline, Section, heading_words_start
+from cancu.loaders.spans import inside_any
+from cancu.ontology.record import Task
+
+MIN_WORDS = 8
+"""The fewest words a numbered paragraph has to be work and not a title."""
+
+
+def paragraph_tasks(folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()) -> list[Task]:
+    """The numbered paragraphs of every task section that holds no bullets (those inside ``skip`` are read
+    by another reader)."""
+    text = folded.text
+    has_kids: set[int] = {id(s.parent) for s in o.sections if s.parent is not None}
+    has_items: set[int] = {id(i.section) for i in o.items if i.section is not None}
+    leaves: list[Section] = [
+        s
+        for s in o.sections
+        if s.heading is not None
+        and s.parent is not None
+        and s.parent.role == "tasks"
+        and s.own_role is None
+        and id(s) not in has_kids
+        and id(s) not in has_items
+        and s.heading.depth < 6
+        and not _has_bullets(o, s.parent)
+    ]
+    held = inside_any(skip, [s.start for s in leaves])
+    tasks: list[Task] = []
+    intro_leads: dict[int, list[str]] = {}
+    for sec, skipped in zip(leaves, held, strict=True):
+        start, end = heading_words_start(text, sec.heading), sec.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if skipped or len(text[start:end].split()) < MIN_WORDS:
+            continue
+        parent = sec.parent
+        if id(parent) not in intro_leads:
+            first = min((s.start for s in o.sections if s.parent is parent), default=parent.end)
+            opened = parent.heading.end if parent.heading else parent.start
+            intro_leads[id(parent)] = directives.requested(folded, opened, first)[0]
+        given = directives.GIVES.search(text, start, min(end, start + 400))
+        named = directives.agency_run(text, given.end(), min(end, given.end() + 160)) if given else []
+        lead = named or _led(folded, start, end) or intro_leads[id(parent)]
+        if not lead:
+            continue  # numbered paragraphs no body is asked to do: criteria of a rubric, rules, findings
+        w = directives.WITH.search(text, start, end)
+        support = [a for a in directives.agency_run(text, w.end(), end) if a not in lead] if w else []
+        due = cues.due_phrase().search(text, start, end)
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(start, end).split()),
+                span=folded.span(start, end),
+                area=sec.area,
+                lead=list(lead),
+                support=support,
+                deadline=" ".join(folded.quote(due.start(), due.end()).split()) if due else None,
+                source="prose",
+            )
+        )
+    return tasks
+
+
+def _has_bullets(o: Outline, sec: Section) -> bool:
+    """A task section whose work is bulleted anywhere inside: its numbered headings are titles of groups."""
+    return any(sec.start <= i.start < sec.end for i in o.items)
+
+
+def _led(folded: Folded, start: int, end: int) -> list[str]:
+    """The body a paragraph names as "chủ trì" ("Sở Tư pháp chủ trì, phối hợp …")."""
+    text = folded.text
+    m = directives.LEADS.search(text, start, end)
+    if m is None:
+        return []
+    for begin in directives.subject_starts(text, start, m.start()):
+        names = directives.agency_run(text, begin, m.start())
+        if names:
+            return names[:1]
+    return []
