@@ -209,6 +209,34 @@ rà soát việc thực hiện các kết luận, báo cáo Thủ tướng Chín
         id="a-notice-s-province-and-a-list-sharing-its-first-word",
     ),
     pytest.param(
+        """Bộ Nội vụ hướng dẫn chế độ báo cáo cải cách hành chính định kỳ
+
+Theo đó, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng báo cáo tình hình, kết quả cải cách hành chính
+hàng quý, 6 tháng và hàng năm, gửi Bộ Nội vụ để tổng hợp, báo cáo Chính phủ tại phiên họp thường kỳ.
+""",
+        [
+            ("Bộ, cơ quan ngang Bộ", "Bộ Nội vụ", None, ["quý", "6 tháng", "năm"]),
+            ("Cơ quan thuộc Chính phủ", "Bộ Nội vụ", None, ["quý", "6 tháng", "năm"]),
+            ("Bộ Nội vụ", "Chính phủ", None, ["quý", "6 tháng", "năm"]),
+        ],
+        id="a-post-s-theo-do-before-the-bodies-that-report",
+    ),
+    pytest.param(
+        """ỦY BAN NHÂN DÂN
+HUYỆN TAM ĐƯỜNG
+QUY CHẾ
+Tiếp công dân
+Chương V
+TỔ CHỨC THỰC HIỆN
+Điều 13. Văn phòng HĐND và UBND huyện có trách nhiệm:
+
+1. Chủ trì tổ chức tiếp công dân định kỳ, tổng hợp tình hình tiếp công dân, báo cáo Chủ tịch Ủy ban nhân dân
+huyện trước ngày 13 hàng tháng.
+""",
+        [("Văn phòng HĐND và UBND huyện", "Chủ tịch UBND huyện Tam Đường", None, ["tháng"])],
+        id="an-article-heading-names-who-reports",
+    ),
+    pytest.param(
         PLAN_HEAD
         + """1. Các Sở, ban, ngành tỉnh
 - Triển khai Kế hoạch tại cơ quan, đơn vị.

@@ -389,13 +389,39 @@ def _sentence_subject(folded: Folded, pos: int) -> list[str]:
         names = agency_run(text, begin, led.start())
         if names:
             return names[:1]
-    return _clause_subject(folded, pos)
+    return _clause_subject(folded, pos) or _article_subject(text, pos)
+
+
+ARTICLE = re.compile(r"(?m)^[ \t*_]*" + fuzzy_pattern("điều") + r"\s*\d{1,3}\s*[.:]\s*")
+"""An article's heading ("Điều 16. Trách nhiệm của các cơ quan, đơn vị")."""
+DUTY_OF = re.compile(fuzzy_pattern("trách nhiệm của") + r"\s+")
+ARTICLE_REACH = 3000
+
+
+def _article_subject(text: str, pos: int) -> list[str]:
+    """The bodies an article's heading gives its numbered duties to, for a report in one of them ("Điều 16.
+    Trách nhiệm của các cơ quan, đơn vị … 3. Kịp thời báo cáo … về Sở Khoa học và Công nghệ"; "Điều 13. Văn
+    phòng HĐND và UBND huyện có trách nhiệm: 1. … báo cáo Chủ tịch UBND huyện …"), when no item between names
+    a body of its own."""
+    floor = max(0, pos - ARTICLE_REACH)
+    articles = list(ARTICLE.finditer(text, floor, pos))
+    if not articles:
+        return []
+    article = articles[-1]
+    for item in ITEM.finditer(text, article.end(), pos):
+        if agency_run(text, item.end(), min(pos, item.end() + 160)):
+            return []  # an item that names its own body: the article's heading is not its subject
+    line_end = text.find("\n\n", article.end(), pos)
+    end = line_end if line_end != -1 else min(pos, article.end() + 200)
+    duty_of = DUTY_OF.search(text, article.end(), end)
+    start = duty_of.end() if duty_of else article.end()
+    return [n for n in agency_run(text, start, end) if not _residual(n)]
 
 
 CLAUSE_MARKS = (". ", ".\n", ":", ";", "\n\n", "\n-", "\n+")
 CLAUSE_OPENING = re.compile(r"[\s*_\-+•]*(?:\d{1,2}(?:\.\d{1,2})*[.)][\s*_]*|[a-zđ][.)][\s*_]*)?")
 """What may stand before a clause's first word: spaces, emphasis, an item mark or number ("2. ", "b) ", "- ")."""
-CONDITION = re.compile(r"(?:" + _cue("condition") + r"(?:(?!\n\s*\n)[^,.;:]){0,80},\s*)?")
+CONDITION = re.compile(r"(?:" + _cue("opener") + r"(?:(?!\n\s*\n)[^,.;:]){0,80},\s*)?")
 """A condition before a clause's subject ("Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính")."""
 
 
