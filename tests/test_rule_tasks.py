@@ -282,6 +282,37 @@ Các sở, ban, ngành căn cứ Kế hoạch này triển khai thực hiện.
 )
 
 
+ROWS.extend(
+    [
+        pytest.param(
+            """1. Cải cách thể chế
+a) Rà soát, hệ thống hóa văn bản quy phạm pháp luật do UBND tỉnh ban hành (Sở Tư pháp chủ trì; thời gian: Quý II/2025).
+b) Kiểm tra việc thi hành pháp luật tại các huyện (Sở Tư pháp chủ trì, phối hợp Sở Nội vụ; hoàn thành trong tháng 10/2025).
+2. Cải cách thủ tục hành chính
+a) Công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính công (Văn phòng UBND tỉnh chủ trì; thường xuyên).
+""",
+            [
+                ("Rà soát, hệ thống hóa", ["Sở Tư pháp"], [], "Quý II/2025"),
+                ("Kiểm tra việc thi hành", ["Sở Tư pháp"], ["Sở Nội vụ"], "hoàn thành trong tháng 10/2025"),
+                ("Công khai thủ tục hành chính", ["Văn phòng UBND tỉnh"], [], None),
+            ],
+            id="lettered-items-too-long-for-headings-with-the-lead-in-brackets",
+        ),
+        pytest.param(
+            """1. Cải cách thể chế
+- Sở Nội vụ: tham mưu kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị.
+- Sở Tư pháp, Sở Nội vụ: hướng dẫn rà soát văn bản quy phạm pháp luật.
+""",
+            [
+                ("Sở Nội vụ: tham mưu", ["Sở Nội vụ"], [], None),
+                ("Sở Tư pháp, Sở Nội vụ:", ["Sở Tư pháp", "Sở Nội vụ"], [], None),
+            ],
+            id="bullet-opening-with-its-bodies-and-a-colon",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ROWS)
 def test_rule_tasks(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -230,7 +230,12 @@ def _prose_tasks(
         text = DEBRIS.sub("\n", folded.quote(item.start, item.end)).strip()
         if not text or not_a_task(folded.text, item.start, item.end, item.marker):
             continue
-        lead = _lead(folded, item.start, item.end) or _heading_unit(folded, sec) or _lead_in(folded, o, item)
+        lead = (
+            _lead(folded, item.start, item.end)
+            or _named_before_colon(folded.text, item.start, item.end)
+            or _heading_unit(folded, sec)
+            or _lead_in(folded, o, item)
+        )
         due = PROSE_DEADLINE.search(folded.text, item.start, item.end)
         deadline = " ".join(folded.quote(due.start(1), due.end(1)).split()).strip(" ;.,") if due else None
         tasks.append(
@@ -268,6 +273,18 @@ def _lead(folded: Folded, start: int, end: int) -> list[str]:
         name = agency_names.canonical(printed)
         return [name] if name else []
     return []
+
+
+BODY_COLON = re.compile(r"[ \t*_]*:")
+
+
+def _named_before_colon(text: str, start: int, end: int) -> list[str]:
+    """A bullet that opens with its bodies and a colon: "- Phòng Nội vụ: tham mưu kiểm tra …"."""
+    names = agency_run(text, start, min(end, start + 160))
+    if not names:
+        return []
+    last = max(e for n, s, e in agency_names.find_in(text, start, min(end, start + 160)) if n == names[-1])
+    return names if BODY_COLON.match(text, last) else []
 
 
 def _item_index(o: Outline) -> dict[int, int]:
