@@ -124,6 +124,15 @@ tỉnh, Sở Nội vụ theo quy định.
         id="a-list-of-recipients-over-a-line-break",
     ),
     pytest.param(
+        PLAN_HEAD
+        + """1. Sở Khoa học và Công nghệ
+Theo dõi, đôn đốc việc thực hiện; tham mưu UBND tỉnh báo cáo kết quả triển khai thực hiện về Cục Cảnh sát quản lý
+hành chính về trật tự xã hội - Cơ quan thường trực Tổ công tác trước ngày 20 hằng tháng.
+""",
+        [("Sở Khoa học và Công nghệ", "Cục Cảnh sát quản lý hành chính về trật tự xã hội", None, ["tháng"])],
+        id="a-recipient-the-agency-table-does-not-know-as-printed",
+    ),
+    pytest.param(
         LETTER_HEAD
         + """Chủ tịch UBND tỉnh đề nghị Thủ trưởng các sở, ban, ngành tỉnh triển khai thực hiện và báo cáo Chủ tịch UBND
 tỉnh (qua Sở Nội vụ) nếu có vấn đề phát sinh vượt thẩm quyền.

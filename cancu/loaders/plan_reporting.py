@@ -634,7 +634,33 @@ def _recipient(folded: Folded, pos: int, own: str | None, header) -> str | None:
         return _recipient_bodies()[fold_str(body.group()).lower()]
     if LEADERSHIP.match(text[pos : pos + 20]) and header.info.issuer:
         return header.info.issuer
-    return None
+    return _printed_recipient(folded, pos)
+
+
+PRINTED_REACH = 120
+"""The longest printed name read as a recipient the agency table does not know."""
+
+
+def _printed_recipient(folded: Folded, pos: int) -> str | None:
+    """A recipient the agency table does not know, as printed, when it opens with a body's first word spelt out and
+    capitalised ("báo cáo kết quả … về Cục Cảnh sát Quản lý hành chính về trật tự xã hội - Cơ quan thường trực …"):
+    its words up to a mark or a word that ends a name ("trước ngày", "để tổng hợp", "hằng tháng")."""
+    printed = folded.quote(pos, min(len(folded.text), pos + PRINTED_REACH))
+    if not printed.startswith(cues.printed_heads()):
+        return None
+    stop = NAME_END.search(printed)
+    name = " ".join(printed[: stop.start() if stop else len(printed)].split()).strip(" *_")
+    words = name.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or not all(w[:1].isupper() or w.islower() for w in words):
+        return None
+    return name
+
+
+MAX_NAME_WORDS = 12
+NAME_END = re.compile(
+    r"\s+[-–]\s|[,;:.()\n]\s|[,;:()]|\s(?:" + "|".join(re.escape(w) for w in _cues("name_end")) + r")(?!\w)"
+)
+"""Where a printed name ends: a dash between words, a mark, or a word no name of a body holds."""
 
 
 def _own_unit(head: str, unit: str, place: Place) -> str | None:
