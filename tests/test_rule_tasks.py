@@ -313,6 +313,20 @@ a) Công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính
 )
 
 
+ROWS.append(
+    pytest.param(
+        "STT\tNội dung công việc\tĐơn vị thực hiện\tThời gian\n"
+        "1\tRà soát văn bản quy phạm pháp luật của tỉnh\tSở Tư pháp\tQuý II/2025\n"
+        "2\tNiêm yết công khai thủ tục hành chính\tVăn phòng UBND tỉnh\tThường xuyên\n",
+        [
+            ("Rà soát văn bản", ["Sở Tư pháp"], [], "Quý II/2025"),
+            ("Niêm yết công khai", ["Văn phòng UBND tỉnh"], [], "Thường xuyên"),
+        ],
+        id="table-whose-one-column-of-bodies-is-don-vi-thuc-hien",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ROWS)
 def test_rule_tasks(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

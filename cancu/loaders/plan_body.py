@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cancu.loaders import agency_names, directives
 from cancu.loaders.area_leads import area_leads
@@ -27,15 +27,17 @@ from cancu.loaders.table_rows import logical_rows
 from cancu.loaders.task_cards import task_cards
 from cancu.loaders.task_items import not_a_task
 from cancu.loaders.task_paragraphs import paragraph_tasks
+from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Assignment, PlanRecord, Task
 
-HEADER_WORDS = {
-    "content": ("nhiem vu cu the", "noi dung cu the", "noi dung", "nhiem vu"),
-    "product": ("san pham", "ket qua du kien", "ket qua thuc hien", "ket qua dau ra"),
-    "lead": ("chu tri",),
-    "support": ("phoi hop",),
-    "deadline": ("thoi gian", "thoi han"),
-}
+
+@cache
+def _header_words() -> dict[str, tuple[str, ...]]:
+    """Each column's header phrases (``layout/table_columns.csv``), columns in the file's order."""
+    out: dict[str, list[str]] = {}
+    for r in read_rows("layout/table_columns.csv"):
+        out.setdefault(r["column"], []).append(r["phrase"])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
@@ -92,7 +94,7 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
         if "chung" in c:
             cols.setdefault("group", i)
             continue
-        for key, words in HEADER_WORDS.items():
+        for key, words in _header_words().items():
             if key not in cols and any(w in c for w in words):
                 cols[key] = i
                 break
