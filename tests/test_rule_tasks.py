@@ -422,6 +422,19 @@ Xây dựng kế hoạch cụ thể triển khai tại địa phương.
 ]
 
 
+ORG_ROWS.append(
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Công chức Văn phòng - Thống kê: tham mưu UBND xã theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp báo cáo định kỳ.
+2. Công chức Tài chính – Kế toán: tham mưu bố trí kinh phí thực hiện Kế hoạch.
+""",
+        ["Công chức Văn phòng - Thống kê", "Công chức Tài chính - Kế toán"],
+        id="a-commune-s-civil-servants-by-office",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ORG_ROWS)
 def test_rule_organization_headings(body: str, want: list[str]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
