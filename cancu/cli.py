@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -512,11 +513,12 @@ def load(paths, registries, jobs, strict, store) -> None:
             if len(failed) == 1
             else f"none of the {len(failed)} inputs could be read: " + "; ".join(failed)
         )
-    summary = target.load(items, [Path(r) for r in registries])
+    warnings = [(record.source, w) for _, record in items for w in record.warnings]
+    loaded = len(items)
+    summary = target.load(_handed_over(items), [Path(r) for r in registries])
     summary.unchanged.extend(unchanged)
-    for _, record in items:
-        for warning in record.warnings:
-            click.echo(one_line(f"warning: {record.source}: {warning}"), err=True)
+    for source, warning in warnings:
+        click.echo(one_line(f"warning: {source}: {warning}"), err=True)
     click.echo(
         f"loaded into {target.location}: {len(summary.new)} new, {len(summary.changed)} changed, "
         f"{len(summary.unchanged)} unchanged file(s); {summary.warnings} warning(s)"
@@ -526,9 +528,17 @@ def load(paths, registries, jobs, strict, store) -> None:
         for reason in failed:
             click.echo(f"cancu: not loaded: {one_line(reason)}", err=True)
         _fail(
-            f"{len(failed)} of {len(failed) + len(items)} input(s) not loaded (listed above); "
-            f"the other {len(items)} are in the store"
+            f"{len(failed)} of {len(failed) + loaded} input(s) not loaded (listed above); "
+            f"the other {loaded} are in the store"
         )
+
+
+def _handed_over(items: list) -> Iterator:
+    """The items, each dropped from the list as it is handed to the store: the store then holds the
+    only reference to the records, and a national load can let them go once they are stored."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _unchanged_files(store, files: list[Path]) -> tuple[list[Path], list[str]]:

@@ -652,19 +652,21 @@ def _issuer_level(issuer: str | None, jur: str | None) -> str | None:
 
 def record_order(rec: PlanRecord) -> tuple[str, str, str]:
     """The fixed order records are merged in (never load order): document id, sha256, file."""
-    return (rec.document.id or "", rec.sha256 or "", rec.source)
+    return (rec.document.id or "", rec.sha256 or "", rec.source or "")
 
 
 def build_graph(
     records: Iterable[PlanRecord],
     registry: Registry,
     on_record: Callable[[PlanRecord, Contribution], None] | None = None,
+    ordered: bool = False,
 ) -> nx.MultiDiGraph:
     """The graph of ``records`` and ``registry``; ``on_record`` is handed each record's contribution
-    (the store keeps them: ``cancu.graph.incremental``)."""
+    (the store keeps them: ``cancu.graph.incremental``). ``ordered``: the records come in
+    ``record_order`` already (a store streams them one at a time instead of holding them all)."""
     b = Builder(registry)
     b.registry(registry)
-    for rec in sorted(records, key=record_order):
+    for rec in records if ordered else sorted(records, key=record_order):
         if on_record is not None:
             b.sink = Contribution()
         b.record(rec)

@@ -269,8 +269,10 @@ class EmbeddedStore:
                 )
             registry_changed = _store_registries(db, registries)
             whole = _whole_build_needed(db, self.root, registry_changed)
-            if whole is not None:
-                self._rebuild(db, {k: r for k, (_, r) in fresh.items()}, whole)
+            if whole is not None:  # every record is read back from its row, one at a time
+                items.clear()
+                fresh.clear()
+                self._rebuild(db, {}, whole)
             elif fresh:
                 self._apply(db, {k: r for k, (_, r) in fresh.items()})
             summary.counts = dict(get_meta(db, "counts", {}).get("by_kind", {}))
@@ -332,29 +334,39 @@ class EmbeddedStore:
         re-folds), counts and a new generation — inside the caller's transaction. ``why``: said on
         stderr when the store held a graph (a change no load can apply file by file). The cyclic GC
         is paused: millions of long-lived objects, nothing to collect."""
-        from cancu.graph.assemble import build_graph, record_order
-        from cancu.graph.incremental import clear_contributions, order_text, write_contribution
+        from cancu.graph.assemble import Contribution, build_graph
+        from cancu.graph.incremental import base_graph, clear_contributions, effective, write_contribution
         from cancu.graph.sqlite_graph import write_diff
         from cancu.ontology.record import PlanRecord
 
         if _built(db, self.root) and why:
             sys.stderr.write(f"cancu: {why}: the graph is rebuilt from every stored record\n")
         with paused_gc():
-            keyed = sorted(
-                (
-                    (key, fresh[key] if key in fresh else PlanRecord.from_dict(decode(text)))
-                    for key, text in db.execute("SELECT key, record FROM files")
-                ),
-                key=lambda kr: (record_order(kr[1]), kr[0]),
-            )
-            file_of = {id(rec): key for key, rec in keyed}
+            order = []  # (record order, file key): the records are then decoded one at a time
+            for key, text in db.execute("SELECT key, record FROM files"):
+                order.append(((*_order_of(fresh[key] if key in fresh else decode(text)),), key))
+                del text
+            order.sort()
             clear_contributions(db)
+            registry = _registry_of(db)
+            base = base_graph(registry)
 
-            def keep(rec: PlanRecord, contrib) -> None:
-                write_contribution(db, file_of[id(rec)], order_text(rec), contrib)
+            current: list[Any] = []  # the (record order, file key) being built
 
-            g = build_graph([rec for _, rec in keyed], _registry_of(db), keep)
-            del keyed
+            def records() -> Iterator[PlanRecord]:
+                for ord_, key in order:
+                    current[:] = [ord_, key]
+                    if key in fresh:
+                        yield fresh[key]
+                    else:
+                        (text,) = db.execute("SELECT record FROM files WHERE key = ?", (key,)).fetchone()
+                        yield PlanRecord.from_dict(decode(text))
+
+            def keep(rec: PlanRecord, contrib: Contribution) -> None:
+                ord_, key = current
+                write_contribution(db, key, "\x01".join(ord_), effective(contrib, base))
+
+            g = build_graph(records(), registry, keep, ordered=True)
             counts = write_diff(db, g)
             by_kind: dict[str, int] = {}
             for d in g._node.values():
@@ -407,6 +419,19 @@ def _whole_build_needed(db: sqlite3.Connection, root: Path, registry_changed: bo
     if not get_meta(db, "contributions", False):
         return "the store keeps no per-file contributions yet"
     return None
+
+
+def _order_of(record: PlanRecord | dict[str, Any]) -> tuple[str, str, str]:
+    """``assemble.record_order`` of a record, or of its stored JSON without building the record."""
+    if isinstance(record, dict):
+        return (
+            (record.get("document") or {}).get("id") or "",
+            record.get("sha256") or "",
+            record.get("source"),
+        )
+    from cancu.graph.assemble import record_order
+
+    return record_order(record)
 
 
 def _import_number(name: str) -> int | None:

@@ -45,9 +45,7 @@ from cancu.graph.assemble import (
     record_order,
 )
 from cancu.graph.derived import (
-    LEADS_INDEX,
     METRIC_NODES,
-    METRICS_INDEX,
     Scope,
     derive,
     first_targets,
@@ -89,7 +87,32 @@ def contribution(rec: PlanRecord, registry: Registry, res: Resolver) -> Contribu
     return sink
 
 
+def effective(contrib: Contribution, base: nx.MultiDiGraph) -> Contribution:
+    """The contribution without the ops that cannot change what the registry already made: a bare
+    mention (an edge's end) of a registry node, a catalogue metric's or an area's label again. Every
+    plan's tasks are in an area and its targets measure catalogue metrics: kept, each would make
+    those few nodes re-folded from tens of thousands of rows at every load."""
+    nodes = {}
+    for key, ops in contrib.nodes.items():
+        data = base._node.get(key)
+        if data is not None and data.get("kind") in _SETTLED:
+            ops = [op for op in ops if not _settled(data, op)]
+        if ops or data is None:
+            nodes[key] = ops
+    return Contribution(nodes, contrib.edges)
+
+
+_SETTLED = (NodeKind.METRIC.value, NodeKind.AREA.value)  # no record gives them an origin or a status
+
+
+def _settled(data: dict, op: list) -> bool:
+    """A cited mention whose every attribute the registry's node already holds (no op on a metric
+    or an area ever empties one)."""
+    return op[0] == "n" and op[2] is None and all(data.get(k) not in (None, "", False) for k in op[3])
+
+
 def write_contribution(db: sqlite3.Connection, file: str, order: str, contrib: Contribution) -> None:
+    """A file's contribution as rows (``effective`` ones: the caller's)."""
     db.executemany(
         "INSERT OR REPLACE INTO node_contrib(key, ord, file, ops) VALUES (?, ?, ?, ?)",
         ((key, order, file, encode(ops)) for key, ops in contrib.nodes.items()),
@@ -286,11 +309,11 @@ def apply_changes(
     """Make the rows those of a full build after ``changes`` (file key -> its new record, None
     when forgotten), inside the caller's transaction. Returns what was written, and the new counts."""
     res = Resolver(registry)
-    base_builder = Builder(registry, res)
-    base_builder.registry(registry)
-    base = base_builder.g
+    base = base_graph(registry, res)
 
-    fresh = {f: contribution(rec, registry, res) for f, rec in changes.items() if rec is not None}
+    fresh = {
+        f: effective(contribution(rec, registry, res), base) for f, rec in changes.items() if rec is not None
+    }
     touched: set[str] = set()
     touched_edges: set[EdgeKey] = set()
     before: dict[str, set[str]] = {}
@@ -597,11 +620,19 @@ def _graph_attr(db: sqlite3.Connection, name: str) -> str | None:
     return row[0] if row else None
 
 
+def base_graph(registry: Registry, res: Resolver | None = None) -> nx.MultiDiGraph:
+    """What the registry alone makes (the start of every node's fold)."""
+    builder = Builder(registry, res)
+    builder.registry(registry)
+    return builder.g
+
+
 __all__ = [
-    "LEADS_INDEX",
-    "METRICS_INDEX",
     "apply_changes",
+    "base_graph",
     "clear_contributions",
     "contribution",
+    "effective",
     "order_text",
+    "write_contribution",
 ]

@@ -35,40 +35,80 @@ def lookup_keys(attrs: dict[str, Any]) -> tuple[str | None, str]:
     )
 
 
+#: rows compared and written a batch at a time: the store's old texts and the new ones are never
+#: all in memory next to the graph (they were half a full load's peak)
+CHUNK = 5000
+
+
 def write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph) -> dict[str, int]:
     """Make the rows equal to ``g``, touching only rows whose content differs: a changed file's
     facts are rewritten, the rest of the country is compared, not written. Returns the counts."""
-    old_nodes = dict(db.execute("SELECT key, attrs FROM nodes"))
-    upserts = []
-    for key, attrs in g._node.items():
-        text = encode(attrs)
-        if old_nodes.pop(key, None) != text:
-            upserts.append((key, attrs.get("kind"), *lookup_keys(attrs), text))
-    db.executemany("DELETE FROM nodes WHERE key = ?", ((k,) for k in old_nodes))
-    db.executemany(
-        "INSERT OR REPLACE INTO nodes(key, kind, number_key, name_key, attrs) VALUES (?, ?, ?, ?, ?)", upserts
-    )
-    old_edges = {(a, b, k): t for a, b, k, t in db.execute("SELECT src, dst, key, attrs FROM edges")}
-    edge_rows = []
-    edges = 0
-    for a, targets in g._succ.items():
-        for b, keyed in targets.items():
-            for k, attrs in keyed.items():
-                edges += 1
-                text = encode(attrs)
-                if old_edges.pop((a, b, k), None) != text:
-                    edge_rows.append((a, b, k, text))
-    db.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND key = ?", old_edges)
-    db.executemany("INSERT OR REPLACE INTO edges(src, dst, key, attrs) VALUES (?, ?, ?, ?)", edge_rows)
+    stored = {k for (k,) in db.execute("SELECT key FROM nodes")}
+    nodes_written = 0
+    for chunk in _chunks(g._node.items()):
+        texts = {key: encode(attrs) for key, attrs in chunk}
+        old = _old_texts(db, _OLD_NODES, [k for k in texts if k in stored]) if stored else {}
+        rows = [
+            (key, attrs.get("kind"), *lookup_keys(attrs), texts[key])
+            for key, attrs in chunk
+            if old.get(key) != texts[key]
+        ]
+        db.executemany(
+            "INSERT OR REPLACE INTO nodes(key, kind, number_key, name_key, attrs) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        nodes_written += len(rows)
+        stored.difference_update(texts)
+    db.executemany("DELETE FROM nodes WHERE key = ?", ((k,) for k in stored))
+    nodes_deleted = len(stored)
+    del stored
+    stored_edges = {(a, b, k) for a, b, k in db.execute("SELECT src, dst, key FROM edges")}
+    edges = edges_written = 0
+    for chunk in _chunks(g._succ.items()):
+        texts = {
+            (a, b, k): encode(attrs)
+            for a, targets in chunk
+            for b, keyed in targets.items()
+            for k, attrs in keyed.items()
+        }
+        edges += len(texts)
+        old: dict = {}
+        if stored_edges:
+            for a, b, k, text in db.execute(_OLD_EDGES, (encode([a for a, _ in chunk]),)):
+                old[(a, b, k)] = text
+        rows = [(*edge, text) for edge, text in texts.items() if old.get(edge) != text]
+        db.executemany("INSERT OR REPLACE INTO edges(src, dst, key, attrs) VALUES (?, ?, ?, ?)", rows)
+        edges_written += len(rows)
+        stored_edges.difference_update(texts)
+    db.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND key = ?", stored_edges)
     _write_indexes(db, g)
     return {
         "nodes": g.number_of_nodes(),
         "edges": edges,
-        "nodes_written": len(upserts),
-        "edges_written": len(edge_rows),
-        "nodes_deleted": len(old_nodes),
-        "edges_deleted": len(old_edges),
+        "nodes_written": nodes_written,
+        "edges_written": edges_written,
+        "nodes_deleted": nodes_deleted,
+        "edges_deleted": len(stored_edges),
     }
+
+
+_OLD_NODES = "SELECT key, attrs FROM nodes WHERE key IN (SELECT value FROM json_each(?))"
+_OLD_EDGES = "SELECT src, dst, key, attrs FROM edges WHERE src IN (SELECT value FROM json_each(?))"
+
+
+def _old_texts(db: sqlite3.Connection, query: str, keys: list[str]) -> dict[str, str]:
+    return dict(db.execute(query, (encode(keys),))) if keys else {}
+
+
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _write_indexes(db: sqlite3.Connection, g: nx.MultiDiGraph) -> None:
