@@ -133,6 +133,20 @@ hành chính về trật tự xã hội - Cơ quan thường trực Tổ công t
         id="a-recipient-the-agency-table-does-not-know-as-printed",
     ),
     pytest.param(
+        """HỘI ĐỒNG NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 77/2025/NQ-HĐND
+Hà Nội, ngày 04 tháng 12 năm 2025
+NGHỊ QUYẾT
+Quy định mức chi khuyến khích dịch vụ công trực tuyến
+Điều 5. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân Thành phố hướng dẫn, tổ chức thực hiện Nghị quyết; tổng kết, đánh giá, báo cáo Hội đồng
+nhân dân Thành phố kết quả thực hiện để xem xét, quyết định.
+""",
+        [("UBND thành phố Hà Nội", "HĐND thành phố Hà Nội", None, [])],
+        id="a-city-council-and-its-ubnd-named-by-their-unit-word",
+    ),
+    pytest.param(
         LETTER_HEAD
         + """Chủ tịch UBND tỉnh đề nghị Thủ trưởng các sở, ban, ngành tỉnh triển khai thực hiện và báo cáo Chủ tịch UBND
 tỉnh (qua Sở Nội vụ) nếu có vấn đề phát sinh vượt thẩm quyền.

@@ -37,16 +37,23 @@ def _cue(kind: str) -> str:
 
 
 REPORT = re.compile(
-    r"(?<!(?<!ket )qua )(?:"
-    + _cue("report")
-    + "|"
-    + _cue("submit")
-    + r")(?:\s+"
-    + fuzzy_pattern("về", ocr=False)
-    + r")?\s+"
+    r"(?:" + _cue("report") + "|" + _cue("submit") + r")(?:\s+" + fuzzy_pattern("về", ocr=False) + r")?\s+"
 )
-"""A report ("báo cáo UBND tỉnh", "báo cáo về Sở Nội vụ", "gửi kết quả … về X", "trình UBND tỉnh"); "kết quả" folds to
-"ket qua", so "qua báo cáo" is a channel only when it is not "kết quả báo cáo"."""
+"""A report ("báo cáo UBND tỉnh", "báo cáo về Sở Nội vụ", "gửi kết quả … về X", "trình UBND tỉnh")."""
+
+
+def _reports(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The reports between ``start`` and ``end``, not one read "thông qua báo cáo của …" (a channel; "kết quả báo
+    cáo" folds to "ket qua bao cao" and is one). Checked here, not by a look-behind, so that the pattern's literal
+    first letters let the engine skip through a whole text."""
+    found = REPORT.finditer(text, start, len(text) if end is None else end)
+    return [
+        m
+        for m in found
+        if text[m.start() - 4 : m.start()] != "qua " or text[m.start() - 8 : m.start()] == "ket qua "
+    ]
+
+
 SUBMIT = re.compile(_cue("submit"))
 REPORT_WORD = re.compile(_cue("report"))
 DUE_DATE = re.compile(_cue("due") + r"\s+\d")
@@ -119,19 +126,24 @@ def reporting(
     by the bodies that report ("2. Sở Nông nghiệp và Môi trường … tổng hợp báo cáo UBND tỉnh hàng năm")."""
     text = folded.text
     lines: dict[tuple[str, str], Reporting] = {}
-    reports = [m for m in REPORT.finditer(text) if not _in_table_row(text, m.start())]
+    every = _reports(text)
+    reports = [m for m in every if not _in_table_row(text, m.start())]
     drafted = _drafted(text, reports)
     starts = [m.start() for m in reports]
     duty_of, senders_of = covering(duties, starts), covering(by_span, starts)
     for k, (m, duty, spanned) in enumerate(zip(reports, duty_of, senders_of, strict=True)):
         if k in drafted:
             continue  # "trình Lãnh đạo Bộ báo cáo Thủ tướng": the drafter's line goes to the last recipient
+        s_start, s_end = sentence(text, m.start())
+        immediate = bool(SUBMIT.match(text, m.start()))
+        recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header, immediate=immediate)
+        if not recipients:
+            continue
         sec = o.section_at(m.start())
         closing = _closing(text, m.start())
         subject = _sentence_subject(folded, m.start())
         if (sec is None or sec.role != "organization") and not (duty or asked or closing or subject):
             continue  # a report no body is given: a letter's reports come from the bodies it asks (``asked``)
-        s_start, s_end = sentence(text, m.start())
         if (
             sec is not None
             and sec.heading is not None
@@ -139,16 +151,13 @@ def reporting(
             and REPORT_WORD.search(text, sec.heading.start, sec.heading.end)
         ):
             s_start = max(s_start, sec.heading.end)  # a heading ("III. CHẾ ĐỘ BÁO CÁO") is not the sentence's
-        immediate = bool(SUBMIT.match(text, m.start()))
-        recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header, immediate=immediate)
-        if not recipients:
-            continue
         via = _via(text, m.end(), s_end)
         relay, how = (None, None) if k - 1 in drafted else _relay(folded, s_start, m.start(), own, header)
         reported = how == "reported"
         window = text[s_start if reported else max(s_start, m.start() - 120) : s_end]
         freq = [name for name, rx in FREQUENCIES if rx.search(window)]
         senders = subject or spanned or duty
+        senders = _printed_places(folded, senders, header.place)
         first_hop: list[tuple[str, str]] = []
         if relay and (senders or reported):
             if not reported:  # "gửi X để báo cáo Y": the senders' own line to X
@@ -191,7 +200,8 @@ def reporting(
             )
             rep.via = rep.via or via
             rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
-    for sender, recipient, freq, span in _table_lines(folded, own, header):
+    in_tables = len(every) > len(reports)  # a report in a table row: read the table's rows
+    for sender, recipient, freq, span in _table_lines(folded, own, header) if in_tables else ():
         rep = lines.setdefault((sender, recipient), Reporting(from_=sender, to=recipient, span=span))
         rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
     return list(lines.values())
@@ -236,7 +246,7 @@ def _table_lines(
         for k, (a, b) in enumerate(cells):
             if k == lead_col:
                 continue
-            for m in REPORT.finditer(text, a, b):
+            for m in _reports(text, a, b):
                 recipients = _recipients(folded, m.end(), b, own, header)
                 if recipients and (row_freq or DUE_DATE.search(text, a, b) or PERIODIC.search(text, a, b)):
                     span = folded.span(start, end)
@@ -269,6 +279,22 @@ def _named_senders(text: str, start: int, end: int, own: str | None) -> list[str
         if name == own or _residual(name) or OBJECT_LEAD.search(text, max(start, s - 12), s):
             continue
         if name not in out:
+            out.append(name)
+    return out
+
+
+PLACED_UBND = re.compile(r"UBND (tỉnh|thành phố) (.+)")
+
+
+def _printed_places(folded: Folded, names: list[str], place: Place) -> list[str]:
+    """Bodies named with a province the text never prints are the plan's own ("Giao Ủy ban nhân dân Thành phố
+    hướng dẫn …" in a Hà Nội resolution: its UBND, not a province read into "hướng dẫn")."""
+    out = []
+    for name in names:
+        m = PLACED_UBND.fullmatch(name)
+        if m and fold_str(m.group(2)).lower() not in folded.text:
+            name = _own_unit("UBND", fold_str(m.group(1)).lower(), place) or ""
+        if name and name not in out:
             out.append(name)
     return out
 
@@ -474,7 +500,7 @@ def _relay(folded: Folded, s_start: int, pos: int, own: str | None, header) -> t
     earlier = next(
         (
             r
-            for r in REPORT.finditer(text, s_start, pos)
+            for r in _reports(text, s_start, pos)
             if not SUBMIT.match(text, r.start()) or _recipient(folded, r.end(), own, header)
         ),
         None,
@@ -575,7 +601,7 @@ HDND_UNIT = re.compile(
     r"(?:"
     + fuzzy_alternation(("hội đồng nhân dân", "hđnd"))
     + r")\s+("
-    + fuzzy_alternation(("tỉnh", "huyện", "xã"), ocr=False)
+    + fuzzy_alternation(("thành phố", "thị xã", "quận", "phường", "tỉnh", "huyện", "xã"), ocr=False)
     + r")(?![a-z])"
 )
 CHAIR = "Chủ tịch "
@@ -645,11 +671,12 @@ def _printed_recipient(folded: Folded, pos: int) -> str | None:
     """A recipient the agency table does not know, as printed, when it opens with a body's first word spelt out and
     capitalised ("báo cáo kết quả … về Cục Cảnh sát Quản lý hành chính về trật tự xã hội - Cơ quan thường trực …"):
     its words up to a mark or a word that ends a name ("trước ngày", "để tổng hợp", "hằng tháng")."""
-    printed = folded.quote(pos, min(len(folded.text), pos + PRINTED_REACH))
-    if not printed.startswith(cues.printed_heads()):
+    text = folded.text
+    end = min(len(text), pos + PRINTED_REACH)
+    if not folded.quote(pos, end).startswith(cues.printed_heads()):
         return None
-    stop = NAME_END.search(printed)
-    name = " ".join(printed[: stop.start() if stop else len(printed)].split()).strip(" *_")
+    stop = NAME_END.search(text, pos, end)
+    name = " ".join(folded.quote(pos, stop.start() if stop else end).split()).strip(" *_")
     words = name.split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or not all(w[:1].isupper() or w.islower() for w in words):
         return None
@@ -658,7 +685,9 @@ def _printed_recipient(folded: Folded, pos: int) -> str | None:
 
 MAX_NAME_WORDS = 12
 NAME_END = re.compile(
-    r"\s+[-–]\s|[,;:.()\n]\s|[,;:()]|\s(?:" + "|".join(re.escape(w) for w in _cues("name_end")) + r")(?!\w)"
+    r"\s+[-–]\s|[,;:.()]\s|[,;:()]|\n\s*\n|\s(?:"
+    + fuzzy_alternation(_cues("name_end"), ocr=False)
+    + r")(?![a-z])"
 )
 """Where a printed name ends: a dash between words, a mark, or a word no name of a body holds."""
 
