@@ -221,6 +221,15 @@ def test_split_cell_tells_a_list_from_a_name_with_a_dash(cell: str, expected: li
                 "3 Ban hanh bo quy tac Cuc Bao chi Thang 12/2025",
             ],
         ),
+        (  # a page's "|" lines between rows (masked to cell marks) open no row; the header keeps its cells
+            "\t\nSTT\tTen nhiem vu/du\nan\tCo quan chu tri\tThoi gian\n\t\n\t\n"
+            "1\tRa soat van ban\tBo Xay dung\t2026\n\t\n\t\n2\tDe xuat sua doi\tBo Xay dung\t2027",
+            [
+                "STT Ten nhiem vu/du an Co quan chu tri Thoi gian",
+                "1 Ra soat van ban Bo Xay dung 2026",
+                "2 De xuat sua doi Bo Xay dung 2027",
+            ],
+        ),
         (  # a table that restarts its numbering at 1 (a second group) opens a row
             "STT\tNoi dung\tChu tri\n1\tMot\n2\tHai\tSo Noi vu\n1\tBa\tSo Tu phap",
             ["STT Noi dung Chu tri", "1 Mot", "2 Hai So Noi vu", "1 Ba So Tu phap"],

@@ -18,6 +18,15 @@ def _starts_next_row(text: str, pos: int, number: int | None) -> bool:
     return int(m.group(1)) in (number + 1, 1)
 
 
+HEADER_START = re.compile(r"[ \t*_]*(?:stt|tt|so tt)[ \t*_.]*\t")
+
+
+def _opens_a_row(text: str, pos: int) -> bool:
+    """A line that opens a row of its own: a row's number or the header's "STT" cell (a bare cell mark before it is
+    the page's row separator; before other words it is an empty first cell)."""
+    return bool(ROW_START.match(text, pos) or HEADER_START.match(text, pos))
+
+
 def _numbered_row_width(text: str, lines: list[tuple[int, int, int]]) -> int:
     """The most tabs from one numbered row's first line to the next's (row n to row n + 1): a legal-database
     page prints each cell between "|" lines, so no single line holds a whole row ("1 | Đẩy nhanh … | Các Cục:
@@ -63,8 +72,13 @@ def logical_rows(text: str) -> list[tuple[int, int]]:
         k = i
         while k <= j:
             start, end, tabs = lines[k]
-            if tabs == 0:
-                k += 1
+            if (
+                tabs == 0
+                or not text[start:end].strip()
+                and k + 1 <= j
+                and _opens_a_row(text, lines[k + 1][0])
+            ):
+                k += 1  # no cell, or only the cell mark a page prints between two rows ("|" before "1 |" or "STT |")
                 continue
             opened = ROW_START.match(text, start, end + 1)  # on the row's own first line
             number = int(opened.group(1)) if opened and opened.group(1) else None
