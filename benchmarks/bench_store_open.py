@@ -3,7 +3,11 @@
 For each size (provinces of one synthetic year, ``cancu.testing.synth.generate_country``):
 
 1. ``cancu load COUNTRY`` of the whole year minus one plan — wall time and peak RSS;
-2. ``cancu load PLAN`` of the held-out plan (one plan added to the big store);
+2. ``cancu load PLAN`` of the held-out plan (one plan added to the big store, incrementally), then
+   ``cancu forget PLAN``; the same addition timed in process around the store's ``load`` alone
+   (the extraction of one file is most of the process); and the addition as it was before the
+   incremental build — the store marked as holding no per-file contributions, so the load rebuilds
+   the whole graph (the same run, the same store: the before/after ratio);
 3. ``cancu load COUNTRY`` again (nothing changed) and ``cancu load PLAN`` of one unchanged file;
 4. ``trace``, ``audit``, ``gaps``, ``responsible`` of one provincial plan and ``status`` — median of
    ``--runs`` processes each; then the national ``trace 76/NQ-CP 2021`` and whole-store ``audit`` and
@@ -14,6 +18,7 @@ Then each cost's growth exponent between the sizes (cost ~ plans^b). Timings on 
 are noisy: compare ratios measured in the same run.
 
     python benchmarks/bench_store_open.py [--sizes 3 9] [--runs 5] [--json benchmarks/out/store_cli.json]
+    python benchmarks/bench_store_open.py --years 1 2 4 --departments 15 --communes 98 --loads-only
 """
 
 from __future__ import annotations
@@ -90,8 +95,52 @@ def median_of(runs: int, *args: str, compare: bool = False) -> dict[str, float]:
     }
 
 
+_STORE_ONLY = """
+import json, sys, time
+from cancu.graph.embedded import open_store
+from cancu.loaders.extract import extract_path
+store, path = sys.argv[1], sys.argv[2]
+record = extract_path(path)
+t0 = time.perf_counter()
+open_store(store).load([(path, record)])
+print(json.dumps(time.perf_counter() - t0))
+"""
+
+
+def store_only_add(store: Path, path: Path) -> float:
+    """Seconds of the store's ``load`` of one extracted plan, in a fresh process (extraction untimed)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _STORE_ONLY, str(store), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_env(),
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def forget_contributions(store: Path) -> None:
+    """Mark the store as one written before per-file contributions: its next load rebuilds it whole
+    (what every load did before the incremental build), and writes them again."""
+    import sqlite3
+
+    db = sqlite3.connect(store / "cancu.sqlite")
+    try:
+        with db:
+            db.execute("UPDATE meta SET value = 'false' WHERE name = 'contributions'")
+    finally:
+        db.close()
+
+
 def one_size(
-    provinces: int, departments: int, communes: int, tasks: int, runs: int, work: Path, years: int = 1
+    provinces: int,
+    departments: int,
+    communes: int,
+    tasks: int,
+    runs: int,
+    work: Path,
+    years: int = 1,
+    loads_only: bool = False,
 ) -> dict[str, Any]:
     from cancu.graph.embedded import open_store
     from cancu.testing.synth import generate_country
@@ -120,6 +169,11 @@ def one_size(
     s = "--store"
     load_s, load_rss = cancu("load", str(country), s, str(store), "--jobs", jobs)
     add_s, add_rss = cancu("load", str(aside), s, str(store))
+    forget_s, forget_rss = cancu("forget", str(aside), s, str(store))
+    add_store_s = store_only_add(store, aside)
+    cancu("forget", str(aside), s, str(store))
+    forget_contributions(store)
+    rebuild_s, rebuild_rss = cancu("load", str(aside), s, str(store))
     reload_all_s, _ = cancu("load", str(country), s, str(store), "--jobs", jobs)
     reload_one_s, reload_one_rss = cancu("load", str(aside), s, str(store))
     info = open_store(store).status()
@@ -127,25 +181,37 @@ def one_size(
     from cancu.loaders.extract import extract_path
 
     plan_key = "doc:" + str(extract_path(country / province["file"]).document.id)
-    q = {
-        "floor (cancu --version)": median_of(runs, "--version"),
-        "status": median_of(runs, "status", s, str(store), compare=True),
-        "trace PLAN": median_of(runs, "trace", plan_key, "--as-of", AS_OF, s, str(store)),
-        "audit PLAN": median_of(runs, "audit", plan_key, "--as-of", AS_OF, s, str(store)),
-        "gaps PLAN": median_of(runs, "gaps", plan_key, "--as-of", AS_OF, s, str(store)),
-        "responsible PLAN": median_of(runs, "responsible", plan_key, "--as-of", AS_OF, s, str(store)),
-        "trace national": median_of(
-            max(1, runs // 2), "trace", "76/NQ-CP 2021", "--as-of", AS_OF, s, str(store)
-        ),
-        "audit (whole store)": median_of(
-            max(1, runs // 2), "audit", "--as-of", AS_OF, "--format", "ndjson", s, str(store), compare=True
-        ),
-        "gaps (whole store)": median_of(
-            max(1, runs // 2), "gaps", "--as-of", AS_OF, "--format", "ndjson", s, str(store), compare=True
-        ),
-    }
+    q = (
+        {}
+        if loads_only
+        else {
+            "floor (cancu --version)": median_of(runs, "--version"),
+            "status": median_of(runs, "status", s, str(store), compare=True),
+            "trace PLAN": median_of(runs, "trace", plan_key, "--as-of", AS_OF, s, str(store)),
+            "audit PLAN": median_of(runs, "audit", plan_key, "--as-of", AS_OF, s, str(store)),
+            "gaps PLAN": median_of(runs, "gaps", plan_key, "--as-of", AS_OF, s, str(store)),
+            "responsible PLAN": median_of(runs, "responsible", plan_key, "--as-of", AS_OF, s, str(store)),
+            "trace national": median_of(
+                max(1, runs // 2), "trace", "76/NQ-CP 2021", "--as-of", AS_OF, s, str(store)
+            ),
+            "audit (whole store)": median_of(
+                max(1, runs // 2),
+                "audit",
+                "--as-of",
+                AS_OF,
+                "--format",
+                "ndjson",
+                s,
+                str(store),
+                compare=True,
+            ),
+            "gaps (whole store)": median_of(
+                max(1, runs // 2), "gaps", "--as-of", AS_OF, "--format", "ndjson", s, str(store), compare=True
+            ),
+        }
+    )
     return {
-        "sql_reads": sql_reads(store, plan_key) if hasattr(open_store(store), "subgraph_for_trace") else {},
+        "sql_reads": {} if loads_only else sql_reads(store, plan_key),
         "provinces": provinces,
         "years": years,
         "plans": len(plans),
@@ -156,6 +222,12 @@ def one_size(
         "query_plan": plan_key,
         "load": {"wall_s": round(load_s, 2), "peak_rss_mb": round(load_rss, 1)},
         "add one plan": {"wall_s": round(add_s, 2), "peak_rss_mb": round(add_rss, 1)},
+        "forget one plan": {"wall_s": round(forget_s, 2), "peak_rss_mb": round(forget_rss, 1)},
+        "add one plan, the store's load alone (in process)": {"wall_s": round(add_store_s, 3)},
+        "add one plan, whole rebuild (before)": {
+            "wall_s": round(rebuild_s, 2),
+            "peak_rss_mb": round(rebuild_rss, 1),
+        },
         "reload unchanged (whole year)": {"wall_s": round(reload_all_s, 2)},
         "reload unchanged (one file)": {
             "wall_s": round(reload_one_s, 2),
@@ -205,8 +277,9 @@ def exponent(x1: float, y1: float, x2: float, y2: float) -> float | None:
 def exponents(small: dict[str, Any], big: dict[str, Any]) -> dict[str, float | None]:
     out: dict[str, float | None] = {}
     x1, x2 = small["plans"], big["plans"]
-    for name in ("load", "add one plan", "reload unchanged (whole year)", "reload unchanged (one file)"):
-        out[name] = exponent(x1, small[name]["wall_s"], x2, big[name]["wall_s"])
+    for name in LOADS:
+        if name in small and name in big:
+            out[name] = exponent(x1, small[name]["wall_s"], x2, big[name]["wall_s"])
     out["load peak RSS"] = exponent(x1, small["load"]["peak_rss_mb"], x2, big["load"]["peak_rss_mb"])
     for name in small["queries"]:
         out[name] = exponent(x1, small["queries"][name]["median_s"], x2, big["queries"][name]["median_s"])
@@ -214,6 +287,15 @@ def exponents(small: dict[str, Any], big: dict[str, Any]) -> dict[str, float | N
 
 
 TEN_YEARS_PLANS = 40_000
+LOADS = (
+    "load",
+    "add one plan",
+    "forget one plan",
+    "add one plan, the store's load alone (in process)",
+    "add one plan, whole rebuild (before)",
+    "reload unchanged (whole year)",
+    "reload unchanged (one file)",
+)
 
 
 def projection(big: dict[str, Any], exps: dict[str, float | None]) -> dict[str, float | None]:
@@ -221,7 +303,7 @@ def projection(big: dict[str, Any], exps: dict[str, float | None]) -> dict[str, 
     a cost that fell between two sizes is noise, not a trend)."""
     scale = TEN_YEARS_PLANS / big["plans"]
     out: dict[str, float | None] = {}
-    costs = {n: big[n]["wall_s"] for n in ("load", "add one plan", "reload unchanged (one file)")}
+    costs = {n: big[n]["wall_s"] for n in LOADS if n in big}
     costs |= {n: v["median_s"] for n, v in big["queries"].items()}
     costs["load peak RSS"] = big["load"]["peak_rss_mb"]
     for name, value in costs.items():
@@ -238,8 +320,7 @@ def table(result: dict[str, Any]) -> str:
         + " | exponent |"
     )
     lines = [head, "|---" * (len(sizes) + 2) + "|"]
-    names = ["load", "add one plan", "reload unchanged (whole year)", "reload unchanged (one file)"]
-    for name in names:
+    for name in [n for n in LOADS if n in sizes[0]]:
         cells = [
             f"{r[name]['wall_s']} s" + (f", {r[name]['peak_rss_mb']} MB" if "peak_rss_mb" in r[name] else "")
             for r in sizes
@@ -279,6 +360,7 @@ def main() -> None:
     ap.add_argument(
         "--before", type=Path, default=None, help="a cancu tree (PYTHONPATH) timed in the same run"
     )
+    ap.add_argument("--loads-only", action="store_true", help="the loads alone, no query timings")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "out" / "store_cli.json")
     args = ap.parse_args()
     if args.before:
@@ -289,7 +371,16 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="cancu-bench-") as tmp:
             started = time.perf_counter()
             sizes.append(
-                one_size(n, args.departments, args.communes, args.tasks, args.runs, Path(tmp), years)
+                one_size(
+                    n,
+                    args.departments,
+                    args.communes,
+                    args.tasks,
+                    args.runs,
+                    Path(tmp),
+                    years,
+                    args.loads_only,
+                )
             )
             print(f"size {n} x {years} year(s): {time.perf_counter() - started:.0f} s", file=sys.stderr)
             args.json.parent.mkdir(parents=True, exist_ok=True)  # what is measured survives a stop
