@@ -18,7 +18,7 @@ def _starts_next_row(text: str, pos: int, number: int | None) -> bool:
     return int(m.group(1)) in (number + 1, 1)
 
 
-HEADER_START = re.compile(r"[ \t*_]*(?:stt|tt|so tt)[ \t*_.]*\t")
+HEADER_START = re.compile(r"[ \t*_]*(?:stt|tt|so tt)[ \t*_.]*\t", re.IGNORECASE)
 
 
 def _opens_a_row(text: str, pos: int) -> bool:
