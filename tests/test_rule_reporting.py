@@ -64,6 +64,8 @@ FREQUENCY_ROWS = [
     pytest.param(
         "Trường hợp còn thiếu, tổng hợp nhu cầu, báo cáo Bộ Tài chính", ["đột xuất"], id="truong-hop"
     ),
+    pytest.param("Báo cáo tổng hợp hàng ngày gửi UBND tỉnh", ["ngày"], id="daily"),
+    pytest.param("và tại các báo cáo định kỳ hằng tuần", ["tuần"], id="weekly"),
     pytest.param("kịp thời phát hiện, báo cáo UBND thành phố", ["đột xuất"], id="kip-thoi-is-ad-hoc"),
     pytest.param(
         "báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh", ["đột xuất"], id="a-problem-that-arises"
@@ -145,6 +147,22 @@ nhân dân Thành phố kết quả thực hiện để xem xét, quyết địn
 """,
         [("UBND thành phố Hà Nội", "HĐND thành phố Hà Nội", None, [])],
         id="a-city-council-and-its-ubnd-named-by-their-unit-word",
+    ),
+    pytest.param(
+        """BAN CHỈ ĐẠO CỦA CHÍNH PHỦ
+Số: 180/CV-BCĐ
+V/v điều chỉnh thẩm quyền
+Hà Nội, ngày 01 tháng 12 năm 2025
+Kính gửi: Các Bộ, cơ quan ngang Bộ
+1.2. Đối với 10 nhiệm vụ cần điều chỉnh thẩm quyền, yêu cầu các Bộ: Xây dựng; Tư pháp; Y tế, theo chức năng được
+giao, xây dựng phương án điều chỉnh, báo cáo Ban Chỉ đạo của Chính phủ *trước ngày 15/12/2025 để thống nhất*.
+""",
+        [
+            ("Bộ Xây dựng", "Ban Chỉ đạo của Chính phủ", None, []),
+            ("Bộ Tư pháp", "Ban Chỉ đạo của Chính phủ", None, []),
+            ("Bộ Y tế", "Ban Chỉ đạo của Chính phủ", None, []),
+        ],
+        id="yeu-cau-a-list-sharing-its-first-word-and-a-printed-recipient",
     ),
     pytest.param(
         LETTER_HEAD

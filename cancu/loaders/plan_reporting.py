@@ -407,6 +407,9 @@ def _sentence_subject(folded: Folded, pos: int) -> list[str]:
     for given in sorted(gives, key=lambda g: g.start()):
         # "Giao X …", "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND phường, xã …"; not "bàn giao", "đã giao theo"
         names = directives.addressees(folded, 0, given.start()) if ADDRESSED.match(text, given.end()) else []
+        names = names or directives.shared_list(
+            folded, given.end(), pos
+        )  # "yêu cầu các Bộ: Xây dựng; Tư pháp …"
         names = names or agency_run(text, given.end(), min(pos, given.end() + 160))
         if names:
             return [n for n in names if not _residual(n)]
@@ -685,7 +688,7 @@ def _printed_recipient(folded: Folded, pos: int) -> str | None:
 
 MAX_NAME_WORDS = 12
 NAME_END = re.compile(
-    r"\s+[-–]\s|[,;:.()]\s|[,;:()]|\n\s*\n|\s(?:"
+    r"\s+[-–]\s|[,;:.()]\s|[,;:()*_]|\n\s*\n|\s(?:"
     + fuzzy_alternation(_cues("name_end"), ocr=False)
     + r")(?![a-z])"
 )
