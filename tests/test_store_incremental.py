@@ -211,3 +211,46 @@ def test_two_merged_provinces_loaded_and_forgotten_one_at_a_time_give_one_full_b
         assert open_store(tmp_path / "s").forget(str(country / name))
     _load(tmp_path / "without", country, records, [n for n in names if n not in gone])
     assert _same(tmp_path / "s", tmp_path / "without")
+
+
+def _without_contributions(store: Path, tmp: Path) -> None:
+    db = sqlite3.connect(store / DB_NAME)
+    with db:
+        db.execute("UPDATE meta SET value = 'false' WHERE name = 'contributions'")
+    db.close()
+
+
+def _registry(tmp: Path) -> Path:
+    mine = tmp / "mine.csv"
+    mine.write_text("number,year,status,confidence,source\n76/NQ-CP,2021,in_force,high,x\n", encoding="utf-8")
+    return mine
+
+
+REBUILDS = {  # what a write to a built store does: file by file (no line), or the whole graph, said once
+    "one more file": (lambda store, tmp: None, []),
+    "one more file and a registry": (
+        lambda store, tmp: _registry(tmp),
+        ["cancu: a registry changed: the graph is rebuilt from every stored record"],
+    ),
+    "one more file into a store written before contributions were kept": (
+        _without_contributions,
+        [
+            "cancu: the store keeps no per-file contributions yet: the graph is rebuilt from every stored record"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REBUILDS))
+def test_a_write_rebuilds_the_whole_graph_only_for_a_global_change_and_says_so(tmp_path, seeds, capsys, case):
+    prepare, lines = REBUILDS[case]
+    open_store(tmp_path / "s").load([(str(p), extract_path(p)) for p in seeds[:2]])
+    assert capsys.readouterr().err == ""  # the first build of an empty store is no fallback
+    registry = prepare(tmp_path / "s", tmp_path)
+    open_store(tmp_path / "s").load([(str(seeds[2]), extract_path(seeds[2]))], [registry] if registry else [])
+    assert capsys.readouterr().err.splitlines() == lines
+    open_store(tmp_path / "s").forget(str(seeds[0]))  # and the next write is file by file again
+    assert capsys.readouterr().err == ""
+    once = tmp_path / "once"
+    open_store(once).load([(str(p), extract_path(p)) for p in seeds[1:3]], [registry] if registry else [])
+    assert _same(tmp_path / "s", once)
