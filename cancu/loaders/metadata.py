@@ -26,11 +26,11 @@ from cancu.loaders.issuers import (
 )
 from cancu.loaders.page_metadata import read_page_metadata
 from cancu.loaders.places import (
-    REFORM_DAY,
     UNIT_RE,
     match_province,
     printed_name,
     province_of_unit,
+    reform_day,
 )
 from cancu.loaders.self_reference import annex_of, self_reference, unnumbered_act
 from cancu.ontology.datafiles import read_rows
@@ -503,7 +503,9 @@ def _complete(
     p = issuer.place
     if not p.province and place.province:
         p.province = place.province
-    if p.commune and not p.district and (issued is None or issued < REFORM_DAY):  # undated: the text decides
+    if (
+        p.commune and not p.district and (issued is None or issued < reform_day())
+    ):  # undated: the text decides
         _district_from_text(folded, title_end, p)
     if (p.district or p.commune) and not p.province:
         p.province = province_named_in(folded)

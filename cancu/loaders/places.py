@@ -234,11 +234,15 @@ def province_of_unit(printed: str, level: str, on: str | None) -> str | None:
     after it (``on``: ISO date); the old communes are not in it. None when not unique."""
     if not printed or not on:
         return None
-    if (level == "district") != (on < REFORM_DAY):
+    if (level == "district") != (on < reform_day()):
         return None
     found = _unit_provinces().get((level, fold_str(printed).lower()), frozenset())
     return next(iter(found)) if len(found) == 1 else None
 
 
-REFORM_DAY = "2025-07-01"
-"""Districts ended and the new communes began on this day (Nghị quyết 203/2025/QH15)."""
+@cache
+def reform_day() -> str:
+    """The day districts ended and the new communes began (``reforms.csv``: district_level_end, NQ 203/2025/QH15)."""
+    from cancu.ontology.registry import shipped
+
+    return shipped().reforms["district_level_end"].starts

@@ -18,6 +18,7 @@ from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
 from cancu.loaders.duty_sections import LEAD_IN, duty_tasks
 from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.localities import name_localities
 from cancu.loaders.outline import Outline, Section, area_of, heading_words_start, outline
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.plan_reporting import LETTER_TYPES, reporting
@@ -81,6 +82,7 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     )
     askers = [a.agency for a in record.assignments] if letter else []
     record.reporting = reporting(folded, o, spans, own, header, duty_spans, askers)
+    name_localities(record)
 
 
 # -- tables -------------------------------------------------------------------
