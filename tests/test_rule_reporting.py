@@ -340,6 +340,30 @@ Phó Thủ tướng Chính phủ có ý kiến như sau:
         ],
         id="a-task-table-row-reports-from-its-lead-column",
     ),
+    pytest.param(
+        PLAN_HEAD.replace("III. TỔ CHỨC THỰC HIỆN\n", "III. CHẾ ĐỘ THÔNG TIN BÁO CÁO\n")
+        + "STT\tLoại báo cáo\tĐơn vị báo cáo\tCơ quan nhận báo cáo\tThời hạn gửi\n"
+        + "1\tBáo cáo tình hình chuyển đổi số\tCác sở, ban, ngành tỉnh\tSở Khoa học và Công nghệ\t"
+        + "Trước ngày 15 hằng tháng\n"
+        + "2\tBáo cáo tổng hợp của tỉnh\tSở Khoa học và Công nghệ\tỦy ban nhân dân tỉnh\tHằng quý\n",
+        [
+            ("Sở, ban, ngành tỉnh", "Sở Khoa học và Công nghệ", None, ["tháng"]),
+            ("Sở Khoa học và Công nghệ", "UBND tỉnh Lai Châu", None, ["quý"]),
+        ],
+        id="a-reporting-table-with-a-recipients-column",
+    ),
+    pytest.param(
+        PLAN_HEAD.replace("III. TỔ CHỨC THỰC HIỆN\n", "III. CHẾ ĐỘ THÔNG TIN BÁO CÁO\n")
+        + """Định kỳ 6 tháng, năm (trước ngày 15/6 và 15/12), các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường báo
+cáo kết quả thực hiện về Sở Khoa học và Công nghệ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+""",
+        [
+            ("Sở, ban, ngành tỉnh", "Sở Khoa học và Công nghệ", None, ["6 tháng", "năm"]),
+            ("UBND cấp xã", "Sở Khoa học và Công nghệ", None, ["6 tháng", "năm"]),
+            ("Sở Khoa học và Công nghệ", "UBND tỉnh Lai Châu", None, ["6 tháng", "năm"]),
+        ],
+        id="a-reporting-section-s-periods-before-its-senders",
+    ),
     # -- relays and difficulties
     pytest.param(
         PLAN_HEAD

@@ -141,16 +141,17 @@ def reporting(
             continue
         sec = o.section_at(m.start())
         closing = _closing(text, m.start())
-        subject = _sentence_subject(folded, m.start())
-        if (sec is None or sec.role != "organization") and not (duty or asked or closing or subject):
-            continue  # a report no body is given: a letter's reports come from the bodies it asks (``asked``)
-        if (
+        report_heading = (  # "III. CHẾ ĐỘ BÁO CÁO": a heading, not a sentence's start
             sec is not None
             and sec.heading is not None
             and sec.heading.end <= m.start()
             and REPORT_WORD.search(text, sec.heading.start, sec.heading.end)
-        ):
-            s_start = max(s_start, sec.heading.end)  # a heading ("III. CHẾ ĐỘ BÁO CÁO") is not the sentence's
+        )
+        subject = _sentence_subject(folded, m.start(), sec.heading.end if report_heading else 0)
+        if (sec is None or sec.role != "organization") and not (duty or asked or closing or subject):
+            continue  # a report no body is given: a letter's reports come from the bodies it asks (``asked``)
+        if report_heading:
+            s_start = max(s_start, sec.heading.end)
         via = _via(text, m.end(), s_end)
         relay, how = (None, None) if k - 1 in drafted else _relay(folded, s_start, m.start(), own, header)
         reported = how == "reported"
@@ -200,7 +201,7 @@ def reporting(
             )
             rep.via = rep.via or via
             rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
-    in_tables = len(every) > len(reports)  # a report in a table row: read the table's rows
+    in_tables = "\t" in text and (len(every) > len(reports) or bool(TABLE_RECIPIENT.search(text)))
     for sender, recipient, freq, span in _table_lines(folded, own, header) if in_tables else ():
         rep = lines.setdefault((sender, recipient), Reporting(from_=sender, to=recipient, span=span))
         rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
@@ -216,26 +217,30 @@ ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*[.)]?\s*$")
 def _table_lines(
     folded: Folded, own: str | None, header
 ) -> list[tuple[str, str, list[str], tuple[int, int]]]:
-    """Reports inside the rows of a task table ("3 | Tham mưu UBND Thành phố báo cáo Bộ Tài chính tình hình thực
-    hiện Đề án. | Sở Tài chính | … | Hằng năm."; "… | Các sở, ngành, UBND xã, phường | Sở Tài chính | Thường
-    xuyên, định kỳ hằng quý báo cáo về Sở Tài chính"): sent by the bodies of the row's lead column ("Cơ quan chủ
-    trì"), with the periods its cells state. A "Báo cáo" product cell names no recipient and gives no line."""
+    """Reports inside the rows of a table ("3 | Tham mưu UBND Thành phố báo cáo Bộ Tài chính tình hình thực hiện Đề
+    án. | Sở Tài chính | … | Hằng năm."; "… | Các sở, ngành, UBND xã, phường | Sở Tài chính | Thường xuyên, định kỳ
+    hằng quý báo cáo về Sở Tài chính"): sent by the bodies of the row's lead column ("Cơ quan chủ trì", "Đơn vị báo
+    cáo"), with the periods its cells state; a table with a recipients' column ("Cơ quan nhận báo cáo", "Báo cáo
+    về") gives each row's line to the body that column names. A "Báo cáo" product cell names no recipient."""
     text = folded.text
-    if "\t" not in text:
-        return []
     out = []
     lead_col: int | None = None
+    to_col: int | None = None
     for start, end in logical_rows(text):
         cells = _cells(text, start, end)
         names = [text[a:b].strip(" .*_:") for a, b in cells]
-        if any(LEAD_HEADER.search(n) for n in names):  # a header row: where the lead column stands
+        lead = next((k for k, n in enumerate(names) if LEAD_HEADER.search(n)), None)
+        if lead is None:
+            lead = next((k for k, n in enumerate(names) if TABLE_SENDER.fullmatch(n)), None)
+        if lead is not None:  # a header row: where the lead and recipients' columns stand
             first = next((k for k, n in enumerate(names[:3]) if n in NUMBER_HEADERS), None)
-            lead = next(k for k, n in enumerate(names) if LEAD_HEADER.search(n))
+            to = next((k for k, n in enumerate(names) if TABLE_RECIPIENT.fullmatch(n)), None)
             lead_col = lead - first if first is not None else None
+            to_col = to - first if first is not None and to is not None else None
             continue
         if lead_col is None or not cells or not ROW_NUMBER.match(text, cells[0][0], cells[0][1]):
             continue
-        if lead_col >= len(cells) or not REPORT_WORD.search(text, start, end):
+        if lead_col >= len(cells) or not (to_col is not None or REPORT_WORD.search(text, start, end)):
             continue
         senders = [
             n
@@ -243,15 +248,27 @@ def _table_lines(
             if n != own and not _residual(n) and re.search(r"\w\w", n)
         ]
         row_freq = [name for name, rx in FREQUENCIES if rx.search(text, start, end)]
+        span = folded.span(start, end)
+        if to_col is not None and to_col < len(cells):
+            a, b = cells[to_col]
+            a = SPACES.match(text, a).end()
+            recipients = _recipients(folded, a, b, own, header)
+            out += [(s, r, row_freq, span) for s in senders for r in recipients if s != r]
+            continue
         for k, (a, b) in enumerate(cells):
             if k == lead_col:
                 continue
             for m in _reports(text, a, b):
                 recipients = _recipients(folded, m.end(), b, own, header)
                 if recipients and (row_freq or DUE_DATE.search(text, a, b) or PERIODIC.search(text, a, b)):
-                    span = folded.span(start, end)
                     out += [(s, r, row_freq, span) for s in senders for r in recipients if s != r]
     return out
+
+
+SPACES = re.compile(r"[\s*_]*")
+TABLE_SENDER = re.compile(r"(?:" + _cue("table_sender") + r")")
+TABLE_RECIPIENT = re.compile(r"(?:" + _cue("table_recipient") + r")")
+"""The headers of a reporting table's columns ("Đơn vị báo cáo", "Cơ quan nhận báo cáo"), whole cells."""
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -396,12 +413,12 @@ SUBJECT_REACH = 1500
 SUBJECT_END = (". ", ".\n", "\n\n", ":\n")
 
 
-def _sentence_subject(folded: Folded, pos: int) -> list[str]:
+def _sentence_subject(folded: Folded, pos: int, floor: int = 0) -> list[str]:
     """The bodies a directive's sentence gives its work to, when the report at ``pos`` closes that work:
     "X chủ trì, phối hợp với … ; báo cáo Y", "Giao X … , báo cáo Y", "… yêu cầu X … ; báo cáo Y" (X, not
     the partners); "… yêu cầu các đơn vị triển khai, báo cáo …": the letter's addressees."""
     text = folded.text
-    floor = max(0, pos - SUBJECT_REACH)
+    floor = max(floor, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in SUBJECT_END) + 1, floor)
     gives = [*directives.GIVES.finditer(text, start, pos), *directives.ASKS.finditer(text, start, pos)]
     for given in sorted(gives, key=lambda g: g.start()):
@@ -418,7 +435,7 @@ def _sentence_subject(folded: Folded, pos: int) -> list[str]:
         names = agency_run(text, begin, led.start())
         if names:
             return names[:1]
-    return _clause_subject(folded, pos) or _article_subject(text, pos)
+    return _clause_subject(folded, pos, floor) or _article_subject(text, pos)
 
 
 ARTICLE = re.compile(r"(?m)^[ \t*_]*" + fuzzy_pattern("điều") + r"\s*\d{1,3}\s*[.:]\s*")
@@ -452,27 +469,36 @@ CLAUSE_OPENING = re.compile(r"[\s*_\-+•]*(?:\d{1,2}(?:\.\d{1,2})*[.)][\s*_]*|[
 """What may stand before a clause's first word: spaces, emphasis, an item mark or number ("2. ", "b) ", "- ")."""
 CONDITION = re.compile(r"(?:" + _cue("opener") + r"(?:(?!\n\s*\n)[^,.;:]){0,80},\s*)?")
 """A condition before a clause's subject ("Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính")."""
+COMMA = re.compile(r",\s*")
+OPENER_REACH = 120
+"""How far after an opener's first comma its clause's subject may stand ("Định kỳ 6 tháng, năm, các sở …")."""
 
 
-def _clause_subject(folded: Folded, pos: int) -> list[str]:
+def _clause_subject(folded: Folded, pos: int, floor: int = 0) -> list[str]:
     """The bodies a clause opens with, when they are its subject ("2. Về dự án …: Bộ Xây dựng khẩn trương rà soát
     …, báo cáo Thủ tướng Chính phủ …"; "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo UBND Thành phố"; "8. Các
     Bộ, cơ quan: Tài chính, Xây dựng, … rà soát …"; "Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính" in a notice to
     one province): names at the clause's start, not a heading naming a body alone."""
     text = folded.text
-    floor = max(0, pos - SUBJECT_REACH)
+    floor = max(floor, pos - SUBJECT_REACH)
     start = max(max(text.rfind(x, floor, pos) for x in CLAUSE_MARKS) + 1, floor)
     label = max(max(text.rfind(x, floor, start - 1) for x in CLAUSE_MARKS if x != ":") + 1, floor)
     label = CLAUSE_OPENING.match(
         text, label
     ).end()  # "8. Các Bộ, cơ quan: Tài chính, …": the list over its colon
     start = CLAUSE_OPENING.match(text, start).end()
-    start = CONDITION.match(text, start).end()  # "Trường hợp còn thiếu, Tỉnh tổng hợp …"
+    opened = CONDITION.match(text, start)
+    start = opened.end()  # "Trường hợp còn thiếu, Tỉnh tổng hợp …"
     names = (
         directives.shared_list(folded, label, pos)
         or directives.shared_list(folded, start, pos)
         or agency_run(text, start, min(pos, start + 160))
     )
+    if not names and opened.end() > opened.start():  # "Định kỳ 6 tháng, năm, các sở, ban, ngành báo cáo …"
+        for comma in COMMA.finditer(text, start, min(pos, start + OPENER_REACH)):
+            names = agency_run(text, comma.end(), min(pos, comma.end() + 160))
+            if names:
+                break
     if not names and directives.BARE_PROVINCE.match(folded.quote(start, min(pos, start + 12))):
         province = province_named_in(folded, named=True)
         names = [f"UBND {Place(province=province).unit_name()}"] if province else []
