@@ -2237,6 +2237,35 @@ ngân sách nhà nước, trình cấp có thẩm quyền theo quy định.
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 634/TB-VPCP
+Hà Nội, ngày 20 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI TỈNH THANH HÓA
+I. ĐÁNH GIÁ CHUNG
+Tăng trưởng kinh tế 9 tháng của Tỉnh ước đạt 8,19%, cao hơn bình quân cả nước.
+II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI
+Tỉnh tiếp tục thực hiện tốt các nhiệm vụ đã đề ra.
+III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về dự án lọc hóa dầu Nghi Sơn giai đoạn 2: giao Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam làm việc
+cụ thể với các nhà đầu tư, báo cáo Thủ tướng Chính phủ.
+2. Về triển khai hạ tầng phủ sóng 19 thôn, bản: đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp -
+Viễn thông Quân đội tiếp tục đầu tư hạ tầng viễn thông tại các thôn, bản chưa có sóng.
+""",
+        {
+            "leads": [
+                ["Tập đoàn Công nghiệp Năng lượng Quốc gia Việt Nam"],
+                ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"],
+            ],
+        },
+        id="notice-with-a-task-section-that-gives-none-its-answered-points-still-read",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -171,8 +171,10 @@ def directive_tasks(
     folded: Folded, o: Outline, doc_type: str | None, body_start: int, own: str | None
 ) -> list[Task]:
     """Numbered directives of a document that has no "Nhiệm vụ" section: each numbered line with a
-    sentence of its own; its lead is the body it opens with, else the bodies requested or addressed."""
-    if any(s.role == "tasks" for s in o.sections):
+    sentence of its own; its lead is the body it opens with, else the bodies requested or addressed. A notice
+    or letter whose "Nhiệm vụ" section gave no task has only its answered points read ("1. Về …: Giao X …")."""
+    planned = any(s.role == "tasks" for s in o.sections)  # a "Nhiệm vụ" section that gave no task
+    if planned and doc_type not in DIRECTIVE_TYPES:
         return []
     if doc_type is None:
         return _given(
@@ -197,6 +199,8 @@ def directive_tasks(
             if len(text[label.end() : work_end].split()) >= MIN_WORDS:
                 items.append((label.end(), work_end, True))
             continue
+        if planned:
+            continue  # with a "Nhiệm vụ" section, only the points answered after their colon are read here
         sec = o.section_at(m.start())
         if sec is not None and sec.role is not None or len(text[m.end() : end].split()) < MIN_WORDS:
             continue
@@ -204,13 +208,17 @@ def directive_tasks(
         para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
         items.append((m.end(), para.start() if para else stop, False))
     if not items:
-        return _led_paragraphs(folded, body_start)
+        return [] if planned else _led_paragraphs(folded, body_start)
     groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
     tasks = []
     for start, end, labelled in items:
-        given = GIVES.match(text, start)
-        if given:  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …": the bodies given the work
-            lead = agency_run(text, given.end(), min(end, given.end() + 160))
+        given = GIVES.match(text, start) or ASKS.match(text, start)
+        if (
+            given
+        ):  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế …", "đề nghị các Tập đoàn: …": the bodies given the work
+            lead = shared_list(folded, given.end(), end) or agency_run(
+                text, given.end(), min(end, given.end() + 160)
+            )
         else:
             lead = (
                 shared_list(folded, start, end)
@@ -261,11 +269,15 @@ def shared_list(folded: Folded, start: int, end: int) -> list[str]:
                 break
         if (
             found is None
-        ):  # a body of its own closes the list ("…, Tập đoàn Điện lực Việt Nam theo chức năng")
-            own = fold_str(parts[i]).lower()
-            known = agency_names.find_in(own, 0, len(own))
-            if known and known[0][1] == 0:
-                out.append(known[0][0])
+        ):  # the list's last body, the sentence after it: "…, Công nghiệp - Viễn thông Quân đội tiếp
+            # tục …" (under the shared word) or "…, Tập đoàn Điện lực Việt Nam theo chức năng" (a body of its own)
+            for words in (f"{head} {parts[i]}", parts[i]):
+                own = fold_str(words).lower()
+                known = agency_names.find_in(own, 0, len(own))
+                if known and known[0][1] == 0:
+                    if known[0][0] not in out:
+                        out.append(known[0][0])
+                    break
             break
         if found[0] not in out:
             out.append(found[0])
