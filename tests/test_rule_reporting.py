@@ -288,6 +288,15 @@ huyện trước ngày 13 hàng tháng.
     ),
     pytest.param(
         PLAN_HEAD
+        + """1. Sở Tài chính (cơ quan chủ trì)
+- Thẩm định, tổng hợp nhu cầu kinh phí; tham mưu Ủy ban nhân dân tỉnh báo cáo Chính phủ và Bộ Tài chính.
+- Tổ chức tập huấn; báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.
+""",
+        [("Sở Tài chính", "Chính phủ", None, []), ("Sở Tài chính", "Bộ Tài chính", None, [])],
+        id="a-report-drafted-for-the-plan-s-body-needs-no-period",
+    ),
+    pytest.param(
+        PLAN_HEAD
         + """1. Sở Nội vụ
 Theo dõi việc thực hiện Kế hoạch.
 2. Cơ chế phối hợp

@@ -174,6 +174,8 @@ def reporting(
             and cues.due_time().search(text, m.start(), min(s_end, m.start() + 160))
             or (spanned or subject)
             and RESULTS.search(text, max(s_start, m.start() - 80), min(s_end, m.end() + 80))
+            or (spanned or subject)
+            and _drafts_for(folded, max(s_start, m.start() - DRAFT_GAP), m.start(), own, header)
         ):
             continue  # "báo cáo" with no period and no "định kỳ": a one-off proposal, not a reporting line
         named = _named_senders(text, s_start, m.start(), own)
@@ -333,6 +335,20 @@ def _via(text: str, start: int, end: int) -> str | None:
 
 DRAFT_GAP = 80
 """How far a submission's recipient may run before the report it drafts ("trình Lãnh đạo Bộ báo cáo …")."""
+
+
+DRAFTS = re.compile(_cue("drafting") + r"\s+")
+
+
+def _drafts_for(folded: Folded, start: int, pos: int, own: str | None, header) -> bool:
+    """Whether the report at ``pos`` is drafted for another body that signs it ("Sở Tài chính … tham mưu Ủy ban nhân
+    dân Thành phố báo cáo Chính phủ và Bộ Tài chính"): the plan's body reporting upward, a line with no period."""
+    text = folded.text
+    for m in DRAFTS.finditer(text, start, pos):
+        between = text[m.end() : pos]
+        if not re.search(r"[,;.:]", between) and _recipient(folded, m.end(), own, header):
+            return True
+    return False
 
 
 def _drafted(text: str, reports: list[re.Match[str]]) -> set[int]:
@@ -584,26 +600,33 @@ def _recipients(
 
 COVERBS = re.compile(r"(?:\s*(?:,|" + fuzzy_pattern("và") + r")\s*" + _cue("coverb") + r")+\s+")
 """Verbs coordinated with "báo cáo" before its recipient ("kịp thời phát hiện, báo cáo và tham mưu UBND thành phố")."""
-MORE = re.compile(r"(?:(?!\n\s*\n)[^,;()]){0,40}?,\s*")
-"""The rest of one recipient's name and the comma before the next, over a line break but not a blank line."""
+SEPARATOR = re.compile(r",\s*|\s+" + fuzzy_pattern("và", ocr=False) + r"\s+|\n\s*\n|[;()]")
+"""What stands between two recipients of one list ("gửi UBND tỉnh, Sở Nội vụ", "báo cáo Chính phủ và Bộ Tài chính");
+a blank line, ";" or a bracket ends the list."""
+MORE_REACH = 45
+"""How far after one recipient's first word the next may start (the first one's name between them)."""
 MORE_COUNT = 4
 
 
 def _more(folded: Folded, start: int, end: int, first: str, own, header) -> list[str]:
-    """A list of recipients: "gửi UBND tỉnh, Sở Nội vụ", "báo cáo Bộ Nội vụ, UBND Thành phố"; a leader of a
-    body already listed ("UBND tỉnh, Chủ tịch UBND tỉnh") is that body."""
+    """A list of recipients: "gửi UBND tỉnh, Sở Nội vụ", "báo cáo Chính phủ và Bộ Tài chính"; a leader of a body
+    already listed ("UBND tỉnh, Chủ tịch UBND tỉnh") is that body. A separator inside a name ("Sở Khoa học và Công
+    nghệ") is passed over: the next recipient starts right after a separator, within reach of the last one."""
+    text = folded.text
     out = [first]
     pos = start
-    for _ in range(MORE_COUNT):
-        tail = MORE.match(folded.text, pos, end)
-        if not tail:
-            break
-        nxt = _recipient(folded, tail.end(), own, header)
-        if not nxt:
-            break
-        if nxt not in out and nxt.removeprefix(CHAIR) not in out:
-            out.append(nxt)
-        pos = tail.end()
+    while len(out) <= MORE_COUNT:
+        for sep in SEPARATOR.finditer(text, pos, min(end, pos + MORE_REACH)):
+            if sep.group().strip() in (";", "(", ")") or "\n\n" in sep.group().replace(" ", ""):
+                return out
+            nxt = _recipient(folded, sep.end(), own, header)
+            if nxt:
+                if nxt not in out and nxt.removeprefix(CHAIR) not in out:
+                    out.append(nxt)
+                pos = sep.end()
+                break
+        else:
+            return out
     return out
 
 
