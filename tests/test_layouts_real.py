@@ -1848,6 +1848,23 @@ I. MỤC ĐÍCH, YÊU CẦU
 ]
 
 
+CITATION_ROWS.append(
+    pytest.param(
+        _kh(
+            "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ;\n"
+            "Xét Tờ trình số 430/TTr-UBND ngày 21 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố; Tờ trình số "
+            "443/TTr-UBND ngày 24 tháng 11 năm 2025 của UBND Thành phố; Báo cáo thẩm tra số 116/BC-BPC ngày 22 tháng "
+            "11 năm 2025 của Ban Pháp chế;\n" + ENACTS
+        ),
+        {
+            "bases": [{"number": "118/2025/NĐ-CP", "date": "2025-06-09"}],
+            "refs": ["430/TTr-UBND", "443/TTr-UBND", "116/BC-BPC"],
+        },
+        id="every-paper-a-proposal-lists-is-a-reference",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), CITATION_ROWS)
 def test_rule_citations(text, want):
     _check(text, want)

@@ -267,7 +267,7 @@ def find_citations(
     numbers = [n for n in _numbers(folded) if n.start >= doc_start]
     zone = basis_zone(folded, title_end)
     in_proposal = _Spans(
-        (m.start(), _clause_end(folded, m.end(), zone[1])) for m in PROPOSAL.finditer(text, *zone)
+        (m.start(), _proposal_end(text, m.end(), zone[1])) for m in PROPOSAL.finditer(text, *zone)
     )
     found: list[Found] = []
     warnings: list[str] = []
@@ -429,6 +429,14 @@ def _clause_marks(folded: Folded) -> tuple[list[int], list[int]]:
         starts.append(m.start())
         ends.append(m.start() + 1 if m.group(1) is None else m.end(1) + 1)
     return starts, ends
+
+
+def _proposal_end(text: str, pos: int, limit: int) -> int:
+    """End of a proposal clause: the next basis opener ("Căn cứ …") or the zone's end — a proposal lists its
+    papers one after another ("Xét Tờ trình số 430/TTr-UBND …; Tờ trình số 443/TTr-UBND …; Báo cáo thẩm tra số
+    116/BC-BPC …"), all of them references."""
+    opener = _basis_opener(text, pos, limit)
+    return opener.start() if opener is not None else limit
 
 
 def _clause_end(folded: Folded, pos: int, limit: int) -> int:
