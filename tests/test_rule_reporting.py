@@ -185,6 +185,14 @@ Chính phủ, Thủ tướng Chính phủ trong tháng 12 năm 2025.
     ),
     pytest.param(
         PLAN_HEAD
+        + """1. Sở Nội vụ
+Định kỳ hằng quý tổng hợp, báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh kết quả thực hiện.
+""",
+        [("Sở Nội vụ", "HĐND tỉnh Lai Châu", None, ["quý"])],
+        id="a-list-of-recipients-whose-first-the-table-does-not-know",
+    ),
+    pytest.param(
+        PLAN_HEAD
         + """1. Sở Tư pháp
 Theo dõi việc thực hiện; kịp thời phát hiện, báo cáo và tham mưu Ủy ban nhân dân tỉnh biện pháp khắc phục.
 """,

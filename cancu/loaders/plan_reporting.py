@@ -591,6 +591,12 @@ def _recipients(
         return _more(folded, start, end, first, own, header)
     if immediate:
         return []
+    if folded.quote(
+        start, start + 1
+    ).isupper():  # "báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh": a list whose first
+        listed = _more(folded, start, end, "", own, header)[1:]  # body the agency table does not know
+        if listed:
+            return listed
     for m in RECIPIENT_LEAD.finditer(text, start, end):
         found = _recipient(folded, m.end(), own, header)
         if found:
