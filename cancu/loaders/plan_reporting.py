@@ -1,9 +1,16 @@
-"""Reporting lines of a plan: "báo cáo (về) X (qua Y)" with its periods, from the body whose duties hold the
-sentence, the subject a directive's sentence gives its work to, or the bodies a letter asks.
+"""Reporting lines of a plan or a letter: "báo cáo (về) X (qua Y)" with its periods (cues and periods are data:
+``layout/report_cues.csv``, ``layout/report_frequencies.csv``).
 
-A line is kept only when the text makes it a duty that recurs or is due (a period, "định kỳ", a due date,
-a duty section's "báo cáo kết quả thực hiện"); a one-off "báo cáo" proposal is none, and the closing
-"nếu có khó khăn, vướng mắc … báo cáo" only adds "đột xuất" to a line that exists.
+Who reports: the subject the sentence gives the work to ("Giao X", "yêu cầu X", "X chủ trì", a clause, bullet or
+letter item that opens with X, a list sharing its first word, the heading of its article), else the body whose duty
+section holds it, else the bodies a letter asks; a table row's lead column; the body a report was sent to "để tổng
+hợp, báo cáo Y" (a relay). To whom: the body right after the verb or after "về / gửi / cho", the plan's own UBND /
+HĐND / Chủ tịch by their unit word, a body the agency table does not know as printed.
+
+A line is kept only when the text makes it a duty that recurs or is due (a period, "định kỳ", a due date in its
+sentence, a report of the work's results, a report drafted for the plan's body); a one-off "báo cáo" proposal is
+none. Difficulties reported by the bodies the closing names open a line ("đột xuất"); a closing "phản ánh về X để
+tổng hợp, báo cáo Y" only adds "đột xuất" to a line that exists.
 """
 
 from __future__ import annotations
