@@ -1220,7 +1220,7 @@ Chiều ngày 07/6/2022, UBND xã Dân Chủ tổ chức Hội nghị ra mắt T
 
 Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn UBND các xã, phường vận hành mô hình mới.
 """,
-        {"doc": {"number": "986/VP-UBND-PVHCC", "type": "CV"}},
+        {"doc": {"number": "986/VPUBND-PVHCC", "type": "CV"}},
         id="van-ban-so-with-an-issuer-code-is-a-cong-van",
     ),
     pytest.param(
