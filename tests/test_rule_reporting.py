@@ -207,6 +207,14 @@ cáo kết quả thực hiện gửi UBND tỉnh trước ngày 05/6/2025.
         [("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", None, [])],
         id="a-residual-group-never-reports",
     ),
+    pytest.param(
+        NOTICE_HEAD
+        + """1. Về Chương trình mục tiêu: Bộ Tài chính khẩn trương hoàn thiện hồ sơ, trình cấp có thẩm quyền trước ngày
+30/11/2025 để kịp báo cáo Quốc hội tại Kỳ họp thứ 10.
+""",
+        [],
+        id="a-purpose-clause-is-no-report",
+    ),
     # -- who reports
     pytest.param(
         NOTICE_HEAD

@@ -62,6 +62,8 @@ def _reports(text: str, start: int = 0, end: int | None = None) -> list[re.Match
 
 
 SUBMIT = re.compile(_cue("submit"))
+PURPOSE = re.compile(_cue("purpose") + r"\s+$")
+PURPOSE_REACH = 30
 REPORT_WORD = re.compile(_cue("report"))
 DUE_DATE = re.compile(_cue("due") + r"\s+\d")
 """A one-off report with its deadline ("báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025") is a line."""
@@ -141,6 +143,8 @@ def reporting(
     for k, (m, duty, spanned) in enumerate(zip(reports, duty_of, senders_of, strict=True)):
         if k in drafted:
             continue  # "trình Lãnh đạo Bộ báo cáo Thủ tướng": the drafter's line goes to the last recipient
+        if PURPOSE.search(text, max(0, m.start() - PURPOSE_REACH), m.start()):
+            continue  # "… trình cấp có thẩm quyền thông qua để kịp báo cáo Quốc hội": a purpose, not a duty
         s_start, s_end = sentence(text, m.start())
         immediate = bool(SUBMIT.match(text, m.start()))
         recipients = _recipients(folded, m.end(), max(s_end, m.end() + 1), own, header, immediate=immediate)
