@@ -917,6 +917,55 @@ Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 n�
 )
 
 
+MASTHEAD_ROWS.extend(
+    [
+        pytest.param(
+            """**CHỦ TỊCH ỦY BAN
+NHÂN DÂN**
+**TỈNH NINH BÌNH**
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 163/2025/QĐ-CTUBND
+Ninh Bình, ngày 25 tháng 11 năm 2025
+QUYẾT ĐỊNH
+BAN HÀNH QUY CHẾ QUẢN LÝ HỆ THỐNG THÔNG TIN GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+""",
+            {
+                "doc": {
+                    "number": "163/2025/QĐ-CTUBND",
+                    "issuer": "UBND tỉnh Ninh Bình",
+                    "authority": "Chủ tịch UBND tỉnh Ninh Bình",
+                    "level": "province",
+                }
+            },
+            id="chu-tich-heads-the-agency-column-its-code-printed-as-printed",
+        ),
+        pytest.param(
+            """ỦY BAN NHÂN DÂN
+TỈNH THANH HÓA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 3617/QĐ-UBND
+Thanh Hóa, ngày 20 tháng 11 năm 2025
+QUYẾT ĐỊNH
+VỀ VIỆC ỦY QUYỀN CHO
+CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH CÔNG BỐ THỦ TỤC HÀNH CHÍNH
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+""",
+            {
+                "doc": {
+                    "issuer": "UBND tỉnh Thanh Hóa",
+                    "authority": "Chủ tịch UBND tỉnh Thanh Hóa",
+                    "title": "VỀ VIỆC ỦY QUYỀN CHO CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH CÔNG BỐ THỦ TỤC HÀNH CHÍNH",
+                }
+            },
+            id="a-title-naming-an-authority-is-not-the-authority-line-before-can-cu",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("text", "want"), MASTHEAD_ROWS)
 def test_rule_masthead(text, want):
     _check(text, want)

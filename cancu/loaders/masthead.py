@@ -213,11 +213,22 @@ class Authority:
 
 
 def authority_line(folded: Folded, start: int, end: int) -> Authority | None:
-    """The first line in capitals between ``start`` and ``end`` (title to basis) that opens with an
-    authority phrase and names a body."""
+    """The last line in capitals between ``start`` and ``end`` (title to basis) that opens with an
+    authority phrase and names a body: the line printed right before "Căn cứ" — a title may carry one too
+    ("VỀ VIỆC ỦY QUYỀN CHO / CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH CÔNG BỐ …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+    THANH HÓA")."""
+    found: Authority | None = None
+    pos = folded.text.rfind("\n", 0, start) + 1
+    while pos < end and (line := _authority_at(folded, pos, end)) is not None:
+        found, pos = line, line.end + 1  # one scan in all: each search starts after the line found
+    return found
+
+
+def _authority_at(folded: Folded, start: int, end: int) -> Authority | None:
+    """The authority of the first line from ``start`` that is one, if any before ``end``."""
     text = folded.text
     rx, titles = _authority_rx()
-    pos = text.rfind("\n", 0, start) + 1
+    pos = start
     while pos < end:
         nl = text.find("\n", pos)
         line_end = nl if nl != -1 else len(text)

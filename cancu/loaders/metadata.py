@@ -237,6 +237,13 @@ def read_header(folded: Folded) -> Header:
         place, issuer = Place(), Issuer(code.issuer, code.level or "ministry", "national", Place(), 0, 0)
     if authority and authority.title and issuer:
         info.authority = f"{authority.title} {issuer.name}"
+    elif (
+        column is not None
+        and (column.kind or "").startswith("chu tich")
+        and issuer
+        and column.name.endswith(issuer.name)
+    ):
+        info.authority = column.name  # "CHỦ TỊCH ỦY BAN NHÂN DÂN / TỈNH NINH BÌNH" heads the agency column
     elif act is not None and act.chair and issuer is not None and issuer.name.startswith("UBND"):
         info.authority = f"Chủ tịch {issuer.name}"
     if issuer:
