@@ -28,6 +28,7 @@ A change of the registry, of the builder code, or a store without contributions 
 from __future__ import annotations
 
 import copy
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -111,32 +112,47 @@ def _settled(data: dict, op: list) -> bool:
     return op[0] == "n" and op[2] is None and all(data.get(k) not in (None, "", False) for k in op[3])
 
 
+#: ops are only read back by ``decode``: no sorted keys (``encode``'s, for comparing rows) needed
+_ops_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def write_contribution(db: sqlite3.Connection, file: str, order: str, contrib: Contribution) -> None:
-    """A file's contribution as rows (``effective`` ones: the caller's)."""
+    """A file's contribution as rows (``effective`` ones: the caller's), and the list of what it
+    touches (``file_contrib``: what a change of the file re-folds, and deletes by key)."""
     db.executemany(
         "INSERT OR REPLACE INTO node_contrib(key, ord, file, ops) VALUES (?, ?, ?, ?)",
-        ((key, order, file, encode(ops)) for key, ops in contrib.nodes.items()),
+        ((key, order, file, _ops_text(ops)) for key, ops in contrib.nodes.items()),
     )
     db.executemany(
         "INSERT OR REPLACE INTO edge_contrib(src, dst, kind, ord, file, ops) VALUES (?, ?, ?, ?, ?, ?)",
-        ((a, b, k, order, file, encode(ops)) for (a, b, k), ops in contrib.edges.items()),
+        ((a, b, k, order, file, _ops_text(ops)) for (a, b, k), ops in contrib.edges.items()),
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO file_contrib(file, ord, nodes, edges) VALUES (?, ?, ?, ?)",
+        (file, order, _ops_text(list(contrib.nodes)), _ops_text(list(contrib.edges))),
     )
 
 
 def clear_contributions(db: sqlite3.Connection) -> None:
-    db.execute("DELETE FROM node_contrib")
-    db.execute("DELETE FROM edge_contrib")
+    for table in ("node_contrib", "edge_contrib", "file_contrib"):
+        db.execute(f"DELETE FROM {table}")  # noqa: S608 -- the three table names above
 
 
 def _drop_file(db: sqlite3.Connection, file: str) -> tuple[set[str], set[EdgeKey]]:
     """Remove a file's contributions; returns the nodes and edges they touched."""
-    nodes = {k for (k,) in db.execute("SELECT key FROM node_contrib WHERE file = ?", (file,))}
-    edges = {
-        (a, b, k) for a, b, k in db.execute("SELECT src, dst, kind FROM edge_contrib WHERE file = ?", (file,))
-    }
-    db.execute("DELETE FROM node_contrib WHERE file = ?", (file,))
-    db.execute("DELETE FROM edge_contrib WHERE file = ?", (file,))
-    return nodes, edges
+    row = db.execute("SELECT ord, nodes, edges FROM file_contrib WHERE file = ?", (file,)).fetchone()
+    if row is None:
+        return set(), set()
+    order, nodes, edges = row[0], set(decode(row[1])), {tuple(e) for e in decode(row[2])}
+    db.executemany(
+        "DELETE FROM node_contrib WHERE key = ? AND ord = ? AND file = ?", ((k, order, file) for k in nodes)
+    )
+    db.executemany(
+        "DELETE FROM edge_contrib WHERE src = ? AND dst = ? AND kind = ? AND ord = ? AND file = ?",
+        ((a, b, k, order, file) for a, b, k in edges),
+    )
+    db.execute("DELETE FROM file_contrib WHERE file = ?", (file,))
+    return nodes, edges  # type: ignore[return-value]
 
 
 def _has_contribution(db: sqlite3.Connection, key: str) -> bool:

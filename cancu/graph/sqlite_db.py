@@ -46,11 +46,13 @@ CREATE TABLE IF NOT EXISTS plan_index(plan TEXT PRIMARY KEY, leads TEXT, metrics
 CREATE TABLE IF NOT EXISTS node_contrib(
     key TEXT NOT NULL, ord TEXT NOT NULL, file TEXT NOT NULL, ops TEXT NOT NULL,
     PRIMARY KEY(key, ord, file)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS node_contrib_by_file ON node_contrib(file);
 CREATE TABLE IF NOT EXISTS edge_contrib(
     src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, ord TEXT NOT NULL, file TEXT NOT NULL,
     ops TEXT NOT NULL, PRIMARY KEY(src, dst, kind, ord, file)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edge_contrib_by_file ON edge_contrib(file);
+CREATE TABLE IF NOT EXISTS file_contrib(
+    file TEXT PRIMARY KEY, ord TEXT NOT NULL, nodes TEXT NOT NULL, edges TEXT NOT NULL) WITHOUT ROWID;
+DROP INDEX IF EXISTS node_contrib_by_file;
+DROP INDEX IF EXISTS edge_contrib_by_file;
 """
 
 P = ParamSpec("P")
