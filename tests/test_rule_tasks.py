@@ -794,6 +794,20 @@ lập trực thuộc Ủy ban nhân Thành phố; Chủ tịch** **Ủy ban nhâ
 )
 
 
+DUTY_ROWS.append(
+    pytest.param(
+        """1. Sở Khoa học và Công nghệ
+a) Quản trị, vận hành hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.
+2. Trường hợp bảo trì, nâng cấp hệ thống theo kế hoạch, đơn vị quản trị vận hành thông báo cho các bên liên
+quan tối thiểu trước 05 ngày làm việc.
+3. Báo cáo Thủ trưởng cơ quan giải quyết thủ tục hành chính khi phát hiện các hành vi vi phạm.
+""",
+        [("Quản trị, vận hành hệ thống", ["Sở Khoa học và Công nghệ"])],
+        id="a-condition-or-a-duty-that-opens-like-a-body-s-name-heads-no-duty-section",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
 def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -48,6 +48,12 @@ def printed_verb() -> re.Pattern[str]:
 
 
 @cache
+def not_a_body() -> re.Pattern[str]:
+    """Words that open like a body's name but are none ("Trường hợp …", "Báo cáo …"), in printed text."""
+    return re.compile(r"(?:" + "|".join(map(re.escape, phrases("not_body"))) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
 def printed_heads() -> tuple[str, ...]:
     """First words (with a space) of a body's name that may be read as printed."""
     return tuple(f"{r['head']} " for r in read_rows("agency_heads.csv") if (r.get("printed") or "") == "yes")

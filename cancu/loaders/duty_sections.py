@@ -129,7 +129,11 @@ def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], in
     printed = " ".join(folded.quote(start, stop).split()).strip(" *_:")
     if not printed or len(printed.split()) > PRINTED_WORDS or any(c in printed for c in ".;"):
         return [], None
-    if not printed.startswith(cues.printed_heads()) or cues.printed_verb().search(printed):
+    if (
+        not printed.startswith(cues.printed_heads())
+        or cues.printed_verb().search(printed)
+        or cues.not_a_body().match(printed)
+    ):
         return (
             [],
             None,
