@@ -428,6 +428,16 @@ tế tổng hợp, báo cáo, tham mưu trình Ủy ban nhân dân tỉnh xem x�
     ),
     pytest.param(
         PLAN_HEAD
+        + """1. Các sở, ban, ngành tỉnh
+Báo cáo định kỳ quý, 6 tháng và năm về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để theo dõi, tổng hợp.
+Nếu có khó khăn, vướng mắc trong quá trình thực hiện, các đơn vị báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Nội vụ
+tổng hợp) xem xét quyết định./.
+""",
+        [("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", "Sở Nội vụ", ["quý", "6 tháng", "năm", "đột xuất"])],
+        id="difficulties-of-unnamed-units-make-the-lines-to-their-recipient-ad-hoc",
+    ),
+    pytest.param(
+        PLAN_HEAD
         + """1. Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND các xã, phường có trách nhiệm triển khai thực hiện; trong quá
 trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh, Chủ tịch UBND tỉnh (thông qua Sở Tài
 chính) để xem xét, giải quyết.

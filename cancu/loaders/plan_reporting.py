@@ -214,6 +214,11 @@ def reporting(
             )
             rep.via = rep.via or via
             rep.frequency = [f for f, _ in FREQUENCIES if f in set(rep.frequency) | set(freq)]
+        if escalation and not named and how is None and "đột xuất" in freq:
+            # "Nếu có khó khăn, vướng mắc …, các đơn vị báo cáo UBND huyện": every line to that body is also ad hoc
+            for rep in lines.values():
+                if rep.to in recipients and "đột xuất" not in rep.frequency:
+                    rep.frequency = [f for f, _ in FREQUENCIES if f in {*rep.frequency, "đột xuất"}]
     in_tables = "\t" in text and (len(every) > len(reports) or bool(TABLE_RECIPIENT.search(text)))
     for sender, recipient, freq, span in _table_lines(folded, own, header) if in_tables else ():
         rep = lines.setdefault((sender, recipient), Reporting(from_=sender, to=recipient, span=span))
