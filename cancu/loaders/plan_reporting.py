@@ -70,13 +70,7 @@ DUE_DATE = re.compile(_cue("due") + r"\s+\d")
 LETTER_TYPES = ("CV", "CT", "TB", "CĐ")
 """Documents whose reporting lines come from the bodies they ask, not from an organisation section."""
 PERIODIC = re.compile(_cue("periodic"))
-VIA = re.compile(
-    r"\(?\s*(?:"
-    + fuzzy_pattern("thông qua")
-    + "|(?<![a-z])(?<!ket )(?<!ket\n)"
-    + fuzzy_pattern("qua")
-    + r")\s+"
-)
+VIA = re.compile(r"\(?\s*(?<![a-z])(?<!ket )(?<!ket\n)(?:" + fuzzy_alternation(_cues("channel")) + r")\s+")
 """A report's channel ("qua Sở Nội vụ"); "kết quả", folded "ket qua", is not one."""
 OCR_SHAPES = {"tháng": r"th[a-z]{1,3}ng", "năm": r"n[a-z]{1,3}m"}
 """The two period words as the seeds' OCR prints them ("thdng", "ndm"): any letters between their first and last."""
