@@ -1570,6 +1570,25 @@ Sở Nội vụ trân trọng giới thiệu toàn văn Văn bản số581/BNV-C
 )
 
 
+SELF_ROWS.append(
+    pytest.param(
+        """Chủ tịch UBND tỉnh Quảng Ngãi
+Ngày 18-6, Chủ tịch UBND tỉnh Quảng Ngãi, ông Nguyễn Hoàng Giang, đã ký văn bản hỏa tốc, yêu cầu các đơn vị liên \
+quan triển khai các nội dung liên quan đến Trung tâm Phục vụ hành chính công cấp xã.
+""",
+        {
+            "doc": {
+                "type": None,
+                "issuer": "UBND tỉnh Quảng Ngãi",
+                "authority": "Chủ tịch UBND tỉnh Quảng Ngãi",
+                "level": "province",
+            }
+        },
+        id="post-the-chairman-named-with-his-name-signs-a-letter-of-no-stated-kind",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

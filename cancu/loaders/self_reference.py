@@ -220,7 +220,7 @@ UNNUMBERED_ACT = re.compile(
     + fuzzy_alternation(("ban hành", "có", "ký", "xây dựng"))
     + r")\s+(?P<type>"
     + fuzzy_alternation(
-        ("công văn", "kế hoạch", "quyết định", "chỉ thị", "báo cáo", "hướng dẫn", "thông báo")
+        ("công văn", "văn bản", "kế hoạch", "quyết định", "chỉ thị", "báo cáo", "hướng dẫn", "thông báo")
     )
     + r")(?![a-z])(?!\s+(?:so|số)\b)"
 )
@@ -242,8 +242,9 @@ PASSIVE_ACT = re.compile(
     + r")(?![a-z])"
 )
 """The same act told the other way round: "Kế hoạch được UBND phường xây dựng, triển khai nhằm …"."""
-TYPE_OF_WORD = {
+TYPE_OF_WORD: dict[str, str | None] = {
     "cong van": "CV",
+    "van ban": None,  # "đã ký văn bản hỏa tốc, yêu cầu …": an act whose kind the post does not say
     "ke hoach": "KH",
     "quyet dinh": "QĐ",
     "chi thi": "CT",
@@ -255,7 +256,7 @@ TYPE_OF_WORD = {
 
 @dataclass
 class UnnumberedAct:
-    type: str
+    type: str | None
     date: str | None
     date_start: int
     date_end: int
@@ -277,9 +278,10 @@ def unnumbered_act(folded: Folded) -> UnnumberedAct | None:
     m = min(acts, key=lambda a: a.start(), default=None)
     if m is None:
         return None
-    kind = TYPE_OF_WORD.get(" ".join(fold_str(m["type"]).lower().split()))
-    if kind is None:
+    word = " ".join(fold_str(m["type"]).lower().split())
+    if word not in TYPE_OF_WORD:
         return None
+    kind = TYPE_OF_WORD[word]
     sentence = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
     iso, ds, de = _date_in(text, sentence, m.start("subject") + 1)
     chair = text.startswith("chu tich", m.start("subject"))
