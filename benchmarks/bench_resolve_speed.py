@@ -11,7 +11,8 @@ thing as today's; this driver measures both trees the way a user meets them:
    generates the country once with ``--generator``'s ``cancu.testing.synth`` (seed 7), so both
    trees read the same bytes;
 3. runs ``cancu load COUNTRY --jobs N`` into a fresh store, ``--runs`` times per tree,
-   **alternating old and new**;
+   **alternating old and new**; then takes ``load`` apart in one process per tree (imports,
+   extraction of every file one after the other, the store's load, the graph build alone);
 4. on each tree's store, runs every query as a fresh process, alternating, after one untimed
    run of each (byte-code cache filled): ``trace`` of the provincial plan (its province's
    cascade), the national ``trace 76/NQ-CP 2021``, ``audit``/``gaps``/``responsible`` of that
@@ -19,9 +20,11 @@ thing as today's; this driver measures both trees the way a user meets them:
    are counted from the untimed run (the answers changed with issue 15, so their sizes differ);
 5. optionally (``--extract-mb``) each tree's own ``benchmarks/bench_extract.py``, alternating.
 
-Every figure is the median wall time of ``--runs`` processes and the largest peak RSS, each
-process timed by a small launcher (a child of this process would inherit its peak RSS). The
-machine is shared: read the ratio new/old, measured in the same run, not the seconds.
+Every figure is the median of ``--runs`` processes — wall time, CPU time (user + system, the
+extraction workers included: steadier than wall time when other work shares the cores) — and the
+largest peak RSS, each process timed by a small launcher (a child of this process would inherit
+its peak RSS). A row is within the issue's 10% when neither its wall nor its CPU ratio exceeds
+1.10, over it when both do, unclear otherwise. Read the ratios new/old, not the seconds.
 
     python benchmarks/bench_resolve_speed.py --old 20eae0a --new HEAD --provinces 1,4 [--runs 3]
 """
