@@ -2351,6 +2351,30 @@ Viễn thông Quân đội tiếp tục đầu tư hạ tầng viễn thông t�
 )
 
 
+DIRECTIVE_ROWS.extend(
+    [
+        pytest.param(
+            """Quảng Nam chấn chỉnh việc thực hiện nhiệm vụ được giao
+Để chấn chỉnh tình trạng một số đơn vị chưa nghiêm túc thực hiện các nhiệm vụ được giao, Chủ tịch UBND tỉnh yêu cầu \
+giám đốc các sở, ban, ngành và chủ tịch UBND các huyện, thị xã, thành phố khẩn trương rà soát, triển khai ngay các \
+nhiệm vụ UBND tỉnh đã giao và báo cáo kết quả về Chủ tịch UBND tỉnh trước ngày 20.7.2020. Trong đó, cần tập trung xử \
+lý các nhiệm vụ quá hạn.
+""",
+            {"leads": [["Sở, ban, ngành tỉnh", "UBND cấp huyện"]]},
+            id="post-a-request-to-named-bodies-their-titles-skipped-is-their-task",
+        ),
+        pytest.param(
+            """Sơ kết công tác cải cách hành chính
+Theo đề nghị của Sở Nội vụ, Bộ Nội vụ đã có văn bản đề nghị UBND các tỉnh, thành phố trực thuộc trung ương báo cáo \
+kết quả thực hiện.
+""",
+            {"leads": []},
+            id="post-a-recalled-request-or-a-proposal-of-a-body-is-no-task",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

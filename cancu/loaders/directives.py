@@ -176,10 +176,10 @@ def directive_tasks(
     planned = any(s.role == "tasks" for s in o.sections)  # a "Nhiệm vụ" section that gave no task
     if planned and doc_type not in DIRECTIVE_TYPES:
         return []
-    if doc_type is None:
-        return _given(
-            folded, body_start
-        )  # a text of no known type (a news post): only duties given by "giao"
+    if (
+        doc_type is None
+    ):  # a text of no known type (a news post): duties given by "giao" or asked of named bodies
+        return _given(folded, body_start) or _asked(folded, body_start)
     if doc_type not in DIRECTIVE_TYPES:
         return []
     text = folded.text
@@ -390,6 +390,7 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
     given = _given(folded, body_start)
     if given:
         return given
+    asked = _asked(folded, body_start)
     text = folded.text
     tasks = []
     for m in LEADS.finditer(text, body_start):
@@ -417,7 +418,38 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
                 source="prose",
             )
         )
-    return tasks or _asked_addressees(folded, body_start)
+    return tasks or _asked_addressees(folded, body_start) or asked
+
+
+def _asked(folded: Folded, body_start: int) -> list[Task]:
+    """Requests to named bodies in running prose, each to its sentence's end: "Chủ tịch UBND tỉnh yêu cầu giám
+    đốc các sở, ban, ngành và chủ tịch UBND các huyện … báo cáo kết quả … trước ngày 20.7.2020" is one task led by
+    the bodies asked (their titles skipped); a recalled request ("đã có văn bản … đề nghị") is none."""
+    text = folded.text
+    tasks = []
+    for m in ASKS.finditer(text, body_start):
+        floor = max(body_start, m.start() - RECITAL_REACH)
+        floor = max([floor, *(text.rfind(x, floor, m.start()) + 1 for x in (". ", ".\n", ";", "\n\n"))])
+        if cues.pattern("recital").search(text, floor, m.start()):
+            continue
+        lead = agency_run(text, m.end(), min(len(text), m.end() + 200))
+        named = [n for n in lead if not OPEN_SET.search(fold_str(n).lower())]
+        lead = named or lead  # "… và các đơn vị có liên quan" beside named bodies adds no one
+        if not lead:
+            continue  # "đề nghị của Sở Nội vụ", "yêu cầu nhiệm vụ": no body asked
+        end_m = LED_END.search(text, m.end(), min(len(text), m.end() + LED_REACH))
+        end = end_m.start() if end_m else min(len(text), m.end() + LED_REACH)
+        due = cues.due_phrase().search(text, m.end(), end)
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(m.start(), end).split()),
+                span=folded.span(m.start(), end),
+                lead=lead,
+                deadline=_printed(folded, due.start(), due.end()) if due else None,
+                source="prose",
+            )
+        )
+    return tasks
 
 
 def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:
