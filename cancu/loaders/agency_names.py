@@ -9,12 +9,12 @@ is kept as printed, tidied, never guessed.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from cancu.loaders import cues
 from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
 from cancu.loaders.places import is_city, match_province
+from cancu.loaders.similarity import similarity
 from cancu.ontology.datafiles import read_rows
 
 LEADING = re.compile(
@@ -114,7 +114,7 @@ def _nearest(plain: str) -> str | None:
     for phrase, name in _phrases_plain():
         if abs(len(phrase) - len(plain)) > 3 or phrase.split(" ", 1)[0] != head:
             continue  # a misread letter, never another kind of body ("Bộ Giáo dục …" is no "Sở Giáo dục …")
-        ratio = SequenceMatcher(None, plain, phrase).ratio()
+        ratio = similarity(plain, phrase)
         if ratio > score:
             best, score = name, ratio
     return best if score >= NEAR_FLOOR else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from cancu.loaders import agency_names, masthead
@@ -33,6 +32,7 @@ from cancu.loaders.places import (
     reform_day,
 )
 from cancu.loaders.self_reference import annex_of, self_reference, unnumbered_act
+from cancu.loaders.similarity import similarity
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.ids import document_id, jurisdiction_id
 from cancu.ontology.record import DocumentInfo, Signer
@@ -689,7 +689,7 @@ def _closest_department(raw: str) -> tuple[str | None, float]:
     """The department kind a header line reads most like, and how closely (cached: header lines recur)."""
     best, score = None, 0.0
     for fname, name in _departments():
-        s = SequenceMatcher(None, raw[: len(fname) + 2].strip(), fname).ratio()
+        s = similarity(raw[: len(fname) + 2].strip(), fname)
         if s > score:
             best, score = name, s
     return best, score

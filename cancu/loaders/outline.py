@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from cancu.loaders.fold import Folded, fold_str, fuzzy_pattern
+from cancu.loaders.similarity import similarity
 from cancu.ontology.datafiles import read_rows
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -85,24 +86,21 @@ def _area_phrases() -> tuple[tuple[list[str], str], ...]:
 
 def _area_by_similarity(folded_title: str) -> str | None:
     """OCR can drop letters ("to chiec b may"): compare word windows with each phrase."""
-    from difflib import SequenceMatcher
-
     words = re.sub(r"[^a-z0-9 ]", " ", folded_title).split()
     best, area = 0.0, None
     for phrase, code in _area_phrases():
         n, target = len(phrase), " ".join(phrase)
         if n < 2:
             continue
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(target)
         for i in range(max(1, len(words) - n + 1)):
-            matcher.set_seq1(" ".join(words[i : i + n]))
-            if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
-                continue
-            score = matcher.ratio()
+            score = similarity(" ".join(words[i : i + n]), target, AREA_FLOOR)
             if score > best:
                 best, area = score, code
-    return area if best >= 0.75 else None
+    return area if best >= AREA_FLOOR else None
+
+
+AREA_FLOOR = 0.75
+"""How alike a heading's words must be to an area's phrase (OCR's dropped letters, not another area)."""
 
 
 ROLE_REACH = 30

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
+from cancu.loaders.similarity import similarity
 from cancu.ontology.datafiles import read_rows
 
 #: unit words as printed before a place name -> level; "thành phố" depends on the name
@@ -117,7 +117,7 @@ def _closest(candidate: str) -> tuple[float, Province | None, float]:
     """(best score, best province, runner-up score) by string similarity."""
     scored = sorted(
         (
-            (SequenceMatcher(None, candidate, p.folded).ratio(), p)
+            (similarity(candidate, p.folded), p)
             for p in provinces()
             if abs(len(p.folded) - len(candidate)) <= 3
         ),
