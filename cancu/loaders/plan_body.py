@@ -284,6 +284,8 @@ BODY_COLON = re.compile(r"[ \t*_]*:")
 
 def _named_before_colon(text: str, start: int, end: int) -> list[str]:
     """A bullet that opens with its bodies and a colon: "- Phòng Nội vụ: tham mưu kiểm tra …"."""
+    if text.find(":", start, min(end, start + 160)) == -1:
+        return []  # most bullets: no colon near their start, no names to read
     names = agency_run(text, start, min(end, start + 160))
     if not names:
         return []
