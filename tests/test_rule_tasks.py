@@ -837,6 +837,7 @@ ROLE_ROWS = [
     ("noi dung phuong an don gian hoa thu tuc hanh chinh", None),
     ("danh gia chung", "findings"),
     ("trach nhiem cua so khoa hoc va cong nghe", "organization"),
+    ("phan cong trach nhiem", "organization"),
     ("thuc trang cong tac cai cach hanh chinh", "findings"),
     ("ket qua thuc hien ke hoach nam 2024", "findings"),
     ("mot so kien nghi cua tinh", None),
