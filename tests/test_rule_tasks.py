@@ -341,6 +341,14 @@ def test_rule_tasks(body: str, want: list[tuple]) -> None:
 
 CELLS = [
     ("Sở Giáo dục và Đào tạo và Sở Y tế", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
+    (
+        "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ; Cơ quan thuộc Chính phủ",
+        ["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ"],
+    ),
+    (
+        "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+        ["Tập đoàn Công nghiệp Năng lượng Quốc gia Việt Nam"],
+    ),
     ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
     ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
     ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
