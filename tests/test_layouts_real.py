@@ -966,6 +966,30 @@ Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 n�
 )
 
 
+MASTHEAD_ROWS.append(
+    pytest.param(
+        """ỦY BAN NHÂN DÂN
+XÃ XUÂN PHÚ
+|
+CỘNG HOÀ XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+|
+QUY CHẾ LÀM
+VIỆC
+CỦA ỦY
+BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026
+(Ban hành
+kèm theo Quyết định số: 59/QĐ-UBND
+Ngày 22 tháng
+7 năm 2021 của Ủy ban nhân dân xã Xuân
+Phú)
+""",
+        {"doc": {"issuer": "UBND xã Xuân Phú", "level": "commune"}},
+        id="a-title-s-uy-broken-before-ban-nhan-dan-names-no-body",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), MASTHEAD_ROWS)
 def test_rule_masthead(text, want):
     _check(text, want)

@@ -101,7 +101,14 @@ def column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
     return cells
 
 
+WRAPPED_UY = re.compile(r"(?<![a-z])(?:uy|ủy|uỷ)[\s*_|]*$")
+"""A line that ends with "ỦY" before one that opens "BAN NHÂN DÂN": one word broken over two lines ("CỦA ỦY" /
+"BAN NHÂN DÂN XÃ XUÂN PHÚ" in a wrapped title), not a body named "Ban …"."""
+
+
 def _starts_body(text: str, pos: int) -> bool:
+    if WRAPPED_UY.search(text, max(0, pos - 8), pos):
+        return False
     return bool(
         issuer_regex().match(text, pos)
         or _generic()[0].match(text, pos)
