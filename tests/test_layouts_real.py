@@ -2123,6 +2123,16 @@ Kính gửi: Văn phòng Chính phủ
         id="qd-executing-article-comma-list",
     ),
     pytest.param(
+        VINH_LONG_QD
+        + "Điều 3. Chánh Văn phòng Đoàn Đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh, Giám đốc Sở Tư "
+        "pháp, Thủ trưởng các sở, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.\n",
+        {
+            "leads": [],
+            "agencies": ["Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "Sở Tư pháp", "Sở, ban, ngành tỉnh"],
+        },
+        id="qd-executing-article-a-known-name-with-a-comma-and-va-is-one-body",
+    ),
+    pytest.param(
         CT_TTG + "1. Bộ Nội vụ.\n2. Bộ Tư pháp.\n",
         {"leads": [], "agencies": []},
         id="ct-items-too-short-to-be-directives",

@@ -29,10 +29,6 @@ GAP_WORDS = (
 )
 GAP = re.compile(r"[\s,;:\-–+•|]*(?:(?:" + GAP_WORDS.replace(" ", r"\s+") + r")[\s,;:\-–+•]*)*")
 """What may stand between two bodies of a run: "và", "các", titles (a title's words wrapped over lines too)."""
-TITLES = (
-    r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh|Cục trưởng|Vụ trưởng|Tổng cục trưởng|Trưởng|Người đứng đầu)\s"
-)
-"""The title that opens each body of an executing article's list ("…, Giám đốc Sở Tư pháp, …")."""
 DIRECTIVE_TYPES = ("CV", "CT", "TB", "CĐ")
 """Document types whose numbered items are directives when they have no "Nhiệm vụ" section."""
 MIN_WORDS = 6
@@ -144,14 +140,30 @@ def executing_assignments(folded: Folded, start: int, end: int, known: set[str])
 def executing_spans(folded: Folded, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     """(body, span of its sentence) for each body an executing article names, read as printed."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for sentence, cue in _executing_sentences(folded.text, start, end):
-        printed = " ".join(folded.quote(sentence, cue.start()).split())
+    text = folded.text
+    for sentence, cue in _executing_sentences(text, start, end):
         span = folded.span(sentence, cue.end())
-        for part in re.split(r"\s+(?:và|va)\s+|,\s+(?=" + TITLES + r")", printed):
-            for name in agency_names.split_cell(part):
+        known = [(s, e) for _, s, e in agency_names.find_in(text, sentence, cue.start())]
+        cuts = [
+            m
+            for m in EXECUTING_CUT.finditer(text, sentence, cue.start())
+            if not any(
+                s <= m.start() < e for s, e in known
+            )  # "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh" is one
+        ]
+        bounds = [sentence, *(x for m in cuts for x in (m.start(), m.end())), cue.start()]
+        for a, b in zip(bounds[0::2], bounds[1::2], strict=True):
+            for name in agency_names.split_cell(" ".join(folded.quote(a, b).split())):
                 if name not in [n for n, _ in out] and len(name.split()) <= 12 and _a_body(name):
                     out.append((name, span))
     return out
+
+
+EXECUTING_CUT = re.compile(
+    r"\s+va\s+|,\s+(?=(?:giam doc|chu tich|thu truong|chanh|cuc truong|vu truong|tong cuc truong|truong|"
+    r"nguoi dung dau)\s)"
+)
+"""Where an executing article's list parts (folded): "và", or a comma before the next body's title."""
 
 
 def _executing_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
