@@ -11,7 +11,8 @@ process, so that its peak RSS is its own:
 4. reads the whole graph back (``open_store(dir).graph()``, best of 3) — timed;
 5. times ``trace`` (the 76/NQ-CP 2021 cascade: the whole country), ``responsible``,
    ``audit`` and ``gaps`` (one provincial plan each): median and p95 of ~20 calls;
-6. times one incremental load (one changed file: rebuilt in memory, only differing rows written);
+6. times one incremental load (one changed file: only the nodes and edges it touches re-folded and
+   re-derived, only differing rows written — ``cancu.graph.incremental``);
    fresh CLI processes for every store command: ``benchmarks/bench_store_open.py``;
 7. scores the extraction against the generator's ``truth/`` with the functions of
    ``../shared/eval/score.py``, clean and OCR plans apart;
@@ -217,7 +218,7 @@ def one_size(
             gc.enable()
         reopen_nogc.append(time.perf_counter() - t0)
 
-    # one changed file: the store rebuilds the graph in memory and writes the rows that differ
+    # one changed file: the store re-folds what it touches and writes the rows that differ
     changed = recs[-1]
     changed.sha256 = "0" * 64
     t0 = time.perf_counter()
