@@ -1613,6 +1613,32 @@ quan triển khai các nội dung liên quan đến Trung tâm Phục vụ hành
 )
 
 
+SELF_ROWS.extend(
+    [
+        pytest.param(
+            """Trang 1ỦY BAN NHÂN DÂN
+UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 2746/TTr-SNV ngày 25/12/2019,
+QUYẾT ĐỊNH:
+Điều 1 Ban hành kèm theo Quyết định này Kế hoạch công tác cải cách hành chính năm 2020 của tỉnh Quảng Nam.
+""",
+            {"doc": {"type": "QĐ", "issuer": "UBND tỉnh Quảng Nam"}},
+            id="a-decision-that-lost-its-title-line-is-told-by-its-enacting-word",
+        ),
+        pytest.param(
+            """Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ, Ủy ban nhân dân thành phố ban \
+hành Kế hoạch triển khai như sau:
+Đánh giá hài lòng về giải quyết thủ tục hành chính thống nhất trên toàn thành phố.
+2.1. Thống nhất tiêu chí đánh giá và mẫu phiếu đánh giá.
+""",
+            {"doc": {"jurisdiction": None}},
+            id="post-a-number-after-thanh-pho-and-a-full-stop-names-no-unit",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("text", "want"), SELF_ROWS)
 def test_rule_self_reference(text, want):
     _check(text, want)

@@ -252,6 +252,8 @@ def read_header(folded: Folded) -> Header:
         info.spans["issuer"] = folded.span(issuer.start, issuer.end) if issuer.end > issuer.start else (0, 0)
     info.jurisdiction = place.label()
     info.signer = _signer(folded)
+    if info.type is None and (enacted := _enacting().search(text)):
+        info.type = _enacting_types()[" ".join(enacted.group(1).split())]
     for name in ("number", "date", "issuer", "jurisdiction", "title"):
         if getattr(info, name) is None:
             warnings.append(f"document.{name}: not found in the text")
@@ -371,6 +373,20 @@ def _page_place(page: dict) -> Place:
         if found:
             return Place(province=found[0].name)
     return Place()
+
+
+@cache
+def _enacting_types() -> dict[str, str]:
+    return {
+        fold_str(r["phrase"]).lower().rstrip(":"): r["type"] for r in read_rows("layout/enacting_words.csv")
+    }
+
+
+@cache
+def _enacting() -> re.Pattern[str]:
+    """An enacting word alone on its line ("QUYẾT ĐỊNH:"), for a text that lost its title line."""
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _enacting_types())
+    return re.compile(r"(?m)^[ \t*_]*(" + words + r")[ \t*_]*:[ \t*_]*$")
 
 
 @cache
@@ -730,6 +746,10 @@ UNIT_AFTER = 3000
 """How far after the act a post may name its unit ("… Kế hoạch thực hiện công tác CCHC tại huyện Thuỷ Nguyên")."""
 
 
+NUMBERED_UNIT = re.compile(r"(?:quan|phuong)\s")
+"""The unit words a number can name ("Quận 1", "Phường 2")."""
+
+
 def _unit_before(folded: Folded, end: int, level: str) -> Place | None:
     """The one unit of ``level`` the text names before ``end`` (a post's title line: "Kế hoạch cải cách
     hành chính trên địa bàn phường Tam Quan năm 2023"), None when it names none or several."""
@@ -738,6 +758,9 @@ def _unit_before(folded: Folded, end: int, level: str) -> Place | None:
         place, at_level, _ = read_place(folded, u.start())
         if place is None or at_level != level or not place.label():
             continue  # "UBND phường có …" names the kind of unit, not which
+        name = place.commune if level == "commune" else place.district
+        if name and name.isdigit() and not NUMBERED_UNIT.match(folded.text, u.start()):
+            continue  # "trên toàn thành phố.\n2.1. …": a number names only a quận or phường ("Phường 2")
         if place.label() not in {p.label() for p in found}:
             found.append(place)
     return found[0] if len(found) == 1 else None
