@@ -2435,6 +2435,29 @@ kết quả thực hiện.
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 631/TB-VPCP
+Hà Nội, ngày 25 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ
+3. Trong thời gian tới, yêu cầu
+các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau:
+(1) Giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Dân tộc và Tôn giáo khẩn trương hoàn thiện hồ sơ
+Báo cáo đề xuất chủ trương đầu tư Chương trình.
+(2) Giao Bộ Dân tộc và Tôn giáo hướng dẫn tổ chức thực hiện các nội dung liên quan đến vùng đồng bào dân tộc.
+""",
+        {
+            "doc": {"title": "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ"},
+            "leads": [["Bộ, cơ quan ngang Bộ"], ["Bộ Nông nghiệp và Môi trường"], ["Bộ Dân tộc và Tôn giáo"]],
+        },
+        id="notice-points-numbered-in-brackets-under-a-lead-in-that-asks-for-work",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -846,6 +846,8 @@ ROLE_ROWS = [
     ("danh gia chung", "findings"),
     ("trach nhiem cua so khoa hoc va cong nghe", "organization"),
     ("phan cong trach nhiem", "organization"),
+    ("yeu cau", "purpose"),
+    ("trong thoi gian toi, yeu cau cac bo, nganh tap trung thuc hien mot so nhiem vu nhu sau:", None),
     ("thuc trang cong tac cai cach hanh chinh", "findings"),
     ("ket qua thuc hien ke hoach nam 2024", "findings"),
     ("mot so kien nghi cua tinh", None),

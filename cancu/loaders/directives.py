@@ -176,7 +176,7 @@ def _executing_sentences(text: str, start: int, end: int) -> Iterator[tuple[int,
         yield max([floor, *(text.rfind(x, floor, cue.start()) + 1 for x in (". ", ".\n", "\n\n"))]), cue
 
 
-NUMBERED = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]*[.)][ \t]+(?=\S)")
+NUMBERED = re.compile(r"(?m)^[ \t]*\(?\d{1,2}[ \t]*[.)][ \t]+(?=\S)")
 
 
 def directive_tasks(
@@ -236,6 +236,11 @@ def directive_tasks(
                 shared_list(folded, start, end)
                 or agency_run(text, start, min(end, start + 120))[:1]
                 or _clause_subject(text, start, end)
+            )
+        if not lead and (asked := ASKS.search(text, start, min(end, start + 120))):
+            # "Trong thời gian tới, yêu cầu các bộ, ngành tập trung …": the bodies the item's request names
+            lead = shared_list(folded, asked.end(), end) or agency_run(
+                text, asked.end(), min(end, asked.end() + 160)
             )
         if not lead and BARE_PROVINCE.match(folded.quote(start, min(end, start + 12))):
             province = province_named_in(folded, named=True)  # "Tỉnh căn cứ …" in a notice to one province

@@ -436,7 +436,12 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
     window = min(len(text), start + 400)  # a title is never longer: search no further (linear in the text)
     stops = [
         m.start()
-        for m in (BASIS_OPENERS.search(text, floor, window), HEADING.search(text, floor, window), blank)
+        for m in (
+            BASIS_OPENERS.search(text, floor, window),
+            HEADING.search(text, floor, window),
+            NUMBERED_LINE.search(text, floor, window),
+            blank,
+        )
         if m
     ]
     end = min(stops) if stops else min(len(text), start + 400)
@@ -446,6 +451,8 @@ def _title(folded: Folded, start: int) -> tuple[str | None, int]:
 
 
 CAN_CU = re.compile(fuzzy_pattern("căn cứ") + r"(?![a-z])")
+NUMBERED_LINE = re.compile(r"(?m)^[ \t*_]*\(?\d{1,2}[ \t]*[.)][ \t]*[a-z]")
+"""A numbered item or heading ("3. Trong thời gian tới, …", "(1) Giao …"): the title has ended before it."""
 BLANK_THEN_PROSE = re.compile(r"\n[ \t]*\n(?=[ \t]*[a-z][^\n]{80})")
 """A blank line, then a long line of prose: the title has ended (a thông báo's first paragraph)."""
 
