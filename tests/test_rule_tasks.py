@@ -443,6 +443,30 @@ III. TỔ CHỨC THỰC HIỆN
 )
 
 
+ORG_ROWS.extend(
+    [
+        pytest.param(
+            """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+Giao Sở Nội vụ theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này. Các sở, ban, ngành, UBND các huyện, thị \
+xã, thành phố căn cứ Kế hoạch này xây dựng kế hoạch của cơ quan, đơn vị mình.
+""",
+            ["Sở Nội vụ", "Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+            id="one-paragraph-each-sentence-opening-with-bodies-assigns-them",
+        ),
+        pytest.param(
+            """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm triển khai thực \
+hiện Kế hoạch này. Định kỳ 6 tháng, năm báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ).
+""",
+            ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+            id="a-paragraph-opening-with-titles-of-bodies-assigns-the-bodies",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ORG_ROWS)
 def test_rule_organization_headings(body: str, want: list[str]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

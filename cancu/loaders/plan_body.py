@@ -421,20 +421,32 @@ def _assignments(
 
 
 def _paragraph_duties(folded: Folded, sec: Section, out: dict[str, Assignment], spans: list) -> None:
-    """ "Tổ chức thực hiện" written as paragraphs: each paragraph that opens with an agency gives it duties."""
+    """ "Tổ chức thực hiện" written as paragraphs: each sentence that opens with bodies ("Giao Sở Nội vụ theo
+    dõi …", "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện … chịu trách nhiệm …") gives them duties;
+    the sentences after it that name no body of their own ("Định kỳ 6 tháng, năm báo cáo …") are theirs too."""
     text = folded.text
     pos = sec.heading.end if sec.heading else sec.start
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[pos : sec.end]):
         start, end = pos + m.start(), pos + m.end()
-        head = text[start : start + 60].lstrip(" -+")
-        lead_in = len(text[start : start + 60]) - len(head)
-        names = agency_names.find_in(text, start, start + 60)
-        if not names or names[0][1] - start > lead_in + 12:
-            continue
-        for name in agency_run(text, names[0][1], end) or [names[0][0]]:  # "Các sở, ban, ngành, UBND xã …"
-            spans.append((start, end, name))
-            a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(start, end)))
-            a.duties.append(" ".join(folded.quote(start, end).split())[:300])
+        led: list[tuple[int, list[str]]] = []  # (sentence start, its bodies)
+        for s_start in [start, *(x.end() for x in SENTENCE_BREAK.finditer(text, start, end))]:
+            head = SENTENCE_HEAD.match(text, s_start, end)
+            names = agency_run(text, head.end(), min(end, head.end() + 200))
+            if names:
+                led.append((s_start, names))
+        for k, (s_start, names) in enumerate(led):
+            s_end = led[k + 1][0] if k + 1 < len(led) else end
+            duty = " ".join(folded.quote(s_start, s_end).split())[:300]
+            for name in names:
+                spans.append((s_start, s_end, name))
+                a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(s_start, s_end)))
+                a.duties.append(duty)
+
+
+SENTENCE_BREAK = re.compile(r"\.\s+(?=\S)")
+SENTENCE_HEAD = re.compile(r"[\s\-+*•]*(?:(?:giao|đề nghị|de nghi|yêu cầu|yeu cau)\s+)?")
+"""What may open a sentence before its bodies: marks, "Giao", "Đề nghị", "Yêu cầu" (titles and "các" are the
+run's own gap words)."""
 
 
 def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
