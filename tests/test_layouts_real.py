@@ -2458,6 +2458,30 @@ Báo cáo đề xuất chủ trương đầu tư Chương trình.
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 1234/UBND-NC
+Bắc Ninh, ngày 10 tháng 11 năm 2024
+V/v triển khai công tác cải cách hành chính
+Kính gửi:
+- Các sở, ban, ngành tỉnh;
+- UBND các huyện, thị xã, thành phố.
+Thực hiện Công văn số 5678/BNV-CCHC ngày 01/11/2024 của Bộ Nội vụ, UBND tỉnh đề nghị các cơ quan, đơn vị:
+1. Tổ chức quán triệt, triển khai thực hiện nghiêm túc các nhiệm vụ cải cách hành chính năm 2024.
+2. Báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15/12/2024 để tổng hợp, báo cáo UBND tỉnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""",
+        {"leads": [["Sở, ban, ngành tỉnh", "UBND cấp huyện"], ["Sở, ban, ngành tỉnh", "UBND cấp huyện"]]},
+        id="letter-items-asked-of-the-addressees-by-a-phrase-standing-for-them",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -871,6 +871,8 @@ ROLE_ROWS = [
     ("trach nhiem cua so khoa hoc va cong nghe", "organization"),
     ("phan cong trach nhiem", "organization"),
     ("yeu cau", "purpose"),
+    ("ket qua thuc hien ke hoach nam 2024", "findings"),
+    ("bao cao ket qua thuc hien ve so noi vu truoc ngay 15/12/2024", None),
     ("trong thoi gian toi, yeu cau cac bo, nganh tap trung thuc hien mot so nhiem vu nhu sau:", None),
     ("thuc trang cong tac cai cach hanh chinh", "findings"),
     ("ket qua thuc hien ke hoach nam 2024", "findings"),

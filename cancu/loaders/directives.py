@@ -222,6 +222,8 @@ def directive_tasks(
     if not items:
         return [] if planned else _led_paragraphs(folded, body_start)
     groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
+    if not groups:  # "UBND tỉnh đề nghị các cơ quan, đơn vị:" before the items: the "Kính gửi" bodies
+        groups = _addressed_request(folded, body_start, items[0][0])
     tasks = []
     for start, end, labelled in items:
         given = GIVES.match(text, start) or ASKS.match(text, start)
@@ -249,12 +251,14 @@ def directive_tasks(
             lead = groups  # a proposal's answer that names no body is no one's work by default
         w = WITH.search(text, start, min(end, start + 300)) if lead else None
         support = [a for a in agency_run(text, w.end(), end) if a not in lead] if w else []
+        due = cues.due_phrase().search(text, start, end)
         tasks.append(
             Task(
                 text=" ".join(folded.quote(start, end).split()).strip(),
                 span=folded.span(start, end),
                 lead=list(lead),
                 support=support if labelled else [],
+                deadline=_printed(folded, due.start(), due.end()) if due else None,
                 source="prose",
             )
         )
@@ -467,6 +471,19 @@ def _asked(folded: Folded, body_start: int) -> list[Task]:
             )
         )
     return tasks
+
+
+def _addressed_request(folded: Folded, start: int, end: int) -> list[str]:
+    """The "Kính gửi" bodies, when a request between ``start`` and ``end`` names them by a phrase that stands
+    for the addressees ("đề nghị các cơ quan, đơn vị:")."""
+    text = folded.text
+    cue = _cues()
+    if "addressed" not in cue:
+        return []
+    for m in cue["request"].finditer(text, start, end):
+        if cue["addressed"].match(text, SPACES.match(text, m.end()).end()):
+            return addressees(folded, 0, m.start())
+    return []
 
 
 def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:

@@ -123,9 +123,19 @@ def role_of(folded_title: str) -> str | None:
                 return r  # "III. NỘI DUNG": the phrase is the whole title
             continue
         m = rx.search(folded_title, 0, ROLE_REACH + 40)
+        if m and k in _opening_only() and folded_title[: m.start()].strip(" *_"):
+            continue  # "2. Báo cáo kết quả thực hiện về …": a finding's phrase only opens a finding's title
         if m and m.start() <= ROLE_REACH and (best is None or (m.start(), k) < best):
             best, role = (m.start(), k), r
     return role
+
+
+@cache
+def _opening_only() -> frozenset[int]:
+    """Row indexes of the roles whose phrase must open the title (``whole`` = start)."""
+    return frozenset(
+        k for k, r in enumerate(read_rows("section_roles.csv")) if (r.get("whole") or "").strip() == "start"
+    )
 
 
 def _recipients_at(line: str) -> int | None:
