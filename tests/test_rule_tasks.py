@@ -467,6 +467,33 @@ hiện Kế hoạch này. Định kỳ 6 tháng, năm báo cáo kết quả về
 )
 
 
+ORG_ROWS.append(
+    pytest.param(
+        """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở: tham mưu Giám đốc Sở theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp, báo cáo UBND tỉnh.
+2. Các phòng, đơn vị thuộc Sở: căn cứ nhiệm vụ được giao, tổ chức thực hiện; báo cáo kết quả về Văn phòng Sở.
+""",
+        ["Văn phòng Sở", "Phòng chuyên môn, đơn vị trực thuộc Sở"],
+        id="a-department-s-own-units-as-a-whole",
+    )
+)
+
+
+def test_a_heading_s_duties_after_its_colon_are_its_assignment_s() -> None:
+    body = """1. Rà soát quy trình nội bộ.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở: tham mưu Giám đốc Sở theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp, báo cáo UBND tỉnh.
+"""
+    record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
+    assert [(a.agency, a.duties) for a in record.assignments] == [
+        (
+            "Văn phòng Sở",
+            ["tham mưu Giám đốc Sở theo dõi, đôn đốc thực hiện Kế hoạch", "tổng hợp, báo cáo UBND tỉnh."],
+        )
+    ]
+
+
 @pytest.mark.parametrize(("body", "want"), ORG_ROWS)
 def test_rule_organization_headings(body: str, want: list[str]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

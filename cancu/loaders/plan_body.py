@@ -412,7 +412,7 @@ def _assignments(
         names = [n for n, s, _ in agency_names.find_in(text, h.start, head_end)]
         if not names:
             continue
-        duties = _duties(folded, o, sec)
+        duties = _duties(folded, o, sec) or _heading_duties(folded, head_end, h.end)
         for name in dict.fromkeys(names):
             spans.append((sec.start, sec.end, name))
             a = out.setdefault(name, Assignment(agency=name, duties=[], span=folded.span(h.start, sec.end)))
@@ -447,6 +447,13 @@ SENTENCE_BREAK = re.compile(r"\.\s+(?=\S)")
 SENTENCE_HEAD = re.compile(r"[\s\-+*•]*(?:(?:giao|đề nghị|de nghi|yêu cầu|yeu cau)\s+)?")
 """What may open a sentence before its bodies: marks, "Giao", "Đề nghị", "Yêu cầu" (titles and "các" are the
 run's own gap words)."""
+
+
+def _heading_duties(folded: Folded, start: int, end: int) -> list[str]:
+    """The duties a heading gives on its own line after its bodies ("1. Văn phòng Sở: tham mưu …; tổng hợp, báo
+    cáo …"), one per ";" clause."""
+    rest = folded.quote(start, end).lstrip(" :*_")
+    return [" ".join(p.split())[:300] for p in rest.split(";") if len(p.split()) > 3]
 
 
 def _duties(folded: Folded, o: Outline, sec: Section) -> list[str]:
