@@ -254,3 +254,33 @@ def test_a_write_rebuilds_the_whole_graph_only_for_a_global_change_and_says_so(t
     once = tmp_path / "once"
     open_store(once).load([(str(p), extract_path(p)) for p in seeds[1:3]], [registry] if registry else [])
     assert _same(tmp_path / "s", once)
+
+
+def test_random_loads_forgets_and_changed_files_give_one_full_build(tmp_path, merged):
+    """Thirty random writes — one to three files loaded, one forgotten, or a loaded path's bytes
+    replaced by another plan's record (its document, order and citations all move; two paths may
+    then hold one document) — then the rows of one full build of what the store holds."""
+    import copy
+
+    country, records = merged
+    names = sorted(records)
+    rnd = random.Random(7)
+    held: dict[str, object] = {}
+    for step in range(30):
+        roll = rnd.random()
+        if roll > 0.85 and held:
+            name = rnd.choice(sorted(held))
+            record = copy.deepcopy(records[rnd.choice(names)])
+            record.sha256 = f"{step:064d}"
+            held[name] = record
+            open_store(tmp_path / "s").load([(str(country / name), record)])
+        elif roll < 0.6 or not held:
+            batch = rnd.sample(names, rnd.choice([1, 1, 2, 3]))
+            held.update({n: records[n] for n in batch})
+            open_store(tmp_path / "s").load([(str(country / n), records[n]) for n in batch])
+        else:
+            name = rnd.choice(sorted(held))
+            del held[name]
+            assert open_store(tmp_path / "s").forget(str(country / name))
+    open_store(tmp_path / "once").load([(str(country / n), held[n]) for n in sorted(held)])
+    assert _same(tmp_path / "s", tmp_path / "once")
