@@ -867,6 +867,25 @@ quan tối thiểu trước 05 ngày làm việc.
 )
 
 
+DUTY_ROWS.append(
+    pytest.param(
+        """8. Các sở, ban, ngành thành phố
+c) Giao Công an thành phố kịp thời phát hiện và xử lý các tổ chức, cá nhân có hành vi vi phạm;
+d) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng có trách nhiệm:
+- Đối với các khu công nghiệp đã được cung cấp nước tập trung, tiếp tục duy trì hoạt động cấp nước.
+- Vận động các doanh nghiệp thực hiện các giải pháp sản xuất tiết kiệm nước.
+""",
+        [
+            ("Giao Công an thành phố", ["Công an thành phố"]),
+            ("Giao Ban Quản lý", ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"]),
+            ("Đối với các khu công nghiệp", ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"]),
+            ("Vận động các doanh nghiệp", ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"]),
+        ],
+        id="bullets-under-a-lettered-giao-line-are-the-work-of-the-body-it-gives-them-to-printed-as-printed",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), DUTY_ROWS)
 def test_rule_duty_sections(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))

@@ -145,6 +145,26 @@ def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], in
     return names, (after.end() if after else None)
 
 
+def given_bodies(folded: Folded, start: int, end: int) -> list[str]:
+    """The bodies a "Giao X …" at ``start`` gives its work to: known names, else one printed name that opens with a
+    body's first word and runs to the first lower-case verb ("Giao Ban Quản lý các khu chế xuất và công nghiệp Cần
+    Thơ chỉ đạo …")."""
+    text = folded.text
+    given = GIVES.match(text, start)
+    if given is None:
+        return []
+    known = agency_run(text, given.end(), min(end, given.end() + 160))
+    if known:
+        return known
+    printed = " ".join(folded.quote(given.end(), min(end, given.end() + 160)).split())
+    verb = cues.printed_verb().search(printed)
+    name = printed[: verb.start()].strip(" ,;:") if verb else ""
+    if not name.startswith(cues.printed_heads()) or not 2 <= len(name.split()) <= PRINTED_WORDS:
+        return []
+    canonical = agency_names.canonical(name)
+    return [canonical] if canonical else []
+
+
 def duty_tasks(
     folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()
 ) -> tuple[list[Task], list[tuple[int, int, list[str]]]]:
@@ -178,10 +198,24 @@ def duty_tasks(
         end = min([sec.end, *(s.start for s in inner)])
         pieces: list[tuple[int, int]] = []
         items = o.items[bisect_left(item_starts, sec.start) : bisect_left(item_starts, end)]
+        given_to: list[tuple[int, int, list[str]]] = []  # a lettered "Giao X …:" hands its bullets to X
         for child in lettered:
             first = min([child.end, *(it.start for it in items if child.start <= it.start < child.end)])
             pieces.append((heading_words_start(text, child.heading), first))
-        pieces.extend((it.start, it.end) for it in items)
+            named = given_bodies(folded, heading_words_start(text, child.heading), child.end)
+            if named:
+                given_to.append((child.start, child.end, named))
+        for m in LETTERED.finditer(text, sec.heading.end, end):  # a lettered line too long to be a heading
+            named = given_bodies(folded, m.end(), end)
+            nxt = LETTERED.search(text, m.end(), end)
+            if named:
+                given_to.append((m.start(), nxt.start() if nxt else end, named))
+        for it in items:
+            owner = next((n for a, b, n in given_to if a <= it.start < b), None)
+            if owner:
+                found.append((it.start, it.end, sec, owner))
+            else:
+                pieces.append((it.start, it.end))
         if not pieces and after_colon is not None:  # "2. UBND thành phố Hồ Chí Minh: chỉ đạo …": one duty
             pieces = [(after_colon, end)]
         if not pieces:  # lettered items too long to be read as headings, or one paragraph
@@ -198,8 +232,9 @@ def duty_tasks(
             e -= 1
         if skipped or e - s < MIN_TEXT:
             continue
-        given = GIVES.match(text, s)  # "b) Giao Thanh tra thành phố tổ chức thanh tra …": that body's work
-        named = agency_run(text, given.end(), min(e, given.end() + 160)) if given else []
+        named = given_bodies(
+            folded, s, e
+        )  # "b) Giao Thanh tra thành phố tổ chức thanh tra …": that body's work
         tasks.append(
             Task(
                 text=" ".join(folded.quote(s, e).split()),
