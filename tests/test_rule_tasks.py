@@ -327,6 +327,17 @@ ROWS.append(
 )
 
 
+ROWS.append(
+    pytest.param(
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+        "\tHoàn thiện thể chế, ban hành quy định, hướng dẫn yêu cầu kỹ thuật\t\t\t\n"
+        "1\tPhối hợp rà soát, sửa đổi Luật Quy hoạch\tSở Tài chính\tSở Tư pháp\tNăm 2025\n",
+        [("Phối hợp rà soát", ["Sở Tài chính"], ["Sở Tư pháp"], "Năm 2025")],
+        id="table-row-with-no-number-and-only-its-words-is-a-group-label",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "want"), ROWS)
 def test_rule_tasks(body: str, want: list[tuple]) -> None:
     record = extract_decoded(decode_bytes((HEAD + body).encode(), "x.txt"))
