@@ -39,6 +39,14 @@ class Contribution:
 
     nodes: dict[str, list] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], list] = field(default_factory=dict)
+    plan: str | None = None  # the record's own document: its node, tasks and targets are its alone
+
+    def own(self, key: str) -> bool:
+        """Whether a node is the record's own (its document, one of its tasks or targets)."""
+        plan = self.plan
+        if plan is None:
+            return False
+        return key == plan or key.startswith((f"task:{plan[4:]}#", f"target:{plan[4:]}#"))
 
 
 def apply_node_op(data: dict[str, Any], op: list) -> None:
@@ -279,6 +287,8 @@ class Builder:
         year = int(d.date[:4]) if d.date else (d.period[0] if d.period else None)
         key = doc_key(d.id, d.number or f"unnumbered-{(rec.sha256 or rec.source)[:12]}", year, jur)
         origin = key
+        if self.sink is not None:
+            self.sink.plan = key
         kind = NodeKind.PLAN if (d.type in PLAN_TYPES or rec.tasks or rec.targets) else NodeKind.DOCUMENT
         issuer = self.agency(d.issuer, jur, d.level, origin) if d.issuer else None
         self.jurisdiction(

@@ -100,7 +100,7 @@ def effective(contrib: Contribution, base: nx.MultiDiGraph) -> Contribution:
             ops = [op for op in ops if not _settled(data, op)]
         if ops or data is None:
             nodes[key] = ops
-    return Contribution(nodes, contrib.edges)
+    return Contribution(nodes, contrib.edges, contrib.plan)
 
 
 _SETTLED = (NodeKind.METRIC.value, NodeKind.AREA.value)  # no record gives them an origin or a status
@@ -118,14 +118,21 @@ _ops_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def write_contribution(db: sqlite3.Connection, file: str, order: str, contrib: Contribution) -> None:
     """A file's contribution as rows (``effective`` ones: the caller's), and the list of what it
-    touches (``file_contrib``: what a change of the file re-folds, and deletes by key)."""
+    touches (``file_contrib``: what a change of the file re-folds, and deletes by key). The ops on
+    the record's own nodes and their edges (its document, tasks, targets: most of them) are not
+    stored (``ops`` empty): only that file ever gives them — or a copy of it under another path, and
+    then they are made again from its record (``_Folder``)."""
+    own = contrib.own
     db.executemany(
         "INSERT OR REPLACE INTO node_contrib(key, ord, file, ops) VALUES (?, ?, ?, ?)",
-        ((key, order, file, _ops_text(ops)) for key, ops in contrib.nodes.items()),
+        ((key, order, file, "" if own(key) else _ops_text(ops)) for key, ops in contrib.nodes.items()),
     )
     db.executemany(
         "INSERT OR REPLACE INTO edge_contrib(src, dst, kind, ord, file, ops) VALUES (?, ?, ?, ?, ?, ?)",
-        ((a, b, k, order, file, _ops_text(ops)) for (a, b, k), ops in contrib.edges.items()),
+        (
+            (a, b, k, order, file, "" if own(a) or own(b) else _ops_text(ops))
+            for (a, b, k), ops in contrib.edges.items()
+        ),
     )
     db.execute(
         "INSERT OR REPLACE INTO file_contrib(file, ord, nodes, edges) VALUES (?, ?, ?, ?)",
@@ -159,31 +166,54 @@ def _has_contribution(db: sqlite3.Connection, key: str) -> bool:
     return db.execute("SELECT 1 FROM node_contrib WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
 
-def fold_node(db: sqlite3.Connection, base: nx.MultiDiGraph, key: str) -> dict[str, Any] | None:
-    """A node as the full build leaves it before the derived layer (None: no one gives it)."""
-    data = copy.deepcopy(base._node[key]) if key in base._node else None
-    rows = db.execute("SELECT ord, file, ops FROM node_contrib WHERE key = ?", (key,)).fetchall()
-    for _, _, text in sorted(rows):
-        if data is None:
-            data = {}
-        for op in decode(text):
-            apply_node_op(data, op)
-    return data
+class _Folder:
+    """Folds nodes and edges from their contribution rows; an op list not stored (a record's own
+    nodes and edges) is made again from the file's record, once per file and load."""
 
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        base: nx.MultiDiGraph,
+        registry: Registry,
+        res: Resolver,
+        known: dict[str, Contribution],
+    ) -> None:
+        self.db, self.base, self.registry, self.res = db, base, registry, res
+        self.known = dict(known)
 
-def fold_edge(db: sqlite3.Connection, base: nx.MultiDiGraph, edge: EdgeKey) -> dict[str, Any] | None:
-    a, b, k = edge
-    keyed = base._succ.get(a, {}).get(b, {})
-    data = copy.deepcopy(keyed[k]) if k in keyed else None
-    rows = db.execute(
-        "SELECT ord, file, ops FROM edge_contrib WHERE src = ? AND dst = ? AND kind = ?", edge
-    ).fetchall()
-    for _, _, text in sorted(rows):
-        if data is None:
-            data = new_edge(k)
-        for op in decode(text):
-            apply_edge_op(data, op)
-    return data
+    def _of(self, file: str) -> Contribution:
+        contrib = self.known.get(file)
+        if contrib is None:
+            (text,) = self.db.execute("SELECT record FROM files WHERE key = ?", (file,)).fetchone()
+            record = PlanRecord.from_dict(decode(text))
+            contrib = self.known[file] = effective(contribution(record, self.registry, self.res), self.base)
+        return contrib
+
+    def node(self, key: str) -> dict[str, Any] | None:
+        """A node as the full build leaves it before the derived layer (None: no one gives it)."""
+        base = self.base
+        data = copy.deepcopy(base._node[key]) if key in base._node else None
+        rows = self.db.execute("SELECT ord, file, ops FROM node_contrib WHERE key = ?", (key,)).fetchall()
+        for _, file, text in sorted(rows):
+            if data is None:
+                data = {}
+            for op in decode(text) if text else self._of(file).nodes[key]:
+                apply_node_op(data, op)
+        return data
+
+    def edge(self, edge: EdgeKey) -> dict[str, Any] | None:
+        a, b, k = edge
+        keyed = self.base._succ.get(a, {}).get(b, {})
+        data = copy.deepcopy(keyed[k]) if k in keyed else None
+        rows = self.db.execute(
+            "SELECT ord, file, ops FROM edge_contrib WHERE src = ? AND dst = ? AND kind = ?", edge
+        ).fetchall()
+        for _, file, text in sorted(rows):
+            if data is None:
+                data = new_edge(k)
+            for op in decode(text) if text else self._of(file).edges[edge]:
+                apply_edge_op(data, op)
+        return data
 
 
 # ---- the overlay graph ----------------------------------------------------------------------------
@@ -346,10 +376,11 @@ def apply_changes(
         write_contribution(db, f, order_text(changes[f]), contrib)  # type: ignore[arg-type]
 
     old = _Stored(db)
-    folded = {k: fold_node(db, base, k) for k in sorted(touched)}
+    folder = _Folder(db, base, registry, res, fresh)
+    folded = {k: folder.node(k) for k in sorted(touched)}
     g = OverlayGraph(db, root, dict(folded))
     for edge in sorted(touched_edges):
-        g.set_edge(edge, fold_edge(db, base, edge))
+        g.set_edge(edge, folder.edge(edge))
 
     def existed(key: str) -> bool:
         """In the graph of records and registry before this load (not made by successions)."""
