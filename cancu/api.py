@@ -137,9 +137,13 @@ def extract_each(paths: Sequence[Path], jobs: int = 1) -> Iterator[tuple[Path, A
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    # The first file is read here, before the workers start: it compiles the readers' patterns (most of a small
+    # load's CPU), which the forked workers then inherit instead of each compiling them again.
+    yield (paths[0], *_extract_or_error(paths[0]))
+    rest = paths[1:]
     with ProcessPoolExecutor(jobs) as pool:
-        chunk = max(1, min(16, len(paths) // (4 * jobs)))
+        chunk = max(1, min(16, len(rest) // (4 * jobs)))
         for path, (record, error) in zip(
-            paths, pool.map(_extract_or_error, paths, chunksize=chunk), strict=True
+            rest, pool.map(_extract_or_error, rest, chunksize=chunk), strict=True
         ):
             yield path, record, error
