@@ -100,7 +100,7 @@ def canonical(printed: str, own_ubnd: str | None = None, level: str | None = Non
 
 
 NEAR_FLOOR = 0.92
-"""Similarity (difflib ratio) from which a name is taken as an OCR misreading of a known phrase:
+"""Similarity (loaders.similarity) from which a name is taken as an OCR misreading of a known phrase:
 one or two wrong letters in a name of four words or more; short names need an exact match."""
 
 
