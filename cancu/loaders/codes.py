@@ -183,7 +183,8 @@ def parse_state(m: re.Match[str], original: str) -> Number | None:
                 c is not None and fold_str(c.code).lower() == part
                 for (_, c), part in zip(printed_parts, parts, strict=True)
             ):
-                segs.append(sep + pseg)  # a lost hyphen ("NQCP", "CTUBND"): read as its codes, printed as printed
+                # a lost hyphen ("NQCP", "CTUBND"): read as its codes, printed as printed
+                segs.append(sep + pseg)
                 codes.extend(c for _, c in printed_parts)
                 continue
         text, code = _print_segment(fseg, pseg)

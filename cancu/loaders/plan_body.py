@@ -151,8 +151,9 @@ def _table_tasks(folded: Folded, own: str | None) -> list[Task]:
             groups.append([])
             continue
         if len(filled) == 1 and len(cells) > 1 and not cells[0].strip() and cols.get("content", 0) > 0:
-            labels.append(" ".join(filled[0].split()))  # "| | Hoàn thiện thể chế, ban hành …": a group's label
-            groups.append([])  # with no number and no other cell
+            # "| | Hoàn thiện thể chế, ban hành …": a group's label, with no number and no other cell
+            labels.append(" ".join(filled[0].split()))
+            groups.append([])
             continue
         offsets, o = [], start
         for c in line.split("\t"):  # the raw cells: a wrapped cell's joined text is shorter than its span
