@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from cancu.loaders import agency_names, directives
+from cancu.loaders.acronyms import spell_out
 from cancu.loaders.area_leads import area_leads
 from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
@@ -83,6 +84,7 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     askers = [a.agency for a in record.assignments] if letter else []
     record.reporting = reporting(folded, o, spans, own, header, duty_spans, askers)
     name_localities(record)
+    spell_out(record, folded.original)
 
 
 # -- tables -------------------------------------------------------------------
