@@ -8,16 +8,20 @@ Only the document's own long form is used — the words after the same first wor
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cancu.loaders.fold import fold_str
+from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import PlanRecord
 
 ACRONYM = re.compile(r"^(?P<head>.+?)\s+(?P<acronym>[A-ZĐ]{3,})$")
-SKIPPED = {"và", "va"}
-"""Words an acronym leaves out ("Văn hóa, Thể thao và Du lịch" is VHTTDL)."""
-KEPT_AS_IS = {"UBND", "HĐND", "TTHC", "CCHC", "ĐBQH", "MTTQ"}
-"""Acronyms that are names of their own, written so in canonical names."""
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    """``layout/acronyms.csv``: "kept" acronyms (names of their own), "skipped" words (no initial of their own)."""
+    return frozenset(r["word"] for r in read_rows("layout/acronyms.csv") if r["kind"] == kind)
 
 
 def _initial(word: str) -> str:
@@ -27,14 +31,14 @@ def _initial(word: str) -> str:
 def long_form(name: str, original: str) -> str | None:
     """The spelt-out form of ``name`` the text gives, if any."""
     m = ACRONYM.match(name)
-    if m is None or m["acronym"] in KEPT_AS_IS:
+    if m is None or m["acronym"] in _words("kept"):
         return None
     head, letters = m["head"], fold_str(m["acronym"]).upper()
     for found in re.finditer(re.escape(head) + r"\s+", original):
         words = list(WORD.finditer(original, found.end(), found.end() + 120))
         initials, end = "", None
         for w in words:
-            if w.group().lower() in SKIPPED:
+            if w.group().lower() in _words("skipped"):
                 continue
             initials += _initial(w.group())  # every syllable: "Văn hóa" is VH
             if initials == letters:
