@@ -2482,6 +2482,19 @@ Nơi nhận:
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """Chủ tịch UBND tỉnh Quảng Ngãi
+UBND tỉnh Quảng Ngãi đã giao cho Văn phòng UBND tỉnh chủ trì và phối hợp với Sở Nội vụ trình UBND tỉnh thành lập \
+Trung tâm Phục vụ hành chính công tỉnh.
+Chủ tịch UBND tỉnh Quảng Ngãi yêu cầu các Sở, ban, ngành chủ động cập nhật danh mục thủ tục hành chính.
+""",
+        {"leads": [["Văn phòng UBND tỉnh"], ["Sở, ban, ngành tỉnh"]]},
+        id="post-a-duty-given-to-a-body-with-cho-and-a-request-both-read",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -190,8 +190,11 @@ def directive_tasks(
         return []
     if (
         doc_type is None
-    ):  # a text of no known type (a news post): duties given by "giao" or asked of named bodies
-        return _given(folded, body_start) or _asked(folded, body_start)
+    ):  # a text of no known type (a news post): duties given by "giao" and asked of named bodies
+        given = _given(folded, body_start)
+        spans = [t.span for t in given]
+        asked = [t for t in _asked(folded, body_start) if not any(a <= t.span[0] < b for a, b in spans)]
+        return sorted(given + asked, key=lambda t: t.span)
     if doc_type not in DIRECTIVE_TYPES:
         return []
     text = folded.text
@@ -367,8 +370,15 @@ LEADS = re.compile(fuzzy_pattern("chủ trì") + r"(?![a-z])")
 """The one "chủ trì" every reader of leads looks for."""
 
 
-GIVES = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("giao",), ocr=False) + r")\s+(?=\S)")
-"""A duty given in running prose ("Giao Phòng Văn hóa và Thông tin chỉ đạo …", "và giao Phòng Nội vụ …")."""
+GIVES = re.compile(
+    r"(?<![a-z])(?:"
+    + fuzzy_alternation(("giao",), ocr=False)
+    + r")\s+(?:"
+    + fuzzy_pattern("cho", ocr=False)
+    + r"\s+)?(?=\S)"
+)
+"""A duty given in running prose ("Giao Phòng Văn hóa và Thông tin chỉ đạo …", "và giao Phòng Nội vụ …", "đã giao cho
+Văn phòng UBND tỉnh chủ trì …")."""
 ASKS = re.compile(r"(?<![a-z])(?:" + fuzzy_alternation(("yêu cầu", "đề nghị")) + r")\s+(?=\S)")
 """A request to named bodies in running prose ("UBND Thành phố yêu cầu các Sở, ban, ngành … thực hiện")."""
 WITH = re.compile(r"(?:" + fuzzy_alternation(("phối hợp với", "phối hợp")) + r")\s+")
