@@ -2495,6 +2495,19 @@ Chủ tịch UBND tỉnh Quảng Ngãi yêu cầu các Sở, ban, ngành chủ �
 )
 
 
+DIRECTIVE_ROWS.append(
+    pytest.param(
+        """Bộ Nội vụ hướng dẫn thực hiện chế độ báo cáo Cải cách hành chính định kỳ
+
+Theo đó, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và UBND tỉnh, thành phố trực thuộc Trung ương xây dựng \
+Báo cáo tình hình, kết quả cải cách hành chính hàng quý, gửi Bộ Nội vụ để tổng hợp.
+""",
+        {"leads": [["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ", "UBND cấp tỉnh"]]},
+        id="post-theo-do-tells-what-the-document-asks-of-the-bodies-after-it",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "want"), DIRECTIVE_ROWS)
 def test_rule_directives(text, want):
     _check(text, want)

@@ -194,7 +194,9 @@ def directive_tasks(
         given = _given(folded, body_start)
         spans = [t.span for t in given]
         asked = [t for t in _asked(folded, body_start) if not any(a <= t.span[0] < b for a, b in spans)]
-        return sorted(given + asked, key=lambda t: t.span)
+        spans += [t.span for t in asked]
+        told = [t for t in _told(folded, body_start) if not any(a <= t.span[0] < b for a, b in spans)]
+        return sorted(given + asked + told, key=lambda t: t.span)
     if doc_type not in DIRECTIVE_TYPES:
         return []
     text = folded.text
@@ -449,7 +451,7 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
                 source="prose",
             )
         )
-    return tasks or _asked_addressees(folded, body_start) or asked
+    return tasks or _asked_addressees(folded, body_start) or asked or _told(folded, body_start)
 
 
 def _asked(folded: Folded, body_start: int) -> list[Task]:
@@ -475,6 +477,34 @@ def _asked(folded: Folded, body_start: int) -> list[Task]:
             Task(
                 text=" ".join(folded.quote(m.start(), end).split()),
                 span=folded.span(m.start(), end),
+                lead=lead,
+                deadline=_printed(folded, due.start(), due.end()) if due else None,
+                source="prose",
+            )
+        )
+    return tasks
+
+
+def _told(folded: Folded, body_start: int) -> list[Task]:
+    """What a post says the document asks, opened by a content cue and its bodies: "Theo đó, các bộ, cơ quan ngang
+    bộ, cơ quan thuộc Chính phủ và UBND tỉnh … xây dựng Báo cáo …" is those bodies' task."""
+    text = folded.text
+    cue = _cues()
+    if "content" not in cue:
+        return []
+    tasks = []
+    for m in cue["content"].finditer(text, body_start):
+        start = SPACES.match(text, m.end() + (1 if text[m.end() : m.end() + 1] == "," else 0)).end()
+        lead = agency_run(text, start, min(len(text), start + 200))
+        if not lead:
+            continue
+        end_m = LED_END.search(text, start, min(len(text), start + LED_REACH))
+        end = end_m.start() if end_m else min(len(text), start + LED_REACH)
+        due = cues.due_phrase().search(text, start, end)
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(start, end).split()),
+                span=folded.span(start, end),
                 lead=lead,
                 deadline=_printed(folded, due.start(), due.end()) if due else None,
                 source="prose",
