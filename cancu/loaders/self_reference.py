@@ -216,7 +216,7 @@ UNNUMBERED_ACT = re.compile(
     + SUBJECT.pattern
     + r")(?![a-z])(?!\s+\d)[^.;:\n]{0,80}?)\s+(?:"
     + fuzzy_alternation(("đã", "vừa"))
-    + r"\s+)?(?:"
+    + r"\s+)?(?P<verb>"
     + fuzzy_alternation(("ban hành", "có", "ký", "xây dựng"))
     + r")\s+(?P<type>"
     + fuzzy_alternation(
@@ -273,7 +273,8 @@ def unnumbered_act(folded: Folded) -> UnnumberedAct | None:
         m
         for m in UNNUMBERED_ACT.finditer(text, 0, min(len(text), OPENING))
         if not CITED_BY.search(text, max(0, m.start() - 6), m.start())
-    ]
+        and (not m["verb"].startswith("xay") or fold_str(m["type"]).lower().startswith("ke"))
+    ]  # one "xây dựng" a plan ("Sở Công Thương xây dựng Kế hoạch …"); "… xây dựng Báo cáo tình hình" is a duty
     acts += PASSIVE_ACT.finditer(text, 0, min(len(text), OPENING))
     m = min(acts, key=lambda a: a.start(), default=None)
     if m is None:
