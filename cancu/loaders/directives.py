@@ -191,12 +191,14 @@ def directive_tasks(
     if (
         doc_type is None
     ):  # a text of no known type (a news post): duties given by "giao" and asked of named bodies
-        given = _given(folded, body_start)
-        spans = [t.span for t in given]
-        asked = [t for t in _asked(folded, body_start) if not any(a <= t.span[0] < b for a, b in spans)]
-        spans += [t.span for t in asked]
-        told = [t for t in _told(folded, body_start) if not any(a <= t.span[0] < b for a, b in spans)]
-        return sorted(given + asked + told, key=lambda t: t.span)
+        read: list[Task] = []
+        for reader in (_given, _asked, _told):  # each reads only what an earlier one has not
+            read += [
+                t
+                for t in reader(folded, body_start)
+                if not any(a <= t.span[0] < b for a, b in (r.span for r in read))
+            ]
+        return sorted(read, key=lambda t: t.span)
     if doc_type not in DIRECTIVE_TYPES:
         return []
     text = folded.text
@@ -423,7 +425,6 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
     given = _given(folded, body_start)
     if given:
         return given
-    asked = _asked(folded, body_start)
     text = folded.text
     tasks = []
     for m in LEADS.finditer(text, body_start):
@@ -451,7 +452,12 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
                 source="prose",
             )
         )
-    return tasks or _asked_addressees(folded, body_start) or asked or _told(folded, body_start)
+    return (
+        tasks
+        or _asked_addressees(folded, body_start)
+        or _asked(folded, body_start)
+        or _told(folded, body_start)
+    )
 
 
 def _asked(folded: Folded, body_start: int) -> list[Task]:
@@ -470,18 +476,7 @@ def _asked(folded: Folded, body_start: int) -> list[Task]:
         lead = named or lead  # "… và các đơn vị có liên quan" beside named bodies adds no one
         if not lead:
             continue  # "đề nghị của Sở Nội vụ", "yêu cầu nhiệm vụ": no body asked
-        end_m = LED_END.search(text, m.end(), min(len(text), m.end() + LED_REACH))
-        end = end_m.start() if end_m else min(len(text), m.end() + LED_REACH)
-        due = cues.due_phrase().search(text, m.end(), end)
-        tasks.append(
-            Task(
-                text=" ".join(folded.quote(m.start(), end).split()),
-                span=folded.span(m.start(), end),
-                lead=lead,
-                deadline=_printed(folded, due.start(), due.end()) if due else None,
-                source="prose",
-            )
-        )
+        tasks.append(_led_task(folded, m.start(), m.end(), lead))
     return tasks
 
 
@@ -496,20 +491,8 @@ def _told(folded: Folded, body_start: int) -> list[Task]:
     for m in cue["content"].finditer(text, body_start):
         start = SPACES.match(text, m.end() + (1 if text[m.end() : m.end() + 1] == "," else 0)).end()
         lead = agency_run(text, start, min(len(text), start + 200))
-        if not lead:
-            continue
-        end_m = LED_END.search(text, start, min(len(text), start + LED_REACH))
-        end = end_m.start() if end_m else min(len(text), start + LED_REACH)
-        due = cues.due_phrase().search(text, start, end)
-        tasks.append(
-            Task(
-                text=" ".join(folded.quote(start, end).split()),
-                span=folded.span(start, end),
-                lead=lead,
-                deadline=_printed(folded, due.start(), due.end()) if due else None,
-                source="prose",
-            )
-        )
+        if lead:
+            tasks.append(_led_task(folded, start, start, lead))
     return tasks
 
 
@@ -545,19 +528,25 @@ def _asked_addressees(folded: Folded, body_start: int) -> list[Task]:
         lead = addressees(folded, 0, m.start())
         if not lead:
             return []
-        end_m = LED_END.search(text, asked.end(), min(len(text), asked.end() + LED_REACH))
-        end = end_m.start() if end_m else min(len(text), asked.end() + LED_REACH)
-        due = cues.due_phrase().search(text, asked.end(), end)
-        return [
-            Task(
-                text=" ".join(folded.quote(m.start(), end).split()),
-                span=folded.span(m.start(), end),
-                lead=lead,
-                deadline=_printed(folded, due.start(), due.end()) if due else None,
-                source="prose",
-            )
-        ]
+        return [_led_task(folded, m.start(), asked.end(), lead)]
     return []
+
+
+def _led_task(folded: Folded, start: int, after: int, lead: list[str], support: list[str] = ()) -> Task:
+    """A duty from ``start`` to its sentence's end (searched from ``after``, the cue or the bodies), with the due
+    time that sentence sets."""
+    text = folded.text
+    end_m = LED_END.search(text, after, min(len(text), after + LED_REACH))
+    end = end_m.start() if end_m else min(len(text), after + LED_REACH)
+    due = cues.due_phrase().search(text, after, end)
+    return Task(
+        text=" ".join(folded.quote(start, end).split()),
+        span=folded.span(start, end),
+        lead=list(lead),
+        support=[a for a in support if a not in lead],
+        deadline=_printed(folded, due.start(), due.end()) if due else None,
+        source="prose",
+    )
 
 
 def _printed(folded: Folded, start: int, end: int) -> str:
