@@ -81,7 +81,7 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
                 return listed, None
         return _printed_bodies(folded, start, h.end)
     found = agency_names.find_in(text, start, h.end)
-    last = _run_end(text, start, h.end)
+    last = run_end(text, start, h.end)
     if not cues.printed_verb().search(folded.quote(last, found[-1][2])):
         # "1. Giao người đứng đầu các cơ quan chuyên môn, …, các đơn vị sự nghiệp …; Chủ tịch Ủy ban nhân dân các
         # xã, phường": names all the way, one the table does not know among them
@@ -98,7 +98,7 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
     return (names, last + colon.end()) if colon else ([], None)
 
 
-def _run_end(text: str, start: int, end: int) -> int:
+def run_end(text: str, start: int, end: int) -> int:
     """Where the run of names ``agency_run`` reads from ``start`` ends: "2. Sở Nội vụ chủ trì … các cơ quan, đơn
     vị, địa phương trên địa bàn" ends after "Sở Nội vụ" (a name later in the sentence is no part of it)."""
     pos = start

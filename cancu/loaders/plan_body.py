@@ -17,7 +17,7 @@ from cancu.loaders.acronyms import spell_out
 from cancu.loaders.area_leads import area_leads
 from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
-from cancu.loaders.duty_sections import LEAD_IN, duty_tasks
+from cancu.loaders.duty_sections import LEAD_IN, duty_tasks, run_end
 from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.localities import name_localities
 from cancu.loaders.outline import Outline, Section, area_of, heading_words_start, outline
@@ -294,10 +294,7 @@ def _named_before_colon(text: str, start: int, end: int) -> list[str]:
     if text.find(":", start, min(end, start + 160)) == -1:
         return []  # most bullets: no colon near their start, no names to read
     names = agency_run(text, start, min(end, start + 160))
-    if not names:
-        return []
-    last = max(e for n, s, e in agency_names.find_in(text, start, min(end, start + 160)) if n == names[-1])
-    return names if BODY_COLON.match(text, last) else []
+    return names if names and BODY_COLON.match(text, run_end(text, start, min(end, start + 160))) else []
 
 
 def _item_index(o: Outline) -> dict[int, int]:
