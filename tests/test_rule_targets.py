@@ -437,6 +437,14 @@ hồ sơ trực tuyến đạt từ 80% trở lên; 100% hồ sơ được số 
         id="post-list-opened-by-a-year-frame",
     ),
     pytest.param(
+        """Theo Kế hoạch, mục tiêu năm 2024 là: 100% thủ tục hành chính được công khai đầy đủ, đúng quy định; tỷ lệ hồ
+sơ giải quyết đúng hạn đạt từ 98% trở lên; mức độ hài lòng của người dân, doanh nghiệp đạt tối thiểu 90%; phấn
+đấu 80% hồ sơ được tiếp nhận trực tuyến.
+""",
+        [(100, "%", "=", 2024), (98, "%", ">=", 2024), (90, "%", ">=", 2024), (80, "%", "=", 2024)],
+        id="post-list-after-a-year-label-and-words-before-its-colon",
+    ),
+    pytest.param(
         """Nghị quyết đặt mục tiêu trong năm 2025: cắt giảm 30% thời gian giải quyết thủ tục hành chính liên quan đến
 hoạt động sản xuất, kinh doanh của người dân và doanh nghiệp; cắt giảm 30% chi phí tuân thủ thủ tục hành chính
 của người dân và doanh nghiệp trên toàn quốc; bãi bỏ 30% điều kiện kinh doanh không cần thiết.

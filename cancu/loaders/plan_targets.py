@@ -841,8 +841,9 @@ LIST_FRAME = re.compile(
 """The year a ";" list opens with ("Năm 2026, cắt giảm …; bãi bỏ …; …"): every item's deadline."""
 
 
-INLINE_YEAR_LABEL = re.compile(r"(?:" + _alt("year_label") + r")\s+((?:19|20)\d{2})\s*:")
-"""A year that labels the list after its colon, inside a paragraph ("Trong năm 2025: …; …")."""
+INLINE_YEAR_LABEL = re.compile(r"(?:" + _alt("year_label") + r")\s+((?:19|20)\d{2})(?![\d/])[^.;:\n]{0,40}:")
+"""A year that labels the list after its colon, inside a paragraph ("Trong năm 2025: …; …", "mục tiêu năm 2024
+là: …; …")."""
 
 
 @lru_cache(maxsize=1)
