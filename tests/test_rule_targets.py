@@ -445,6 +445,19 @@ sơ giải quyết đúng hạn đạt từ 98% trở lên; mức độ hài lò
         id="post-list-after-a-year-label-and-words-before-its-colon",
     ),
     pytest.param(
+        """Theo đó, tỉnh phấn đấu Chỉ số cải cách hành chính (PAR Index) năm 2025 xếp trong nhóm 20 tỉnh, thành phố dẫn
+đầu cả nước.
+""",
+        [(20, "rank", "<=", 2025)],
+        id="post-strive-far-before-its-rank-in-one-clause",
+    ),
+    pytest.param(
+        """Năm 2024, tỉnh đã hoàn thành 100% nhiệm vụ cải cách hành chính, tỷ lệ hồ sơ đúng hạn đạt 98,5%.
+""",
+        [],
+        id="post-a-year-reported-as-done",
+    ),
+    pytest.param(
         """Nghị quyết đặt mục tiêu trong năm 2025: cắt giảm 30% thời gian giải quyết thủ tục hành chính liên quan đến
 hoạt động sản xuất, kinh doanh của người dân và doanh nghiệp; cắt giảm 30% chi phí tuân thủ thủ tục hành chính
 của người dân và doanh nghiệp trên toàn quốc; bãi bỏ 30% điều kiện kinh doanh không cần thiết.
