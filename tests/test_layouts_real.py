@@ -440,6 +440,26 @@ def test_rule_layout_marks(text, want):
 # -- 2. masthead: agency column and authority line (masthead.py, bodies.csv, authority_lines.csv) ----
 MASTHEAD_ROWS = [
     pytest.param(
+        """SỞ TƯ PHÁP
+Số: 03/KH-STP
+Thanh Hóa, ngày 05 tháng 01 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+""",
+        {"doc": {"issuer": "Sở Tư pháp tỉnh Thanh Hóa", "level": "department", "jurisdiction": "Thanh Hóa"}},
+        id="department-masthead-without-its-ubnd-placed-by-the-date-line",
+    ),
+    pytest.param(
+        """SỞ TƯ PHÁP
+Số: 03/KH-STP
+Hải Phòng, ngày 05 tháng 01 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+""",
+        {"doc": {"issuer": "Sở Tư pháp thành phố Hải Phòng", "level": "department"}},
+        id="department-masthead-without-its-ubnd-in-a-centrally-run-city",
+    ),
+    pytest.param(
         """ỦY BAN THƯỜNG VỤ
 QUỐC HỘI
 --------
@@ -1192,6 +1212,34 @@ def test_rule_page_metadata(text, want):
 
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
+    pytest.param(
+        """Nghệ An: Phê duyệt kế hoạch
+Chủ tịch UBND tỉnh Nghệ An vừa ký ban hành Quyết định số 123/QĐ-UBND ngày 12/01/2024 phê duyệt Kế hoạch cải cách
+hành chính năm 2024.
+""",
+        {"doc": {"issuer": "UBND tỉnh Nghệ An", "authority": "Chủ tịch UBND tỉnh Nghệ An", "type": "QĐ"}},
+        id="post-a-chair-signs-a-numbered-decision",
+    ),
+    pytest.param(
+        """Ngày 05/01/2024, Sở Nội vụ ban hành Kế hoạch số 03/KH-SNV triển khai công tác cải cách hành chính năm 2024
+của tỉnh Quảng Ngãi.
+""",
+        {"doc": {"issuer": "Sở Nội vụ tỉnh Quảng Ngãi", "jurisdiction": "Quảng Ngãi", "level": "department"}},
+        id="post-a-department-acts-its-province-named-once-elsewhere",
+    ),
+    pytest.param(
+        """Ngày 05/01/2024, Sở Tư pháp ban hành Kế hoạch số 03/KH-STP về cải cách hành chính năm 2024 trên địa bàn
+thành phố Hải Phòng.
+""",
+        {"doc": {"issuer": "Sở Tư pháp thành phố Hải Phòng", "jurisdiction": "Hải Phòng"}},
+        id="post-a-department-of-a-centrally-run-city",
+    ),
+    pytest.param(
+        """Ngày 05/01/2024, Sở Nội vụ ban hành Kế hoạch số 03/KH-SNV triển khai công tác cải cách hành chính năm 2024.
+""",
+        {"doc": {"issuer": None, "jurisdiction": None, "level": "department"}},
+        id="post-a-department-acts-no-province-named",
+    ),
     pytest.param(
         """Kế hoạch cải cách hành chính trên địa bàn phường Hoài Thanh năm 2023
 

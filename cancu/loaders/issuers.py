@@ -189,11 +189,17 @@ def _build(folded: Folded, m: re.Match[str], context: Place) -> Issuer:
         place.province, place.district = context.province, context.district
         place.commune_word = place.commune_word
     _canonical(place)
-    name = phrase.issuer.replace("{place}", place.unit_name() or "").replace(
-        "{province}", place.province or ""
-    )
+    name = fill_province(phrase.issuer.replace("{place}", place.unit_name() or ""), place.province)
     body_level = phrase.level or level
     return Issuer(" ".join(name.split()), body_level, "local", place, m.start(), end)
+
+
+def fill_province(template: str, province: str | None) -> str:
+    """A name template with its province ("Sở Tư pháp tỉnh {province}"): a centrally-run city is a "thành phố"
+    ("Sở Tư pháp thành phố Hải Phòng")."""
+    if province and is_city(province):
+        template = template.replace("tỉnh {province}", "thành phố {province}")
+    return template.replace("{province}", province or "")
 
 
 def _canonical(place: Place) -> None:
@@ -233,7 +239,7 @@ def issuer_from_code(code: Code | None, context: Place, citing_level: str | None
         unit = place.unit_name() or ""
         return Issuer(f"{code.code} {unit}".strip(), level, "local", place)
     place = Place(province=context.province)
-    name = code.issuer.replace("{province}", context.province or "").replace("{jurisdiction}", "")
+    name = fill_province(code.issuer, context.province).replace("{jurisdiction}", "")
     return Issuer(" ".join(name.split()), code.level or None, "local", place)
 
 

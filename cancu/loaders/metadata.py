@@ -206,7 +206,19 @@ def read_header(folded: Folded) -> Header:
             if own.number
             else None
         )  # the one unit of that level the post names, before its act or, failing that, after it
-        if named is not None:  # "UBND phường có Kế hoạch số …" under a title naming "phường Tam Quan"
+        province = (
+            province_named_in(folded, named=True) if named is None and own.level == "department" else None
+        )
+        placed = (
+            read_issuer_at(folded, own.unplaced.start, Place(province=province))
+            if province and own.unplaced is not None
+            else None
+        )
+        if (
+            placed is not None
+        ):  # "Sở Nội vụ ban hành Kế hoạch số … của tỉnh Quảng Ngãi": the one province named
+            place, issuer = placed.place, placed
+        elif named is not None:  # "UBND phường có Kế hoạch số …" under a title naming "phường Tam Quan"
             place, issuer = _complete(
                 folded,
                 Issuer(f"UBND {named.unit_name()}", own.level, "local", named, 0, 0),
@@ -244,7 +256,11 @@ def read_header(folded: Folded) -> Header:
         and column.name.endswith(issuer.name)
     ):
         info.authority = column.name  # "CHỦ TỊCH ỦY BAN NHÂN DÂN / TỈNH NINH BÌNH" heads the agency column
-    elif act is not None and act.chair and issuer is not None and issuer.name.startswith("UBND"):
+    elif (
+        (act is not None and act.chair or own is not None and own.chair)
+        and issuer is not None
+        and issuer.name.startswith("UBND")
+    ):
         info.authority = f"Chủ tịch {issuer.name}"
     if issuer:
         info.issuer = issuer.name
@@ -611,6 +627,12 @@ def _column_issuer(
         return Place(), Issuer(column.name, column.level, "national", Place(), column.start, column.end)
     if not place.label():
         return place, Issuer(column.name, column.level, "local", place, column.start, column.end)
+    placed = read_issuer_at(folded, column.start, place)
+    if placed is not None and placed.level == "department" and placed.place.province:
+        # "SỞ TƯ PHÁP" alone over "Thanh Hóa, ngày …": the department's name as its phrase spells it, placed
+        return placed.place, Issuer(
+            placed.name, "department", "local", placed.place, column.start, column.end
+        )
     name = column.name
     if not _names_place(name):
         name = f"{name} {place.unit_name()}"

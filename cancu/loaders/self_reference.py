@@ -43,6 +43,8 @@ SUBJECT = re.compile(
         )
     )
 )
+CHAIR_BEFORE = re.compile(fuzzy_alternation(("chủ tịch",)) + r"\s+$")
+"""The chair of the body named next, acting in person."""
 OPENERS = re.compile(fuzzy_alternation(("căn cứ", "thực hiện", "triển khai", "theo", "xét")))
 
 
@@ -56,6 +58,10 @@ class SelfReference:
     issuer: Issuer | None
     #: the level the sentence gives even when it names no place ("Ủy ban nhân dân huyện")
     level: str | None = None
+    #: the body the sentence names without its place ("Sở Nội vụ ban hành …"): the place is found elsewhere
+    unplaced: Issuer | None = None
+    #: the chair of the body acted in person ("Chủ tịch UBND tỉnh Nghệ An vừa ký ban hành Quyết định số …")
+    chair: bool = False
 
 
 BARE_NUMBER = re.compile(
@@ -125,12 +131,17 @@ def self_reference(folded: Folded) -> SelfReference | None:
         if issued:  # "… <issuer> (đã) ban hành Kế hoạch số N"
             issuer = _acting(folded, sentence_start, head, issued.start())
             level = issuer.level if issuer else None
+            unplaced = None
             if issuer is not None and issuer.scope == "local" and not issuer.place.label():
-                issuer = None  # "Ủy ban nhân dân huyện ban hành …": which one, the sentence does not say; its level it does
+                issuer, unplaced = (
+                    None,
+                    issuer,
+                )  # "Ủy ban nhân dân huyện ban hành …": which one, the sentence does not say; its level it does
             iso, ds, de = _date_in(text, sentence_start, n.start)
             if iso is None:
                 iso, ds, de = parse_date(text, n.end, 25)
-            return SelfReference(n, doc_type, iso, ds, de, issuer, level)
+            chair = issuer is not None and CHAIR_BEFORE.search(text, max(0, issuer.start - 12), issuer.start)
+            return SelfReference(n, doc_type, iso, ds, de, issuer, level, unplaced, bool(chair))
         paragraph = (
             line_start == 0
             or text[max(0, line_start - 2) : line_start] == "\n\n"
