@@ -2055,6 +2055,59 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 215/TB-UBND
+Quảng Trị, ngày 18 tháng 10 năm 2024
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về công tác cải cách hành chính
+Sau khi nghe Sở Nội vụ báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+1. Đánh giá cao sự nỗ lực của các sở, ban, ngành, địa phương trong thời gian qua.
+2. Nhiệm vụ thời gian tới:
+a) Các sở, ban, ngành, UBND các huyện, thị xã, thành phố tập trung thực hiện hoàn thành các nhiệm vụ cải cách
+hành chính năm 2024; hoàn thành trước ngày 15/12/2024.
+b) Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh tham mưu UBND tỉnh tổ chức kiểm tra công tác cải cách
+hành chính tại các cơ quan, đơn vị trong quý IV/2024.
+c) Giao Văn phòng UBND tỉnh chỉ đạo Trung tâm Phục vụ hành chính công tỉnh nâng cao chất lượng giải quyết thủ tục.
+d) Sở Thông tin và Truyền thông đẩy mạnh tuyên truyền về cải cách hành chính trên các phương tiện.
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.
+""",
+        {
+            "leads": [
+                ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+                ["Sở Nội vụ"],
+                ["Văn phòng UBND tỉnh"],
+                ["Sở Thông tin và Truyền thông"],
+            ],
+            "agencies": [
+                "Sở, ban, ngành tỉnh",
+                "UBND cấp huyện",
+                "Sở Nội vụ",
+                "Văn phòng UBND tỉnh",
+                "Sở Thông tin và Truyền thông",
+            ],
+        },
+        id="notice-lettered-lines-under-a-task-heading-led-by-their-opening-bodies",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 11414/VPCP-CN
+Hà Nội, ngày 20 tháng 11 năm 2025
+|
+**Kính gửi:**
+|
+- Bộ trưởng Bộ Xây dựng;
+- Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.
+|
+Xét đề nghị của Bộ Xây dựng, Phó Thủ tướng Chính phủ có ý kiến như sau:
+1. Ủy ban nhân dân tỉnh Đồng Nai:
+- Về thi công: chỉ đạo Ban Quản lý dự án, các nhà thầu tập trung nguồn lực tài chính, nhân lực.
+2. Bộ Xây dựng chỉ đạo Ban Quản lý dự án tăng cường nhân lực, máy móc thiết bị thi công.
+""",
+        {"agencies": ["UBND tỉnh Đồng Nai", "Bộ Xây dựng"]},
+        id="letter-addressees-end-at-a-table-cell-after-their-last-full-stop",
+    ),
+    pytest.param(
         """SỞ NỘI VỤ TỈNH SƠN LA
 Số: 1448/SNV-CCHC
 Sơn La, ngày 27 tháng 12 năm 2016

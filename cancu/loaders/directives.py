@@ -70,7 +70,9 @@ def addressees(folded: Folded, start: int, end: int) -> list[str]:
     pos = m.end()
     dashed = False
     prev: tuple[int, int] | None = None  # (where the last dashed line's words start, where it ends)
-    for line in re.finditer(r"[^\n]*", text[pos : min(end, pos + 1200)]):
+    for line in re.finditer(
+        r"[^\n\t]*", text[pos : min(end, pos + 1200)]
+    ):  # a table cell's tab ends a line too
         listed = ADDRESSEE_ITEM.match(line.group())
         ls, le = pos + line.start(), pos + line.end()
         if dashed and not listed and line.group().strip():

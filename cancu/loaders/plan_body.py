@@ -71,11 +71,12 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
         {sec.area for sec in o.sections if sec.own_role is None and sec.role == "solutions" and sec.area}
     )
     duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
-    if not record.tasks:
-        body_start = header.title_end
-        record.tasks = directives.directive_tasks(folded, o, header.info.type, body_start, own)
-        if not record.assignments:
-            record.assignments = directives.directive_assignments(folded, record.tasks, body_start)
+    directive = not record.tasks
+    if directive:
+        record.tasks = directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
+    if not record.assignments and (directive or header.info.type in directives.DIRECTIVE_TYPES):
+        # a letter or notice names no "Tổ chức thực hiện": its bodies are those its tasks and requests name
+        record.assignments = directives.directive_assignments(folded, record.tasks, header.title_end)
     known = {a.agency for a in record.assignments}  # the executing article of a decision issuing a plan
     record.assignments += directives.executing_assignments(folded, header.title_end, len(folded.text), known)
     letter = header.info.type in LETTER_TYPES and not any(

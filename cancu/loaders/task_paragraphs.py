@@ -18,6 +18,9 @@ from cancu.ontology.record import Task
 
 MIN_WORDS = 8
 """The fewest words a numbered paragraph has to be work and not a title."""
+SUBJECT_REACH = 160
+"""How far into a lettered line under a task heading the bodies that open it may run ("a) Các sở, ban, ngành,
+UBND các huyện, thị xã, thành phố tập trung …")."""
 
 
 def paragraph_tasks(folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()) -> list[Task]:
@@ -37,23 +40,38 @@ def paragraph_tasks(folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()
         and id(s) not in has_items
         and not _has_bullets(o, s.parent)
     ]
-    held = inside_any(skip, [s.start for s in leaves])
+    headed: list[
+        Section
+    ] = [  # "2. Nhiệm vụ thời gian tới:" over "a) Sở Nội vụ chủ trì …;" lines, nothing else
+        s
+        for s in o.sections
+        if s.heading is not None
+        and s.own_role == "tasks"
+        and id(s) not in has_kids
+        and id(s) not in has_items
+        and duty_sections.LETTERED.search(text, s.heading.end, s.end)
+    ]
+    held = inside_any(skip, [s.start for s in leaves + headed])
     tasks: list[Task] = []
     intro_leads: dict[int, list[str]] = {}
-    for sec, skipped in zip(leaves, held, strict=True):
+    for sec, skipped in zip(leaves + headed, held, strict=True):
         if skipped:
             continue
-        parent = sec.parent
+        own = sec.own_role == "tasks"  # its lettered lines are the work; its heading is a title
+        parent = sec if own else sec.parent
         if id(parent) not in intro_leads:
             first = min((s.start for s in o.sections if s.parent is parent), default=parent.end)
             opened = parent.heading.end if parent.heading else parent.start
+            if own:
+                first = duty_sections.LETTERED.search(text, opened, sec.end).start()
             intro_leads[id(parent)] = directives.requested(folded, opened, first)[0]
-        for start, end in _pieces(text, sec):
+        for start, end in _pieces(text, sec, lettered_only=own):
             if len(text[start:end].split()) < MIN_WORDS:
                 continue
             given = directives.GIVES.search(text, start, min(end, start + 400))
             named = directives.agency_run(text, given.end(), min(end, given.end() + 160)) if given else []
-            lead = named or _led(folded, start, end) or intro_leads[id(parent)]
+            subject = directives.agency_run(text, start, min(end, start + SUBJECT_REACH)) if own else []
+            lead = named or _led(folded, start, end) or subject or intro_leads[id(parent)]
             if not lead:
                 continue  # numbered paragraphs no body is asked to do: criteria of a rubric, rules, findings
             w = directives.WITH.search(text, start, end)
@@ -73,13 +91,14 @@ def paragraph_tasks(folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()
     return tasks
 
 
-def _pieces(text: str, sec: Section) -> list[tuple[int, int]]:
+def _pieces(text: str, sec: Section, lettered_only: bool = False) -> list[tuple[int, int]]:
     """The work of a leaf section: its lettered lines, each to the next ("a) Rà soát … b) Kiểm tra …", too long
-    to be headings), when it has them; else the whole paragraph, its heading's words included."""
+    to be headings), when it has them; else the whole paragraph, its heading's words included (never when
+    ``lettered_only``: a task heading's own words are a title)."""
     start = heading_words_start(text, sec.heading)
     marks = list(duty_sections.LETTERED.finditer(text, sec.heading.end, sec.end))
     if not marks:
-        return [(start, _trimmed(text, start, sec.end))]
+        return [] if lettered_only else [(start, _trimmed(text, start, sec.end))]
     bounds = [m.start() for m in marks[1:]] + [sec.end]
     return [(m.end(), _trimmed(text, m.end(), b)) for m, b in zip(marks, bounds, strict=True)]
 
