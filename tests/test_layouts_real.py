@@ -2056,6 +2056,59 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 DIRECTIVE_ROWS = [
     pytest.param(
         """ỦY BAN NHÂN DÂN
+TỈNH BẮC GIANG
+Số: 1234/UBND-NC
+V/v tăng cường công tác cải cách hành chính năm 2024
+Bắc Giang, ngày 10 tháng 5 năm 2024
+
+Kính gửi:
+- Các sở, ban, ngành tỉnh;
+- UBND các huyện, thành phố.
+
+Thực hiện Kế hoạch số 45/KH-UBND ngày 15/01/2024 của UBND tỉnh, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban,
+ngành tỉnh, Chủ tịch UBND các huyện, thành phố tập trung thực hiện tốt một số nội dung sau:
+
+- Tiếp tục quán triệt, nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.
+- Đẩy mạnh việc cung cấp dịch vụ công trực tuyến toàn trình trên địa bàn
+tỉnh.
+- Rà soát, đơn giản hóa thủ tục hành chính nội bộ; hoàn thành trước ngày 30/6/2024.
+
+Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện; tổng hợp, báo cáo Chủ tịch UBND tỉnh.
+""",
+        {
+            "leads": [
+                ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+                ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+                ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+                ["Sở Nội vụ"],
+            ],
+        },
+        id="letter-dashed-lines-after-a-request-s-colon-are-the-asked-bodies-tasks",
+    ),
+    pytest.param(
+        """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 88/TB-UBND
+Hà Tĩnh, ngày 03 tháng 4 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại Hội nghị đánh giá chỉ số cải cách hành chính năm 2023
+Sau khi nghe báo cáo và ý kiến thảo luận, Chủ tịch UBND tỉnh kết luận:
+1. Để cải thiện chỉ số năm 2024, yêu cầu các sở, ban, ngành, UBND các huyện, thành phố, thị xã:
+- Khẩn trương xây dựng kế hoạch khắc phục các chỉ số thành phần giảm điểm, hoàn thành trong tháng 4/2024.
+- Người đứng đầu trực tiếp chỉ đạo công tác cải cách hành chính tại cơ quan, đơn vị.
+2. Giao Sở Tư pháp rà soát, kiểm soát chất lượng văn bản quy phạm pháp luật của tỉnh.
+""",
+        {
+            "leads": [
+                ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+                ["Sở, ban, ngành tỉnh", "UBND cấp huyện"],
+                ["Sở Tư pháp"],
+            ],
+        },
+        id="notice-numbered-request-over-dashed-lines",
+    ),
+    pytest.param(
+        """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ
 Số: 215/TB-UBND
 Quảng Trị, ngày 18 tháng 10 năm 2024

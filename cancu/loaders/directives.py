@@ -229,12 +229,26 @@ def directive_tasks(
         para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
         items.append((m.end(), para.start() if para else stop, False))
     if not items:
-        return [] if planned else _led_paragraphs(folded, body_start)
+        if planned:
+            return []
+        listed = _request_bullets(folded, body_start, len(text))  # "… yêu cầu các sở …: " over "- …" lines
+        led = [
+            t
+            for t in _led_paragraphs(folded, body_start)
+            if not any(a <= t.span[0] < b for a, b in _spans(listed))
+        ]
+        return sorted(listed + led, key=lambda t: t.span)
     groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
     if not groups:  # "UBND tỉnh đề nghị các cơ quan, đơn vị:" before the items: the "Kính gửi" bodies
         groups = _addressed_request(folded, body_start, items[0][0])
     tasks = []
     for start, end, labelled in items:
+        listed = [] if labelled else _request_bullets(folded, start, end)
+        if (
+            listed
+        ):  # "2. Để cải thiện chỉ số, yêu cầu các sở, ban, ngành …:" over "- …" lines: the lines are the work
+            tasks += listed
+            continue
         given = GIVES.match(text, start) or ASKS.match(text, start)
         if (
             given
@@ -416,6 +430,62 @@ def _given(folded: Folded, body_start: int) -> list[Task]:
             )
         )
     return tasks
+
+
+REQUEST_LEAD_IN = re.compile(r"(?:[^\n:.;]*\n){0,3}?[^\n:.;]*:[ \t*_]*\n(?:[ \t]*\n)*")
+"""The rest of a request, to the colon that ends its line ("… tập trung thực hiện tốt một số nội dung sau:"),
+wrapped over a few lines, in one sentence (a request that ends "… thực hiện./." opens no list)."""
+BULLET = re.compile(r"(?m)^[ \t*_]*(?:[-–+•]|[a-zđ]\))[ \t]+(?=\S)")
+"""A line of the list a request's colon opens: a dash or a letter."""
+
+
+def _request_bullets(folded: Folded, start: int, end: int) -> list[Task]:
+    """The lines of the list a request opens ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch
+    UBND các huyện … thực hiện tốt một số nội dung sau:" over "- …" lines): each line a task of the bodies asked
+    (corpus/README.md, letters). The lead-in itself is no task: its content is the list."""
+    text = folded.text
+    for ask in ASKS.finditer(text, start, end):
+        lead = shared_list(folded, ask.end(), end) or agency_run(text, ask.end(), min(end, ask.end() + 300))
+        colon = REQUEST_LEAD_IN.match(text, ask.end())
+        if not lead or colon is None or colon.end() >= end:
+            continue
+        tasks = []
+        pos = colon.end()
+        while pos < end and (b := BULLET.match(text, pos)) is not None:
+            stop = _line_end(folded, b.end(), end)
+            due = cues.due_phrase().search(text, b.end(), stop)
+            tasks.append(
+                Task(
+                    text=" ".join(folded.quote(b.end(), stop).split()),
+                    span=folded.span(b.end(), stop),
+                    lead=list(lead),
+                    deadline=_printed(folded, due.start(), due.end()) if due else None,
+                    source="prose",
+                )
+            )
+            pos = stop + 1
+        if tasks:
+            return tasks
+    return []
+
+
+def _spans(tasks: list[Task]) -> list[tuple[int, int]]:
+    return [t.span for t in tasks]
+
+
+def _line_end(folded: Folded, start: int, end: int) -> int:
+    """Where a listed line ends: at the next line that is listed, blank, or not its wrapped continuation (a
+    wrapped line starts in lower case)."""
+    text, pos = folded.text, start
+    while (nl := text.find("\n", pos, end)) != -1:
+        if (
+            not text[nl + 1 : nl + 2].strip()
+            or BULLET.match(text, nl + 1)
+            or not folded.quote(nl + 1, nl + 2).islower()
+        ):
+            return nl
+        pos = nl + 1
+    return end
 
 
 def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
