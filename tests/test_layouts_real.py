@@ -2055,6 +2055,39 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 634/TB-VPCP
+Hà Nội, ngày 22 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa
+II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI
+Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ, giải pháp; trong đó lưu ý một số
+nội dung trọng tâm sau:
+1. Đổi mới tư duy, tầm nhìn phát triển, khai thác tối đa nguồn lực bên trong của tỉnh.
+2. Đẩy mạnh cải cách thủ tục hành chính, nâng cao năng lực cạnh tranh; cải thiện môi trường đầu tư.
+III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem
+xét, bố trí vốn cho dự án đường ven biển, trong kế hoạch vốn
+đầu tư công trung hạn giai đoạn 2021 - 2025 của
+dự án đoạn Hoằng Hóa - Sầm Sơn: giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng xem xét, xử lý theo quy định.
+2. Về hoạt động của mô hình chính quyền địa phương
+02 cấp: tăng số lượng cấp phó tại các phòng chuyên môn của cấp xã: giao Bộ Nội vụ chủ
+trì, phối hợp với các cơ quan liên quan nghiên cứu, tổng hợp, báo cáo Chính phủ.
+3. Về triển khai hạ tầng phủ sóng 19 thôn, bản: đề nghị các Tập
+đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai thực hiện.
+""",
+        {
+            "leads": [
+                ["Thường trực Tỉnh ủy Thanh Hóa"],
+                ["Thường trực Tỉnh ủy Thanh Hóa"],
+                ["Bộ Tài chính"],
+                ["Bộ Nội vụ"],
+                ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"],
+            ],
+        },
+        id="notice-to-a-province-party-committee-answered-points-second-colon-wrapped-shared-head",
+    ),
+    pytest.param(
         """ỦY BAN NHÂN DÂN
 TỈNH BẮC GIANG
 Số: 1234/UBND-NC

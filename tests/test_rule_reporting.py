@@ -186,10 +186,21 @@ Chính phủ, Thủ tướng Chính phủ trong tháng 12 năm 2025.
     pytest.param(
         PLAN_HEAD
         + """1. Sở Nội vụ
-Định kỳ hằng quý tổng hợp, báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh kết quả thực hiện.
+Định kỳ hằng quý tổng hợp, báo cáo Đoàn giám sát, Hội đồng nhân dân tỉnh kết quả thực hiện.
 """,
         [("Sở Nội vụ", "HĐND tỉnh Lai Châu", None, ["quý"])],
         id="a-list-of-recipients-whose-first-the-table-does-not-know",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Nội vụ
+Định kỳ hằng quý tổng hợp, báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh kết quả thực hiện.
+""",
+        [
+            ("Sở Nội vụ", "Tỉnh ủy Lai Châu", None, ["quý"]),
+            ("Sở Nội vụ", "HĐND tỉnh Lai Châu", None, ["quý"]),
+        ],
+        id="the-province-s-party-committee-named-with-its-province",
     ),
     pytest.param(
         PLAN_HEAD

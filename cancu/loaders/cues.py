@@ -71,7 +71,11 @@ def list_heads() -> tuple[str, ...]:
 def shared_head_in_prose() -> re.Pattern[str]:
     """A sentence opening with bodies that share their first word, a few words of kind perhaps before the colon:
     "Các Bộ, cơ quan: Tài chính, Xây dựng, …, Tập đoàn Điện lực Việt Nam theo chức năng …"."""
-    heads = [re.escape(r["head"]) for r in read_rows("agency_heads.csv") if (r.get("shared") or "") == "yes"]
+    heads = [
+        r"\s+".join(map(re.escape, r["head"].split()))  # "các Tập\nđoàn:": a head wrapped over two lines
+        for r in read_rows("agency_heads.csv")
+        if (r.get("shared") or "") == "yes"
+    ]
     return re.compile(r"\s*[Cc]ác\s+(" + "|".join(heads) + r")(?:,\s*[^\W\d][\w ]{1,25}?)?\s*:\s*")
 
 

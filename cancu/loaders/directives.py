@@ -217,8 +217,15 @@ def directive_tasks(
             stop = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
             para = PARAGRAPH_END.search(text, label.end(), stop)
             work_end = para.start() if para else stop
-            if len(text[label.end() : work_end].split()) >= MIN_WORDS:
-                items.append((label.end(), work_end, True))
+            work = label.end()
+            if not (GIVES.match(text, work) or ASKS.match(text, work)):
+                # "8. Về hoạt động …: tăng số lượng cấp phó …: giao Bộ Nội vụ chủ trì …": the proposal restated,
+                # then the answer after a second colon
+                stop_at = text.find(". ", work, work_end)
+                again = GIVEN_AFTER_COLON.search(text, work, stop_at if stop_at != -1 else work_end)
+                work = again.end() - len(again.group(1)) if again else work
+            if len(text[work:work_end].split()) >= MIN_WORDS:
+                items.append((work, work_end, True))
             continue
         if planned:
             continue  # with a "Nhiệm vụ" section, only the points answered after their colon are read here
@@ -297,7 +304,7 @@ def shared_list(folded: Folded, start: int, end: int) -> list[str]:
     shared = cues.shared_head_in_prose().match(printed)
     if shared is None:
         return []
-    head = shared.group(1)
+    head = " ".join(shared.group(1).split())
     pieces = re.split(r"(,\s*|;\s*|\s+và\s+)", printed[shared.end() :])
     parts, seps = pieces[0::2], pieces[1::2]
     out: list[str] = []
@@ -351,8 +358,15 @@ def _clause_subject(text: str, start: int, end: int) -> list[str]:
 BARE_PROVINCE = re.compile(r"(?:Tỉnh|Thành phố)\s+[a-zđà-ỹ]")
 """A province named by its unit word alone, capitalised, as the subject of its work ("Tỉnh căn cứ các quy định …",
 "Thành phố chủ động …"): the one province the text names."""
-TOPIC_LABEL = re.compile(r"[^:\n]{0,200}?(?:\n[^:\n]{0,200}?){0,2}:[ \t*_]*(?=\S)")
-"""The rest of a numbered item's topic, up to its colon ("Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu\nthương:")."""
+TOPIC_LABEL = re.compile(
+    r"[^:\n]{0,200}?(?:\n(?=[ \t]*\S)(?![ \t]*\(?\d{1,2}[ \t]*[.)])[^:\n]{0,200}?){0,4}:[ \t*_]*(?=\S)"
+)
+"""The rest of a numbered item's topic, up to its colon ("Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu\nthương:"), wrapped
+over a few lines but never across a blank line or into the next numbered item."""
+GIVEN_AFTER_COLON = re.compile(
+    r":[ \t*_\n]*((?:" + fuzzy_alternation(("giao", "đề nghị", "yêu cầu"), ocr=False) + r")\s)"
+)
+"""A second colon inside an answered point, its answer after it ("…: giao Bộ Nội vụ chủ trì …")."""
 PARAGRAPH_END = re.compile(
     r"\n[ \t]*\n|\n[ \t]*(?:[IVX]+\.|\*\*)|\n(?=[ \t]*(?:noi nhan|nơi nhận))", re.IGNORECASE
 )

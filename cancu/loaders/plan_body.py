@@ -24,6 +24,7 @@ from cancu.loaders.outline import Outline, Section, area_of, heading_words_start
 from cancu.loaders.outline import folded_words as fold_words
 from cancu.loaders.plan_reporting import LETTER_TYPES, reporting
 from cancu.loaders.plan_targets import plan_targets
+from cancu.loaders.provincial_bodies import place_provincial_bodies
 from cancu.loaders.spans import inside_any
 from cancu.loaders.table_rows import logical_rows
 from cancu.loaders.task_cards import task_cards
@@ -74,6 +75,18 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     directive = not record.tasks
     if directive:
         record.tasks = directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
+    elif header.info.type in directives.DIRECTIVE_TYPES and any(s.role == "tasks" for s in o.sections):
+        # a notice's task section read above, its answered points ("1. Về …: giao X …") read here
+        taken = [t.span for t in record.tasks]
+        record.tasks = sorted(
+            record.tasks
+            + [
+                t
+                for t in directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
+                if not any(a <= t.span[0] < b or t.span[0] <= a < t.span[1] for a, b in taken)
+            ],
+            key=lambda t: t.span,
+        )
     if not record.assignments and (directive or header.info.type in directives.DIRECTIVE_TYPES):
         # a letter or notice names no "Tổ chức thực hiện": its bodies are those its tasks and requests name
         record.assignments = directives.directive_assignments(folded, record.tasks, header.title_end)
@@ -85,6 +98,7 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     askers = [a.agency for a in record.assignments] if letter else []
     record.reporting = reporting(folded, o, spans, own, header, duty_spans, askers)
     name_localities(record)
+    place_provincial_bodies(record, folded)
     spell_out(record, folded.original)
 
 
