@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -46,7 +47,12 @@ class Contribution:
         plan = self.plan
         if plan is None:
             return False
-        return key == plan or key.startswith((f"task:{plan[4:]}#", f"target:{plan[4:]}#"))
+        return key == plan or key.startswith(self._own_prefixes)
+
+    @cached_property
+    def _own_prefixes(self) -> tuple[str, str]:
+        """Made once, not once a key (a record's contribution asks for every node and edge end)."""
+        return (f"task:{self.plan[4:]}#", f"target:{self.plan[4:]}#")  # type: ignore[index]
 
 
 def apply_node_op(data: dict[str, Any], op: list) -> None:

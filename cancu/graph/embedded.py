@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sqlite3
 import sys
@@ -39,6 +38,7 @@ from cancu.graph.sqlite_db import (
     connect,
     decode,
     get_meta,
+    record_text,
     set_meta,
     store_exists,
     transaction,
@@ -264,7 +264,7 @@ class EmbeddedStore:
                         path,
                         record.sha256,
                         time.time(),
-                        json.dumps({**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True),
+                        record_text(record, path),
                     ),
                 )
             registry_changed = _store_registries(db, registries)
@@ -343,9 +343,8 @@ class EmbeddedStore:
             sys.stderr.write(f"cancu: {why}: the graph is rebuilt from every stored record\n")
         with paused_gc():
             order = []  # (record order, file key): the records are then decoded one at a time
-            for key, text in db.execute("SELECT key, record FROM files"):
-                order.append(((*_order_of(fresh[key] if key in fresh else decode(text)),), key))
-                del text
+            for key, *stored_order in db.execute(_STORED_ORDER):
+                order.append((_order_of(fresh[key]) if key in fresh else tuple(stored_order), key))
             order.sort()
             clear_contributions(db)
             registry = _registry_of(db)
@@ -421,17 +420,20 @@ def _whole_build_needed(db: sqlite3.Connection, root: Path, registry_changed: bo
     return None
 
 
-def _order_of(record: PlanRecord | dict[str, Any]) -> tuple[str, str, str]:
-    """``assemble.record_order`` of a record, or of its stored JSON without building the record."""
-    if isinstance(record, dict):
-        return (
-            (record.get("document") or {}).get("id") or "",
-            record.get("sha256") or "",
-            record.get("source"),
-        )
+def _order_of(record: PlanRecord) -> tuple[str, str, str]:
+    """``assemble.record_order`` of a record."""
     from cancu.graph.assemble import record_order
 
     return record_order(record)
+
+
+#: ``assemble.record_order`` of every stored record, read by SQLite's JSON functions: no record is
+#: decoded in Python just to be put in order
+_STORED_ORDER = (
+    "SELECT key, coalesce(json_extract(record, '$.document.id'), ''), "
+    "coalesce(json_extract(record, '$.sha256'), ''), coalesce(json_extract(record, '$.source'), '') "
+    "FROM files"
+)
 
 
 def _import_number(name: str) -> int | None:

@@ -28,7 +28,6 @@ A change of the registry, of the builder code, or a store without contributions 
 from __future__ import annotations
 
 import copy
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,7 +54,7 @@ from cancu.graph.derived import (
     successions,
 )
 from cancu.graph.resolve import Resolver
-from cancu.graph.sqlite_db import decode, encode
+from cancu.graph.sqlite_db import decode, encode, encode_unsorted
 from cancu.graph.sqlite_graph import LazyGraph, lookup_keys
 from cancu.ontology.record import PlanRecord
 from cancu.ontology.registry import Registry
@@ -113,7 +112,7 @@ def _settled(data: dict, op: list) -> bool:
 
 
 #: ops are only read back by ``decode``: no sorted keys (``encode``'s, for comparing rows) needed
-_ops_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ops_text = encode_unsorted
 
 
 def write_contribution(db: sqlite3.Connection, file: str, order: str, contrib: Contribution) -> None:

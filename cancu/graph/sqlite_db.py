@@ -13,9 +13,14 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover -- declared a dependency; ``json`` writes the same text, slower
+    orjson = None  # type: ignore[assignment]
 
 from cancu.errors import StoreError
 
@@ -34,13 +39,9 @@ CREATE TABLE IF NOT EXISTS registries(
     sha256 TEXT NOT NULL, content TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes(
     key TEXT PRIMARY KEY, kind TEXT, number_key TEXT, name_key TEXT, attrs TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS nodes_by_number ON nodes(number_key) WHERE number_key IS NOT NULL;
-CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes(name_key);
-CREATE INDEX IF NOT EXISTS nodes_by_kind ON nodes(kind);
 CREATE TABLE IF NOT EXISTS edges(
     src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, attrs TEXT NOT NULL,
     PRIMARY KEY(src, dst, key)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edges_by_dst ON edges(dst, src, key);
 CREATE TABLE IF NOT EXISTS graph_attrs(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS plan_index(plan TEXT PRIMARY KEY, leads TEXT, metrics TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS node_contrib(
@@ -54,6 +55,28 @@ CREATE TABLE IF NOT EXISTS file_contrib(
 DROP INDEX IF EXISTS node_contrib_by_file;
 DROP INDEX IF EXISTS edge_contrib_by_file;
 """
+
+#: the graph's secondary indexes: what ``find`` seeks by (number, name, kind) and a node's in-edges
+GRAPH_INDEXES = {
+    "nodes_by_number": "nodes(number_key) WHERE number_key IS NOT NULL",
+    "nodes_by_name": "nodes(name_key)",
+    "nodes_by_kind": "nodes(kind)",
+    "edges_by_dst": "edges(dst, src, key)",
+}
+SCHEMA += "".join(f"CREATE INDEX IF NOT EXISTS {name} ON {on};\n" for name, on in GRAPH_INDEXES.items())
+
+
+@contextlib.contextmanager
+def indexes_built_after(db: sqlite3.Connection) -> Iterator[None]:
+    """The graph's secondary indexes dropped while an empty graph is filled and built once at the end
+    — one sort each instead of a B-tree insert a row — inside the caller's transaction, so a failed
+    load keeps them (the rollback restores them with the old rows)."""
+    for name in GRAPH_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS {name}")  # noqa: S608 -- the names above
+    yield
+    for name, on in GRAPH_INDEXES.items():
+        db.execute(f"CREATE INDEX {name} ON {on}")  # noqa: S608 -- the definitions above
+
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -155,12 +178,69 @@ def set_meta(db: sqlite3.Connection, name: str, value: Any) -> None:
     )
 
 
+_SORTED = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS if orjson is not None else 0
+
+
 def encode(value: Any) -> str:
-    """Attributes as JSON text: compact, sorted keys (equal attributes give equal text — the diff)."""
+    """Attributes as JSON text: compact, sorted keys (equal attributes give equal text — the diff).
+    orjson writes the very text ``json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",",
+    ":"))`` does, at a third of the CPU (a full load encodes every node and edge); what orjson refuses
+    (an integer beyond 64 bits) is written by ``json``."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value, option=_SORTED).decode()
+        except TypeError:
+            pass
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-decode: Callable[[str], Any] = json.loads
+def encode_unsorted(value: Any) -> str:
+    """Compact JSON text for rows only ever decoded, never compared (the contributions' ops)."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value).decode()
+        except TypeError:
+            pass
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_text(record: Any, path: str) -> str:
+    """A ``files`` row's record: the text ``encode({**record.to_dict(), "path": path})`` gives, with
+    orjson walking the dataclasses in C (``to_dict`` walks ~400 Python calls a plan; it was a sixth
+    of a full load's store time). The one rename ``to_dict`` makes (a report's ``from_``) is made here
+    too; ``tests/test_store_records_text.py`` holds the two texts equal on every seed record."""
+    from cancu.ontology.record import Reporting
+
+    def fields(obj: Any) -> dict[str, Any]:
+        names = getattr(type(obj), "__dataclass_fields__", None)
+        if names is None:
+            raise TypeError(type(obj).__name__)
+        data = {name: getattr(obj, name) for name in names}
+        if isinstance(obj, Reporting):
+            data["from"] = data.pop("from_")
+        return data
+
+    if orjson is not None:
+        try:
+            top = fields(record)
+            top["path"] = path
+            return orjson.dumps(
+                top, default=fields, option=_SORTED | orjson.OPT_PASSTHROUGH_DATACLASS
+            ).decode()
+        except TypeError:
+            pass
+    return encode({**record.to_dict(), "path": path})
+
+
+def decode(text: str | bytes) -> Any:
+    """A row's JSON text: orjson (twice ``json.loads``' speed); a text it refuses (``NaN``, which
+    ``json`` wrote) read by ``json``, whose error is the one a damaged row gives."""
+    if orjson is not None:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
 
 
 def store_exists(root: Path) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from cancu.graph.derived import LEADS_INDEX, METRICS_INDEX
-from cancu.graph.sqlite_db import decode, encode, translated
+from cancu.graph.sqlite_db import decode, encode, indexes_built_after, translated
 from cancu.ontology.ids import ascii_fold, number_key
 
 PLAN_INDEXES = (LEADS_INDEX, METRICS_INDEX)
@@ -42,10 +42,21 @@ CHUNK = 5000
 
 def write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph) -> dict[str, int]:
     """Make the rows equal to ``g``, touching only rows whose content differs: a changed file's
-    facts are rewritten, the rest of the country is compared, not written. Returns the counts."""
+    facts are rewritten, the rest of the country is compared, not written. Returns the counts.
+    An empty graph (a first load) is filled in key order with its secondary indexes built after."""
+    if db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone() is None:
+        with indexes_built_after(db):
+            return _write_diff(db, g, in_key_order=True)
+    return _write_diff(db, g, in_key_order=False)
+
+
+def _write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph, in_key_order: bool) -> dict[str, int]:
+    """``in_key_order``: rows inserted sorted by their primary key (appends to the B-trees)."""
+    node_items = ((k, g._node[k]) for k in sorted(g._node)) if in_key_order else g._node.items()
+    succ_items = ((k, g._succ[k]) for k in sorted(g._succ)) if in_key_order else g._succ.items()
     stored = {k for (k,) in db.execute("SELECT key FROM nodes")}
     nodes_written = 0
-    for chunk in _chunks(g._node.items()):
+    for chunk in _chunks(node_items):
         texts = {key: encode(attrs) for key, attrs in chunk}
         old = _old_texts(db, _OLD_NODES, [k for k in texts if k in stored]) if stored else {}
         rows = [
@@ -64,12 +75,12 @@ def write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph) -> dict[str, int]:
     del stored
     stored_edges = {(a, b, k) for a, b, k in db.execute("SELECT src, dst, key FROM edges")}
     edges = edges_written = 0
-    for chunk in _chunks(g._succ.items()):
+    for chunk in _chunks(succ_items):
         texts = {
             (a, b, k): encode(attrs)
             for a, targets in chunk
-            for b, keyed in targets.items()
-            for k, attrs in keyed.items()
+            for b, keyed in (sorted(targets.items()) if in_key_order else targets.items())
+            for k, attrs in (sorted(keyed.items()) if in_key_order else keyed.items())
         }
         edges += len(texts)
         old: dict = {}

@@ -21,6 +21,7 @@ from cancu.errors import RegistryError, StoreError
 
 def migrate_format1(root: Path, meta: dict[str, Any]) -> None:
     from cancu.graph.embedded import EmbeddedStore, _read_registries
+    from cancu.graph.sqlite_db import record_text
     from cancu.graph.store_marker import write_marker
     from cancu.ontology.record import PlanRecord
 
@@ -66,7 +67,7 @@ def migrate_format1(root: Path, meta: dict[str, Any]) -> None:
                     path,
                     record.sha256,
                     started,
-                    json.dumps({**record.to_dict(), "path": path}, ensure_ascii=False, sort_keys=True),
+                    record_text(record, path),
                 ),
             )
         _store_registries(db, copies)
