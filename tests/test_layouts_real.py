@@ -2055,6 +2055,39 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """Ngày 01/12/2025, Ủy ban nhân dân tỉnh Cà Mau có ban hành Thông báo 0226/TB-UBND năm 2025 về việc nghỉ tết
+Dương lịch 2026 và treo cờ Tổ quốc của tỉnh Cà Mau.
+
+Theo đó, Thông báo nêu cụ thể như sau:
+
+**1. Lịch nghỉ tết Dương lịch năm 2026: **
+
+- Cán bộ, công chức, viên chức được nghỉ 01 ngày (thứ Năm, ngày 01/01/2026).
+
+- Đối với các trường học: Giao Sở Giáo dục và Đào tạo hướng dẫn các cơ sở giáo dục công lập bố trí lịch dạy và học.
+
+- Đối với cơ sở khám chữa bệnh công lập: Sở Y tế có trách nhiệm hướng dẫn cho Thủ trưởng các cơ quan, đơn vị này
+phân công trực luân phiên 24/24.
+
+- Trong thời gian nghỉ lễ, các cơ quan, đơn vị và địa phương phải tổ chức trực bảo vệ, phòng chống cháy nổ.
+
+**2. Về treo cờ Tổ quốc:** Trụ sở làm việc của các cơ quan, đơn vị, tổ chức, hộ dân, treo cờ Tổ quốc như sau:
+
+- Treo cờ từ trước 06 giờ đến 22 giờ ngày 01 tháng 01 năm 2026.
+
+- Giao Chủ tịch UBND các xã, phường thông báo và kiểm tra việc thực hiện treo cờ Tổ quốc trên địa bàn.
+""",
+        {
+            "leads": [
+                ["Sở Giáo dục và Đào tạo"],
+                ["Sở Y tế"],
+                ["Cơ quan, đơn vị, địa phương"],
+                ["UBND cấp xã"],
+            ],
+        },
+        id="post-on-a-notice-numbered-labels-over-dashed-lines-each-with-its-own-body",
+    ),
+    pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
 Số: 634/TB-VPCP
 Hà Nội, ngày 22 tháng 11 năm 2025

@@ -225,7 +225,8 @@ def directive_tasks(
                 again = GIVEN_AFTER_COLON.search(text, work, stop_at if stop_at != -1 else work_end)
                 work = again.end() - len(again.group(1)) if again else work
             if len(text[work:work_end].split()) >= MIN_WORDS:
-                items.append((work, work_end, True))
+                closing = LIST_END.search(text, work_end, stop)
+                items.append((work, work_end, True, closing.start() if closing else stop))
             continue
         if planned:
             continue  # with a "Nhiệm vụ" section, only the points answered after their colon are read here
@@ -234,7 +235,8 @@ def directive_tasks(
             continue
         stop = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
         para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
-        items.append((m.end(), para.start() if para else stop, False))
+        closing = LIST_END.search(text, end, stop)  # a list under the item's label may run past a blank line
+        items.append((m.end(), para.start() if para else stop, False, closing.start() if closing else stop))
     if not items:
         if planned:
             return []
@@ -249,8 +251,12 @@ def directive_tasks(
     if not groups:  # "UBND tỉnh đề nghị các cơ quan, đơn vị:" before the items: the "Kính gửi" bodies
         groups = _addressed_request(folded, body_start, items[0][0])
     tasks = []
-    for start, end, labelled in items:
-        listed = [] if labelled else _request_bullets(folded, start, end)
+    for start, end, labelled, list_end in items:
+        listed = (
+            _item_bullets(folded, start, list_end)
+            if labelled
+            else _request_bullets(folded, start, list_end) or _item_bullets(folded, start, list_end)
+        )
         if (
             listed
         ):  # "2. Để cải thiện chỉ số, yêu cầu các sở, ban, ngành …:" over "- …" lines: the lines are the work
@@ -367,6 +373,10 @@ GIVEN_AFTER_COLON = re.compile(
     r":[ \t*_\n]*((?:" + fuzzy_alternation(("giao", "đề nghị", "yêu cầu"), ocr=False) + r")\s)"
 )
 """A second colon inside an answered point, its answer after it ("…: giao Bộ Nội vụ chủ trì …")."""
+LIST_END = re.compile(
+    r"\n[ \t]*(?:[IVX]+\.|\*\*(?![ \t]*[-–+•]))|\n(?=[ \t]*(?:noi nhan|nơi nhận))", re.IGNORECASE
+)
+"""Where the list under a numbered item's label ends: a Roman heading, a bold line, the recipients."""
 PARAGRAPH_END = re.compile(
     r"\n[ \t]*\n|\n[ \t]*(?:[IVX]+\.|\*\*)|\n(?=[ \t]*(?:noi nhan|nơi nhận))", re.IGNORECASE
 )
@@ -456,31 +466,98 @@ BULLET = re.compile(r"(?m)^[ \t*_]*(?:[-–+•]|[a-zđ]\))[ \t]+(?=\S)")
 def _request_bullets(folded: Folded, start: int, end: int) -> list[Task]:
     """The lines of the list a request opens ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch
     UBND các huyện … thực hiện tốt một số nội dung sau:" over "- …" lines): each line a task of the bodies asked
-    (corpus/README.md, letters). The lead-in itself is no task: its content is the list."""
+    (corpus/README.md, letters), or of the body the line itself gives it to. The lead-in itself is no task: its
+    content is the list."""
     text = folded.text
     for ask in ASKS.finditer(text, start, end):
         lead = shared_list(folded, ask.end(), end) or agency_run(text, ask.end(), min(end, ask.end() + 300))
         colon = REQUEST_LEAD_IN.match(text, ask.end())
         if not lead or colon is None or colon.end() >= end:
             continue
-        tasks = []
-        pos = colon.end()
-        while pos < end and (b := BULLET.match(text, pos)) is not None:
-            stop = _line_end(folded, b.end(), end)
-            due = cues.due_phrase().search(text, b.end(), stop)
-            tasks.append(
-                Task(
-                    text=" ".join(folded.quote(b.end(), stop).split()),
-                    span=folded.span(b.end(), stop),
-                    lead=list(lead),
-                    deadline=_printed(folded, due.start(), due.end()) if due else None,
-                    source="prose",
-                )
-            )
-            pos = stop + 1
+        tasks = _listed(folded, colon.end(), end, lead)
         if tasks:
             return tasks
     return []
+
+
+def _item_bullets(folded: Folded, start: int, end: int) -> list[Task]:
+    """A numbered item whose first line is a label over dashed lines ("1. Lịch nghỉ tết Dương lịch năm 2026:" over
+    "- Đối với các trường học: Giao Sở Giáo dục và Đào tạo hướng dẫn …"): the lines that give work to a body."""
+    colon = REQUEST_LEAD_IN.match(folded.text, start)
+    if colon is None or colon.end() >= end:
+        return []
+    return [t for t in _listed(folded, colon.end(), end, []) if t.lead]
+
+
+def _listed(folded: Folded, pos: int, end: int, lead: list[str]) -> list[Task]:
+    """The dashed or lettered lines from ``pos``, each a task of the body it names (given with "giao", or opening
+    it after its label: "Đối với cơ sở khám chữa bệnh công lập: Sở Y tế có trách nhiệm …"), else of ``lead``."""
+    text = folded.text
+    tasks = []
+    while pos < end and (b := BULLET.match(text, pos)) is not None:
+        stop = _line_end(folded, b.end(), end)
+        due = cues.due_phrase().search(text, b.end(), stop)
+        tasks.append(
+            Task(
+                text=" ".join(folded.quote(b.end(), stop).split()),
+                span=folded.span(b.end(), stop),
+                lead=_own_lead(text, b.end(), stop) or list(lead),
+                deadline=_printed(folded, due.start(), due.end()) if due else None,
+                source="prose",
+            )
+        )
+        pos = stop + 1
+        while pos < end and text[pos] in " \t\n":  # a page's blank line between two listed lines
+            pos += 1
+    return tasks
+
+
+LINE_LABEL = re.compile(r"[^:\n]{0,80}:[ \t*_]*")
+"""A line's label before its colon ("Đối với các trường học: …")."""
+
+
+def _own_lead(text: str, start: int, end: int) -> list[str]:
+    """The body a listed line gives its work to: after "giao" in its first sentence, else the bodies that open it
+    (or open it after its label) as the subject of a duty."""
+    stop = text.find(". ", start, end)
+    stop = end if stop == -1 else stop
+    given = GIVES.search(text, start, stop)
+    if given:
+        named = agency_run(text, given.end(), min(stop, given.end() + 160))
+        if named:
+            return named
+    label = LINE_LABEL.match(text, start, stop)
+    comma = text.find(
+        ", ", start, min(stop, start + 80)
+    )  # "Trong thời gian nghỉ lễ, các cơ quan, đơn vị … phải …"
+    for at in [start] + ([label.end()] if label else []) + ([comma + 2] if comma != -1 else []):
+        named = agency_run(text, at, min(stop, at + 160))
+        if named and DUTY_AFTER_NAME.match(text, _run_end(text, at, stop)):
+            return named
+    return []
+
+
+def _run_end(text: str, start: int, stop: int) -> int:
+    """Where the run of bodies from ``start`` ends (as ``agency_run`` reads it)."""
+    pos = start
+    for _, s, e in agency_names.find_in(text, start, stop):
+        if s < pos:
+            continue
+        if not GAP.fullmatch(text, pos, s):
+            break
+        pos = e
+    return pos
+
+
+DUTY_AFTER_NAME = re.compile(
+    r"[\s,]*(?:"
+    + fuzzy_alternation(
+        ("có trách nhiệm", "chịu trách nhiệm", "chủ trì", "phải", "thực hiện", "tổ chức", "hướng dẫn")
+    )
+    + r")(?![a-z])"
+)
+"""What follows a body that opens a listed line as the subject of its duty ("Sở Y tế có trách nhiệm hướng dẫn …"),
+not as a topic ("Sở Y tế: …" labels what follows)."""
 
 
 def _spans(tasks: list[Task]) -> list[tuple[int, int]]:
