@@ -1213,6 +1213,32 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """# Nghiên cứu gói vay tín dụng cho người trẻ có nhu cầu mua nhà
+
+Theo Thông báo số 294/TB-VPCP năm 2025, Văn phòng Chính phủ ra thông báo kết luận của Thường trực Chính phủ tại cuộc
+họp về tình hình thị trường bất động sản.
+""",
+        {"doc": {"number": "294/TB-VPCP", "type": "TB", "issuer": "Văn phòng Chính phủ"}},
+        id="post-according-to-a-numbered-notice",
+    ),
+    pytest.param(
+        """# Chuẩn bị khởi công cầu Cát Lái
+
+Căn cứ Văn bản 2281/UBND-ĐT năm 2025 của UBND xã Đại Phước như sau:
+
+UBND xã Đại Phước đề nghị Sở Xây dựng rà soát các nội dung về hình thức đầu tư của dự án.
+""",
+        {"doc": {"number": "2281/UBND-ĐT", "type": "CV", "issuer": "UBND xã Đại Phước"}, "bases": []},
+        id="page-quoting-a-letter-as-follows",
+    ),
+    pytest.param(
+        """Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;
+UBND xã Đại Phước đề nghị Sở Xây dựng rà soát các nội dung về hình thức đầu tư của dự án.
+""",
+        {"doc": {"number": None}, "bases": ["30/2020/NĐ-CP"]},
+        id="a-basis-is-not-the-document-a-page-quotes",
+    ),
+    pytest.param(
         """Nghệ An: Phê duyệt kế hoạch
 Chủ tịch UBND tỉnh Nghệ An vừa ký ban hành Quyết định số 123/QĐ-UBND ngày 12/01/2024 phê duyệt Kế hoạch cải cách
 hành chính năm 2024.
@@ -2054,6 +2080,28 @@ THÔNG BÁO
 Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
+    pytest.param(
+        """# Thông báo 0226/TB-UBND nghỉ tết Dương lịch năm 2026 ra sao?
+
+Ngày 01/12/2025, Ủy ban nhân dân tỉnh Cà Mau có ban hành Thông báo 0226/TB-UBND năm 2025 về việc nghỉ tết Dương lịch.
+
+**1. Về treo cờ Tổ quốc:** Trụ sở làm việc của các cơ quan, đơn vị treo cờ Tổ quốc như sau:
+
+- Giao Chủ tịch UBND các xã, phường thông báo và kiểm tra việc thực hiện treo cờ Tổ quốc trên địa bàn.
+
+**Trên đây là thông tin về Thông báo 0226/TB-UBND**
+
+## Tết Dương lịch 2026 nghỉ mấy ngày?
+
+Căn cứ theo Điều 112 Bộ luật Lao động 2019 quy định như sau:
+
+1. Người lao động được nghỉ làm việc, hưởng nguyên lương trong những ngày lễ, tết sau đây.
+
+3. Hằng năm, căn cứ vào điều kiện thực tế, Thủ tướng Chính phủ quyết định cụ thể ngày nghỉ quy định tại khoản 1.
+""",
+        {"leads": [["UBND cấp xã"]]},
+        id="legal-news-page-the-law-it-appends-gives-no-directive",
+    ),
     pytest.param(
         """Ngày 01/12/2025, Ủy ban nhân dân tỉnh Cà Mau có ban hành Thông báo 0226/TB-UBND năm 2025 về việc nghỉ tết
 Dương lịch 2026 và treo cờ Tổ quốc của tỉnh Cà Mau.

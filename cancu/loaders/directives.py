@@ -19,6 +19,7 @@ from cancu.loaders import agency_names, cues
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import Place, province_named_in
 from cancu.loaders.outline import Outline
+from cancu.loaders.page_tail import page_tail
 from cancu.ontology.datafiles import read_rows
 from cancu.ontology.record import Assignment, Task
 
@@ -205,7 +206,8 @@ def directive_tasks(
         return []
     text = folded.text
     items = []
-    numbered = list(NUMBERED.finditer(text, body_start))
+    tail = page_tail(folded, body_start)  # a legal-news page's appended law is not the document's
+    numbered = list(NUMBERED.finditer(text, body_start, tail))
     for i, m in enumerate(numbered):
         line_end = text.find("\n", m.end())
         end = line_end if line_end != -1 else len(text)
@@ -214,7 +216,7 @@ def directive_tasks(
         if (
             label is not None
         ):  # "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …": the work after the colon
-            stop = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
+            stop = numbered[i + 1].start() if i + 1 < len(numbered) else tail
             para = PARAGRAPH_END.search(text, label.end(), stop)
             work_end = para.start() if para else stop
             work = label.end()
@@ -233,14 +235,14 @@ def directive_tasks(
         sec = o.section_at(m.start())
         if sec is not None and sec.role is not None or len(text[m.end() : end].split()) < MIN_WORDS:
             continue
-        stop = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
+        stop = numbered[i + 1].start() if i + 1 < len(numbered) else tail
         para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
         closing = LIST_END.search(text, end, stop)  # a list under the item's label may run past a blank line
         items.append((m.end(), para.start() if para else stop, False, closing.start() if closing else stop))
     if not items:
         if planned:
             return []
-        listed = _request_bullets(folded, body_start, len(text))  # "… yêu cầu các sở …: " over "- …" lines
+        listed = _request_bullets(folded, body_start, tail)  # "… yêu cầu các sở …: " over "- …" lines
         led = [
             t
             for t in _led_paragraphs(folded, body_start)

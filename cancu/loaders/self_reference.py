@@ -154,7 +154,39 @@ def self_reference(folded: Folded) -> SelfReference | None:
             issuer = read_issuer(folded, n.end, line_end if line_end != -1 else len(text), Place())
             if iso or issuer:
                 return SelfReference(n, doc_type, iso, ds, de, issuer)
-    return _full_text_of(folded)
+    return _full_text_of(folded) or _according_to(folded)
+
+
+ACCORDING_TO = re.compile(r"(?m)^[ \t*_#>]*(?:theo|(?P<quoting>can cu))\s+")
+"""A post's opening paragraph that reports a document by its number: "Theo Thông báo số 294/TB-VPCP năm 2025, Văn
+phòng Chính phủ ra thông báo kết luận …", or quotes it: "Căn cứ Văn bản 2281/UBND-ĐT năm 2025 của UBND xã Đại
+Phước như sau:" (a question-and-answer page)."""
+QUOTES_IT = re.compile(r"[^\n.;]{0,160}?nhu sau\s*:")
+"""The rest of a "Căn cứ …" line that quotes the document it names: it ends "như sau:"."""
+
+
+def _according_to(folded: Folded) -> SelfReference | None:
+    """The document a post's first paragraph reports "according to" (read last: any other way a text names itself
+    wins, and only a number right after "Theo <type>" at a paragraph's start counts)."""
+    text = folded.text
+    for n in _numbers(folded):
+        if n.start > OPENING:
+            break
+        line_start = text.rfind("\n", 0, n.start) + 1
+        opener = ACCORDING_TO.match(text, line_start, n.start)
+        if opener is None:
+            continue
+        tm = _type_words().match(text, opener.end(), n.start)
+        if tm is None or not re.fullmatch(r"\s*(?:so|số)?\s*:?\s*", text[tm.end() : n.start]):
+            continue
+        if opener.group("quoting") and not QUOTES_IT.match(text, n.end):
+            continue  # "Căn cứ Nghị định số …;": a basis, not the document a page quotes
+        doc_type = n.type_code or _TYPE_BY_GROUP[tm.lastgroup]
+        if doc_type == "VB":
+            doc_type = "CV" if n.issuer_code else None
+        iso, ds, de = parse_date(text, n.end, 25)
+        return SelfReference(n, doc_type, iso, ds, de, None)
+    return None
 
 
 def _acting(folded: Folded, offset: int, head: str, verb: int) -> Issuer | None:
