@@ -1213,6 +1213,31 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Ngày 04/12/2025, Sở GD&ĐT TPHCM ban hành Kế hoạch 5418/KH-SGDĐT năm 2025 về tổ chức cho trẻ mẫu giáo làm quen
+tiếng Anh.
+""",
+        {
+            "doc": {
+                "issuer": "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh",
+                "jurisdiction": "Hồ Chí Minh",
+                "level": "department",
+            }
+        },
+        id="post-an-abbreviated-department-of-a-city-named-alone",
+    ),
+    pytest.param(
+        """Ngày 04/12/2025, Sở TT&TT Hà Nội ban hành Kế hoạch 18/KH-STTTT năm 2025 về chuyển đổi số.
+""",
+        {"doc": {"issuer": "Sở Thông tin và Truyền thông thành phố Hà Nội", "jurisdiction": "Hà Nội"}},
+        id="post-an-abbreviated-department-and-its-city",
+    ),
+    pytest.param(
+        """Ngày 04/12/2025, UBND TP.HCM ban hành Kế hoạch 18/KH-UBND năm 2025 về chuyển đổi số.
+""",
+        {"doc": {"issuer": "UBND thành phố Hồ Chí Minh", "level": "province"}},
+        id="post-a-city-s-ubnd-by-its-abbreviation",
+    ),
+    pytest.param(
         """# Nghiên cứu gói vay tín dụng cho người trẻ có nhu cầu mua nhà
 
 Theo Thông báo số 294/TB-VPCP năm 2025, Văn phòng Chính phủ ra thông báo kết luận của Thường trực Chính phủ tại cuộc

@@ -105,8 +105,12 @@ PAREN_ABBR = re.compile(r"\s*\(\s*[a-z]{2,6}\s*\)")
 def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]:
     """The unit named at ``pos`` ("tỉnh Sóc Trăng", "huyện Cù Lao Dung"): place, level, end."""
     text = folded.text
+    after = pos + 1 if text[pos : pos + 1] == " " else -1  # one space after the body's name, on its line
     u, level, pos = _unit_at(folded, pos)
     if not u:
+        bare = _bare_province(text, after) if after == pos else None
+        if bare is not None:  # "Sở GD&ĐT TPHCM", "UBND TP.HCM": a province printed as its name alone
+            return Place(province=bare[0]), "province", bare[1]
         return None, None, pos
     name_pos = u.end()
     if level in ("province", "city"):
@@ -130,6 +134,18 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
         return Place(district=name, district_word="thành phố" if word == "tp" else word), level, end
     word = _spelled(printed_unit, ("phường", "thị trấn", "xã")) or "xã"
     return Place(commune=name, commune_word=word), level, end
+
+
+def _bare_province(text: str, pos: int) -> tuple[str, int] | None:
+    """A province named at ``pos`` by its name or alias alone, spelled exactly ("TPHCM", "Hà Nội"), never a
+    near-miss of other words."""
+    found = match_province(text, pos)
+    if found is None:
+        return None
+    province, end = found
+    if text[pos:end] != province.folded or text[end : end + 1].isalnum():
+        return None
+    return province.name, end
 
 
 @lru_cache(maxsize=4096)
