@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import copy
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -117,31 +117,36 @@ _ops_text = encode_unsorted
 
 def write_contribution(db: sqlite3.Connection, file: str, order: str, contrib: Contribution) -> None:
     """A file's contribution as rows (``effective`` ones: the caller's), and the list of what it
-    touches (``file_contrib``: what a change of the file re-folds, and deletes by key). The ops on
-    the record's own nodes and their edges (its document, tasks, targets: most of them) are not
-    stored (``ops`` empty): only that file ever gives them — or a copy of it under another path, and
-    then they are made again from its record (``_Folder``)."""
+    touches (``file_contrib``: what a change of the file re-folds, and deletes by key). The record's
+    own nodes and their edges (its document, tasks, targets: five in six) get no row: only that file
+    ever gives them — or a copy of it under another path — so ``file_plan`` names each plan's files,
+    and their ops are made again from the record when folded (``_Folder``)."""
     own = contrib.own
     db.executemany(
         "INSERT OR REPLACE INTO node_contrib(key, ord, file, ops) VALUES (?, ?, ?, ?)",
-        ((key, order, file, "" if own(key) else _ops_text(ops)) for key, ops in contrib.nodes.items()),
+        ((key, order, file, _ops_text(ops)) for key, ops in contrib.nodes.items() if not own(key)),
     )
     db.executemany(
         "INSERT OR REPLACE INTO edge_contrib(src, dst, kind, ord, file, ops) VALUES (?, ?, ?, ?, ?, ?)",
         (
-            (a, b, k, order, file, "" if own(a) or own(b) else _ops_text(ops))
+            (a, b, k, order, file, _ops_text(ops))
             for (a, b, k), ops in contrib.edges.items()
+            if not (own(a) or own(b))
         ),
     )
     db.execute(
         "INSERT OR REPLACE INTO file_contrib(file, ord, nodes, edges) VALUES (?, ?, ?, ?)",
         (file, order, _ops_text(list(contrib.nodes)), _ops_text(list(contrib.edges))),
     )
+    if contrib.plan is not None:
+        db.execute(
+            "INSERT OR REPLACE INTO file_plan(plan, ord, file) VALUES (?, ?, ?)", (contrib.plan, order, file)
+        )
 
 
 def clear_contributions(db: sqlite3.Connection) -> None:
-    for table in ("node_contrib", "edge_contrib", "file_contrib"):
-        db.execute(f"DELETE FROM {table}")  # noqa: S608 -- the three table names above
+    for table in ("node_contrib", "edge_contrib", "file_contrib", "file_plan"):
+        db.execute(f"DELETE FROM {table}")  # noqa: S608 -- the four table names above
 
 
 def _drop_file(db: sqlite3.Connection, file: str) -> tuple[set[str], set[EdgeKey]]:
@@ -158,11 +163,19 @@ def _drop_file(db: sqlite3.Connection, file: str) -> tuple[set[str], set[EdgeKey
         ((a, b, k, order, file) for a, b, k in edges),
     )
     db.execute("DELETE FROM file_contrib WHERE file = ?", (file,))
+    db.execute("DELETE FROM file_plan WHERE file = ?", (file,))
     return nodes, edges  # type: ignore[return-value]
 
 
-def _has_contribution(db: sqlite3.Connection, key: str) -> bool:
-    return db.execute("SELECT 1 FROM node_contrib WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+def owners(key: str) -> list[str]:
+    """Every plan key whose record would own ``key`` (``Contribution.own``): the key itself, and for
+    a task or a target ``doc:`` + what precedes each ``#`` in it (a document id may hold one)."""
+    found = [key]
+    for kind in ("task:", "target:"):
+        if key.startswith(kind):
+            rest = key[len(kind) :]
+            found += [f"doc:{rest[:i]}" for i, ch in enumerate(rest) if ch == "#"]
+    return found
 
 
 class _Folder:
@@ -188,11 +201,27 @@ class _Folder:
             contrib = self.known[file] = effective(contribution(record, self.registry, self.res), self.base)
         return contrib
 
+    def _own_rows(self, keys: list[str], gives: Callable[[Contribution], bool]) -> list[tuple[str, str, str]]:
+        """``(ord, file, "")`` of each file whose record owns one of ``keys`` and gives what is folded
+        (``gives``): the rows ``write_contribution`` does not store, in the same form."""
+        files: dict[str, str] = {}
+        for key in keys:
+            for plan in owners(key):
+                for order, file in self.db.execute("SELECT ord, file FROM file_plan WHERE plan = ?", (plan,)):
+                    files[file] = order
+        return [(order, file, "") for file, order in files.items() if gives(self._of(file))]
+
+    def has_contribution(self, key: str) -> bool:
+        """Whether any stored file gives ``key`` (a row, or a record that owns it)."""
+        row = self.db.execute("SELECT 1 FROM node_contrib WHERE key = ? LIMIT 1", (key,)).fetchone()
+        return row is not None or bool(self._own_rows([key], lambda c: key in c.nodes))
+
     def node(self, key: str) -> dict[str, Any] | None:
         """A node as the full build leaves it before the derived layer (None: no one gives it)."""
         base = self.base
         data = copy.deepcopy(base._node[key]) if key in base._node else None
         rows = self.db.execute("SELECT ord, file, ops FROM node_contrib WHERE key = ?", (key,)).fetchall()
+        rows += self._own_rows([key], lambda c: key in c.nodes)
         for _, file, text in sorted(rows):
             if data is None:
                 data = {}
@@ -207,6 +236,7 @@ class _Folder:
         rows = self.db.execute(
             "SELECT ord, file, ops FROM edge_contrib WHERE src = ? AND dst = ? AND kind = ?", edge
         ).fetchall()
+        rows += self._own_rows([a, b], lambda c: edge in c.edges)
         for _, file, text in sorted(rows):
             if data is None:
                 data = new_edge(k)
@@ -384,7 +414,7 @@ def apply_changes(
     def existed(key: str) -> bool:
         """In the graph of records and registry before this load (not made by successions)."""
         return old.exists(key) and (
-            key in base._node or key in had_contribution or _has_contribution(db, key)
+            key in base._node or key in had_contribution or folder.has_contribution(key)
         )
 
     def exists(key: str) -> bool:
@@ -393,7 +423,7 @@ def apply_changes(
             return False
         if key in folded:
             return folded[key] is not None
-        return key in g and (key in base._node or _has_contribution(db, key))
+        return key in g and (key in base._node or folder.has_contribution(key))
 
     scope_nodes = set(touched)
     scope_targets: set[str] = set()

@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS edge_contrib(
     ops TEXT NOT NULL, PRIMARY KEY(src, dst, kind, ord, file)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS file_contrib(
     file TEXT PRIMARY KEY, ord TEXT NOT NULL, nodes TEXT NOT NULL, edges TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS file_plan(
+    plan TEXT NOT NULL, ord TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY(plan, ord, file)) WITHOUT ROWID;
 DROP INDEX IF EXISTS node_contrib_by_file;
 DROP INDEX IF EXISTS edge_contrib_by_file;
 """
