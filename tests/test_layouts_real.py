@@ -2106,6 +2106,28 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """Ngày 17/11/2025, UBND tỉnh Bắc Ninh ban hành Công văn 4858/UBND-KTTH về việc đẩy nhanh giải phóng mặt bằng.
+
+Về việc này, Chủ tịch UBND tỉnh Bắc Ninh có ý kiến như sau:
+
+**1. Yêu cầu Sở Tài nguyên và Môi trường** cử ngay cán bộ có năng lực, làm việc trực tiếp tại địa phương để hướng
+dẫn giải quyết nhanh chóng các vướng mắc về đất đai.
+
+**2. Yêu cầu Trung tâm phát triển quỹ đất Chi nhánh Gia Thuận** tập trung cao, huy động tối đa nhân lực phục vụ
+công tác lập phương án thu hồi, bồi thường.
+
+**3. Giao Công an tỉnh **khẩn trương chỉ đạo lực lượng công an nắm tình hình, có biện pháp đấu tranh kiên quyết.
+""",
+        {
+            "leads": [
+                ["Sở Tài nguyên và Môi trường"],
+                ["Trung tâm phát triển quỹ đất Chi nhánh Gia Thuận"],
+                ["Công an tỉnh"],
+            ],
+        },
+        id="post-on-a-letter-bold-numbered-directives-a-body-the-table-does-not-know-ends-at-the-bold",
+    ),
+    pytest.param(
         """# Thông báo 0226/TB-UBND nghỉ tết Dương lịch năm 2026 ra sao?
 
 Ngày 01/12/2025, Ủy ban nhân dân tỉnh Cà Mau có ban hành Thông báo 0226/TB-UBND năm 2025 về việc nghỉ tết Dương lịch.

@@ -118,6 +118,10 @@ PRINTED_WORDS = 24
 thông tin điện tử")."""
 
 
+EMPHASIS_END = re.compile(r"\s*(?:\*\*|__)")
+"""Where a bold or underlined run ends inside a line: a name printed in bold ends there."""
+
+
 def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], int | None]:
     """A heading that is only bodies' names the agency table does not know, opening with a body's first word
     ("3. Vụ Kế hoạch, Tài chính", "8. Cục Báo chí, Cục Phát thanh …:"): those names as printed; and, when a
@@ -126,7 +130,10 @@ def _printed_bodies(folded: Folded, start: int, end: int) -> tuple[list[str], in
     text = folded.text
     colon = text.find(":", start, end)
     stop = colon if colon != -1 else end
-    printed = " ".join(folded.quote(start, stop).split()).strip(" *_:")
+    printed = EMPHASIS_END.split(" ".join(folded.quote(start, stop).split()).strip(" *_:"), maxsplit=1)[0]
+    printed = printed.strip(
+        " *_:"
+    )  # "**5. Yêu cầu Trung tâm … Gia Thuận** tập trung": the bold run is the name
     if not printed or len(printed.split()) > PRINTED_WORDS or any(c in printed for c in ".;"):
         return [], None
     if (
@@ -157,6 +164,7 @@ def given_bodies(folded: Folded, start: int, end: int) -> list[str]:
     if known:
         return known
     printed = " ".join(folded.quote(given.end(), min(end, given.end() + 160)).split())
+    printed = EMPHASIS_END.split(printed.lstrip(" *_"), maxsplit=1)[0]  # "Giao Công an tỉnh **khẩn trương …"
     verb = cues.printed_verb().search(printed)
     name = printed[: verb.start()].strip(" ,;:") if verb else ""
     if not name.startswith(cues.printed_heads()) or not 2 <= len(name.split()) <= PRINTED_WORDS:

@@ -75,8 +75,9 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     directive = not record.tasks
     if directive:
         record.tasks = directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
-    elif header.info.type in directives.DIRECTIVE_TYPES and any(s.role == "tasks" for s in o.sections):
-        # a notice's task section read above, its answered points ("1. Về …: giao X …") read here
+    elif header.info.type in directives.DIRECTIVE_TYPES:
+        # a letter or notice read above by the plan readers (a task section, bodies' headings): its numbered
+        # directives and answered points ("1. Về …: giao X …") that they did not read
         taken = [t.span for t in record.tasks]
         record.tasks = sorted(
             record.tasks
@@ -84,6 +85,7 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
                 t
                 for t in directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
                 if not any(a <= t.span[0] < b or t.span[0] <= a < t.span[1] for a, b in taken)
+                and len(t.text.split()) >= directives.MIN_WORDS  # not a heading's words read again
             ],
             key=lambda t: t.span,
         )
