@@ -2106,6 +2106,31 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """BỘ NỘI VỤ
+Số: 2345/BNV-CCHC
+V/v hướng dẫn báo cáo công tác cải cách hành chính năm 2024
+Hà Nội, ngày 20 tháng 11 năm 2024
+
+Kính gửi:
+- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+
+Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ, Bộ Nội vụ đề nghị các Bộ, ngành, địa phương thực
+hiện một số nội dung sau:
+
+1. Xây dựng báo cáo công tác cải cách hành chính năm 2024 theo đề cương gửi kèm; gửi về Bộ Nội vụ trước ngày 15/12/2024.
+
+2. Tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024 trên Phần mềm theo hướng dẫn.
+""",
+        {
+            "leads": [
+                ["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ", "UBND cấp tỉnh"],
+                ["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ", "UBND cấp tỉnh"],
+            ],
+        },
+        id="ministry-letter-items-after-a-request-to-the-addressees-by-a-standing-phrase",
+    ),
+    pytest.param(
         """Ngày 17/11/2025, UBND tỉnh Bắc Ninh ban hành Công văn 4858/UBND-KTTH về việc đẩy nhanh giải phóng mặt bằng.
 
 Về việc này, Chủ tịch UBND tỉnh Bắc Ninh có ý kiến như sau:

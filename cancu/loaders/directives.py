@@ -249,9 +249,11 @@ def directive_tasks(
             if not any(a <= t.span[0] < b for a, b in _spans(listed))
         ]
         return sorted(listed + led, key=lambda t: t.span)
-    groups, _ = requested(folded, body_start, items[0][0])  # addressees alone give no lead: "1. Đồng ý …"
-    if not groups:  # "UBND tỉnh đề nghị các cơ quan, đơn vị:" before the items: the "Kính gửi" bodies
-        groups = _addressed_request(folded, body_start, items[0][0])
+    # "UBND tỉnh đề nghị các cơ quan, đơn vị:", "… đề nghị các Bộ, ngành, địa phương thực hiện …:" before the items:
+    # the "Kính gửi" bodies; else the bodies the request names (addressees alone give no lead: "1. Đồng ý …")
+    groups = (
+        _addressed_request(folded, body_start, items[0][0]) or requested(folded, body_start, items[0][0])[0]
+    )
     tasks = []
     for start, end, labelled, list_end in items:
         listed = (
@@ -471,8 +473,14 @@ def _request_bullets(folded: Folded, start: int, end: int) -> list[Task]:
     (corpus/README.md, letters), or of the body the line itself gives it to. The lead-in itself is no task: its
     content is the list."""
     text = folded.text
+    cue = _cues()
     for ask in ASKS.finditer(text, start, end):
-        lead = shared_list(folded, ask.end(), end) or agency_run(text, ask.end(), min(end, ask.end() + 300))
+        addressed = "addressed" in cue and cue["addressed"].match(text, SPACES.match(text, ask.end()).end())
+        lead = (
+            (addressees(folded, 0, ask.start()) if addressed else [])
+            or shared_list(folded, ask.end(), end)
+            or agency_run(text, ask.end(), min(end, ask.end() + 300))
+        )
         colon = REQUEST_LEAD_IN.match(text, ask.end())
         if not lead or colon is None or colon.end() >= end:
             continue
