@@ -440,6 +440,16 @@ def test_rule_layout_marks(text, want):
 # -- 2. masthead: agency column and authority line (masthead.py, bodies.csv, authority_lines.csv) ----
 MASTHEAD_ROWS = [
     pytest.param(
+        """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019 |
+BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ
+ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+QUYẾT ĐỊNH:
+""",
+        {"doc": {"issuer": "UBND tỉnh Quảng Trị", "level": "province", "type": "QĐ"}},
+        id="legal-db-page-a-title-that-opens-ban-hanh-is-no-board",
+    ),
+    pytest.param(
         """SỞ TƯ PHÁP
 Số: 03/KH-STP
 Thanh Hóa, ngày 05 tháng 01 năm 2024

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
-from cancu.loaders import agency_names, masthead
+from cancu.loaders import agency_names, cues, masthead
 from cancu.loaders.citations import parse_date
 from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
@@ -182,6 +182,8 @@ def read_header(folded: Folded) -> Header:
     info.period = _period(info.title, info.date)
 
     column, parent = masthead.read_column(folded, header_end)
+    if column is not None and cues.not_a_body().match(column.name):
+        column = None  # "BAN HÀNH QUY ĐỊNH …", a title whose type line was lost, read as a "Ban"
     if own is not None:
         info.date = own.date or info.date
         info.type = own.type or info.type
@@ -721,7 +723,9 @@ def _department(folded: Folded, header_end: int) -> tuple[str, int, int] | None:
         if best and score >= 0.8:
             start = m.start("kind")
             return best, start, start + len(raw)
-        if raw.startswith(("so ", "ban ")) and "nhan dan" not in raw:
+        printed = folded.quote(m.start("kind"), m.start("kind") + len(raw)).lstrip(" *_#")
+        if raw.startswith(("so ", "ban ")) and "nhan dan" not in raw and not cues.not_a_body().match(printed):
+            # not "BAN HÀNH QUY ĐỊNH …", a title whose type line was lost
             name_start = folded.span(m.start("kind"), m.start("kind"))[0]
             name, end = printed_name(folded.original, name_start, max_words=6)
             if len(name.split()) >= 2:
