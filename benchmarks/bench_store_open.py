@@ -2,7 +2,8 @@
 
 For each size (provinces of one synthetic year, ``cancu.testing.synth.generate_country``):
 
-1. ``cancu load COUNTRY`` of the whole year minus one plan — wall time and peak RSS;
+1. ``cancu load COUNTRY`` of the whole year minus one plan — wall time and peak RSS (with
+   ``--before DIR``, the same load by that tree too, into a store of its own);
 2. ``cancu load PLAN`` of the held-out plan (one plan added to the big store, incrementally), then
    ``cancu forget PLAN``; the same addition timed in process around the store's ``load`` alone
    (the extraction of one file is most of the process); and the addition as it was before the
@@ -168,6 +169,13 @@ def one_size(
     jobs = str(os.cpu_count() or 1)
     s = "--store"
     load_s, load_rss = cancu("load", str(country), s, str(store), "--jobs", jobs)
+    before_load: dict[str, float] = {}
+    if BEFORE:  # the same full load by the --before tree, right after, into a store of its own
+        other = work / "store-before"
+        wall, rss = cancu("load", str(country), s, str(other), "--jobs", jobs, before=True)
+        mb = sum(p.stat().st_size for p in other.iterdir()) / 1e6
+        before_load = {"wall_s": round(wall, 2), "peak_rss_mb": round(rss, 1), "store_mb": round(mb, 1)}
+        shutil.rmtree(other)
     add_s, add_rss = cancu("load", str(aside), s, str(store))
     forget_s, forget_rss = cancu("forget", str(aside), s, str(store))
     add_store_s = store_only_add(store, aside)
@@ -221,6 +229,7 @@ def one_size(
         "store_mb": round(sum(p.stat().st_size for p in store.iterdir()) / 1e6, 1),
         "query_plan": plan_key,
         "load": {"wall_s": round(load_s, 2), "peak_rss_mb": round(load_rss, 1)},
+        **({"load, the --before tree": before_load} if before_load else {}),
         "add one plan": {"wall_s": round(add_s, 2), "peak_rss_mb": round(add_rss, 1)},
         "forget one plan": {"wall_s": round(forget_s, 2), "peak_rss_mb": round(forget_rss, 1)},
         "add one plan, the store's load alone (in process)": {"wall_s": round(add_store_s, 3)},
@@ -289,6 +298,7 @@ def exponents(small: dict[str, Any], big: dict[str, Any]) -> dict[str, float | N
 TEN_YEARS_PLANS = 40_000
 LOADS = (
     "load",
+    "load, the --before tree",
     "add one plan",
     "forget one plan",
     "add one plan, the store's load alone (in process)",
