@@ -1223,6 +1223,26 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Ninh Bình: Hướng dẫn vận hành mô hình hoạt động của Trung tâm Phục vụ hành chính công cấp xã
+
+Văn phòng UBND tỉnh ban hành Văn bản số 986/VPUBND-PVHCC hướng dẫn vận hành mô hình hoạt động của Trung tâm.
+""",
+        {
+            "doc": {
+                "issuer": "Văn phòng UBND tỉnh Ninh Bình",
+                "jurisdiction": "Ninh Bình",
+                "level": "department",
+            }
+        },
+        id="post-tagged-with-its-province-a-letter-numbered-by-the-provincial-office",
+    ),
+    pytest.param(
+        """Văn phòng Chính phủ vừa có Thông báo số 300/TB-VPCP ngày 2/7/2024 kết luận của Phó Thủ tướng tại cuộc họp.
+""",
+        {"doc": {"issuer": "Văn phòng Chính phủ", "type": "TB"}},
+        id="post-the-government-office-acts-not-the-government",
+    ),
+    pytest.param(
         """Ngày 04/12/2025, Sở GD&ĐT TPHCM ban hành Kế hoạch 5418/KH-SGDĐT năm 2025 về tổ chức cho trẻ mẫu giáo làm quen
 tiếng Anh.
 """,

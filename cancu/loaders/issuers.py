@@ -108,7 +108,7 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     after = pos + 1 if text[pos : pos + 1] == " " else -1  # one space after the body's name, on its line
     u, level, pos = _unit_at(folded, pos)
     if not u:
-        bare = _bare_province(text, after) if after == pos else None
+        bare = bare_province(text, after) if after == pos else None
         if bare is not None:  # "Sở GD&ĐT TPHCM", "UBND TP.HCM": a province printed as its name alone
             return Place(province=bare[0]), "province", bare[1]
         return None, None, pos
@@ -136,7 +136,7 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     return Place(commune=name, commune_word=word), level, end
 
 
-def _bare_province(text: str, pos: int) -> tuple[str, int] | None:
+def bare_province(text: str, pos: int) -> tuple[str, int] | None:
     """A province named at ``pos`` by its name or alias alone, spelled exactly ("TPHCM", "Hà Nội"), never a
     near-miss of other words."""
     found = match_province(text, pos)

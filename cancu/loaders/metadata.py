@@ -19,6 +19,8 @@ from cancu.loaders.issuers import (
     Issuer,
     Place,
     _canonical,
+    bare_province,
+    issuer_from_code,
     province_named_in,
     read_issuer_at,
     read_place,
@@ -249,6 +251,19 @@ def read_header(folded: Folded) -> Header:
     ):
         # a post handing over "Văn bản số 581/BNV-CCHC": the ministry that numbers it
         place, issuer = Place(), Issuer(code.issuer, code.level or "ministry", "national", Place(), 0, 0)
+    if issuer is None and column is None and info.number and (tagged := _province_tag(folded)):
+        # "Ninh Bình: Hướng dẫn vận hành …" over a post on "Văn bản số 986/VPUBND-PVHCC": the province's body
+        # that numbers it
+        m = STATE_NUMBER.search(fold_str(info.number).lower())
+        n = parse_state(m, info.number) if m and m.start() == 0 else None
+        code = n.issuer_code if n else None
+        coded = (
+            issuer_from_code(code, Place(province=tagged), info.level)
+            if code and code.scope == "local"
+            else None
+        )
+        if coded is not None and coded.place.province:
+            place, issuer = coded.place, coded
     if authority and authority.title and issuer:
         info.authority = f"{authority.title} {issuer.name}"
     elif (
@@ -338,6 +353,19 @@ def _from_page(folded: Folded, page: dict, info: DocumentInfo, place: Place) -> 
                 info.issuer, info.level = code.issuer, code.level or "ministry"
         if info.issuer:
             info.spans["issuer"] = tuple(page["issuer"]["span"])
+
+
+PROVINCE_TAG = re.compile(r"[ \t*_#]*")
+
+
+def _province_tag(folded: Folded) -> str | None:
+    """The province a post's title line opens with, as a tag before a colon ("Ninh Bình: Hướng dẫn …")."""
+    text = folded.text
+    start = PROVINCE_TAG.match(text, len(text) - len(text.lstrip())).end()
+    found = bare_province(text, start)
+    if found is None or not re.match(r"[ \t]*:", text[found[1] : found[1] + 4]):
+        return None
+    return found[0]
 
 
 def _national_issuer_code(number: str | None):

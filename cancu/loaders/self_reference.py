@@ -30,6 +30,7 @@ ISSUES = re.compile(
 SUBJECT = re.compile(
     fuzzy_alternation(
         (
+            "văn phòng",
             "ủy ban nhân dân",
             "uỷ ban nhân dân",
             "ubnd",
