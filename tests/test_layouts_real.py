@@ -2136,6 +2136,31 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 659/TB-VPCP
+Hà Nội, ngày 29 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp về tình hình thực hiện Nghị quyết số 66-NQ/TW
+Phó Thủ tướng Chính phủ kết luận như sau:
+1. Các đồng chí Bộ trưởng,
+Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, nhiệm vụ đề cao trách nhiệm, trực tiếp chỉ
+đạo thực hiện các nhiệm vụ theo Nghị quyết số 140/NQ-CP; trong đó lưu ý chú trọng thực hiện tốt một số nội dung
+trọng tâm sau:
+- Tập trung rà soát, xác định rõ tình hình thực hiện các nhiệm vụ theo Nghị quyết số 66-NQ/TW và
+Nghị quyết số 140/NQ-CP; bảo đảm hoàn thành đúng tiến độ.
+- Khẩn trương thực hiện các chế độ, chính sách đối với người tham gia công tác xây dựng pháp luật.
+2. Bộ Tư pháp có trách nhiệm kiểm tra, đôn đốc các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ.
+""",
+        {
+            "leads": [
+                ["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ"],
+                ["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ"],
+                ["Bộ Tư pháp"],
+            ],
+        },
+        id="notice-item-opened-by-titled-bodies-over-lines-wrapped-mid-sentence",
+    ),
+    pytest.param(
         """BỘ NỘI VỤ
 Số: 2345/BNV-CCHC
 V/v hướng dẫn báo cáo công tác cải cách hành chính năm 2024

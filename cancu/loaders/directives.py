@@ -233,12 +233,19 @@ def directive_tasks(
         if planned:
             continue  # with a "Nhiệm vụ" section, only the points answered after their colon are read here
         sec = o.section_at(m.start())
-        if sec is not None and sec.role is not None or len(text[m.end() : end].split()) < MIN_WORDS:
+        if sec is not None and sec.role is not None:
             continue
         stop = numbered[i + 1].start() if i + 1 < len(numbered) else tail
         para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
+        item_end = para.start() if para else stop
         closing = LIST_END.search(text, end, stop)  # a list under the item's label may run past a blank line
-        items.append((m.end(), para.start() if para else stop, False, closing.start() if closing else stop))
+        if len(text[m.end() : end].split()) < MIN_WORDS and (
+            "\n" not in text[end:item_end].strip()
+            and len(text[m.end() : item_end].split()) < MIN_WORDS
+            or not ITEM_LEAD_IN.match(text, m.end(), item_end)
+        ):
+            continue  # a short title, not a directive; but "1. Các đồng chí Bộ trưởng,\nThủ trưởng …:" wraps its line
+        items.append((m.end(), item_end, False, closing.start() if closing else stop))
     if not items:
         if planned:
             return []
@@ -463,6 +470,9 @@ def _given(folded: Folded, body_start: int) -> list[Task]:
 REQUEST_LEAD_IN = re.compile(r"(?:[^\n:.;]*\n){0,3}?[^\n:.;]*:[ \t*_]*\n(?:[ \t]*\n)*")
 """The rest of a request, to the colon that ends its line ("… tập trung thực hiện tốt một số nội dung sau:"),
 wrapped over a few lines, in one sentence (a request that ends "… thực hiện./." opens no list)."""
+ITEM_LEAD_IN = re.compile(r"(?:[^\n:]*\n){0,6}?[^\n:]*:[ \t*_]*\n(?:[ \t]*\n)*")
+"""A numbered item's words to the colon that ends its line, over a few lines ("… trong đó lưu ý chú trọng thực hiện
+tốt một số nội dung trọng tâm\nsau:")."""
 BULLET = re.compile(r"(?m)^[ \t*_]*(?:[-–+•]|[a-zđ]\))[ \t]+(?=\S)")
 """A line of the list a request's colon opens: a dash or a letter."""
 
@@ -493,10 +503,14 @@ def _request_bullets(folded: Folded, start: int, end: int) -> list[Task]:
 def _item_bullets(folded: Folded, start: int, end: int) -> list[Task]:
     """A numbered item whose first line is a label over dashed lines ("1. Lịch nghỉ tết Dương lịch năm 2026:" over
     "- Đối với các trường học: Giao Sở Giáo dục và Đào tạo hướng dẫn …"): the lines that give work to a body."""
-    colon = REQUEST_LEAD_IN.match(folded.text, start)
+    text = folded.text
+    colon = ITEM_LEAD_IN.match(text, start)
     if colon is None or colon.end() >= end:
         return []
-    return [t for t in _listed(folded, colon.end(), end, []) if t.lead]
+    # "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ … thực hiện tốt một số nội dung trọng tâm sau:": the
+    # bodies that open the item do its lines' work
+    opening = agency_run(text, start, min(colon.end(), start + 300))
+    return [t for t in _listed(folded, colon.end(), end, opening) if t.lead]
 
 
 def _listed(folded: Folded, pos: int, end: int, lead: list[str]) -> list[Task]:
@@ -575,15 +589,15 @@ def _spans(tasks: list[Task]) -> list[tuple[int, int]]:
 
 
 def _line_end(folded: Folded, start: int, end: int) -> int:
-    """Where a listed line ends: at the next line that is listed, blank, or not its wrapped continuation (a
-    wrapped line starts in lower case)."""
+    """Where a listed line ends: at the next line that is listed or blank, or that starts a sentence of its own (a
+    capital after a line that ended its sentence); a line wrapped mid-sentence carries on ("… Nghị quyết số 66-NQ/TW
+    và" / "Nghị quyết số 140/NQ-CP; …")."""
     text, pos = folded.text, start
     while (nl := text.find("\n", pos, end)) != -1:
-        if (
-            not text[nl + 1 : nl + 2].strip()
-            or BULLET.match(text, nl + 1)
-            or not folded.quote(nl + 1, nl + 2).islower()
-        ):
+        if not text[nl + 1 : nl + 2].strip() or BULLET.match(text, nl + 1) or NUMBERED.match(text, nl + 1):
+            return nl
+        ended = text[pos:nl].rstrip(" \t*_").endswith((".", ";", ":", "!", "?"))
+        if ended and not folded.quote(nl + 1, nl + 2).islower():
             return nl
         pos = nl + 1
     return end
