@@ -2136,6 +2136,21 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """Ngày 10/6/2024, UBND tỉnh Quảng Bình ban hành Công văn số 1123/UBND-NC về việc tăng cường kỷ luật, kỷ cương
+hành chính trong giải quyết thủ tục hành chính.
+
+Theo đó, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố tập
+trung chỉ đạo thực hiện nghiêm các quy định về giải quyết thủ tục hành chính.
+
+UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh tổ chức kiểm tra đột xuất việc thực hiện kỷ luật,
+kỷ cương hành chính tại các cơ quan, đơn vị.
+
+Đề nghị các sở, ban, ngành quan tâm thực hiện./.
+""",
+        {"leads": [["Sở, ban, ngành tỉnh", "UBND cấp huyện"], ["Sở Nội vụ"]]},
+        id="post-on-a-letter-a-request-and-a-duty-given-in-prose-a-courtesy-closing-is-no-task",
+    ),
+    pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
 Số: 659/TB-VPCP
 Hà Nội, ngày 29 tháng 11 năm 2025

@@ -584,6 +584,21 @@ DUTY_AFTER_NAME = re.compile(
 not as a topic ("Sở Y tế: …" labels what follows)."""
 
 
+def _courtesy(task: Task) -> bool:
+    """A closing request that only restates the letter's asks ("Đề nghị bộ, ngành, địa phương quan tâm thực
+    hiện./."): its words end with a courtesy phrase, and it is short."""
+    cue = _cues().get("courtesy")
+    if cue is None:
+        return False
+    words = fold_str(task.text).lower().rstrip(" ./;")
+    found = cue.search(words)
+    return found is not None and found.end() >= len(words) - 2 and len(words.split()) <= COURTESY_WORDS
+
+
+COURTESY_WORDS = 16
+"""The most words a closing courtesy request has (its cue, its bodies, "quan tâm thực hiện")."""
+
+
 def _spans(tasks: list[Task]) -> list[tuple[int, int]]:
     return [t.span for t in tasks]
 
@@ -609,9 +624,6 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
     tướng Chính phủ trong quý I năm 2026"), its name perhaps on the line before; or a duty given with
     "giao" in running prose. "phối hợp với <bodies>" gives support; a time the sentence states, the
     deadline."""
-    given = _given(folded, body_start)
-    if given:
-        return given
     text = folded.text
     tasks = []
     for m in LEADS.finditer(text, body_start):
@@ -639,12 +651,22 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
                 source="prose",
             )
         )
-    return (
-        tasks
-        or _asked_addressees(folded, body_start)
-        or _asked(folded, body_start)
-        or _told(folded, body_start)
-    )
+    read = _given(folded, body_start)
+    for found in (
+        tasks,
+        _asked_addressees(folded, body_start),
+        _asked(folded, body_start),
+        _told(folded, body_start),
+    ):
+        # each reader adds the sentences an earlier one did not read: a letter gives work with "giao" and asks for
+        # it with "yêu cầu" in the same paragraphs
+        read += [
+            t
+            for t in found
+            if not any(a <= t.span[0] < b or t.span[0] <= a < t.span[1] for a, b in _spans(read))
+            and not _courtesy(t)
+        ]
+    return sorted(read, key=lambda t: t.span)
 
 
 def _asked(folded: Folded, body_start: int) -> list[Task]:
