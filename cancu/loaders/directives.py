@@ -665,6 +665,7 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
             for t in found
             if not any(a <= t.span[0] < b or t.span[0] <= a < t.span[1] for a, b in _spans(read))
             and not _courtesy(t)
+            and not t.text.rstrip(" *_").endswith(":")  # a lead-in: its work is the list after it
         ]
     return sorted(read, key=lambda t: t.span)
 
