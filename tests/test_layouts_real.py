@@ -2136,6 +2136,39 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 250/TB-VPCP
+Hà Nội, ngày 12 tháng 6 năm 2024
+THÔNG BÁO
+KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP VỀ TÌNH HÌNH TRIỂN KHAI CÁC DỰ ÁN NHÀ Ở XÃ HỘI
+
+Sau khi nghe báo cáo của Bộ Xây dựng, Phó Thủ tướng Chính phủ kết luận như sau:
+
+1. Thời gian tới, yêu cầu các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:
+
+a) Bộ Xây dựng:
+- Chủ trì, phối hợp với các cơ quan liên quan khẩn trương hoàn thiện dự thảo Nghị định hướng dẫn Luật Nhà ở.
+- Hướng dẫn các địa phương xác định nhu cầu nhà ở xã hội trên địa bàn.
+
+b) Bộ Tài chính chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư nghiên cứu, đề xuất bố trí vốn cho Ngân hàng Chính sách.
+
+c) Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng thương mại đẩy nhanh giải ngân gói tín dụng.
+
+d) Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:
+- Tập trung chỉ đạo, đẩy nhanh tiến độ các dự án nhà ở xã hội đang triển khai.
+""",
+        {
+            "leads": [
+                ["Bộ Xây dựng"],
+                ["Bộ Xây dựng"],
+                ["Bộ Tài chính"],
+                ["Ngân hàng Nhà nước Việt Nam"],
+                ["UBND cấp tỉnh"],
+            ],
+        },
+        id="notice-lettered-bodies-some-over-dashes-some-with-their-duty-after-a-blank-line",
+    ),
+    pytest.param(
         """Ngày 10/6/2024, UBND tỉnh Quảng Bình ban hành Công văn số 1123/UBND-NC về việc tăng cường kỷ luật, kỷ cương
 hành chính trong giải quyết thủ tục hành chính.
 

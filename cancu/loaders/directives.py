@@ -520,12 +520,20 @@ def _listed(folded: Folded, pos: int, end: int, lead: list[str]) -> list[Task]:
     tasks = []
     while pos < end and (b := BULLET.match(text, pos)) is not None:
         stop = _line_end(folded, b.end(), end)
+        if text[b.end() : stop].rstrip(" \t*_").endswith(":"):
+            pos = (
+                stop + 1
+            )  # "d) Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:": a label over its lines
+            continue
         due = cues.due_phrase().search(text, b.end(), stop)
+        led = _own_lead(folded, b.end(), stop) or list(lead)
+        w = WITH.search(text, b.end(), min(stop, b.end() + 300)) if led else None
         tasks.append(
             Task(
                 text=" ".join(folded.quote(b.end(), stop).split()),
                 span=folded.span(b.end(), stop),
-                lead=_own_lead(text, b.end(), stop) or list(lead),
+                lead=led,
+                support=[a for a in agency_run(text, w.end(), stop) if a not in led] if w else [],
                 deadline=_printed(folded, due.start(), due.end()) if due else None,
                 source="prose",
             )
@@ -540,9 +548,10 @@ LINE_LABEL = re.compile(r"[^:\n]{0,80}:[ \t*_]*")
 """A line's label before its colon ("Đối với các trường học: …")."""
 
 
-def _own_lead(text: str, start: int, end: int) -> list[str]:
+def _own_lead(folded: Folded, start: int, end: int) -> list[str]:
     """The body a listed line gives its work to: after "giao" in its first sentence, else the bodies that open it
-    (or open it after its label) as the subject of a duty."""
+    (or open it after its label, or after an opening clause) as the subject of a duty."""
+    text = folded.text
     stop = text.find(". ", start, end)
     stop = end if stop == -1 else stop
     given = GIVES.search(text, start, stop)
@@ -551,14 +560,19 @@ def _own_lead(text: str, start: int, end: int) -> list[str]:
         if named:
             return named
     label = LINE_LABEL.match(text, start, stop)
-    comma = text.find(
-        ", ", start, min(stop, start + 80)
-    )  # "Trong thời gian nghỉ lễ, các cơ quan, đơn vị … phải …"
+    comma = text.find(", ", start, min(stop, start + 80))  # "Trong thời gian nghỉ lễ, các cơ quan … phải …"
     for at in [start] + ([label.end()] if label else []) + ([comma + 2] if comma != -1 else []):
         named = agency_run(text, at, min(stop, at + 160))
-        if named and DUTY_AFTER_NAME.match(text, _run_end(text, at, stop)):
+        if named and _duty_follows(folded, _run_end(text, at, stop)):
             return named
     return []
+
+
+def _duty_follows(folded: Folded, pos: int) -> bool:
+    """Whether a verb follows the bodies that end at ``pos`` ("Sở Y tế có trách nhiệm …", "Ngân hàng Nhà nước Việt
+    Nam chỉ đạo …"): the next word is printed in lower case, no colon or comma between (those label or list)."""
+    m = DUTY_AFTER_NAME.match(folded.text, pos)
+    return m is not None and folded.quote(m.end(), m.end() + 1).islower()
 
 
 def _run_end(text: str, start: int, stop: int) -> int:
@@ -573,15 +587,8 @@ def _run_end(text: str, start: int, stop: int) -> int:
     return pos
 
 
-DUTY_AFTER_NAME = re.compile(
-    r"[\s,]*(?:"
-    + fuzzy_alternation(
-        ("có trách nhiệm", "chịu trách nhiệm", "chủ trì", "phải", "thực hiện", "tổ chức", "hướng dẫn")
-    )
-    + r")(?![a-z])"
-)
-"""What follows a body that opens a listed line as the subject of its duty ("Sở Y tế có trách nhiệm hướng dẫn …"),
-not as a topic ("Sở Y tế: …" labels what follows)."""
+DUTY_AFTER_NAME = re.compile(r"[ \t*_]+(?=[^\W\d_])")
+"""The space between a body that opens a listed line and the verb of its duty."""
 
 
 def _courtesy(task: Task) -> bool:

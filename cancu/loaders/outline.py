@@ -270,10 +270,14 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
         if b and not _continues(prev_text, folded, ls + b.start(2), le):
             marker = "+" if b.group(1) == OCR_PLUS else b.group(1)
             items.append((ls + b.start(2), le, marker, 2 if marker == "+" else 1))
-        elif items and (
-            items[-1][1] >= ls - 2
-            or (PAGE_GAP.fullmatch(text, items[-1][1], ls) and line.lstrip()[:1].islower())
-        ):
+        elif (
+            items
+            and (
+                items[-1][1] >= ls - 2
+                or (PAGE_GAP.fullmatch(text, items[-1][1], ls) and line.lstrip()[:1].islower())
+            )
+            and not (items[-1][1] < ls - 1 and (LETTER_LINE.match(line) or ARABIC_LINE.match(line)))
+        ):  # (after a blank line, "b) Bộ Tài chính chủ trì …" opens an item of its own, not the dash item's words)
             s, _, m, d = items[-1]
             items[-1] = (s, le, m, d)  # a wrapped line continues the item, across a page break too
         prev_text = line
