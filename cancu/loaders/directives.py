@@ -273,43 +273,105 @@ def directive_tasks(
         ):  # "2. Để cải thiện chỉ số, yêu cầu các sở, ban, ngành …:" over "- …" lines: the lines are the work
             tasks += listed
             continue
-        given = GIVES.match(text, start) or ASKS.match(text, start)
-        if (
-            given
-        ):  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế …", "đề nghị các Tập đoàn: …": the bodies given the work
-            lead = shared_list(folded, given.end(), end) or agency_run(
-                text, given.end(), min(end, given.end() + 160)
+        if not labelled and text[start:end].rstrip(" \t\n*_").endswith(":"):
+            # "3. Trong thời gian tới, yêu cầu các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau:" over
+            # "(1) Giao …" items: a lead-in, no task; its bodies do the items that name none
+            asked = ASKS.search(text, start, end)
+            groups = (
+                (shared_list(folded, asked.end(), end) or agency_run(text, asked.end(), end))
+                if asked
+                else groups
             )
-        else:
-            lead = (
-                shared_list(folded, start, end)
-                or agency_run(text, start, min(end, start + 120))[:1]
-                or _clause_subject(text, start, end)
+            groups = groups or []
+            continue
+        pieces = _actor_sentences(folded, start, end)
+        for k, (s_start, s_end) in enumerate(pieces):
+            lead = _item_lead(folded, s_start, s_end, labelled)
+            if k == 0 and not lead and not labelled:
+                lead = groups  # a proposal's answer that names no body is no one's work by default
+            if not lead and (k > 0 or len(pieces) > 1):
+                continue  # "Các Bộ, cơ quan thống nhất …; giao Bộ …": the work is the sentences that name their actor
+            w = WITH.search(text, s_start, min(s_end, s_start + 300)) if lead else None
+            support = [a for a in agency_run(text, w.end(), s_end) if a not in lead] if w else []
+            due = cues.due_phrase().search(text, s_start, s_end)
+            tasks.append(
+                Task(
+                    text=" ".join(folded.quote(s_start, s_end).split()).strip(),
+                    span=folded.span(s_start, s_end),
+                    lead=list(lead),
+                    support=support if labelled or k > 0 else [],
+                    deadline=_printed(folded, due.start(), due.end()) if due else None,
+                    source="prose",
+                )
             )
-        if not lead and (asked := ASKS.search(text, start, min(end, start + 120))):
-            # "Trong thời gian tới, yêu cầu các bộ, ngành tập trung …": the bodies the item's request names
-            lead = shared_list(folded, asked.end(), end) or agency_run(
-                text, asked.end(), min(end, asked.end() + 160)
-            )
-        if not lead and BARE_PROVINCE.match(folded.quote(start, min(end, start + 12))):
-            province = province_named_in(folded, named=True)  # "Tỉnh căn cứ …" in a notice to one province
-            lead = [f"UBND {Place(province=province).unit_name()}"] if province else []
-        if not lead and not labelled:
-            lead = groups  # a proposal's answer that names no body is no one's work by default
-        w = WITH.search(text, start, min(end, start + 300)) if lead else None
-        support = [a for a in agency_run(text, w.end(), end) if a not in lead] if w else []
-        due = cues.due_phrase().search(text, start, end)
-        tasks.append(
-            Task(
-                text=" ".join(folded.quote(start, end).split()).strip(),
-                span=folded.span(start, end),
-                lead=list(lead),
-                support=support if labelled else [],
-                deadline=_printed(folded, due.start(), due.end()) if due else None,
-                source="prose",
-            )
-        )
     return tasks
+
+
+def _item_lead(folded: Folded, start: int, end: int, labelled: bool) -> list[str]:
+    """The bodies an item (or one sentence of it) gives its work to: given or asked at its start ("Giao Bộ …",
+    "đề nghị các Tập đoàn: …"), opening it, the subject after an opening clause, given or asked further in its
+    first sentence ("Các Bộ, cơ quan thống nhất …; giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình"), or the
+    province a notice to one province calls "Tỉnh"."""
+    text = folded.text
+    given = GIVES.match(text, start) or ASKS.match(text, start)
+    if (
+        given
+    ):  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế …", "đề nghị các Tập đoàn: …": the bodies given the work
+        return shared_list(folded, given.end(), end) or agency_run(
+            text, given.end(), min(end, given.end() + 160)
+        )
+    lead = (
+        shared_list(folded, start, end)
+        or agency_run(text, start, min(end, start + 120))[:1]
+        or _clause_subject(text, start, end)
+    )
+    first = text.find(". ", start, end)
+    first = end if first == -1 else first
+    if not lead and (inner := GIVES.search(text, start, first)):
+        lead = agency_run(text, inner.end(), min(first, inner.end() + 160))
+    if not lead and (asked := ASKS.search(text, start, min(end, start + 120))):
+        # "Trong thời gian tới, yêu cầu các bộ, ngành tập trung …": the bodies the item's request names
+        lead = shared_list(folded, asked.end(), end) or agency_run(
+            text, asked.end(), min(end, asked.end() + 160)
+        )
+    if not lead and BARE_PROVINCE.match(folded.quote(start, min(end, start + 12))):
+        province = province_named_in(folded, named=True)  # "Tỉnh căn cứ …" in a notice to one province
+        lead = [f"UBND {Place(province=province).unit_name()}"] if province else []
+    return lead
+
+
+def _actor_sentences(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
+    """An item's work cut where a later sentence names its own actor ("… Bộ Dân tộc và Tôn giáo chịu trách nhiệm
+    hướng dẫn …", "… Yêu cầu các Bộ, cơ quan đổi mới …"): each such sentence is a task of its own (corpus/notes/jx.md
+    rule 2); a sentence with no actor of its own stays with the one before it."""
+    text = folded.text
+    cuts = [start]
+    closing = _cues().get("closing")
+    for m in SENTENCE_START.finditer(text, start, end):
+        at = m.end()
+        if closing is not None and closing.search(text, at, min(end, at + 60)):
+            end = (
+                m.start() + 1
+            )  # "Văn phòng Chính phủ thông báo để … biết, thực hiện./.": the notice's closing
+            break
+        if GIVES.match(text, at) or ASKS.match(text, at):
+            cuts.append(at)
+            continue
+        named = agency_run(text, at, min(end, at + 160))
+        if named and _duty_follows(folded, _run_end(text, at, end)):
+            cuts.append(at)
+    bounds = cuts[1:] + [end]
+    return [(a, _trimmed_end(text, a, b)) for a, b in zip(cuts, bounds, strict=True)]
+
+
+SENTENCE_START = re.compile(r"[.;][ \t]*\n?[ \t]*(?=[^\W\d_])")
+"""Where a sentence (or a ";" clause) of an item's work starts."""
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n;":
+        end -= 1
+    return end
 
 
 def shared_list(folded: Folded, start: int, end: int) -> list[str]:
@@ -355,7 +417,7 @@ def shared_list(folded: Folded, start: int, end: int) -> list[str]:
 
 OBJECT_OF = re.compile(r"(?:cua|voi|cho|tai|theo|doi voi|den|tu|ve)\s+(?:cac\s+)?$")
 """Words that make the body after them an object, not the subject ("đề nghị của các Bộ, cơ quan liên quan")."""
-AFTER_CLAUSE = re.compile(r",\s*$")
+AFTER_CLAUSE = re.compile(r",\s*(?:cac\s+)?$")
 
 
 def _clause_subject(text: str, start: int, end: int) -> list[str]:
@@ -367,8 +429,10 @@ def _clause_subject(text: str, start: int, end: int) -> list[str]:
         before = text[max(start, s - 12) : s]
         if OBJECT_OF.search(before):
             continue
-        if AFTER_CLAUSE.search(before):
-            return [name]
+        if AFTER_CLAUSE.search(
+            before
+        ):  # the whole run of bodies there: "…, các Bộ, cơ quan, địa phương tập trung …"
+            return agency_run(text, s, min(end if stop == -1 else stop, s + 240)) or [name]
     return []
 
 

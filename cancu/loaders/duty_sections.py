@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import cache
 
 from cancu.loaders import agency_names, cues
-from cancu.loaders.directives import GAP, GIVES, agency_run
+from cancu.loaders.directives import GAP, GIVES, agency_run, shared_list
 from cancu.loaders.fold import Folded, fuzzy_alternation
 from cancu.loaders.outline import Outline, Section, heading_words_start
 from cancu.loaders.spans import inside_any
@@ -64,6 +64,10 @@ def _bodies(folded: Folded, sec: Section) -> tuple[list[str], int | None]:
     start = lead_in.end() if lead_in else start
     if not _opens_a_body().match(text, start):
         return [], None  # most headings open with no body's first word: no need to look for names
+    if shared_list(
+        folded, start, sec.end
+    ):  # "8. Các Bộ, cơ quan: Tài chính, Xây dựng, …": the list names the bodies
+        return [], None
     names = agency_run(text, start, h.end)
     if not names:
         paren = text.find("(", start, h.end)  # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …):"
