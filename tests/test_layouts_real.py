@@ -2137,6 +2137,25 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 DIRECTIVE_ROWS = [
     pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
+Số: 512/TB-VPCP
+Hà Nội, ngày 05 tháng 10 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Tuyên Quang
+Sau khi nghe báo cáo của Tỉnh, Phó Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Năm 2025, tỉnh Tuyên Quang đã đạt nhiều kết quả quan trọng.
+II. NHIỆM VỤ THỜI GIAN TỚI
+Thời gian tới, Tỉnh cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:
+- Tiếp tục hoàn thiện tổ chức bộ máy của chính quyền địa phương 02 cấp, bảo đảm vận hành thông suốt.
+- Quyết liệt đẩy nhanh tiến độ giải ngân vốn đầu tư công được giao.
+III. VỀ CÁC KIẾN NGHỊ CỦA TỈNH
+1. Về đề nghị bổ sung biên chế cho cấp xã: Giao Bộ Nội vụ nghiên cứu, xử lý theo thẩm quyền.
+""",
+        {"leads": [["UBND tỉnh Tuyên Quang"], ["UBND tỉnh Tuyên Quang"], ["Bộ Nội vụ"]]},
+        id="notice-to-a-province-its-bullets-led-by-the-province-the-lead-in-names-not-the-speaker",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
 Số: 631/TB-VPCP
 Hà Nội, ngày 25 tháng 11 năm 2025
 THÔNG BÁO

@@ -19,6 +19,7 @@ from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
 from cancu.loaders.duty_sections import LEAD_IN, duty_tasks, run_end
 from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
+from cancu.loaders.issuers import Place, province_named_in
 from cancu.loaders.localities import name_localities
 from cancu.loaders.outline import Outline, Section, area_of, heading_words_start, outline
 from cancu.loaders.outline import folded_words as fold_words
@@ -340,9 +341,25 @@ def _lead_in(folded: Folded, o: Outline, item) -> list[str]:
     para_end = text.rfind(":", max(0, line - 3), line + 1) if line > 0 else -1
     if para_end == -1:
         return []
-    para_start = max(text.rfind("\n\n", 0, para_end) + 2, o.items[k - 1].end if k else 0)
+    sec = o.items[k].section
+    floor = sec.heading.end if sec is not None and sec.heading is not None else 0
+    para_start = max(  # the lead-in sentence, never back past its heading or the run before
+        text.rfind("\n\n", 0, para_end) + 2,
+        text.rfind(". ", 0, para_end) + 2,
+        text.rfind(".\n", 0, para_end) + 2,
+        o.items[k - 1].end if k else 0,
+        floor if floor < para_end else 0,
+    )
     found = agency_names.find_in(text, para_start, para_end)
-    return agency_run(text, found[0][1], para_end) if found else []
+    if found:
+        return agency_run(text, found[0][1], para_end)
+    printed = folded.quote(para_start, para_end)
+    if directives.BARE_PROVINCE.search(
+        printed
+    ):  # "Thời gian tới, Tỉnh cần tập trung … sau:" in a notice to one
+        province = province_named_in(folded, named=True)  # province
+        return [f"UBND {Place(province=province).unit_name()}"] if province else []
+    return []
 
 
 def _heading_unit(folded: Folded, sec: Section) -> list[str]:
