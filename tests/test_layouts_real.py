@@ -2137,6 +2137,22 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 DIRECTIVE_ROWS = [
     pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
+Số: 653/TB-VPCP
+Hà Nội, ngày 28 tháng 11 năm 2025
+THÔNG BÁO
+Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI CÁC BUỔI LÀM VIỆC TẠI CÁC DỰ ÁN ĐIỆN
+Phó Thủ tướng Chính phủ đã có ý kiến chỉ đạo như sau:
+**1. Về Dự án Nhà máy điện Nhơn Trạch 3 và Nhơn Trạch 4**
+a) Đánh giá cao nỗ lực của Chủ đầu tư dự án đã hoàn thành xây dựng dự án và sẵn sàng đưa vào vận hành thương mại.
+b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:
+(i) Ủy ban nhân dân tỉnh Đồng Nai chỉ đạo đơn vị liên quan hoàn thành bàn giao mặt bằng xây dựng các móng trụ.
+(ii) Giao Bộ Công Thương nghiên cứu, xem xét theo thẩm quyền các đề xuất, kiến nghị của Chủ đầu tư.
+""",
+        {"leads": [["UBND tỉnh Đồng Nai"], ["Bộ Công Thương"]]},
+        id="notice-roman-points-in-brackets-inside-a-task-section",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
 Số: 512/TB-VPCP
 Hà Nội, ngày 05 tháng 10 năm 2025
 THÔNG BÁO

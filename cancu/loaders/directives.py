@@ -179,16 +179,25 @@ def _executing_sentences(text: str, start: int, end: int) -> Iterator[tuple[int,
         yield max([floor, *(text.rfind(x, floor, cue.start()) + 1 for x in (". ", ".\n", "\n\n"))]), cue
 
 
-NUMBERED = re.compile(r"(?m)^[ \t]*\(?\d{1,2}[ \t]*[.)][ \t]+(?=\S)")
+NUMBERED = re.compile(r"(?m)^[ \t]*(?:\(?\d{1,2}[ \t]*[.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+(?=\S)")
+"""A numbered point at a line's start: "1.", "2)", "(3)", or a Roman "(iv)" (folded, so lower case)."""
 
 
 def directive_tasks(
-    folded: Folded, o: Outline, doc_type: str | None, body_start: int, own: str | None
+    folded: Folded,
+    o: Outline,
+    doc_type: str | None,
+    body_start: int,
+    own: str | None,
+    beside: bool = False,
 ) -> list[Task]:
     """Numbered directives of a document that has no "Nhiệm vụ" section: each numbered line with a
     sentence of its own; its lead is the body it opens with, else the bodies requested or addressed. A notice
-    or letter whose "Nhiệm vụ" section gave no task has only its answered points read ("1. Về …: Giao X …")."""
-    planned = any(s.role == "tasks" for s in o.sections)  # a "Nhiệm vụ" section that gave no task
+    or letter whose "Nhiệm vụ" section gave no task has only its answered points read ("1. Về …: Giao X …").
+    ``beside``: read beside the plan readers' tasks (the caller keeps only what they did not read), so numbered
+    points inside a task section are read too ("b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:" over "(i) …")."""
+    sectioned = any(s.role == "tasks" for s in o.sections)
+    planned = not beside and sectioned  # a "Nhiệm vụ" section that gave no task
     if planned and doc_type not in DIRECTIVE_TYPES:
         return []
     if (
@@ -233,7 +242,7 @@ def directive_tasks(
         if planned:
             continue  # with a "Nhiệm vụ" section, only the points answered after their colon are read here
         sec = o.section_at(m.start())
-        if sec is not None and sec.role is not None:
+        if sec is not None and sec.role is not None and not (beside and sec.role == "tasks"):
             continue
         stop = numbered[i + 1].start() if i + 1 < len(numbered) else tail
         para = PARAGRAPH_END.search(text, end, stop)  # the item's lines, to a blank line or the next item
@@ -289,8 +298,10 @@ def directive_tasks(
             lead = _item_lead(folded, s_start, s_end, labelled)
             if k == 0 and not lead and not labelled:
                 lead = groups  # a proposal's answer that names no body is no one's work by default
-            if not lead and (k > 0 or len(pieces) > 1):
-                continue  # "Các Bộ, cơ quan thống nhất …; giao Bộ …": the work is the sentences that name their actor
+            if not lead and (k > 0 or len(pieces) > 1 or beside and sectioned):
+                # "Các Bộ, cơ quan thống nhất …; giao Bộ …": the work is the sentences that name their actor; beside a
+                # task section, a point that names no body is a finding ("1. Đánh giá cao …")
+                continue
             w = WITH.search(text, s_start, min(s_end, s_start + 300)) if lead else None
             support = [a for a in agency_run(text, w.end(), s_end) if a not in lead] if w else []
             due = cues.due_phrase().search(text, s_start, s_end)

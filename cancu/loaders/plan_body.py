@@ -74,9 +74,12 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
     )
     duty_spans = [(s, e, a) for s, e, names in by_body for a in names]
     directive = not record.tasks
-    if directive:
-        record.tasks = directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
-    elif header.info.type in directives.DIRECTIVE_TYPES:
+    directed = header.info.type in directives.DIRECTIVE_TYPES
+    if directive:  # a letter or notice: its numbered points, those inside a task section too
+        record.tasks = directives.directive_tasks(
+            folded, o, header.info.type, header.title_end, own, beside=directed
+        )
+    elif directed:
         # a letter or notice read above by the plan readers (a task section, bodies' headings): its numbered
         # directives and answered points ("1. Về …: giao X …") that they did not read
         taken = [t.span for t in record.tasks]
@@ -84,7 +87,9 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
             record.tasks
             + [
                 t
-                for t in directives.directive_tasks(folded, o, header.info.type, header.title_end, own)
+                for t in directives.directive_tasks(
+                    folded, o, header.info.type, header.title_end, own, beside=True
+                )
                 if not any(a <= t.span[0] < b or t.span[0] <= a < t.span[1] for a, b in taken)
                 and len(t.text.split()) >= directives.MIN_WORDS  # not a heading's words read again
             ],
