@@ -2136,6 +2136,22 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """# Công văn 12/VP về tập huấn hệ thống theo dõi nghị quyết ra sao?
+
+Ngày 02/12/2025, Văn phòng Tỉnh ủy có Công văn 12/VP về tập huấn. Theo đó, Văn phòng Tỉnh ủy đề nghị các sở, ban, ngành
+cử cán bộ tham gia tập huấn đầy đủ, đúng thành phần.
+
+**Trên đây là thông tin về Công văn 12/VP**
+
+## Cán bộ, công chức có những nghĩa vụ gì?
+
+Căn cứ theo Điều 8 Luật Cán bộ, công chức quy định như sau: cán bộ, công chức có nghĩa vụ chấp hành nghiêm chỉnh
+đường lối. Người đứng đầu yêu cầu các cơ quan, đơn vị thực hiện nghiêm kỷ luật.
+""",
+        {"leads": [["Sở, ban, ngành tỉnh"]]},
+        id="legal-news-page-the-prose-of-its-appended-law-asks-no-body",
+    ),
+    pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
 Số: 653/TB-VPCP
 Hà Nội, ngày 28 tháng 11 năm 2025

@@ -204,11 +204,14 @@ def directive_tasks(
         doc_type is None
     ):  # a text of no known type (a news post): duties given by "giao" and asked of named bodies
         read: list[Task] = []
+        limit = folded.span(page_tail(folded, body_start), len(folded.text))[
+            0
+        ]  # not a page's appended matter
         for reader in (_given, _asked, _told):  # each reads only what an earlier one has not
             read += [
                 t
                 for t in reader(folded, body_start)
-                if not any(a <= t.span[0] < b for a, b in (r.span for r in read))
+                if not any(a <= t.span[0] < b for a, b in (r.span for r in read)) and t.span[0] < limit
             ]
         return sorted(read, key=lambda t: t.span)
     if doc_type not in DIRECTIVE_TYPES:
@@ -733,7 +736,10 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
                 source="prose",
             )
         )
-    read = _given(folded, body_start)
+    limit = folded.span(page_tail(folded, body_start), len(text))[
+        0
+    ]  # a page's appended matter is not the letter's
+    read = [t for t in _given(folded, body_start) if t.span[0] < limit]
     for found in (
         tasks,
         _asked_addressees(folded, body_start),
@@ -748,6 +754,7 @@ def _led_paragraphs(folded: Folded, body_start: int) -> list[Task]:
             if not any(a <= t.span[0] < b or t.span[0] <= a < t.span[1] for a, b in _spans(read))
             and not _courtesy(t)
             and not t.text.rstrip(" *_").endswith(":")  # a lead-in: its work is the list after it
+            and t.span[0] < limit
         ]
     return sorted(read, key=lambda t: t.span)
 
