@@ -2136,6 +2136,29 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """ỦY BAN NHÂN DÂN
+THÀNH PHỐ CẦN THƠ
+Số: 160/KH-UBND
+Cần Thơ, ngày 10 tháng 8 năm 2025
+KẾ HOẠCH
+Giám sát, đánh giá Chương trình mục tiêu quốc gia năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Theo dõi, đánh giá kết quả thực hiện Chương trình.
+II. NỘI DUNG GIÁM SÁT
+1. Nội dung giám sát
+Tiến độ, kết quả thực hiện các dự án.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+- Phối hợp các cơ quan liên quan thực hiện việc giám sát, đánh giá đối với cấp xã.
+- Tổng hợp, tham mưu báo cáo cấp có thẩm quyền kết quả giám sát.
+2. Ủy ban nhân dân cấp xã
+- Phê duyệt kế hoạch giám sát, đánh giá, phân công trách nhiệm cụ thể.
+""",
+        {"leads": [["Sở Nông nghiệp và Môi trường"], ["Sở Nông nghiệp và Môi trường"], ["UBND cấp xã"]]},
+        id="plan-with-no-task-section-its-organization-duties-are-the-tasks",
+    ),
+    pytest.param(
         """# Công văn 12/VP về tập huấn hệ thống theo dõi nghị quyết ra sao?
 
 Ngày 02/12/2025, Văn phòng Tỉnh ủy có Công văn 12/VP về tập huấn. Theo đó, Văn phòng Tỉnh ủy đề nghị các sở, ban, ngành

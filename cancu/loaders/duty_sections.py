@@ -45,9 +45,9 @@ def _opens_a_body() -> re.Pattern[str]:
     )
 
 
-def _excluded(sec: Section | None) -> bool:
+def _excluded(sec: Section | None, allowed: tuple[str, ...] = ()) -> bool:
     while sec is not None:
-        if sec.own_role in NOT_DUTIES:
+        if sec.own_role in NOT_DUTIES and sec.own_role not in allowed:
             return True
         sec = sec.parent
     return False
@@ -178,10 +178,12 @@ def given_bodies(folded: Folded, start: int, end: int) -> list[str]:
 
 
 def duty_tasks(
-    folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()
+    folded: Folded, o: Outline, skip: list[tuple[int, int]] = (), organization: bool = False
 ) -> tuple[list[Task], list[tuple[int, int, list[str]]]]:
     """The tasks of every duty section (but those inside ``skip``: task cards read them), and each
-    section's span with the bodies its heading names."""
+    section's span with the bodies its heading names. ``organization``: the agency-headed sections of "Tổ chức
+    thực hiện" give tasks too (a plan with no task section: corpus/notes/ox.md convention 6)."""
+    allowed = ("organization",) if organization else ()
     text = folded.text
     tasks: list[Task] = []
     governed: list[tuple[int, int, list[str]]] = []
@@ -193,7 +195,7 @@ def duty_tasks(
     found: list[tuple[int, int, Section, list[str]]] = []
     lead_of: dict[int, list[str]] = {}
     for sec in o.sections:
-        if sec.heading is None or _excluded(sec):
+        if sec.heading is None or _excluded(sec, allowed):
             continue
         above = lead_of.get(id(sec.parent)) if sec.parent is not None else None
         if above is not None and sec.heading.depth >= 6:

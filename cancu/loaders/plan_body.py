@@ -44,6 +44,10 @@ def _header_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+OWN_DUTY_TYPES = ("KH",)
+"""Document types whose "Tổ chức thực hiện" duties are the work when no task section holds any."""
+
+
 # Phrases searched for in longer stretches are written with ``fuzzy_alternation`` (fast), the same
 # matches as ``"|".join(fuzzy_pattern(p) ...)``.
 def extract_body(folded: Folded, header, record: PlanRecord) -> None:
@@ -61,6 +65,14 @@ def extract_body(folded: Folded, header, record: PlanRecord) -> None:
         prose = _prose_tasks(folded, o, own, read)
         paragraphs = paragraph_tasks(folded, o, read)
         record.tasks = sorted(card_tasks + duty + prose + paragraphs, key=lambda t: t.span)
+        if (
+            not record.tasks
+            and header.info.type in OWN_DUTY_TYPES
+            and not any(s.role == "tasks" for s in o.sections)
+        ):
+            # a plan with no task section (a monitoring plan): the duties "Tổ chức thực hiện" gives each body are its
+            # tasks (corpus/notes/ox.md convention 6)
+            record.tasks = duty_tasks(folded, o, governed, organization=True)[0]
     for task in record.tasks:
         if task.deadline:
             task.due, task.recurring = normalise(task.deadline)
