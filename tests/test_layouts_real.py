@@ -440,6 +440,30 @@ def test_rule_layout_marks(text, want):
 # -- 2. masthead: agency column and authority line (masthead.py, bodies.csv, authority_lines.csv) ----
 MASTHEAD_ROWS = [
     pytest.param(
+        """Báo cáo
+
+10.03.2025 15:0211 đã xem
+
+ỦY BAN NHÂN DÂN
+
+XÃ TÂN HƯƠNG
+
+Số: 31  /BC-UBND
+
+ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+      Độc lập - Tự do - Hạnh phúc
+
+         Tân Hương, ngày 07 tháng 3 năm 2025
+
+BÁO CÁO
+
+Kết quả công tác cải cách hành chính Quý I năm 2025
+""",
+        {"doc": {"number": "31/BC-UBND", "type": "BC", "issuer": "UBND xã Tân Hương", "date": "2025-03-07"}},
+        id="portal-page-category-word-above-the-masthead-and-spaces-before-the-number-s-slash",
+    ),
+    pytest.param(
         """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
 Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019 |
 BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ

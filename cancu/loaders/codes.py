@@ -28,6 +28,13 @@ STATE_NUMBER = re.compile(
     r"(?:\s?/\s?(?P<year>(?:19|20)\d{2}))?"
     r"\s?/\s?(?P<code>" + _SEG + r"(?:(?:\s?-[ \t]*|\.(?=\S)|-\s*\n\s*|/)" + _SEG + r")*)"
 )
+LABELLED_NUMBER = re.compile(
+    r"(?P<num>" + _FIRST_DIGIT + r"\d{0,4}[a-z]?)"
+    r"(?:[ \t]{0,6}/\s?(?P<year>(?:19|20)\d{2}))?"
+    r"[ \t]{0,6}/\s?(?P<code>" + _SEG + r"(?:(?:\s?-[ \t]*|\.(?=\S)|-\s*\n\s*|/)" + _SEG + r")*)"
+)
+"""``STATE_NUMBER`` after its "Số:" label, where a form's blank may leave spaces before the slash ("Số: 31  /BC-UBND"):
+read only there, so a citation's digits never join a slash far off."""
 OLD_NUMBER = re.compile(r"(?P<num>" + _FIRST_DIGIT + r"\d{0,4})\s?-\s?(?P<issuer>[a-z]{2,5})(?![a-z0-9/&-])")
 """An old-style number with no year and no type code ("94-CP", "235-HĐBT"): read only after a type word."""
 PARTY_NUMBER = re.compile(

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from cancu.loaders import agency_names, cues, masthead
 from cancu.loaders.citations import parse_date
-from cancu.loaders.codes import STATE_NUMBER, Number, parse_state
+from cancu.loaders.codes import LABELLED_NUMBER, STATE_NUMBER, Number, parse_state
 from cancu.loaders.fold import Folded, fold_str, fuzzy_alternation, fuzzy_pattern
 from cancu.loaders.issuers import (
     Issuer,
@@ -122,6 +122,16 @@ def read_header(folded: Folded) -> Header:
     info = DocumentInfo()
     warnings: list[str] = []
     tw = _title_words().search(text, 0, min(len(text), HEADER_LIMIT + 1500))
+    motto = CONG_HOA.search(text, tw.end(), min(len(text), tw.end() + HEADER_LIMIT)) if tw else None
+    later = (
+        _title_words().search(text, motto.end(), min(len(text), motto.end() + HEADER_LIMIT))
+        if motto
+        else None
+    )
+    if (
+        later is not None
+    ):  # "Báo cáo" over a portal page's masthead: the page's category, the type line is below
+        tw = later
     header_end = tw.start() if tw else min(len(text), HEADER_LIMIT)
     if tw:
         info.type = _title_types()[tw.lastgroup]
@@ -451,7 +461,7 @@ def _type_code(printed: str) -> str | None:
 def _own_number(folded: Folded, header_end: int) -> Number | None:
     text = folded.text
     for label in SO_LABEL.finditer(text, 0, header_end + 200):
-        m = STATE_NUMBER.match(text, label.end())
+        m = STATE_NUMBER.match(text, label.end()) or LABELLED_NUMBER.match(text, label.end())
         if m:
             return parse_state(m, folded.aligned)
     for label in SO_BARE.finditer(text, 0, header_end + 200):  # "SỐ 30/QĐ-TTG NGÀY 10 THÁNG 01 NĂM 2007"
