@@ -85,6 +85,24 @@ def test_rule_report_periods(sentence: str, want: list[str]) -> None:
 
 
 ROWS = [
+    pytest.param(
+        PLAN_HEAD
+        + """2. Căn cứ nội dung Kế hoạch
+và tình hình thực tiễn, các sở, ban, ngành có trách nhiệm xây dựng kế hoạch chi tiết, báo cáo Ủy ban nhân dân tỉnh kết quả \
+thực hiện theo quy định.
+""",
+        [("Sở, ban, ngành tỉnh", "UBND tỉnh Lai Châu", None, [])],
+        id="the-reporting-bodies-after-an-opening-can-cu-clause",
+    ),
+    pytest.param(
+        PLAN_HEAD
+        + """1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+2. Các sở, ban, ngành rà soát văn bản do cơ quan mình tham mưu ban hành và gửi kết quả rà soát về Sở Tư pháp để \
+tổng hợp.
+""",
+        [("Sở, ban, ngành tỉnh", "Sở Tư pháp", None, [])],
+        id="a-review-s-results-sent-to-a-department",
+    ),
     # -- what makes a report: the verb, its recipient, a period or a due date
     pytest.param(
         PLAN_HEAD
