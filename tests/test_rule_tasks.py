@@ -389,6 +389,13 @@ CELLS = [
         ["Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam"],
     ),
     ("Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh", ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"]),
+    ("Sở GD&ĐT, Sở TN&MT", ["Sở Giáo dục và Đào tạo", "Sở Tài nguyên và Môi trường"]),
+    ("Sở NN&PTNT; Sở GTVT", ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Giao thông vận tải"]),
+    ("Bộ CHQS tỉnh, Công an tỉnh", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]),
+    ("Các tổ chức chính trị - xã hội tỉnh", ["Tổ chức chính trị - xã hội tỉnh"]),
+    ("Các doanh nghiệp viễn thông", ["Doanh nghiệp viễn thông"]),
+    ("Thường trực Tỉnh ủy; Văn phòng Tỉnh ủy", ["Thường trực Tỉnh ủy", "Văn phòng Tỉnh ủy"]),
+    ("Ủy ban Kinh tế và Tài chính của Quốc hội", ["Ủy ban Kinh tế và Tài chính của Quốc hội"]),
 ]
 
 
