@@ -2160,6 +2160,20 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 11298/VPCP-KTTH
+Hà Nội, ngày 18 tháng 11 năm 2025
+Kính gửi: Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ.
+Xét báo cáo của Bộ Tài chính, Phó Thủ tướng Chính phủ có ý kiến như sau:
+Các Bộ, cơ quan ngang
+Bộ, cơ quan thuộc Chính phủ nghiên cứu các nội dung, giải pháp tại Báo cáo nêu trên; chủ động rà soát, cập nhật,
+điều chỉnh các kế hoạch, chương trình hành động.
+Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện./.
+""",
+        {"leads": [["Bộ, cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ"]]},
+        id="letter-conveying-an-opinion-its-paragraph-opens-with-the-bodies-that-act",
+    ),
+    pytest.param(
         """ỦY BAN NHÂN DÂN
 THÀNH PHỐ CẦN THƠ
 Số: 160/KH-UBND

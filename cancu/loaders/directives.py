@@ -789,6 +789,9 @@ def _told(folded: Folded, body_start: int) -> list[Task]:
     tasks = []
     for m in cue["content"].finditer(text, body_start):
         start = SPACES.match(text, m.end() + (1 if text[m.end() : m.end() + 1] == "," else 0)).end()
+        start += len(text[start : start + 8]) - len(
+            text[start : start + 8].lstrip("\n \t*_|")
+        )  # its own line
         lead = agency_run(text, start, min(len(text), start + 200))
         if lead:
             tasks.append(_led_task(folded, start, start, lead))
