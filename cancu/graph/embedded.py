@@ -366,10 +366,11 @@ class EmbeddedStore:
                 write_contribution(db, key, "\x01".join(ord_), effective(contrib, base))
 
             g = build_graph(records(), registry, keep, ordered=True)
-            counts = write_diff(db, g)
             by_kind: dict[str, int] = {}
             for d in g._node.values():
                 by_kind[d.get("kind", "?")] = by_kind.get(d.get("kind", "?"), 0) + 1
+            counts = write_diff(db, g, consume=True)  # g's attributes go as their rows are written
+            del g
         set_meta(
             db,
             "counts",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +40,21 @@ def lookup_keys(attrs: dict[str, Any]) -> tuple[str | None, str]:
 CHUNK = 5000
 
 
-def write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph) -> dict[str, int]:
+def write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph, consume: bool = False) -> dict[str, int]:
     """Make the rows equal to ``g``, touching only rows whose content differs: a changed file's
     facts are rewritten, the rest of the country is compared, not written. Returns the counts.
-    An empty graph (a first load) is filled in key order with its secondary indexes built after."""
+    An empty graph (a first load) is filled in key order with its secondary indexes built after.
+    ``consume``: ``g`` is used up — each node's and edge's attributes are emptied once its row is
+    written, so the rows' texts never sit next to the whole graph (a full load's peak)."""
     if db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone() is None:
         with indexes_built_after(db):
-            return _write_diff(db, g, in_key_order=True)
-    return _write_diff(db, g, in_key_order=False)
+            return _write_diff(db, g, in_key_order=True, consume=consume)
+    return _write_diff(db, g, in_key_order=False, consume=consume)
 
 
-def _write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph, in_key_order: bool) -> dict[str, int]:
+def _write_diff(
+    db: sqlite3.Connection, g: nx.MultiDiGraph, in_key_order: bool, consume: bool
+) -> dict[str, int]:
     """``in_key_order``: rows inserted sorted by their primary key (appends to the B-trees)."""
     node_items = ((k, g._node[k]) for k in sorted(g._node)) if in_key_order else g._node.items()
     succ_items = ((k, g._succ[k]) for k in sorted(g._succ)) if in_key_order else g._succ.items()
@@ -70,12 +74,16 @@ def _write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph, in_key_order: bool) 
         )
         nodes_written += len(rows)
         stored.difference_update(texts)
+        if consume:
+            del texts, rows
+            for _, attrs in chunk:
+                attrs.clear()
     db.executemany("DELETE FROM nodes WHERE key = ?", ((k,) for k in stored))
     nodes_deleted = len(stored)
     del stored
     stored_edges = {(a, b, k) for a, b, k in db.execute("SELECT src, dst, key FROM edges")}
     edges = edges_written = 0
-    for chunk in _chunks(succ_items):
+    for chunk in _chunks(succ_items, _out_edges):  # CHUNK edges, not CHUNK sources
         texts = {
             (a, b, k): encode(attrs)
             for a, targets in chunk
@@ -91,6 +99,12 @@ def _write_diff(db: sqlite3.Connection, g: nx.MultiDiGraph, in_key_order: bool) 
         db.executemany("INSERT OR REPLACE INTO edges(src, dst, key, attrs) VALUES (?, ?, ?, ?)", rows)
         edges_written += len(rows)
         stored_edges.difference_update(texts)
+        if consume:
+            del texts, rows
+            for _, targets in chunk:
+                for keyed in targets.values():
+                    for attrs in keyed.values():
+                        attrs.clear()
     db.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND key = ?", stored_edges)
     _write_indexes(db, g)
     return {
@@ -111,15 +125,23 @@ def _old_texts(db: sqlite3.Connection, query: str, keys: list[str]) -> dict[str,
     return dict(db.execute(query, (encode(keys),))) if keys else {}
 
 
-def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+def _chunks(items: Iterable[Any], weight: Callable[[Any], int] = lambda _: 1) -> Iterator[list[Any]]:
+    """``items`` in lists of about ``CHUNK`` rows (``weight``: the rows one item stands for)."""
     chunk: list[Any] = []
+    rows = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) == CHUNK:
+        rows += weight(item)
+        if rows >= CHUNK:
             yield chunk
-            chunk = []
+            chunk, rows = [], 0
     if chunk:
         yield chunk
+
+
+def _out_edges(item: tuple[str, dict[str, dict]]) -> int:
+    """How many edges a node of ``g._succ.items()`` is the source of (a plan: dozens)."""
+    return sum(len(keyed) for keyed in item[1].values())
 
 
 def _write_indexes(db: sqlite3.Connection, g: nx.MultiDiGraph) -> None:
