@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from cancu.loaders import regex_cache  # noqa: F401  (first: installs the regex cache the readers' imports use)
 from cancu.loaders.citations import find_citations
 from cancu.loaders.decode import Decoded, decode_bytes, decode_path, expand_inputs, read_limited
 from cancu.loaders.fold import fold

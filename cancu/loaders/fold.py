@@ -214,18 +214,25 @@ BOUNDARY = r"(?<![a-z0-9])"
 
 def _fuzzy_parts(phrase: str, ocr: bool) -> list[str | tuple[str, ...]]:
     """Per printed character: regex source, or the tuple of its (unescaped) OCR variants."""
-    variants = _letter_variants() if ocr else {}
     parts: list[str | tuple[str, ...]] = []
     for ch in unicodedata.normalize("NFC", phrase):
         if ch.isspace():
             if not parts or parts[-1] != r"\s+":
                 parts.append(r"\s+")
             continue
-        options = variants.get(_quality(ch))
-        parts.append(options if options else re.escape(fold_str(ch)))
+        parts.append(_char_part(ch, ocr))
     return parts
 
 
+@lru_cache(maxsize=2048)
+def _char_part(ch: str, ocr: bool) -> str | tuple[str, ...]:
+    """One printed character's part (cached: every process builds some thousand patterns from a few
+    dozen letters, and the Unicode normalisations cost more than the rest of the pattern building)."""
+    options = _letter_variants().get(_quality(ch)) if ocr else None
+    return options if options else re.escape(fold_str(ch))
+
+
+@lru_cache(maxsize=1024)
 def _source(part: str | tuple[str, ...]) -> str:
     return part if isinstance(part, str) else "(?:" + "|".join(re.escape(v) for v in part) + ")"
 

@@ -1,0 +1,90 @@
+"""The on-disk regex cache gives the very regex ``re.compile`` gives, and a bad file costs only a recompile."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cancu.loaders import regex_cache
+
+PATTERNS = [
+    (r"(?P<year>\d{4})/(?P<kind>[A-ZĐ]+)-UBND", 0, "Số 12/2024/QĐ-UBND ngày", ("year", "kind")),
+    (r"(?<![a-z0-9])s(?:o|0)\s+noi\s+vu(?![a-z])", 0, "giao so  noi vu, s0 noi vux", ()),
+    (r"(?i)căn cứ", 0, "CĂN CỨ Luật", ()),
+    (r"^\s*[-–+•]\s", re.MULTILINE, "a\n - b\n• c", ()),
+    (r"(?:ubnd|uy ban)(?P<a1>)|(?P<a2>)tinh", 0, "uy ban tinh", ("a1", "a2")),
+    (r"(a)(b)?(?(2)c|d)", 0, "abc ad", ()),
+    (r"(?>x+)y", re.IGNORECASE, "XXY xx", ()),
+]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """The cache installed on an empty directory; the process's own cache back afterwards."""
+    was_active = regex_cache._installed_pid is not None
+    regex_cache.uninstall()
+    monkeypatch.setenv("CANCU_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CANCU_REGEX_CACHE", raising=False)
+    re.purge()
+    yield tmp_path
+    regex_cache.uninstall()
+    re.purge()
+    monkeypatch.undo()
+    if was_active:
+        regex_cache.install()
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str], text: str) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+    got = [(m.span(), m.groups(), m.lastgroup) for m in a.finditer(text)]
+    want = [(m.span(), m.groups(), m.lastgroup) for m in b.finditer(text)]
+    assert got == want
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text", "names"), PATTERNS)
+def test_cached_regex_is_the_standard_one(fresh_cache, pattern, flags, text, names):
+    assert regex_cache.install()
+    learned = re.compile(pattern, flags)  # computed, stored
+    regex_cache.save()
+    regex_cache.uninstall()
+    reference = re.compile(pattern, flags)  # the standard library's own
+    re.purge()
+    assert regex_cache.install()
+    assert (pattern, flags) in regex_cache._entries  # read back from the file
+    served = re.compile(pattern, flags)
+    for rx in (learned, served):
+        _same(rx, reference, text)
+        assert tuple(rx.groupindex) == names
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal data", b"\x00" * 64, b"\xe9\x02\x00\x00\x00N"])
+def test_damaged_file_is_ignored(fresh_cache, content):
+    regex_cache.cache_path().write_bytes(content)
+    assert regex_cache.install()
+    assert regex_cache._entries == {}
+    _same(re.compile(r"s(?:o|0)\s+y", 0), regex_cache._stdlib_compile(r"s(?:o|0)\s+y", 0), "so y s0  y")
+
+
+def test_wrong_code_in_file_is_recompiled(fresh_cache):
+    regex_cache.install()
+    re.compile(r"ab+c")
+    entry = regex_cache._entries[(r"ab+c", 0)]
+    regex_cache._entries[(r"ab+c", 0)] = (*entry[:4], b"\xff\xff\xff\xff" * 3)
+    re.purge()
+    _same(re.compile(r"ab+c"), regex_cache._stdlib_compile(r"ab+c", 0), "abbbc ac")
+
+
+def test_bad_pattern_raises_as_usual(fresh_cache):
+    regex_cache.install()
+    with pytest.raises(re.error):
+        re.compile(r"(unclosed")
+
+
+def test_turned_off(fresh_cache, monkeypatch):
+    monkeypatch.setenv("CANCU_REGEX_CACHE", "0")
+    assert not regex_cache.install()
+    re.compile(r"x+y")
+    assert regex_cache._entries == {}
+    regex_cache.save()
+    assert not regex_cache.cache_path().exists()
