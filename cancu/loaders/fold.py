@@ -341,3 +341,63 @@ def per_text(fn):
 @lru_cache(maxsize=1024)
 def fuzzy_regex(phrase: str, *, ocr: bool = True) -> re.Pattern[str]:
     return re.compile(fuzzy_pattern(phrase, ocr=ocr))
+
+
+def named_trie(entries: list[tuple[str, str, str]]) -> str:
+    """The same matches, tried in the same order, as ``named_alternation`` of
+    ``(name, fuzzy_pattern(phrase) + tail)`` for each ``(name, phrase, tail)``, but with the
+    alternatives grouped by their first letter: where a word starts, the engine tries only the
+    phrases that can begin with its letter instead of each of some hundreds in turn (five times
+    faster to scan a text with the agency names).
+
+    Alternatives that begin with different letters never both match at one place, so only those with
+    the same letter must stay in order. A phrase whose first letter has OCR variants that begin with
+    different letters (``(?:u|ii|ư)R``) is one alternative per letter, each with its own variants, in
+    their order (``u(?:|)R``, ``i(?:i)R``); one that can begin with anything (a letter OCR may drop) is
+    a fence that no later phrase is moved over. A phrase may so appear more than once, and its empty
+    group is ``(?P<{name}_{k}>)``: ``trie_name`` gives back ``name``."""
+    items: list[tuple[str, str]] = []
+    for name, phrase, tail in entries:
+        parts = [p for p in _fuzzy_parts(phrase, True) if p]
+        rest = "".join(map(_source, parts[1:])) + tail
+        for k, (letter, first) in enumerate(_first_letters(parts[0]) if parts else [("", "")]):
+            head = first if letter else _source(parts[0]) if parts else ""
+            items.append((letter, head + rest + f"(?P<{name}_{k}>)"))
+    out: list[str] = []
+    run: dict[str, list[str]] = {}
+    for letter, source in items:
+        if letter:
+            run.setdefault(letter, []).append(source)
+            continue
+        out.extend(_branches(run))  # a fence: nothing moves over it
+        run = {}
+        out.append(source)
+    out.extend(_branches(run))
+    return BOUNDARY + "(?:" + "|".join(out) + ")"
+
+
+def trie_name(group: str) -> str:
+    """The entry's name of a ``named_trie`` group."""
+    return group.rsplit("_", 1)[0]
+
+
+def _first_letters(part: str | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(letter, source of what follows it in this part) for each letter the part can begin with, in
+    the order of the variants; ``[("", "")]`` when the part may begin with anything."""
+    if isinstance(part, str):
+        if len(part) == 1 or len(part) == 2 and part[0] == "\\" and not part[1].isalnum():
+            return [(part[-1], "")]  # one (escaped) literal character
+        return [("", "")]
+    if "" in part:
+        return [("", "")]
+    tails: dict[str, list[str]] = {}
+    for variant in part:
+        tails.setdefault(variant[0], []).append(re.escape(variant[1:]))
+    return [(letter, "" if ts == [""] else "(?:" + "|".join(ts) + ")") for letter, ts in tails.items()]
+
+
+def _branches(run: dict[str, list[str]]) -> list[str]:
+    return [
+        re.escape(letter) + (sources[0] if len(sources) == 1 else "(?:" + "|".join(sources) + ")")
+        for letter, sources in run.items()
+    ]
