@@ -188,7 +188,19 @@ def _deletable() -> re.Pattern[str]:
 
 def fold_str(text: str | None) -> str:
     """Folded form of a short string (names, keys): no offset map."""
+    if text and len(text) <= SHORT:
+        return _fold_short(text)
     return (text or "").translate(_table())
+
+
+SHORT = 200
+"""Strings up to this long are folded once per process (names and cells come back in every plan);
+str.translate looks each non-ASCII character up in a dict, which costs more than the look-up."""
+
+
+@lru_cache(maxsize=32768)
+def _fold_short(text: str) -> str:
+    return text.translate(_table())
 
 
 @cache

@@ -244,7 +244,8 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
             closings.append(ls + rec)
             if rec == 0:
                 continue
-        h = _heading(line, folded, ls)
+        # (_heading's own first test, here: most lines are no heading, and the call costs more than the test)
+        h = _heading(line, folded, ls) if "\t" not in line and HEADING_HINT.match(line) else None
         first = i  # the heading's last line so far
         if h is None and NUMBER_ALONE.match(line) and i + 1 < len(lines) and lines[i + 1].strip():
             # "**1." / "Các cơ quan đăng ký đầu tư (…):**": a number alone on its line, its title below
