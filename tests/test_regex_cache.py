@@ -88,3 +88,19 @@ def test_turned_off(fresh_cache, monkeypatch):
     assert regex_cache._entries == {}
     regex_cache.save()
     assert not regex_cache.cache_path().exists()
+
+
+@pytest.mark.parametrize(
+    ("env", "folder"),
+    [
+        ({"CANCU_CACHE_DIR": "/c", "XDG_CACHE_HOME": "/x", "HOME": "/h"}, "/c"),
+        ({"XDG_CACHE_HOME": "/x", "HOME": "/h"}, "/x/cancu"),
+        ({"HOME": "/h"}, "/h/.cache/cancu"),
+    ],
+)
+def test_cache_path(monkeypatch, env, folder):
+    for name in ("CANCU_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert regex_cache.cache_path().parent.as_posix() == folder

@@ -45,11 +45,18 @@ _installed_pid: int | None = None
 _stdlib_compile = _compiler.compile
 
 
-def cache_path() -> Path:
-    base = os.environ.get("CANCU_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cancu"
-    )
-    return Path(base) / f"regex-{_TAG}.bin"
+def cache_path() -> Path | None:
+    """The cache file, or None when there is no home to keep it in (never a "~" folder in the cwd)."""
+    folder = os.environ.get("CANCU_CACHE_DIR")
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            home = os.path.expanduser("~")
+            if home == "~":
+                return None
+            base = os.path.join(home, ".cache")
+        folder = os.path.join(base, "cancu")
+    return Path(folder) / f"regex-{_TAG}.bin"
 
 
 def _supported() -> bool:
@@ -96,7 +103,7 @@ def _compile(p, flags=0):
         try:
             rx = _build(p, entry)
         except Exception:  # damaged or foreign entry: compile as usual, and store the right one
-            del _entries[key]
+            _entries.pop(key, None)
         else:
             _used.add(key)
             return rx
@@ -144,6 +151,8 @@ def save(path: Path | None = None) -> None:
     if not _learned or os.getpid() != _installed_pid:
         return
     path = path or cache_path()
+    if path is None:
+        return
     keys = [k for k in _entries if k in _used] + [k for k in _entries if k not in _used]
     items = [(k[0], k[1], *_entries[k]) for k in keys[:MAX_ENTRIES]]
     try:
@@ -167,7 +176,9 @@ def install() -> bool:
         return True
     if os.environ.get("CANCU_REGEX_CACHE", "1") == "0" or not _supported():
         return False
-    _load(cache_path())
+    path = cache_path()
+    if path is not None:
+        _load(path)
     _installed_pid = os.getpid()
     _compiler.compile = _compile
     atexit.register(save)
