@@ -104,3 +104,20 @@ def test_cache_path(monkeypatch, env, folder):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert regex_cache.cache_path().parent.as_posix() == folder
+
+
+def test_checkpoint_keeps_what_another_process_wrote(fresh_cache, monkeypatch):
+    regex_cache.install()
+    re.compile(r"a+b")
+    regex_cache.save()  # the parent's patterns
+    regex_cache.uninstall()
+    re.purge()
+    regex_cache.install()
+    regex_cache._entries.pop((r"a+b", 0))  # a worker forked before the parent learned it
+    monkeypatch.setattr(regex_cache, "_last_write", 0.0)
+    re.compile(r"c+d")
+    regex_cache.checkpoint()
+    assert {(r"a+b", 0), (r"c+d", 0)} <= set(regex_cache._read(regex_cache.cache_path()))
+    re.compile(r"e+f")
+    regex_cache.checkpoint()  # within SAVE_EVERY of the last write: not written yet
+    assert (r"e+f", 0) not in regex_cache._read(regex_cache.cache_path())

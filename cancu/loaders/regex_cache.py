@@ -26,6 +26,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from array import array
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -42,6 +43,9 @@ _entries: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
 _learned = False
 _installed_pid: int | None = None
+_last_write = 0.0
+SAVE_EVERY = 2.0
+"""Seconds between two checkpoints of one process."""
 _stdlib_compile = _compiler.compile
 
 
@@ -133,28 +137,56 @@ def _valid(item: object) -> bool:
     )
 
 
-def _load(path: Path) -> None:
+def _read(path: Path) -> dict[tuple[str, int], Entry]:
+    """The entries of a cache file ({} when it is missing, damaged or of another Python build)."""
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return
+        return {}
     if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _TAG and isinstance(data[1], list)):
-        return
+        return {}
+    out: dict[tuple[str, int], Entry] = {}
     for item in data[1]:
         if _valid(item):
             pattern, flags, *entry = item
-            _entries.setdefault((pattern, flags), tuple(entry))  # type: ignore[arg-type]
+            out.setdefault((pattern, flags), tuple(entry))  # type: ignore[arg-type]
+    return out
+
+
+def _load(path: Path) -> None:
+    for key, entry in _read(path).items():
+        _entries.setdefault(key, entry)
 
 
 def save(path: Path | None = None) -> None:
-    """Write the cache (the patterns this process used first, then others it read, up to MAX_ENTRIES)."""
-    if not _learned or os.getpid() != _installed_pid:
+    """At exit, in the process that installed the cache: write what it learned (see ``_write``)."""
+    if _learned and os.getpid() == _installed_pid:
+        _write(path)
+
+
+def checkpoint() -> None:
+    """Write what this process learned, at most every SAVE_EVERY seconds: extraction workers are forked and
+    never run exit handlers, and the patterns only they compile (those the parent's first file did not
+    need) would be compiled again by every worker of every load."""
+    global _last_write
+    if not _learned or _installed_pid is None or time.monotonic() - _last_write < SAVE_EVERY:
         return
+    _last_write = time.monotonic()
+    _write()
+
+
+def _write(path: Path | None = None) -> None:
+    """Write the cache: the patterns this process used first, then the others it holds, then those another
+    process wrote meanwhile (workers and their parent each add theirs), up to MAX_ENTRIES."""
+    global _learned
     path = path or cache_path()
     if path is None:
         return
+    _learned = False
+    on_disk = _read(path)
     keys = [k for k in _entries if k in _used] + [k for k in _entries if k not in _used]
     items = [(k[0], k[1], *_entries[k]) for k in keys[:MAX_ENTRIES]]
+    items += [(k[0], k[1], *e) for k, e in on_disk.items() if k not in _entries][: MAX_ENTRIES - len(items)]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
