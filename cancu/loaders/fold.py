@@ -364,8 +364,8 @@ def named_trie(entries: list[tuple[str, str, str]]) -> str:
 
     Alternatives that begin with different letters never both match at one place, so only those with
     the same letter must stay in order. A phrase whose first letter has OCR variants that begin with
-    different letters (``(?:u|ii|ư)R``) is one alternative per letter, each with its own variants, in
-    their order (``u(?:|)R``, ``i(?:i)R``); one that can begin with anything (a letter OCR may drop) is
+    different letters (``(?:ii|u|i)R``) is one alternative per letter, each with its own variants, in
+    their order (``i(?:i|)R``, ``uR``); one that can begin with anything (a letter OCR may drop) is
     a fence that no later phrase is moved over. A phrase may so appear more than once, and its empty
     group is ``(?P<{name}_{k}>)``: ``trie_name`` gives back ``name``."""
     items: list[tuple[str, str]] = []
