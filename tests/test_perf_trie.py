@@ -49,3 +49,22 @@ def test_agency_finder_is_the_plain_alternation(seed):
     got = _found(agency_names.finder(), text, None, lambda g: f"a{agency_names.index_of_group(g)}")
     assert got == _found(plain, text, None, lambda g: g)
     assert got  # the seeds name agencies
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_flat_report_cues_find_what_the_nested_ones_find(seed):
+    from cancu.loaders import plan_reporting as pr
+
+    nested = re.compile(
+        r"(?:"
+        + pr._cue("report")
+        + "|"
+        + pr._cue("submit")
+        + r")(?:\s+"
+        + fuzzy_pattern("về", ocr=False)
+        + r")?\s+"
+    )
+    text = fold(seed.read_text(encoding="utf-8")).text
+    got = [m.span() for m in pr.REPORT.finditer(text)]
+    assert got == [m.span() for m in nested.finditer(text)]
+    assert got

@@ -265,6 +265,12 @@ def fuzzy_alternation(phrases, *, ocr: bool = True) -> str:
     but every alternative starts with a literal letter and checks the word boundary after it
     ("b(?<![a-z0-9]b)ao..."). The regex engine then jumps from one possible first letter to the
     next instead of trying the boundary at every position: several times faster on a whole text."""
+    return "|".join(fuzzy_alternatives(phrases, ocr=ocr))
+
+
+def fuzzy_alternatives(phrases, *, ocr: bool = True) -> list[str]:
+    """The alternatives ``fuzzy_alternation`` joins, for a pattern that ends each one itself: the engine
+    skips to a possible first letter only when the alternation it starts with is not nested in another."""
     alternatives = []
     for phrase in phrases:
         parts = [p for p in _fuzzy_parts(phrase, ocr) if p]
@@ -275,7 +281,7 @@ def fuzzy_alternation(phrases, *, ocr: bool = True) -> str:
         rest = "".join(map(_source, parts[1:]))
         for lead in [re.escape(v) for v in first] if isinstance(first, tuple) else [first]:
             alternatives.append(f"{lead}(?<![a-z0-9]{lead}){rest}")
-    return "|".join(alternatives)
+    return alternatives
 
 
 def named_alternation(patterns: list[tuple[str, str]]) -> str:
