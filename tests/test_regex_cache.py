@@ -121,3 +121,17 @@ def test_checkpoint_keeps_what_another_process_wrote(fresh_cache, monkeypatch):
     re.compile(r"e+f")
     regex_cache.checkpoint()  # within SAVE_EVERY of the last write: not written yet
     assert (r"e+f", 0) not in regex_cache._read(regex_cache.cache_path())
+
+
+class _Subclass(str):
+    """A str subclass, as lxml hands out (its patterns are compiled as usual, never kept)."""
+
+
+def test_str_subclass_is_compiled_but_not_kept(fresh_cache):
+    regex_cache.install()
+    rx = re.compile(_Subclass("hidden|akismet"))
+    assert rx.search("x akismet").group() == "akismet"
+    assert not any(type(k[0]) is not str for k in regex_cache._entries)
+    re.compile(r"kept+")
+    regex_cache.save()
+    assert (r"kept+", 0) in regex_cache._read(regex_cache.cache_path())

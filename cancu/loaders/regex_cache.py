@@ -99,8 +99,8 @@ def _build(pattern: str, entry: Entry):
 def _compile(p, flags=0):
     """``re._compiler.compile``, answered from the cache for a str pattern it holds."""
     global _learned
-    if not isinstance(p, str) or flags & _compiler.SRE_FLAG_DEBUG:
-        return _stdlib_compile(p, flags)
+    if type(p) is not str or type(flags) is not int or flags & _compiler.SRE_FLAG_DEBUG:
+        return _stdlib_compile(p, flags)  # bytes, or a str subclass (lxml's strings): not kept
     key = (p, flags)
     entry = _entries.get(key)
     if entry is not None:
@@ -161,7 +161,8 @@ def _load(path: Path) -> None:
 def save(path: Path | None = None) -> None:
     """At exit, in the process that installed the cache: write what it learned (see ``_write``)."""
     if _learned and os.getpid() == _installed_pid:
-        _write(path)
+        with contextlib.suppress(Exception):  # a cache never turns a clean exit into a traceback
+            _write(path)
 
 
 def checkpoint() -> None:
@@ -172,7 +173,8 @@ def checkpoint() -> None:
     if not _learned or _installed_pid is None or time.monotonic() - _last_write < SAVE_EVERY:
         return
     _last_write = time.monotonic()
-    _write()
+    with contextlib.suppress(Exception):  # a cache never fails an extraction
+        _write()
 
 
 def _write(path: Path | None = None) -> None:
@@ -196,7 +198,7 @@ def _write(path: Path | None = None) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(marshal.dumps((_TAG, items)))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: marshal met a value it cannot write
         with contextlib.suppress(OSError):
             os.unlink(tmp)
 
