@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from cancu.loaders import cues
-from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_alternation
+from cancu.loaders.fold import fold_str, fuzzy_alternation, fuzzy_pattern, named_trie, trie_name
 from cancu.loaders.places import is_city, match_province
 from cancu.loaders.similarity import similarity
 from cancu.ontology.datafiles import read_rows
@@ -26,16 +26,25 @@ LEADING = re.compile(
 
 
 @cache
-def _table() -> tuple[tuple[str, str, str], ...]:
-    """(pattern, canonical name, kind) of every known phrase, longest first. The patterns are compiled one by
-    one only when ``canonical`` needs one (``_phrase_rx``): the scan uses them all as one regex (``finder``),
-    and compiling some 300 fuzzy patterns twice cost every extracting process half a second."""
+def _rows() -> tuple[tuple[str, str, str], ...]:
+    """(phrase, canonical name, kind) of every known phrase, longest first."""
     rows = []
     for r in read_rows("agency_canon.csv"):
         for phrase in r["phrases"].split("|"):
             rows.append((phrase.strip(), r["canonical"], r["kind"]))
     rows.sort(key=lambda t: -len(t[0]))
-    return tuple((fuzzy_pattern(p) + r"(?![a-z])", c, k) for p, c, k in rows)
+    return tuple(rows)
+
+
+@cache
+def _table() -> tuple[tuple[str, str, str], ...]:
+    """(pattern, canonical name, kind) of every known phrase, longest first. The patterns are compiled one by
+    one only when ``canonical`` needs one (``_phrase_rx``): the scan uses them all as one regex (``finder``),
+    and compiling some 300 fuzzy patterns twice cost every extracting process half a second."""
+    return tuple((fuzzy_pattern(p) + _END, c, k) for p, c, k in _rows())
+
+
+_END = r"(?![a-z])"
 
 
 @cache
@@ -46,12 +55,18 @@ def _phrase_rx(i: int) -> re.Pattern[str]:
 @cache
 def finder() -> re.Pattern[str]:
     """One regex for every known agency phrase, longest first (for scanning text); ``lastgroup``
-    names the phrase (see ``named_alternation``)."""
-    return re.compile(named_alternation([(f"a{i}", pattern) for i, (pattern, _, _) in enumerate(_table())]))
+    names the phrase (``index_of_group``). A trie of the phrases' first letters (``named_trie``):
+    the same matches as their plain alternation, several times faster to scan with."""
+    return re.compile(named_trie([(f"a{i}", phrase, _END) for i, (phrase, _, _) in enumerate(_rows())]))
+
+
+def index_of_group(group: str) -> int:
+    """The table row of a ``finder`` match's ``lastgroup``."""
+    return int(trie_name(group)[1:])
 
 
 def name_of_group(group: str) -> str:
-    return _table()[int(group[1:])][1]
+    return _table()[index_of_group(group)][1]
 
 
 @cache
@@ -78,7 +93,7 @@ def canonical(printed: str, own_ubnd: str | None = None, level: str | None = Non
         return None
     folded = fold_str(text).lower()
     first = finder().match(folded)  # the first phrase, in the table's order, that matches at the start
-    start = int(first.lastgroup[1:]) if first else len(_table())
+    start = index_of_group(first.lastgroup) if first else len(_table())
     for i in range(start, len(_table())):  # then the later ones, in case the first leaves words over
         m = first if i == start else _phrase_rx(i).match(folded)
         if m and (

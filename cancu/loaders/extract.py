@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from cancu.loaders import regex_cache  # first: installs the regex cache that the readers' imports use
 from cancu.loaders.citations import find_citations
 from cancu.loaders.decode import Decoded, decode_bytes, decode_path, expand_inputs, read_limited
 from cancu.loaders.fold import fold
@@ -51,6 +52,7 @@ def extract_decoded(decoded: Decoded) -> PlanRecord:
         record.warnings.append(
             f"no plan facts found in {len(decoded.text):,} characters of text: is this a plan?"
         )
+    regex_cache.checkpoint()  # a forked worker keeps the patterns it compiled for the next load
     return record
 
 

@@ -14,19 +14,60 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
+from re import _constants, _parser  # type: ignore[attr-defined]
 
-from cancu.loaders.fold import Folded
+from cancu.loaders.fold import Folded, finditer_from
 from cancu.ontology.datafiles import read_rows
 
 ACTIONS = {"blank": " ", "tab": "\t", "join": "join"}
 
 
 @cache
-def _masks() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+def _masks() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], tuple[str, ...] | None], ...]:
+    """(pattern, action, triggers, the characters its every match starts with or None)."""
     rows = read_rows("layout/masks.csv")
-    return tuple(
-        (re.compile(r["pattern"], re.M), ACTIONS[r["action"]], tuple(r["trigger"].split("|"))) for r in rows
-    )
+    out = []
+    for r in rows:
+        rx = re.compile(r["pattern"], re.M)
+        out.append((rx, ACTIONS[r["action"]], tuple(r["trigger"].split("|")), _first_chars(r["pattern"])))
+    return tuple(out)
+
+
+_ZERO_WIDTH = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
+
+
+def _first_chars(pattern: str) -> tuple[str, ...] | None:
+    """The marks every match of a pattern starts with ("*", "_", "|"), when they are no letter or
+    digit: ``finditer_from`` tries the pattern only where ``str.find`` finds one, where the engine
+    tries every position of a text when the pattern opens with a look-around (``(?<=[^*\\s])\\*``).
+    None when a match may be empty or may start with a class of characters or a letter."""
+    parsed = _parser.parse(pattern, re.M)
+    if parsed.getwidth()[0] == 0 or parsed.state.flags & re.IGNORECASE:
+        return None
+    chars = _first_of(list(parsed))
+    if not chars or any(c.isalnum() or c.isspace() for c in chars):
+        return None
+    return tuple(sorted(chars))
+
+
+def _first_of(items: list) -> set[str] | None:
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _constants.LITERAL:
+            return {chr(av)}
+        if op is _constants.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:
+                chars = _first_of(list(branch)) if branch.getwidth()[0] > 0 else None
+                if chars is None:
+                    return None
+                found |= chars
+            return found
+        if op is _constants.SUBPATTERN and av[3].getwidth()[0] > 0 and not av[1] and not av[2]:
+            return _first_of(list(av[3]))
+        return None
+    return None
 
 
 LONE_PIPE = re.compile(r"(?m)^[ \t]*\|[ \t]*$")
@@ -71,9 +112,10 @@ def mask_layout(folded: Folded) -> Folded:
     """``folded`` with its layout marks masked (same length; ``original`` untouched)."""
     text = folded.text
     spans: list[tuple[int, int, str]] = vertical_cells(text)
-    for rx, fill, triggers in _masks():
+    for rx, fill, triggers, first in _masks():
         if any(t in text for t in triggers):
-            spans.extend((m.start(), m.end(), fill) for m in rx.finditer(text) if m.end() > m.start())
+            found = finditer_from(rx, text, first) if first else rx.finditer(text)
+            spans.extend((m.start(), m.end(), fill) for m in found if m.end() > m.start())
     if not spans:
         return folded
     parts, pos = [], 0

@@ -69,13 +69,21 @@ def _authority_rx() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _upper(printed: str) -> bool:
-    letters = [c for c in printed if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    letters = list(filter(str.isalpha, printed))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
 
 
 def column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
     """Folded spans of the agency column's cells: the first cell of each header line in capitals,
-    up to the number line, leaving out the national motto and rules."""
+    up to the number line, leaving out the national motto and rules. (Kept on the Folded per ``end``:
+    the header and the masthead both read them.)"""
+    memo = folded.__dict__.setdefault("_column_cells", {})
+    if end not in memo:
+        memo[end] = tuple(_column_cells(folded, end))
+    return list(memo[end])
+
+
+def _column_cells(folded: Folded, end: int) -> list[tuple[int, int]]:
     text = folded.text
     cells: list[tuple[int, int]] = []
     pos = 0

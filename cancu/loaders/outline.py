@@ -244,9 +244,12 @@ def outline(folded: Folded, start: int = 0, end: int | None = None) -> Outline:
             closings.append(ls + rec)
             if rec == 0:
                 continue
-        h = _heading(line, folded, ls)
+        # _heading's own first test, here: most lines are no heading, and the call costs more than the test;
+        # a number alone on its line starts as a heading does (NUMBER_ALONE matches only where HEADING_HINT does)
+        hint = HEADING_HINT.match(line)
+        h = _heading(line, folded, ls) if hint and "\t" not in line else None
         first = i  # the heading's last line so far
-        if h is None and NUMBER_ALONE.match(line) and i + 1 < len(lines) and lines[i + 1].strip():
+        if h is None and hint and NUMBER_ALONE.match(line) and i + 1 < len(lines) and lines[i + 1].strip():
             # "**1." / "Các cơ quan đăng ký đầu tư (…):**": a number alone on its line, its title below
             h = _heading(line + " " + lines[i + 1], folded, ls)
             if h is not None:

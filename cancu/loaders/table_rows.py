@@ -46,11 +46,24 @@ def _numbered_row_width(text: str, lines: list[tuple[int, int, int]]) -> int:
     return widest
 
 
+_last: tuple[str, tuple[tuple[int, int], ...]] | None = None
+"""The last text's rows: the targets, the tasks and the reporting lines each read the rows of one text."""
+
+
 def logical_rows(text: str) -> list[tuple[int, int]]:
     """(start, end) of each table row of a text whose cells are tab-separated, one row a line —
     or several, when OCR or a PDF's text layer wrapped a row ("1\tRà soát, hệ\nthống hóa ...\tPhòng
     Tư\npháp\t..."). A table's width is the most tabs on one of its lines; a row short of it takes
     the following lines, tabbed or not, until it is full or a numbered row starts."""
+    global _last
+    if _last is not None and _last[0] is text:
+        return list(_last[1])
+    rows = _logical_rows(text)
+    _last = (text, tuple(rows))
+    return rows
+
+
+def _logical_rows(text: str) -> list[tuple[int, int]]:
     if "\t" not in text:
         return []  # no table (most plans): no need to walk the lines
     lines, pos = [], 0
