@@ -440,6 +440,37 @@ def test_rule_layout_marks(text, want):
 # -- 2. masthead: agency column and authority line (masthead.py, bodies.csv, authority_lines.csv) ----
 MASTHEAD_ROWS = [
     pytest.param(
+        """ỦY BAN NHÂN DÂN HUYỆN BẮC MÊ
+ỦY BAN NHÂN DÂN XÃ MINH NGỌC
+Số: 15/KH-UBND
+Minh Ngọc, ngày 10 tháng 01 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+""",
+        {"doc": {"issuer": "UBND xã Minh Ngọc", "level": "commune"}},
+        id="agency-column-parent-over-issuer-both-ubnd",
+    ),
+    pytest.param(
+        """BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH TỈNH
+Số: 05/KH-BCĐ
+Lào Cai, ngày 10 tháng 01 năm 2024
+KẾ HOẠCH
+Hoạt động của Ban Chỉ đạo năm 2024
+""",
+        {"doc": {"issuer": "Ban chỉ đạo Cải cách hành chính tỉnh Lào Cai", "jurisdiction": "Lào Cai"}},
+        id="a-body-whose-name-ends-with-its-unit-word-takes-the-date-line-s-province",
+    ),
+    pytest.param(
+        """CÔNG AN TỈNH NGHỆ AN
+Số: 15/KH-CAT
+Nghệ An, ngày 10 tháng 01 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+""",
+        {"doc": {"issuer": "Công an tỉnh Nghệ An", "level": "department"}},
+        id="provincial-police-as-issuer",
+    ),
+    pytest.param(
         """Báo cáo
 
 10.03.2025 15:0211 đã xem

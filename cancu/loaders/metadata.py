@@ -555,8 +555,11 @@ def _issuer(
             continue  # "… ngày 16/5/2022 của UBND thành phố Hạ Long": the issuer of a cited document
         candidate = read_issuer_at(folded, m.start(), Place())
         if candidate and (candidate.place.province or candidate.place.district or candidate.place.commune):
+            if issuer is not None and RANK.get(candidate.place.level, 0) <= RANK.get(issuer.place.level, 0):
+                break  # the parent body above, then the issuer; never a wider one after it
             issuer = candidate
-            break
+            if issuer.place.level == "commune":
+                break
     if issuer is None and (place.district or place.commune) and UBND_WORDS.search(header):
         # "ỦY BAN NHÂN DÂN" over "XÃ ĐỒNG TÂM": the header names the unit on its own line
         issuer = Issuer(f"UBND {place.unit_name()}", place.level, "local", place, 0, 0)
@@ -674,7 +677,10 @@ def _column_issuer(
             placed.name, "department", "local", placed.place, column.start, column.end
         )
     name = column.name
-    if not _names_place(name):
+    if ENDS_WITH_UNIT.search(fold_str(name).lower()) and place.province and not place.district:
+        # "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH TỈNH" over "Lào Cai, ngày …": the unit word waits for its name
+        name = f"{name} {place.province}"
+    elif not _names_place(name):
         name = f"{name} {place.unit_name()}"
     level = (
         "department"
@@ -697,6 +703,13 @@ def _title_place(title: str | None) -> Place:
             if found:
                 return Place(province=found[0].name)
     return Place()
+
+
+RANK = {"province": 1, "district": 2, "commune": 3}
+"""How specific a UBND's unit is: in an agency column the parent ("ỦY BAN NHÂN DÂN HUYỆN BẮC MÊ") stands above the
+issuer ("ỦY BAN NHÂN DÂN XÃ MINH NGỌC"), NĐ 30/2020/NĐ-CP Phụ lục I mục I.2."""
+ENDS_WITH_UNIT = re.compile(r"(?<![a-z])(?:tinh|thanh pho)\s*$")
+"""A body's name that ends with its unit word and no name after it ("… cải cách hành chính tỉnh")."""
 
 
 def _names_place(name: str) -> bool:
