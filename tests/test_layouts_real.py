@@ -447,7 +447,7 @@ Minh Ngọc, ngày 10 tháng 01 năm 2024
 KẾ HOẠCH
 Cải cách hành chính năm 2024
 """,
-        {"doc": {"issuer": "UBND xã Minh Ngọc", "level": "commune"}},
+        {"doc": {"issuer": "UBND xã Minh Ngọc", "level": "commune", "jurisdiction": "Minh Ngọc, Bắc Mê"}},
         id="agency-column-parent-over-issuer-both-ubnd",
     ),
     pytest.param(

@@ -592,6 +592,9 @@ def _complete(
     p = issuer.place
     if not p.province and place.province:
         p.province = place.province
+    if p.commune and not p.district and place.district and not place.commune:
+        # "ỦY BAN NHÂN DÂN HUYỆN BẮC MÊ" above "ỦY BAN NHÂN DÂN XÃ MINH NGỌC": the parent line names the district
+        p.district, p.district_word = place.district, place.district_word
     if (
         p.commune and not p.district and (issued is None or issued < reform_day())
     ):  # undated: the text decides
