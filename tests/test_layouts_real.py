@@ -2192,6 +2192,57 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 DIRECTIVE_ROWS = [
     pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
+Số: 600/TB-VPCP
+Hà Nội, ngày 05 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với tỉnh Phú Thọ
+Sau khi nghe báo cáo của Tỉnh, Phó Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Tỉnh Phú Thọ đã đạt nhiều kết quả quan trọng.
+II. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI
+Tỉnh cần tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:
+1. Tiếp tục kiện toàn tổ chức bộ máy chính quyền địa phương 02 cấp, bảo đảm vận hành thông suốt.
+2. Quyết liệt đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2025 theo kế hoạch.
+""",
+        {"leads": [["UBND tỉnh Phú Thọ"], ["UBND tỉnh Phú Thọ"]]},
+        id="notice-numbered-paragraphs-under-a-lead-in-calling-the-province-tinh",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 600/TB-VPCP
+Hà Nội, ngày 05 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với tỉnh Phú Thọ
+Sau khi nghe báo cáo của Tỉnh, Phó Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Tỉnh Phú Thọ đã đạt nhiều kết quả quan trọng.
+II. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI
+Đề nghị Ủy ban nhân dân tỉnh tập trung chỉ đạo thực hiện một số nhiệm vụ trọng tâm sau:
+1. Tiếp tục kiện toàn tổ chức bộ máy chính quyền địa phương 02 cấp, bảo đảm vận hành thông suốt.
+2. Quyết liệt đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2025 theo kế hoạch.
+""",
+        {"leads": [["UBND tỉnh Phú Thọ"], ["UBND tỉnh Phú Thọ"]]},
+        id="notice-numbered-paragraphs-asked-of-the-bare-ubnd-tinh",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
+Số: 600/TB-VPCP
+Hà Nội, ngày 05 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với tỉnh Phú Thọ
+Sau khi nghe báo cáo của Tỉnh, Phó Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Tỉnh Phú Thọ đã đạt nhiều kết quả quan trọng.
+II. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI
+Đề nghị Ủy ban nhân dân tỉnh tập trung chỉ đạo thực hiện một số nhiệm vụ trọng tâm sau:
+- Tiếp tục kiện toàn tổ chức bộ máy chính quyền địa phương 02 cấp, bảo đảm vận hành thông suốt.
+- Quyết liệt đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2025 theo kế hoạch.
+""",
+        {"leads": [["UBND tỉnh Phú Thọ"], ["UBND tỉnh Phú Thọ"]]},
+        id="notice-bullets-asked-of-the-bare-ubnd-tinh",
+    ),
+    pytest.param(
+        """VĂN PHÒNG CHÍNH PHỦ
 Số: 11298/VPCP-KTTH
 Hà Nội, ngày 18 tháng 11 năm 2025
 Kính gửi: Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ.

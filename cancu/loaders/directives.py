@@ -450,6 +450,23 @@ def _clause_subject(text: str, start: int, end: int) -> list[str]:
     return []
 
 
+def province_subject(folded: Folded, start: int, end: int) -> list[str]:
+    """The UBND of the one province a text names, when words between ``start`` and ``end`` call it by its unit
+    alone: "Tỉnh cần tập trung …", "Đề nghị Ủy ban nhân dân tỉnh tập trung …" in a notice about one province."""
+    printed = folded.quote(start, end)
+    bare = BARE_PROVINCE.search(printed) or any(
+        not printed[m.end() :].lstrip()[:1].isupper() for m in UBND_UNIT_WORD.finditer(printed)
+    )
+    if not bare:
+        return []
+    province = province_named_in(folded, named=True)
+    return [f"UBND {Place(province=province).unit_name()}"] if province else []
+
+
+UBND_UNIT_WORD = re.compile(
+    r"(?:[ỦUỦ][yỷ] ban nhân dân|UBND)\s+(?:tỉnh|thành phố|Tỉnh|Thành phố)(?![^\W\d_])", re.IGNORECASE
+)
+"""A UBND with its unit word, in printed text: "… tỉnh Phú Thọ" names it, "… tỉnh tập trung …" does not."""
 BARE_PROVINCE = re.compile(r"(?:Tỉnh|Thành phố)\s+[a-zđà-ỹ]")
 """A province named by its unit word alone, capitalised, as the subject of its work ("Tỉnh căn cứ các quy định …",
 "Thành phố chủ động …"): the one province the text names."""

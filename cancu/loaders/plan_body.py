@@ -19,7 +19,6 @@ from cancu.loaders.deadlines import normalise
 from cancu.loaders.directives import agency_run
 from cancu.loaders.duty_sections import LEAD_IN, duty_tasks, run_end
 from cancu.loaders.fold import Folded, fuzzy_alternation, fuzzy_pattern
-from cancu.loaders.issuers import Place, province_named_in
 from cancu.loaders.localities import name_localities
 from cancu.loaders.outline import Outline, Section, area_of, heading_words_start, outline
 from cancu.loaders.outline import folded_words as fold_words
@@ -370,13 +369,8 @@ def _lead_in(folded: Folded, o: Outline, item) -> list[str]:
     found = agency_names.find_in(text, para_start, para_end)
     if found:
         return agency_run(text, found[0][1], para_end)
-    printed = folded.quote(para_start, para_end)
-    if directives.BARE_PROVINCE.search(
-        printed
-    ):  # "Thời gian tới, Tỉnh cần tập trung … sau:" in a notice to one
-        province = province_named_in(folded, named=True)  # province
-        return [f"UBND {Place(province=province).unit_name()}"] if province else []
-    return []
+    # "Thời gian tới, Tỉnh cần tập trung … sau:", "Đề nghị Ủy ban nhân dân tỉnh …" in a notice to one province
+    return directives.province_subject(folded, para_start, para_end)
 
 
 def _heading_unit(folded: Folded, sec: Section) -> list[str]:

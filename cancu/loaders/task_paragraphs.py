@@ -64,7 +64,11 @@ def paragraph_tasks(folded: Folded, o: Outline, skip: list[tuple[int, int]] = ()
             opened = parent.heading.end if parent.heading else parent.start
             if own:
                 first = duty_sections.LETTERED.search(text, opened, sec.end).start()
-            intro_leads[id(parent)] = directives.requested(folded, opened, first)[0]
+            intro_leads[id(parent)] = directives.requested(folded, opened, first)[
+                0
+            ] or directives.province_subject(
+                folded, opened, first
+            )  # "Tỉnh cần tập trung … sau:", "Đề nghị Ủy ban nhân dân tỉnh …" in a notice about one province
         for start, end in _pieces(text, sec, lettered_only=own):
             if len(text[start:end].split()) < MIN_WORDS:
                 continue
