@@ -1278,6 +1278,16 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """Triển khai các nhiệm vụ cải cách thủ tục hành chính từ nay đến hết năm 2023
+Đăng ngày 03-10-2023 15:23, Lượt xem: 88
+
+Ngày 29-9, UBND thành phố Đà Nẵng có văn bản số 5333/UBND-KSTT về việc triển khai các nhiệm vụ cải cách thủ tục hành
+chính từ nay đến hết năm 2023.
+""",
+        {"doc": {"number": "5333/UBND-KSTT", "date": "2023-09-29"}},
+        id="post-a-day-and-month-take-the-year-its-sentence-prints-not-the-post-date",
+    ),
+    pytest.param(
         """Ninh Bình: Hướng dẫn vận hành mô hình hoạt động của Trung tâm Phục vụ hành chính công cấp xã
 
 Văn phòng UBND tỉnh ban hành Văn bản số 986/VPUBND-PVHCC hướng dẫn vận hành mô hình hoạt động của Trung tâm.

@@ -141,6 +141,8 @@ def self_reference(folded: Folded) -> SelfReference | None:
             iso, ds, de = _date_in(text, sentence_start, n.start)
             if iso is None:
                 iso, ds, de = parse_date(text, n.end, 25)
+            if iso is None:
+                iso, ds, de = _day_month(text, sentence_start, n.start)
             chair = issuer is not None and CHAIR_BEFORE.search(text, max(0, issuer.start - 12), issuer.start)
             return SelfReference(n, doc_type, iso, ds, de, issuer, level, unplaced, bool(chair))
         paragraph = (
@@ -218,6 +220,29 @@ def _date_in(text: str, start: int, end: int) -> tuple[str | None, int, int]:
         if iso:
             found = (iso, ds, de)
     return found
+
+
+DAY_MONTH = re.compile(r"ng[a-z]{1,3}\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)(?!\d)")
+"""A post's day and month with no year ("Ngày 29-9, UBND thành phố có văn bản số …")."""
+YEAR_IN_SENTENCE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _day_month(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """A day and month printed before the act with no year take the year the same sentence prints after it
+    ("Ngày 29-9, UBND thành phố có văn bản số 5333/UBND-KSTT về … đến hết năm 2023"; corpus/notes/ox.md
+    convention 4), never the post's own date."""
+    m = DAY_MONTH.search(text, start, end)
+    if m is None:
+        return None, start, start
+    stop = text.find(". ", end)
+    stop = len(text) if stop == -1 else stop
+    years = YEAR_IN_SENTENCE.findall(text, end, stop)
+    if not years:
+        return None, start, start
+    day, month = int(m.group(1)), int(m.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None, start, start
+    return f"{years[-1]}-{month:02d}-{day:02d}", m.start(1), m.end(2)
 
 
 NUMBER_BEFORE = re.compile(r"\d+/[\w/.&-]*[a-z][\w/.&-]*[\s,]*$")
