@@ -1278,6 +1278,13 @@ def test_rule_page_metadata(text, want):
 # -- 4. a text that names itself (self_reference.py) -------------------------------------------------
 SELF_ROWS = [
     pytest.param(
+        """(HNM) - Ngày 17-4, Chủ tịch UBND TP Nguyễn Thế Thảo đã ký ban hành Văn bản số 2748/UBND-TH gửi giám đốc các sở,
+ban, ngành về việc tăng cường thực hiện "Năm kỷ cương hành chính - 2013".
+""",
+        {"doc": {"number": "2748/UBND-TH", "jurisdiction": None, "level": "province", "date": "2013-04-17"}},
+        id="post-a-chair-named-after-the-city-word-is-no-city",
+    ),
+    pytest.param(
         """Triển khai các nhiệm vụ cải cách thủ tục hành chính từ nay đến hết năm 2023
 Đăng ngày 03-10-2023 15:23, Lượt xem: 88
 

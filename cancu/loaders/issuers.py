@@ -18,6 +18,7 @@ from cancu.loaders.places import (
     canonical_unit,
     find_province,
     is_city,
+    known_unit,
     match_province,
     printed_name,
 )
@@ -131,6 +132,9 @@ def read_place(folded: Folded, pos: int) -> tuple[Place | None, str | None, int]
     printed_unit = u.group("unit").strip()
     if level == "district":
         word = _spelled(printed_unit, ("quận", "thị xã", "thành phố", "tp")) or "huyện"
+        if word in ("thành phố", "tp") and not known_unit(name, "district"):
+            # "Chủ tịch UBND TP Nguyễn Thế Thảo đã ký …": a person's name, not a city the registry knows
+            return Place(), "province", u.end()
         return Place(district=name, district_word="thành phố" if word == "tp" else word), level, end
     word = _spelled(printed_unit, ("phường", "thị trấn", "xã")) or "xã"
     return Place(commune=name, commune_word=word), level, end

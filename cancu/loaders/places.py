@@ -226,6 +226,11 @@ def _unit_provinces() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def known_unit(printed: str, level: str) -> bool:
+    """Whether the registry knows a district or commune of that name in any province."""
+    return (level, fold_str(printed).lower()) in _unit_provinces()
+
+
 def province_of_unit(printed: str, level: str, on: str | None) -> str | None:
     """The province of a district or commune that the registry knows under exactly one province.
 
