@@ -2208,6 +2208,47 @@ Kết luận của Thủ tướng Chính phủ tại Hội nghị
 """
 DIRECTIVE_ROWS = [
     pytest.param(
+        """BAN CHỈ ĐẠO
+Số: 174/CV-BCĐ
+Hà Nội, ngày 02 tháng 12 năm 2025
+Kính gửi: Các Bộ, cơ quan ngang Bộ.
+Ban Chỉ đạo đề nghị các Bộ tiếp nhận, xử lý các kiến nghị của địa phương (Phụ lục kèm theo).
+|
+**PHỤ LỤC**
+ĐỀ XUẤT KIẾN NGHỊ CỦA CÁC ĐỊA PHƯƠNG VÀ PHÂN CÔNG XỬ LÝ
+|
+**TT**
+|
+**Tỉnh kiến nghị**
+|
+**Thông tin đề xuất**
+|
+**Bộ phụ trách tiếp
+nhận, xử lý**
+|
+|
+1
+|
+Lào Cai
+|
+Đề nghị hỗ trợ nguồn kinh phí để cải tạo, sửa chữa trụ sở làm việc các cơ quan ở cấp xã
+|
+Bộ Tài chính
+|
+|
+2
+|
+Hà Tĩnh, Nghệ An
+|
+Đề nghị điều chỉnh Nghị định số 150/2025/NĐ-CP theo hướng tăng số lượng phòng chuyên môn cấp xã
+|
+Bộ Nội vụ
+|
+""",
+        {"leads": [["Bộ Tài chính"], ["Bộ Nội vụ"]]},
+        id="letter-appendix-assigning-proposals-to-the-ministry-in-charge",
+    ),
+    pytest.param(
         """VĂN PHÒNG CHÍNH PHỦ
 Số: 600/TB-VPCP
 Hà Nội, ngày 05 tháng 11 năm 2025
