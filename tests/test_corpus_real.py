@@ -33,9 +33,11 @@ FLOORS = {
     # With the ix and jx full texts (93 dev / 61 test) the floors fell to dev 0.83 (measured 0.851); the rules of
     # this stop (e.g. 63c858d) read dev 0.895 (0.99, 0.97, 0.98) and test 0.784 (0.91, 0.96, 0.92): floors are
     # the measured values - 0.02. Stop 16, with the kx and mx texts (110 dev / 70 test), at 77159a0's rules: dev
-    # 0.927 (1.00, 0.97, 0.98), test 0.777 (0.90, 0.96, 0.93).
-    "dev": (0.90, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.96}),
-    "test": (0.76, {"document.number": 0.88, "legal_bases": 0.94, "citations (all)": 0.89}),
+    # 0.927 (1.00, 0.97, 0.98), test 0.777 (0.90, 0.96, 0.93). Stop 17, with the nx and ox texts (133 dev / 86
+    # test: the test split went 0.778 -> 0.758 on adding them), at da13194's rules: dev 0.926 (1.00, 0.97, 0.97),
+    # test 0.760 (0.91, 0.94, 0.92); floors are the measured values - 0.02.
+    "dev": (0.90, {"document.number": 0.95, "legal_bases": 0.95, "citations (all)": 0.95}),
+    "test": (0.74, {"document.number": 0.88, "legal_bases": 0.92, "citations (all)": 0.89}),
 }
 
 
